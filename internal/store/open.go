@@ -1,0 +1,188 @@
+// Package store is the only package that speaks SQL: it opens and migrates the
+// journal, reads and writes entries and drafts, and searches them.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// applicationID marks a SQLite file as a failup journal ("fail" in ASCII).
+const applicationID = 0x6661696c
+
+// Store is an open journal.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens the journal at path, creating it (and its directory, 0700) with
+// mode 0600 when it does not exist, and brings its schema up to date. A file
+// that is not a failup journal, or is from a newer failup, is refused untouched.
+func Open(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := ensureFile(abs); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: abs}
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, describeOpenError(abs, err)
+	}
+	return s, nil
+}
+
+// Path is the journal's absolute file name.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the journal.
+func (s *Store) Close() error { return s.db.Close() }
+
+func ensureFile(path string) error {
+	info, err := os.Stat(path)
+	switch {
+	case err == nil && info.IsDir():
+		return fmt.Errorf("%s is a directory, not a journal file", path)
+	case err == nil:
+		return nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("cannot create the journal's folder %s: %w", filepath.Dir(path), unwrapPathError(err))
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("cannot create the journal %s: %w", path, unwrapPathError(err))
+	}
+	if f != nil {
+		return f.Close()
+	}
+	return nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// dsn sets every pragma in the connection string so each pooled connection
+// gets them; busy_timeout comes first so the others wait for a busy journal.
+// mode=rw: the file was created by ensureFile with the right permissions.
+func dsn(path string) string {
+	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
+	return "file:" + escaped + "?mode=rw" +
+		"&_pragma=busy_timeout(5000)" +
+		"&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)" +
+		"&_pragma=synchronous(NORMAL)" +
+		"&_txlock=immediate"
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	var version, appID, objects int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return err
+	}
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
+		return err
+	}
+	switch {
+	case appID != applicationID && (appID != 0 || objects > 0):
+		return errNotJournal
+	case version > len(names):
+		return &newerError{have: version, know: len(names)}
+	}
+	for i := version; i < len(names); i++ {
+		body, err := migrationFiles.ReadFile(names[i])
+		if err != nil {
+			return err
+		}
+		if err := s.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return fmt.Errorf("%s: %w", names[i], err)
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", i+1, applicationID))
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var errNotJournal = errors.New("not a failup journal")
+
+type newerError struct{ have, know int }
+
+func (e *newerError) Error() string {
+	return fmt.Sprintf("written by a newer failup (schema %d; this failup knows up to %d)", e.have, e.know)
+}
+
+func describeOpenError(path string, err error) error {
+	var se *sqlite.Error
+	var newer *newerError
+	switch {
+	case errors.As(err, &newer):
+		return fmt.Errorf("%s was %s; update failup to open it", path, newer)
+	case errors.Is(err, errNotJournal):
+		return fmt.Errorf("%s is a SQLite database but not a failup journal; choose another file with --db", path)
+	case errors.As(err, &se):
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_NOTADB:
+			return fmt.Errorf("%s is not a failup journal (not a SQLite database); it was left untouched", path)
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
+			return fmt.Errorf("cannot write to the journal %s: check that it and its folder are writable", path)
+		case sqlite3.SQLITE_CORRUPT:
+			return fmt.Errorf("%s is damaged (%s); it was left untouched", path, se.Error())
+		case sqlite3.SQLITE_FULL:
+			return fmt.Errorf("the disk holding %s is full", path)
+		}
+	}
+	return fmt.Errorf("cannot open the journal %s: %w", path, err)
+}
+
+// inTx runs fn in one immediate transaction, committing only if fn succeeds.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
