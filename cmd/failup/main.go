@@ -1,13 +1,10 @@
+// Command failup turns a setback into something you learn from.
 package main
 
 import (
-	_ "charm.land/bubbles/v2/textarea"
-	_ "charm.land/bubbletea/v2"
-	_ "charm.land/lipgloss/v2"
-	_ "github.com/BurntSushi/toml"
-	_ "github.com/adrg/xdg"
-	_ "github.com/spf13/cobra"
-	_ "modernc.org/sqlite"
+	"os"
+
+	"github.com/failup/failup/internal/cli"
 )
 
-func main() {}
+func main() { os.Exit(cli.Main()) }

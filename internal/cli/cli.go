@@ -1,0 +1,258 @@
+// Package cli is failup's command tree: one constructor per command, exit
+// codes, and --json output. Commands talk to the journal through store and
+// hand plain journal values to the pure packages.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/adrg/xdg"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/failup/failup/internal/prompt"
+	"github.com/failup/failup/internal/store"
+)
+
+// Version is failup's version, printed by --version.
+const Version = "0.1.0"
+
+// Exit codes, as CONTRACT.md defines them.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// Main runs failup with the process's arguments and streams and returns the
+// exit code.
+func Main() int {
+	a := &app{
+		in:     os.Stdin,
+		out:    os.Stdout,
+		errOut: os.Stderr,
+		getenv: os.Getenv,
+		now:    time.Now,
+	}
+	return a.run(os.Args[1:])
+}
+
+// app is what every command shares: streams, global flags, and the journal,
+// opened on first use.
+type app struct {
+	in          io.Reader
+	out, errOut io.Writer
+	getenv      func(string) string
+	now         func() time.Time
+
+	dbFlag     string
+	noColor    bool
+	accessible bool
+
+	store   *store.Store
+	prompts *prompt.Library
+	// running is set once a command's own code starts: errors before it are
+	// usage errors.
+	running bool
+}
+
+// usageError is a mistake in how failup was called (exit 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+func (a *app) run(args []string) int {
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(a.in)
+	root.SetOut(a.out)
+	root.SetErr(a.errOut)
+	err := root.Execute()
+	if a.store != nil {
+		if cerr := a.store.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintln(a.errOut, "failup: "+sentence(err.Error()))
+	var ue usageError
+	if errors.As(err, &ue) || !a.running {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// sentence makes an error message end as a sentence does.
+func sentence(msg string) string {
+	msg = strings.TrimSpace(msg)
+	if msg == "" {
+		return "something went wrong."
+	}
+	if !strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, "?") {
+		msg += "."
+	}
+	return msg
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "failup",
+		Short: "Turn a setback into something you learn from",
+		Long: "failup walks you through four questions after a setback, keeps your reflections\n" +
+			"in a private local journal, and shows the lessons and patterns over time.",
+		Version:       Version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("there is no command %q; failup --help lists them", args[0])
+			}
+			return nil
+		},
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			a.running = true
+			return nil
+		},
+		RunE: a.runHome,
+	}
+	root.SetVersionTemplate("failup {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.CompletionOptions.HiddenDefaultCmd = true
+	flags := root.PersistentFlags()
+	flags.StringVar(&a.dbFlag, "db", "", "journal file (default $FAILUP_DB, else $XDG_DATA_HOME/failup/journal.db)")
+	flags.BoolVar(&a.noColor, "no-color", false, "draw without colour (also NO_COLOR=1)")
+	flags.BoolVar(&a.accessible, "accessible", false, "plain line-by-line prompts for screen readers (also FAILUP_ACCESSIBLE=1)")
+	root.AddCommand(
+		a.newCmd(),
+		a.listCmd(),
+		a.showCmd(),
+	)
+	return root
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("%s does not take %q; see %s --help", cmd.CommandPath(), args[0], cmd.CommandPath())
+	}
+	return nil
+}
+
+func exactArgs(n int, names string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("%s needs %s; see %s --help", cmd.CommandPath(), names, cmd.CommandPath())
+		}
+		return nil
+	}
+}
+
+// dbPath is --db, else $FAILUP_DB, else the XDG data file.
+func (a *app) dbPath() string {
+	if a.dbFlag != "" {
+		return a.dbFlag
+	}
+	if p := a.getenv("FAILUP_DB"); p != "" {
+		return p
+	}
+	return filepath.Join(xdg.DataHome, "failup", "journal.db")
+}
+
+// journal opens the journal on first use.
+func (a *app) journal() (*store.Store, error) {
+	if a.store == nil {
+		s, err := store.Open(a.dbPath())
+		if err != nil {
+			return nil, err
+		}
+		a.store = s
+	}
+	return a.store, nil
+}
+
+// library loads the prompt sets on first use.
+func (a *app) library() (*prompt.Library, error) {
+	if a.prompts == nil {
+		lib, err := prompt.Load(filepath.Join(xdg.ConfigHome, "failup", "prompts"))
+		if err != nil {
+			return nil, err
+		}
+		a.prompts = lib
+	}
+	return a.prompts, nil
+}
+
+func (a *app) printJSON(v any) error {
+	enc := json.NewEncoder(a.out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// interactive reports whether both ends are a terminal, so a full-screen UI
+// may start.
+func (a *app) interactive() bool {
+	return isTerminal(a.in) && isTerminal(a.out)
+}
+
+func (a *app) wantsAccessible() bool {
+	return a.accessible || truthy(a.getenv("FAILUP_ACCESSIBLE"))
+}
+
+func (a *app) wantsColor() bool {
+	return !a.noColor && a.getenv("NO_COLOR") == ""
+}
+
+func truthy(s string) bool {
+	b, err := strconv.ParseBool(s)
+	return err == nil && b
+}
+
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	return ok && term.IsTerminal(file.Fd())
+}
+
+// termWidth is the output terminal's width, or 0 when output is not a terminal.
+func (a *app) termWidth() int {
+	file, ok := a.out.(*os.File)
+	if !ok || !term.IsTerminal(file.Fd()) {
+		return 0
+	}
+	w, _, err := term.GetSize(file.Fd())
+	if err != nil {
+		return 0
+	}
+	return w
+}
+
+func parseID(arg string) (int64, error) {
+	id, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usagef("an entry ID is a number like 12, not %q", arg)
+	}
+	return id, nil
+}
+
+func notFound(id int64) error {
+	return fmt.Errorf("there is no entry %d; failup list shows the IDs", id)
+}
+
+func ctxOf(cmd *cobra.Command) context.Context {
+	if ctx := cmd.Context(); ctx != nil {
+		return ctx
+	}
+	return context.Background()
+}

@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/failup/failup/internal/prompt"
+	"github.com/failup/failup/internal/store"
+	"github.com/failup/failup/internal/tui"
+)
+
+// runHome opens the home screen, or without a terminal prints the latest
+// entries and how to begin.
+func (a *app) runHome(cmd *cobra.Command, args []string) error {
+	if a.interactive() && !a.wantsAccessible() {
+		return a.runTUI(cmd, tui.StartHome, prompt.Set{}, 0)
+	}
+	s, err := a.journal()
+	if err != nil {
+		return err
+	}
+	entries, err := s.List(ctxOf(cmd), store.Filter{Limit: 10})
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		fmt.Fprintln(a.out, "Your journal is empty. When something goes wrong, failup new walks you through it.")
+		return nil
+	}
+	fmt.Fprintln(a.out, "Your latest reflections:")
+	writeEntryTable(a.out, entries, a.termWidth())
+	fmt.Fprintln(a.out, "\nfailup new starts a reflection; failup --help lists every command.")
+	return nil
+}
+
+// runTUI runs the full-screen interface from the given screen.
+func (a *app) runTUI(cmd *cobra.Command, start tui.Start, set prompt.Set, editID int64) error {
+	s, err := a.journal()
+	if err != nil {
+		return err
+	}
+	lib, err := a.library()
+	if err != nil {
+		return err
+	}
+	farewell, err := tui.Run(ctxOf(cmd), tui.Options{
+		Journal: s,
+		Prompts: lib,
+		Start:   start,
+		SetID:   set.ID,
+		EditID:  editID,
+		NoColor: !a.wantsColor(),
+		Now:     a.now,
+	})
+	if err != nil {
+		return fmt.Errorf("the screen could not be drawn: %w", err)
+	}
+	if farewell != "" {
+		fmt.Fprintln(a.out, farewell)
+	}
+	return nil
+}

@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
+
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
+	"github.com/failup/failup/internal/termtext"
+)
+
+// filterFlags are the --since, --until and --tag flags shared by listings.
+type filterFlags struct {
+	since, until string
+	tags         []string
+}
+
+func (f *filterFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.since, "since", "", "only setbacks on or after this date (YYYY-MM-DD)")
+	cmd.Flags().StringVar(&f.until, "until", "", "only setbacks on or before this date (YYYY-MM-DD)")
+	cmd.Flags().StringArrayVar(&f.tags, "tag", nil, "only entries with this tag (repeat: all must match)")
+}
+
+func (f *filterFlags) filter() (store.Filter, error) {
+	var out store.Filter
+	for _, d := range []struct {
+		flag, value string
+		into        *journal.Date
+	}{{"--since", f.since, &out.Since}, {"--until", f.until, &out.Until}} {
+		if d.value == "" {
+			continue
+		}
+		date, err := journal.ParseDate(d.value)
+		if err != nil {
+			return out, usagef("%s: %v", d.flag, err)
+		}
+		*d.into = date
+	}
+	if out.Since != "" && out.Until != "" && out.Since > out.Until {
+		return out, usagef("--since %s is after --until %s", out.Since, out.Until)
+	}
+	out.Tags = f.tags
+	return out, nil
+}
+
+func (a *app) listCmd() *cobra.Command {
+	var ff filterFlags
+	var skill string
+	var limit int
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "list",
+		Short:   "List entries, newest first",
+		Example: "  failup list --limit 10\n  failup list --since 2026-01-01 --tag work --json",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := ff.filter()
+			if err != nil {
+				return err
+			}
+			if skill != "" {
+				f.Skill = journal.Skill(skill)
+				if !f.Skill.Valid() {
+					return usagef("--skill %q is not one of: %s", skill, skillNames())
+				}
+			}
+			if limit < 0 {
+				return usagef("--limit must be 0 (no limit) or more, not %d", limit)
+			}
+			f.Limit = limit
+			s, err := a.journal()
+			if err != nil {
+				return err
+			}
+			entries, err := s.List(ctxOf(cmd), f)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if entries == nil {
+					entries = []journal.Entry{}
+				}
+				return a.printJSON(entries)
+			}
+			if len(entries) == 0 {
+				fmt.Fprintln(a.out, "No entries yet. When something goes wrong, failup new walks you through it.")
+				return nil
+			}
+			writeEntryTable(a.out, entries, a.termWidth())
+			return nil
+		},
+	}
+	ff.register(cmd)
+	cmd.Flags().StringVar(&skill, "skill", "", "only entries that exercised this skill")
+	cmd.Flags().IntVar(&limit, "limit", 0, "at most this many entries (0: all)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON list of entries")
+	return cmd
+}
+
+func skillNames() string {
+	names := make([]string, len(journal.Skills))
+	for i, s := range journal.Skills {
+		names[i] = string(s)
+	}
+	return strings.Join(names, ", ")
+}
+
+// writeEntryTable prints entries as aligned columns; when width is known the
+// title and tags are shortened so each row fits on one line.
+func writeEntryTable(w io.Writer, entries []journal.Entry, width int) {
+	rows := [][]string{{"ID", "DATE", "SEV", "TITLE", "TAGS"}}
+	for _, e := range entries {
+		sev := ""
+		if e.Severity != nil {
+			sev = strings.Repeat("●", *e.Severity)
+		}
+		rows = append(rows, []string{strconv.FormatInt(e.ID, 10), string(e.OccurredOn), sev,
+			termtext.Line(e.Title), termtext.Line(strings.Join(e.Tags, ", "))})
+	}
+	writeTable(w, rows, 3, width)
+}
+
+// writeTable aligns rows in columns two spaces apart. With a width, column
+// flex (and those after it) are cut to fit.
+func writeTable(w io.Writer, rows [][]string, flex, width int) {
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	if width > 0 {
+		fixed := 0
+		for i, cw := range widths {
+			if i != flex {
+				fixed += cw + 2
+			}
+		}
+		widths[flex] = max(12, min(widths[flex], width-fixed))
+		last := len(widths) - 1
+		used := fixed - widths[last] - 2 + widths[flex] + 2
+		widths[last] = max(4, min(widths[last], width-used))
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			c = ansi.Truncate(c, widths[i], "…")
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}

@@ -1,0 +1,258 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/prompt"
+	"github.com/failup/failup/internal/termtext"
+)
+
+// asker asks one thing at a time on plain lines: for screen readers, and for
+// scripts piping answers in. It never draws anything but text.
+type asker struct {
+	in  *bufio.Reader
+	out io.Writer
+	eof bool
+	// prompt shows "> " where a person types; piped answers need none.
+	prompt bool
+}
+
+// line reads one line; at end of input it returns "" and sets eof.
+func (q *asker) line() string {
+	if q.eof {
+		return ""
+	}
+	if q.prompt {
+		fmt.Fprint(q.out, "> ")
+	}
+	s, err := q.in.ReadString('\n')
+	if err != nil {
+		q.eof = true
+	}
+	return strings.TrimRight(s, "\r\n")
+}
+
+// lines reads until an empty line or the end of input.
+func (q *asker) lines() string {
+	var out []string
+	for {
+		l := q.line()
+		if l == "" {
+			return strings.Join(out, "\n")
+		}
+		out = append(out, l)
+	}
+}
+
+func (q *asker) say(format string, args ...any) { fmt.Fprintf(q.out, format+"\n", args...) }
+
+// keep shows what was saved before and returns input, or the saved value when
+// input is empty.
+func (q *asker) keep(saved string, read func() string) string {
+	if saved != "" {
+		q.say("Saved so far: %s", termtext.Line(saved))
+		q.say("(An empty line keeps it.)")
+	}
+	if v := read(); v != "" {
+		return v
+	}
+	return saved
+}
+
+// askReflection walks through a reflection on plain lines, starting from prev
+// (a resumed draft, or empty), calling progress after each answer.
+func askReflection(in *bufio.Reader, w io.Writer, person bool, set prompt.Set, prev journal.Entry, progress func(journal.Entry)) (journal.Entry, error) {
+	q := &asker{in: in, out: w, prompt: person}
+	e := prev
+	e.PromptSet = set.ID
+	q.say("A reflection in %d short steps. Answers can take several lines; an empty line ends each one.", len(set.Questions)+3)
+	q.say("")
+	q.say("What happened? A few words to name the setback.")
+	e.Title = q.keep(prev.Title, q.line)
+	if strings.TrimSpace(e.Title) == "" {
+		return journal.Entry{}, errors.New("no title was given, so nothing was saved")
+	}
+	progress(e)
+
+	q.say("When did it happen? YYYY-MM-DD, or an empty line for today.")
+	var err error
+	if e.OccurredOn, err = askDate(q, prev.OccurredOn, journal.Today()); err != nil {
+		return journal.Entry{}, err
+	}
+
+	answers := make([]journal.Answer, len(set.Questions))
+	for i, question := range set.Questions {
+		q.say("")
+		q.say("%d of %d. %s", i+1, len(set.Questions), question.Text)
+		if question.Hint != "" {
+			q.say("%s", question.Hint)
+		}
+		answers[i] = journal.Answer{Key: question.Key, Question: question.Text,
+			Text: q.keep(prev.AnswerText(question.Key), q.lines)}
+		e.Answers = answers[:i+1]
+		progress(e)
+	}
+
+	q.say("")
+	q.say("In one sentence, what is the lesson? (Optional.)")
+	e.Lesson = q.keep(prev.Lesson, q.line)
+	progress(e)
+
+	q.say("")
+	q.say("Tags, separated by commas. (Optional.)")
+	e.Tags = splitList(q.keep(strings.Join(prev.Tags, ", "), q.line))
+
+	q.say("Which skills did this exercise? Numbers or names, separated by commas. (Optional.)")
+	for i, s := range journal.Skills {
+		q.say("  %d %s", i+1, s.Label())
+	}
+	skills, err := askSkills(q, prev.Skills)
+	if err != nil {
+		return journal.Entry{}, err
+	}
+	e.Skills = skills
+
+	if e.Severity, err = askNumber(q, "How big a setback was it, from 1 (small) to 5 (huge)? (Optional.)", 1, 5, prev.Severity); err != nil {
+		return journal.Entry{}, err
+	}
+	if e.Confidence, err = askNumber(q, "How confident do you feel right now, from 1 to 10? (Optional.)", 1, 10, prev.Confidence); err != nil {
+		return journal.Entry{}, err
+	}
+	progress(e)
+
+	q.say("")
+	q.say("One thing you will try next time, as a commitment failup can ask you about. (Optional.)")
+	prevCommitment := ""
+	if prev.Followup != nil {
+		prevCommitment = prev.Followup.Commitment
+	}
+	if c := q.keep(prevCommitment, q.line); c != "" {
+		f := &journal.Followup{Commitment: c}
+		q.say("When should failup ask how it went? YYYY-MM-DD, or an empty line for two weeks from today.")
+		var saved journal.Date
+		if prev.Followup != nil {
+			saved = prev.Followup.DueOn
+		}
+		if f.DueOn, err = askDate(q, saved, journal.Today().AddDays(14)); err != nil {
+			return journal.Entry{}, err
+		}
+		e.Followup = f
+	}
+	return e, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+func askSkills(q *asker, prev []journal.Skill) ([]journal.Skill, error) {
+	names := make([]string, len(prev))
+	for i, s := range prev {
+		names[i] = string(s)
+	}
+	for {
+		var skills []journal.Skill
+		var bad string
+		for _, part := range splitList(q.keep(strings.Join(names, ", "), q.line)) {
+			s, ok := parseSkill(part)
+			if !ok {
+				bad = part
+				break
+			}
+			skills = append(skills, s)
+		}
+		if bad == "" {
+			return dedupeSkills(skills), nil
+		}
+		if q.eof {
+			return nil, fmt.Errorf("%q is not one of the five skills", bad)
+		}
+		q.say("%q is not one of the five skills; use their numbers, 1 to 5.", bad)
+	}
+}
+
+func parseSkill(s string) (journal.Skill, bool) {
+	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(journal.Skills) {
+		return journal.Skills[n-1], true
+	}
+	norm := journal.Skill(strings.ReplaceAll(strings.ToLower(s), " ", "-"))
+	return norm, norm.Valid()
+}
+
+func dedupeSkills(skills []journal.Skill) []journal.Skill {
+	var out []journal.Skill
+	seen := map[journal.Skill]bool{}
+	for _, s := range skills {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func askNumber(q *asker, question string, lo, hi int, prev *int) (*int, error) {
+	q.say("%s", question)
+	saved := ""
+	if prev != nil {
+		saved = strconv.Itoa(*prev)
+	}
+	for {
+		v := q.keep(saved, q.line)
+		if v == "" {
+			return nil, nil
+		}
+		n, err := strconv.Atoi(v)
+		if err == nil && n >= lo && n <= hi {
+			return &n, nil
+		}
+		msg := fmt.Sprintf("please give a whole number from %d to %d, or an empty line to skip", lo, hi)
+		if q.eof {
+			return nil, errors.New(msg)
+		}
+		q.say("%s.", sentence(msg))
+	}
+}
+
+// askDate reads a date, returning empty when the answer is an empty line.
+func askDate(q *asker, saved, empty journal.Date) (journal.Date, error) {
+	for {
+		v := q.keep(string(saved), q.line)
+		if v == "" {
+			return empty, nil
+		}
+		d, err := journal.ParseDate(v)
+		if err == nil {
+			return d, nil
+		}
+		if q.eof {
+			return "", err
+		}
+		q.say("%s", sentence(err.Error()))
+	}
+}
+
+// offerDraft asks whether to continue an unfinished reflection; starting over
+// replaces the draft only as the new answers are saved.
+func offerDraft(in *bufio.Reader, w io.Writer, d journal.Draft) bool {
+	q := &asker{in: in, out: w, prompt: true}
+	title := termtext.Line(d.Entry.Title)
+	if title == "" {
+		title = "untitled"
+	}
+	q.say("You have an unfinished reflection, “%s”, saved %s.", title, d.SavedAt.Local().Format("Mon 2 Jan at 15:04"))
+	q.say("Continue it? Y to continue, N to start over.")
+	return !strings.EqualFold(strings.TrimSpace(q.line()), "n")
+}

@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
+	"github.com/failup/failup/internal/termtext"
+)
+
+func (a *app) showCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "show ID",
+		Short:   "Show one entry",
+		Example: "  failup show 12\n  failup show 12 --json",
+		Args:    exactArgs(1, "an entry ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0])
+			if err != nil {
+				return err
+			}
+			e, err := a.entry(cmd, id)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return a.printJSON(e)
+			}
+			writeEntry(a.out, e)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the entry as JSON")
+	return cmd
+}
+
+// entry loads one entry, turning "not found" into a sentence.
+func (a *app) entry(cmd *cobra.Command, id int64) (journal.Entry, error) {
+	s, err := a.journal()
+	if err != nil {
+		return journal.Entry{}, err
+	}
+	e, err := s.Get(ctxOf(cmd), id)
+	if errors.Is(err, store.ErrNotFound) {
+		return e, notFound(id)
+	}
+	return e, err
+}
+
+// writeEntry prints an entry for reading in a terminal, its text made safe.
+func writeEntry(w io.Writer, e journal.Entry) {
+	fmt.Fprintln(w, termtext.Line(e.Title))
+	meta := []string{string(e.OccurredOn), fmt.Sprintf("entry %d", e.ID)}
+	if len(e.Tags) > 0 {
+		meta = append(meta, termtext.Line(strings.Join(e.Tags, ", ")))
+	}
+	if e.Severity != nil {
+		meta = append(meta, fmt.Sprintf("severity %d/5", *e.Severity))
+	}
+	if e.Confidence != nil {
+		meta = append(meta, fmt.Sprintf("confidence %d/10", *e.Confidence))
+	}
+	fmt.Fprintln(w, strings.Join(meta, " · "))
+	for _, ans := range e.Answers {
+		writeSection(w, ans.Question, ans.Text)
+	}
+	writeSection(w, "Lesson", e.Lesson)
+	if len(e.Skills) > 0 {
+		labels := make([]string, len(e.Skills))
+		for i, s := range e.Skills {
+			labels[i] = s.Label()
+		}
+		writeSection(w, "Skills it exercised", strings.Join(labels, ", "))
+	}
+	if f := e.Followup; f != nil {
+		writeSection(w, "Commitment", followupText(*f))
+	}
+}
+
+func writeSection(w io.Writer, heading, text string) {
+	text = strings.TrimSpace(termtext.Clean(text))
+	if text == "" {
+		return
+	}
+	fmt.Fprintf(w, "\n%s\n", termtext.Line(heading))
+	for _, line := range strings.Split(text, "\n") {
+		fmt.Fprintln(w, strings.TrimRight("  "+line, " "))
+	}
+}
+
+// followupText describes a commitment and how it went, in one paragraph.
+func followupText(f journal.Followup) string {
+	var b strings.Builder
+	b.WriteString(f.Commitment)
+	if f.DueOn != "" {
+		fmt.Fprintf(&b, "\ncheck in on %s", f.DueOn)
+	}
+	switch {
+	case f.DroppedAt != nil:
+		fmt.Fprintf(&b, "\nset aside on %s", journal.DateOf(*f.DroppedAt))
+	case f.CheckedInAt != nil:
+		fmt.Fprintf(&b, "\nchecked in on %s", journal.DateOf(*f.CheckedInAt))
+		if f.TriedAgain != nil {
+			if *f.TriedAgain {
+				b.WriteString(": tried again")
+			} else {
+				b.WriteString(": not tried again")
+			}
+		}
+		if f.ConfidenceAfter != nil {
+			fmt.Fprintf(&b, ", confidence %d/10", *f.ConfidenceAfter)
+		}
+		if f.Outcome != nil && *f.Outcome != "" {
+			fmt.Fprintf(&b, "\n%s", *f.Outcome)
+		}
+	}
+	return b.String()
+}

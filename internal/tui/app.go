@@ -1,0 +1,171 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// screen is one page of the app. The root sends it key presses only while it
+// is on top, and every other message always.
+type screen interface {
+	Init() tea.Cmd
+	Update(tea.Msg) (screen, tea.Cmd)
+	View() string
+	// Title names the screen in the header.
+	Title() string
+	// Help lists the keys that work now.
+	Help() helpKeys
+	// Typing reports whether keys are going into a text field, where ? is
+	// just a question mark.
+	Typing() bool
+}
+
+// Navigation messages, sent by screens as commands.
+type (
+	pushMsg    struct{ s screen }
+	replaceMsg struct{ s screen }
+	// popMsg goes back; from the last screen it ends the program, printing
+	// farewell, if any, to the shell.
+	popMsg struct{ farewell string }
+)
+
+func push(s screen) tea.Cmd    { return func() tea.Msg { return pushMsg{s} } }
+func replace(s screen) tea.Cmd { return func() tea.Msg { return replaceMsg{s} } }
+func pop() tea.Msg             { return popMsg{} }
+
+// quitter is a screen with something to do before the program ends on ctrl+c:
+// the reflection saves its draft.
+type quitter interface {
+	BeforeQuit() tea.Cmd
+}
+
+// Model is the root: it owns the window and the stack of screens, handles the
+// keys every screen shares, and routes the rest.
+type Model struct {
+	c        *Common
+	stack    []screen
+	help     help.Model
+	fullHelp bool
+	farewell string
+	quitting bool
+}
+
+func newModel(c *Common, first screen) *Model {
+	h := help.New()
+	h.Styles = c.Styles.Help
+	return &Model{c: c, stack: []screen{first}, help: h}
+}
+
+func (m *Model) top() screen { return m.stack[len(m.stack)-1] }
+
+// Farewell is the line to print after the program ends, if any.
+func (m *Model) Farewell() string { return m.farewell }
+
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, m.top().Init())
+}
+
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.c.Width, m.c.Height = msg.Width, msg.Height
+		m.help.SetWidth(m.c.BodyWidth())
+		return m, m.broadcast(msg)
+	case tea.BackgroundColorMsg:
+		m.c.Styles = NewStyles(msg.IsDark())
+		m.help.Styles = m.c.Styles.Help
+		return m, m.broadcast(msg)
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.c.Keys.Quit):
+			return m, m.quit()
+		case key.Matches(msg, m.c.Keys.Help) && (msg.String() == "f1" || !m.top().Typing()):
+			m.fullHelp = !m.fullHelp
+			return m, nil
+		}
+	case reflectionReadyMsg:
+		return m, openReflection(m.c, msg)
+	case pushMsg:
+		m.stack = append(m.stack, msg.s)
+		return m, msg.s.Init()
+	case replaceMsg:
+		m.stack[len(m.stack)-1] = msg.s
+		return m, msg.s.Init()
+	case popMsg:
+		if len(m.stack) == 1 {
+			m.farewell = msg.farewell
+			m.quitting = true
+			return m, tea.Quit
+		}
+		m.stack = m.stack[:len(m.stack)-1]
+		return m, m.top().Init()
+	case tea.InterruptMsg:
+		return m, m.quit()
+	}
+	if _, isKey := msg.(tea.KeyPressMsg); isKey {
+		var cmd tea.Cmd
+		m.stack[len(m.stack)-1], cmd = m.top().Update(msg)
+		return m, cmd
+	}
+	return m, m.broadcast(msg)
+}
+
+// quit lets the screens finish what must not be lost, then ends the program.
+func (m *Model) quit() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, s := range m.stack {
+		if q, ok := s.(quitter); ok {
+			cmds = append(cmds, q.BeforeQuit())
+		}
+	}
+	m.quitting = true
+	return tea.Sequence(append(cmds, tea.Quit)...)
+}
+
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, len(m.stack))
+	for i, s := range m.stack {
+		m.stack[i], cmds[i] = s.Update(msg)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "failup"
+	return v
+}
+
+// render draws the frame: header, the screen's body, and the keys that work.
+func (m *Model) render() string {
+	if m.quitting || m.c.Width == 0 {
+		return ""
+	}
+	s := m.c.Styles
+	width := m.c.BodyWidth()
+	top := m.top()
+	header := spread(s.Brand.Render("failup"), s.Screen.Render(top.Title()), width)
+	keys := top.Help()
+	footer := m.help.ShortHelpView(keys.short)
+	if m.fullHelp {
+		footer = m.help.FullHelpView(keys.full)
+	}
+	bodyHeight := m.c.Height - 2 - lipgloss.Height(footer)
+	body := lipgloss.NewStyle().Height(bodyHeight).MaxHeight(bodyHeight).Render(top.View())
+	page := lipgloss.JoinVertical(lipgloss.Left, header, "", body, footer)
+	return lipgloss.NewStyle().Padding(0, 2).Render(page)
+}
+
+// spread places left and right at the two ends of a line of width cells.
+func spread(left, right string, width int) string {
+	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return left
+	}
+	return left + strings.Repeat(" ", gap) + right
+}

@@ -1,0 +1,202 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+// The fields of the commitment step, in tab order.
+const (
+	fieldCommitment = iota
+	fieldDue
+	fieldDueDate
+)
+
+// A due date is picked from these; "pick a date" opens a date field.
+var dueChoices = []struct {
+	label string
+	days  int
+}{
+	{"in a week", 7},
+	{"in two weeks", 14},
+	{"in a month", 30},
+	{"pick a date", -1},
+}
+
+const (
+	defaultDueChoice = 1
+	pickDateChoice   = 3
+)
+
+// commitForm is the commitment: what I will try, and when failup asks how it
+// went.
+type commitForm struct {
+	c         *Common
+	field     int
+	text      textinput.Model
+	choice    int
+	date      textinput.Model
+	suggested bool // the text was taken from the "do differently" answer
+	// kept is the check-in of the entry being edited, so editing the
+	// commitment does not lose how it went.
+	kept journal.Followup
+}
+
+func newCommitForm(c *Common) commitForm {
+	return commitForm{
+		c:      c,
+		text:   newInput(c, "Speak first in Monday's standup", 0),
+		choice: defaultDueChoice,
+		date:   newInput(c, "YYYY-MM-DD", 10),
+	}
+}
+
+func (f *commitForm) load(fu *journal.Followup) {
+	if fu == nil {
+		return
+	}
+	f.kept = *fu
+	f.text.SetValue(fu.Commitment)
+	if fu.DueOn != "" {
+		f.choice = pickDateChoice
+		f.date.SetValue(string(fu.DueOn))
+	}
+}
+
+// suggest fills an empty commitment from the "do differently" answer.
+func (f *commitForm) suggest(differently string) {
+	if strings.TrimSpace(f.text.Value()) != "" || f.suggested {
+		return
+	}
+	if first := firstSentence(differently); first != "" {
+		f.text.SetValue(first)
+		f.text.CursorEnd()
+		f.suggested = true
+	}
+}
+
+// firstSentence is the first line or sentence of s.
+func firstSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if i := strings.Index(s, ". "); i >= 0 {
+		s = s[:i+1]
+	}
+	return strings.TrimSpace(s)
+}
+
+// due is the chosen date; ok is false when a typed date cannot be read.
+func (f *commitForm) due(today journal.Date) (journal.Date, bool) {
+	if f.choice != pickDateChoice {
+		return today.AddDays(dueChoices[f.choice].days), true
+	}
+	d, err := journal.ParseDate(strings.TrimSpace(f.date.Value()))
+	return d, err == nil
+}
+
+// apply sets e.Followup from the form; an empty commitment means none.
+func (f *commitForm) apply(e *journal.Entry, today journal.Date) {
+	text := strings.TrimSpace(f.text.Value())
+	if text == "" {
+		e.Followup = nil
+		return
+	}
+	fu := f.kept
+	fu.Commitment = text
+	fu.DueOn, _ = f.due(today)
+	e.Followup = &fu
+}
+
+func (f *commitForm) fields() int {
+	if f.choice == pickDateChoice {
+		return 3
+	}
+	return 2
+}
+
+func (f *commitForm) focus(n int) tea.Cmd {
+	f.field = n
+	f.text.Blur()
+	f.date.Blur()
+	switch n {
+	case fieldCommitment:
+		return f.text.Focus()
+	case fieldDueDate:
+		return f.date.Focus()
+	}
+	return nil
+}
+
+func (f *commitForm) typing() bool { return f.field != fieldDue }
+
+func (f *commitForm) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
+	switch f.field {
+	case fieldCommitment:
+		before := f.text.Value()
+		f.text, cmd = f.text.Update(msg)
+		return cmd, f.text.Value() != before
+	case fieldDueDate:
+		before := f.date.Value()
+		f.date, cmd = f.date.Update(msg)
+		return cmd, f.date.Value() != before
+	}
+	press, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	switch {
+	case key.Matches(press, f.c.Keys.Left):
+		f.choice = (f.choice + len(dueChoices) - 1) % len(dueChoices)
+	case key.Matches(press, f.c.Keys.Right):
+		f.choice = (f.choice + 1) % len(dueChoices)
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+func (f *commitForm) view(width int, today journal.Date) string {
+	s := f.c.Styles
+	var b strings.Builder
+	labelStyle := func(n int) func(...string) string {
+		if f.field == n {
+			return s.Selected.Render
+		}
+		return s.Label.Render
+	}
+	b.WriteString(labelStyle(fieldCommitment)("I will try") + "\n")
+	f.text.SetWidth(width - 4)
+	b.WriteString(f.text.View() + "\n")
+	if f.suggested {
+		b.WriteString(s.Muted.Render("  Taken from your answer about next time; change it freely.") + "\n")
+	} else {
+		b.WriteString(s.Muted.Render("  Optional. Leave it empty if nothing fits yet.") + "\n")
+	}
+	b.WriteString("\n" + labelStyle(fieldDue)("Ask me how it went") + "\n  ")
+	for i, c := range dueChoices {
+		chip := " " + c.label + " "
+		if i == f.choice {
+			chip = s.Selected.Render("[" + c.label + "]")
+		} else {
+			chip = s.Muted.Render(chip)
+		}
+		b.WriteString(chip + " ")
+	}
+	b.WriteString("\n")
+	if f.choice == pickDateChoice {
+		b.WriteString(f.date.View() + "\n")
+	}
+	if d, ok := f.due(today); ok {
+		b.WriteString(s.Muted.Render("  on "+d.Time().Format("Monday 2 January 2006")) + "\n")
+	} else if strings.TrimSpace(f.date.Value()) != "" {
+		b.WriteString(s.Notice.Render("  That date isn't one I can read; try YYYY-MM-DD.") + "\n")
+	}
+	return b.String()
+}

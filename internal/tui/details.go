@@ -1,0 +1,228 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+// The fields of the details step, in tab order.
+const (
+	fieldTags = iota
+	fieldSkills
+	fieldSeverity
+	fieldConfidence
+	detailFields
+)
+
+// detailsForm holds the optional details: tags (completed from tags already
+// used), skills, severity and confidence.
+type detailsForm struct {
+	c           *Common
+	field       int
+	tags        textinput.Model
+	knownTags   []string
+	skills      map[journal.Skill]bool
+	skillCursor int
+	severity    int // 0: not given
+	confidence  int // 0: not given
+}
+
+func newDetailsForm(c *Common) detailsForm {
+	return detailsForm{
+		c:      c,
+		tags:   newInput(c, "work, interview", 0),
+		skills: map[journal.Skill]bool{},
+	}
+}
+
+func (f *detailsForm) load(e journal.Entry) {
+	f.tags.SetValue(strings.Join(e.Tags, ", "))
+	for _, s := range e.Skills {
+		f.skills[s] = true
+	}
+	f.severity, f.confidence = deref(e.Severity), deref(e.Confidence)
+}
+
+func (f *detailsForm) apply(e *journal.Entry) {
+	e.Tags = splitTags(f.tags.Value())
+	e.Skills = nil
+	for _, s := range journal.Skills {
+		if f.skills[s] {
+			e.Skills = append(e.Skills, s)
+		}
+	}
+	e.Severity, e.Confidence = optional(f.severity), optional(f.confidence)
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func optional(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}
+
+func (f *detailsForm) setKnownTags(tags []string) {
+	f.knownTags = tags
+	f.suggestTags()
+}
+
+// suggestTags offers completions for the tag being typed after the last comma.
+func (f *detailsForm) suggestTags() {
+	value := f.tags.Value()
+	cut := strings.LastIndex(value, ",") + 1
+	typed := strings.ToLower(strings.TrimSpace(value[cut:]))
+	if typed == "" {
+		f.tags.SetSuggestions(nil)
+		f.tags.ShowSuggestions = false
+		return
+	}
+	prefix := value[:cut]
+	if cut > 0 {
+		prefix += " "
+	}
+	var suggestions []string
+	for _, t := range f.knownTags {
+		if strings.HasPrefix(strings.ToLower(t), typed) {
+			suggestions = append(suggestions, prefix+t)
+		}
+	}
+	f.tags.ShowSuggestions = true
+	f.tags.SetSuggestions(suggestions)
+}
+
+// focus puts the cursor in field n.
+func (f *detailsForm) focus(n int) tea.Cmd {
+	f.field = n
+	if n == fieldTags {
+		return f.tags.Focus()
+	}
+	f.tags.Blur()
+	return nil
+}
+
+// typing reports whether keys go into the tags field.
+func (f *detailsForm) typing() bool { return f.field == fieldTags }
+
+// update handles a key inside the form; changed reports an edit worth saving.
+func (f *detailsForm) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
+	k := f.c.Keys
+	press, isKey := msg.(tea.KeyPressMsg)
+	switch f.field {
+	case fieldTags:
+		before := f.tags.Value()
+		f.tags, cmd = f.tags.Update(msg)
+		if f.tags.Value() != before {
+			f.suggestTags()
+			changed = true
+		}
+		return cmd, changed
+	case fieldSkills:
+		switch {
+		case !isKey:
+		case key.Matches(press, k.Up):
+			f.skillCursor = max(f.skillCursor-1, 0)
+		case key.Matches(press, k.Down):
+			f.skillCursor = min(f.skillCursor+1, len(journal.Skills)-1)
+		case key.Matches(press, k.Toggle), key.Matches(press, k.Open):
+			s := journal.Skills[f.skillCursor]
+			f.skills[s] = !f.skills[s]
+			changed = true
+		}
+	case fieldSeverity:
+		changed = isKey && adjust(&f.severity, press, k, 5)
+	case fieldConfidence:
+		changed = isKey && adjust(&f.confidence, press, k, 10)
+	}
+	return nil, changed
+}
+
+// adjust moves a 1..top scale with ←/→, or sets it with a digit (0 means 10
+// on a scale of ten, and "not given" on a scale of five).
+func adjust(v *int, press tea.KeyPressMsg, k KeyMap, top int) bool {
+	switch {
+	case key.Matches(press, k.Left):
+		*v = max(*v-1, 0)
+	case key.Matches(press, k.Right):
+		*v = min(*v+1, top)
+	case len(press.Text) == 1 && press.Text[0] >= '0' && press.Text[0] <= '9':
+		n := int(press.Text[0] - '0')
+		if n == 0 && top == 10 {
+			n = 10
+		}
+		if n > top {
+			return false
+		}
+		*v = n
+	case press.String() == "backspace" || press.String() == "delete":
+		*v = 0
+	default:
+		return false
+	}
+	return true
+}
+
+func (f *detailsForm) view(width int) string {
+	s := f.c.Styles
+	var b strings.Builder
+	label := func(n int, text string) {
+		style := s.Label
+		if f.field == n {
+			style = s.Selected
+		}
+		b.WriteString(style.Render(text) + "\n")
+	}
+
+	label(fieldTags, "Tags")
+	f.tags.SetWidth(width - 4)
+	b.WriteString(f.tags.View() + "\n")
+	if f.field == fieldTags && len(f.knownTags) > 0 {
+		b.WriteString(s.Muted.Render("  → completes a tag you have used before") + "\n")
+	} else {
+		b.WriteString("\n")
+	}
+
+	label(fieldSkills, "Skills it exercised")
+	for i, sk := range journal.Skills {
+		box := "[ ]"
+		if f.skills[sk] {
+			box = "[x]"
+		}
+		line := fmt.Sprintf("  %s %s", box, sk.Label())
+		if f.field == fieldSkills && i == f.skillCursor {
+			line = s.Selected.Render("› " + box + " " + sk.Label())
+		} else if f.skills[sk] {
+			line = s.Accent.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	b.WriteString("\n")
+
+	label(fieldSeverity, "How big a setback")
+	b.WriteString("  " + scale(s, f.severity, 5, "small", "huge") + "\n\n")
+	label(fieldConfidence, "Confidence right now")
+	b.WriteString("  " + scale(s, f.confidence, 10, "low", "high"))
+	return b.String()
+}
+
+// scale draws a value on a 1..top scale as dots, or "not given".
+func scale(s Styles, v, top int, low, high string) string {
+	dots := s.Accent.Render(strings.Repeat("● ", v)) + s.Rule.Render(strings.Repeat("○ ", top-v))
+	value := s.Muted.Render("not given")
+	if v > 0 {
+		value = s.Text.Render(fmt.Sprintf("%d of %d", v, top))
+	}
+	return fmt.Sprintf("%s %s  %s", s.Muted.Render(low), dots+s.Muted.Render(high), value)
+}

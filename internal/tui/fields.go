@@ -1,0 +1,60 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+// newInput is a one-line field in failup's style. ctrl+e belongs to the
+// editor, not to "end of line".
+func newInput(c *Common, placeholder string, limit int) textinput.Model {
+	in := textinput.New()
+	in.Prompt = "› "
+	in.Placeholder = placeholder
+	in.CharLimit = limit
+	in.SetStyles(c.Styles.TextInput)
+	in.KeyMap.LineEnd.SetKeys("end")
+	in.KeyMap.AcceptSuggestion.SetKeys("right")
+	return in
+}
+
+// newAnswer is a multi-line answer: enter is a newline, and there is no limit
+// on length (the default textarea stops at 400 characters).
+func newAnswer(c *Common, placeholder string) textarea.Model {
+	ta := textarea.New()
+	ta.Placeholder = placeholder
+	ta.ShowLineNumbers = false
+	ta.Prompt = "┃ "
+	ta.CharLimit = 0
+	ta.MaxHeight = 0
+	ta.SetStyles(c.Styles.TextArea)
+	ta.KeyMap.LineEnd.SetKeys("end")
+	ta.KeyMap.InsertNewline.SetKeys("enter")
+	return ta
+}
+
+// parseDay reads a date typed by a person: YYYY-MM-DD, "today" or "yesterday".
+func parseDay(s string, today journal.Date) (journal.Date, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "today":
+		return today, nil
+	case "yesterday":
+		return today.AddDays(-1), nil
+	}
+	return journal.ParseDate(strings.TrimSpace(s))
+}
+
+// splitTags reads "work, launch" as two tags.
+func splitTags(s string) []string {
+	var tags []string
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			tags = append(tags, t)
+		}
+	}
+	return tags
+}

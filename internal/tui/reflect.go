@@ -1,0 +1,632 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/prompt"
+)
+
+// draftEvery is how often typed text is saved as a draft: nothing typed is
+// ever more than this old in the journal.
+const draftEvery = 500 * time.Millisecond
+
+type stepKind int
+
+const (
+	stepWhat stepKind = iota
+	stepQuestion
+	stepLesson
+	stepDetails
+	stepCommitment
+	stepReview
+)
+
+type step struct {
+	kind     stepKind
+	question int // for stepQuestion
+}
+
+// Messages of the reflection.
+type (
+	draftTickMsg  struct{}
+	draftSavedMsg struct {
+		at  time.Time
+		err error
+	}
+	reflectionSavedMsg struct {
+		entry journal.Entry
+		err   error
+	}
+	tagsLoadedMsg []string
+)
+
+// reflectScreen is the guided reflection: what happened, the questions of a
+// prompt set, the lesson, details, a commitment, and a review.
+type reflectScreen struct {
+	c        *Common
+	set      prompt.Set
+	base     journal.Entry // the entry being edited, or the start of a new one
+	draftKey string
+	steps    []step
+	cur      int
+
+	title     textinput.Model
+	date      textinput.Model
+	whatField int // 0: title, 1: date
+	answers   []textarea.Model
+	lesson    textinput.Model
+	details   detailsForm
+	commit    commitForm
+
+	dirty, ticking, saving bool
+	status                 string // quiet news: "draft saved"
+	notice                 string // something to fix before saving, said kindly
+}
+
+// newReflectScreen starts a reflection with set. base is the entry being
+// edited (ID set) or an empty one; draft, when given, is resumed instead.
+func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *journal.Draft) *reflectScreen {
+	m := &reflectScreen{
+		c:        c,
+		set:      set,
+		base:     base,
+		draftKey: journal.NewDraftKey,
+		title:    newInput(c, "Missed the launch deadline", journal.MaxTitleLen),
+		date:     newInput(c, "today", 10),
+		lesson:   newInput(c, "Ask for help at the first sign of slipping", 0),
+		details:  newDetailsForm(c),
+		commit:   newCommitForm(c),
+	}
+	if base.ID != 0 {
+		m.draftKey = journal.EditKey(base.ID)
+	}
+	m.steps = append(m.steps, step{kind: stepWhat})
+	for i, q := range set.Questions {
+		m.steps = append(m.steps, step{kind: stepQuestion, question: i})
+		m.answers = append(m.answers, newAnswer(c, q.Hint))
+	}
+	m.steps = append(m.steps, step{kind: stepLesson}, step{kind: stepDetails}, step{kind: stepCommitment}, step{kind: stepReview})
+
+	from, at := base, 0
+	if draft != nil {
+		from, at = draft.Entry, draft.Step
+	}
+	m.load(from)
+	m.cur = min(max(at, 0), len(m.steps)-1)
+	m.layout()
+	return m
+}
+
+func (m *reflectScreen) load(e journal.Entry) {
+	m.title.SetValue(e.Title)
+	if e.OccurredOn != "" && e.OccurredOn != m.c.today() {
+		m.date.SetValue(string(e.OccurredOn))
+	}
+	for i, q := range m.set.Questions {
+		m.answers[i].SetValue(e.AnswerText(q.Key))
+	}
+	m.lesson.SetValue(e.Lesson)
+	m.details.load(e)
+	m.commit.load(e.Followup)
+}
+
+// entry is the reflection as it stands, for a draft or for saving.
+func (m *reflectScreen) entry() journal.Entry {
+	e := m.base
+	e.PromptSet = m.set.ID
+	e.Title = m.title.Value()
+	e.OccurredOn = ""
+	if d, err := parseDay(m.date.Value(), m.c.today()); err == nil {
+		e.OccurredOn = d
+	}
+	e.Answers = nil
+	asked := map[string]bool{}
+	for i, q := range m.set.Questions {
+		e.Answers = append(e.Answers, journal.Answer{Key: q.Key, Question: q.Text, Text: m.answers[i].Value()})
+		asked[q.Key] = true
+	}
+	// An edited entry keeps answers to questions its prompt set no longer asks.
+	for _, a := range m.base.Answers {
+		if !asked[a.Key] {
+			e.Answers = append(e.Answers, a)
+		}
+	}
+	e.Lesson = m.lesson.Value()
+	m.details.apply(&e)
+	m.commit.apply(&e, m.c.today())
+	return e
+}
+
+func (m *reflectScreen) Init() tea.Cmd {
+	return tea.Batch(m.focus(), m.loadTags())
+}
+
+func (m *reflectScreen) loadTags() tea.Cmd {
+	j, ctx := m.c.Journal, m.c.Ctx
+	return func() tea.Msg {
+		counts, err := j.Tags(ctx)
+		if err != nil {
+			return tagsLoadedMsg(nil)
+		}
+		tags := make([]string, len(counts))
+		for i, tc := range counts {
+			tags[i] = tc.Tag
+		}
+		return tagsLoadedMsg(tags)
+	}
+}
+
+func (m *reflectScreen) Title() string {
+	if m.base.ID != 0 {
+		return "editing entry " + fmt.Sprint(m.base.ID)
+	}
+	return "a new reflection"
+}
+
+func (m *reflectScreen) step() step { return m.steps[m.cur] }
+
+// focus moves the cursor to the current step's current field.
+func (m *reflectScreen) focus() tea.Cmd {
+	m.title.Blur()
+	m.date.Blur()
+	m.lesson.Blur()
+	for i := range m.answers {
+		m.answers[i].Blur()
+	}
+	m.details.focus(-1)
+	m.commit.focus(-1)
+	switch st := m.step(); st.kind {
+	case stepWhat:
+		if m.whatField == 1 {
+			return m.date.Focus()
+		}
+		return m.title.Focus()
+	case stepQuestion:
+		return m.answers[st.question].Focus()
+	case stepLesson:
+		return m.lesson.Focus()
+	case stepDetails:
+		return m.details.focus(m.details.field)
+	case stepCommitment:
+		m.commit.suggest(m.entry().AnswerText(journal.KeyDifferently))
+		return m.commit.focus(m.commit.field)
+	}
+	return nil
+}
+
+func (m *reflectScreen) Typing() bool {
+	switch m.step().kind {
+	case stepWhat, stepQuestion, stepLesson:
+		return true
+	case stepDetails:
+		return m.details.typing()
+	case stepCommitment:
+		return m.commit.typing()
+	}
+	return false
+}
+
+// goTo moves to step n, keeping typed text where it is.
+func (m *reflectScreen) goTo(n int) tea.Cmd {
+	m.cur = min(max(n, 0), len(m.steps)-1)
+	m.notice = ""
+	m.layout()
+	return tea.Batch(m.focus(), m.touch())
+}
+
+// next moves to the next field, or the next step from a step's last field.
+func (m *reflectScreen) next() tea.Cmd {
+	switch m.step().kind {
+	case stepDetails:
+		if m.details.field < detailFields-1 {
+			return m.details.focus(m.details.field + 1)
+		}
+		m.details.field = 0
+	case stepCommitment:
+		if m.commit.field < m.commit.fields()-1 {
+			return m.commit.focus(m.commit.field + 1)
+		}
+		m.commit.field = 0
+	}
+	m.whatField = 0
+	return m.goTo(m.cur + 1)
+}
+
+// prev is next in reverse: the previous field, or the last field of the
+// previous step.
+func (m *reflectScreen) prev() tea.Cmd {
+	switch m.step().kind {
+	case stepDetails:
+		if m.details.field > 0 {
+			return m.details.focus(m.details.field - 1)
+		}
+	case stepCommitment:
+		if m.commit.field > 0 {
+			return m.commit.focus(m.commit.field - 1)
+		}
+	}
+	if m.cur == 0 {
+		return nil
+	}
+	switch m.steps[m.cur-1].kind {
+	case stepDetails:
+		m.details.field = detailFields - 1
+	case stepCommitment:
+		m.commit.field = m.commit.fields() - 1
+	}
+	return m.goTo(m.cur - 1)
+}
+
+// touch notes an edit: a draft save is scheduled unless one already is.
+func (m *reflectScreen) touch() tea.Cmd {
+	m.dirty = true
+	if m.ticking {
+		return nil
+	}
+	m.ticking = true
+	return tea.Tick(draftEvery, func(time.Time) tea.Msg { return draftTickMsg{} })
+}
+
+func (m *reflectScreen) saveDraft() tea.Cmd {
+	m.dirty = false
+	d := journal.Draft{Key: m.draftKey, Entry: m.entry(), Step: m.cur}
+	j, ctx, now := m.c.Journal, m.c.Ctx, m.c.Now()
+	return func() tea.Msg {
+		return draftSavedMsg{at: now, err: j.SaveDraft(ctx, d, now)}
+	}
+}
+
+// BeforeQuit saves the draft before the program ends, so ctrl+c loses nothing.
+func (m *reflectScreen) BeforeQuit() tea.Cmd {
+	if m.saving {
+		return nil
+	}
+	return m.saveDraft()
+}
+
+// save validates and saves the reflection, or shows what needs attention.
+func (m *reflectScreen) save() tea.Cmd {
+	if m.saving {
+		return nil
+	}
+	e := m.entry()
+	switch {
+	case strings.TrimSpace(e.Title) == "":
+		m.whatField = 0
+		cmd := m.goTo(0)
+		m.notice = "Give it a short name first; a few words is enough."
+		return cmd
+	case e.OccurredOn == "":
+		m.whatField = 1
+		cmd := m.goTo(0)
+		m.notice = "I can't read that date. Try YYYY-MM-DD, “today” or “yesterday”."
+		return cmd
+	}
+	if m.commit.choice == pickDateChoice && strings.TrimSpace(m.commit.text.Value()) != "" {
+		if _, ok := m.commit.due(m.c.today()); !ok {
+			m.commit.field = fieldDueDate
+			cmd := m.goTo(m.indexOf(stepCommitment))
+			m.notice = "The check-in date needs to be YYYY-MM-DD."
+			return cmd
+		}
+	}
+	if err := e.Complete(m.c.Now(), m.c.Prompts.Question); err != nil {
+		m.notice = "This can't be saved yet: " + err.Error() + "."
+		return nil
+	}
+	m.saving = true
+	m.status = "saving…"
+	j, ctx, now, key := m.c.Journal, m.c.Ctx, m.c.Now(), m.draftKey
+	return func() tea.Msg {
+		err := j.SaveReflection(ctx, &e, key, now)
+		return reflectionSavedMsg{entry: e, err: err}
+	}
+}
+
+func (m *reflectScreen) indexOf(kind stepKind) int {
+	for i, s := range m.steps {
+		if s.kind == kind {
+			return i
+		}
+	}
+	return 0
+}
+
+// leave goes back, keeping the draft.
+func (m *reflectScreen) leave() tea.Cmd {
+	return tea.Sequence(m.saveDraft(), func() tea.Msg {
+		return popMsg{farewell: "Your reflection is kept as a draft; failup new picks it up where you left off."}
+	})
+}
+
+func (m *reflectScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.layout()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.restyle()
+		return m, nil
+	case tagsLoadedMsg:
+		m.details.setKnownTags(msg)
+		return m, nil
+	case draftTickMsg:
+		m.ticking = false
+		if m.dirty && !m.saving {
+			return m, m.saveDraft()
+		}
+		return m, nil
+	case draftSavedMsg:
+		if msg.err != nil {
+			m.status = "the draft could not be saved: " + msg.err.Error()
+		} else if !m.saving {
+			m.status = "draft saved " + msg.at.Format("15:04:05")
+		}
+		return m, nil
+	case reflectionSavedMsg:
+		m.saving = false
+		if msg.err != nil {
+			m.status = ""
+			m.notice = "Not saved: " + msg.err.Error() + ". Your words are kept in the draft."
+			return m, m.saveDraft()
+		}
+		return m, replace(newSavedScreen(m.c, msg.entry, m.base.ID != 0))
+	case editorDoneMsg:
+		return m, m.editorDone(msg)
+	case tea.PasteMsg:
+		return m, m.updateField(msg)
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m *reflectScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	st := m.step()
+	switch {
+	case key.Matches(msg, k.Save):
+		return m.save()
+	case key.Matches(msg, k.Back):
+		return m.leave()
+	case key.Matches(msg, k.Next):
+		return m.next()
+	case key.Matches(msg, k.Prev):
+		return m.prev()
+	case key.Matches(msg, k.Editor) && st.kind == stepQuestion:
+		return openEditor(m.answers[st.question].Value(), st.question)
+	case st.kind == stepReview && key.Matches(msg, k.Open):
+		return m.save()
+	case st.kind == stepWhat && msg.String() == "down" && m.whatField == 0,
+		st.kind == stepWhat && msg.String() == "enter" && m.whatField == 0:
+		m.whatField = 1
+		return m.focus()
+	case st.kind == stepWhat && msg.String() == "up" && m.whatField == 1:
+		m.whatField = 0
+		return m.focus()
+	case msg.String() == "enter" && (st.kind == stepWhat || st.kind == stepLesson),
+		msg.String() == "enter" && st.kind == stepCommitment:
+		return m.next()
+	}
+	return m.updateField(msg)
+}
+
+// updateField passes a key or paste to the focused field.
+func (m *reflectScreen) updateField(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	changed := false
+	switch st := m.step(); st.kind {
+	case stepWhat:
+		field := &m.title
+		if m.whatField == 1 {
+			field = &m.date
+		}
+		before := field.Value()
+		*field, cmd = field.Update(msg)
+		changed = field.Value() != before
+	case stepQuestion:
+		before := m.answers[st.question].Value()
+		m.answers[st.question], cmd = m.answers[st.question].Update(msg)
+		changed = m.answers[st.question].Value() != before
+	case stepLesson:
+		before := m.lesson.Value()
+		m.lesson, cmd = m.lesson.Update(msg)
+		changed = m.lesson.Value() != before
+	case stepDetails:
+		cmd, changed = m.details.update(msg)
+	case stepCommitment:
+		cmd, changed = m.commit.update(msg)
+	}
+	if changed {
+		m.notice = ""
+		return tea.Batch(cmd, m.touch())
+	}
+	return cmd
+}
+
+func (m *reflectScreen) editorDone(msg editorDoneMsg) tea.Cmd {
+	if msg.err != nil {
+		m.notice = "The editor didn't finish (" + msg.err.Error() + "); your answer is unchanged."
+		return nil
+	}
+	m.answers[msg.question].SetValue(msg.text)
+	m.layout()
+	return m.touch()
+}
+
+func (m *reflectScreen) restyle() {
+	for i := range m.answers {
+		m.answers[i].SetStyles(m.c.Styles.TextArea)
+	}
+	for _, in := range []*textinput.Model{&m.title, &m.date, &m.lesson, &m.details.tags, &m.commit.text, &m.commit.date} {
+		in.SetStyles(m.c.Styles.TextInput)
+	}
+}
+
+// layout sizes the fields to the window.
+func (m *reflectScreen) layout() {
+	w := m.c.BodyWidth()
+	m.title.SetWidth(w - 4)
+	m.date.SetWidth(14)
+	m.lesson.SetWidth(w - 4)
+	// Progress, question, hint and status take about eight rows.
+	h := max(m.c.BodyHeight()-9, 3)
+	for i := range m.answers {
+		m.answers[i].SetWidth(w)
+		m.answers[i].SetHeight(h)
+	}
+}
+
+func (m *reflectScreen) Help() helpKeys {
+	k := m.c.Keys
+	st := m.step()
+	save := k.Save
+	if st.kind == stepReview {
+		save = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save"))
+	}
+	next := k.Next
+	next.SetEnabled(st.kind != stepReview)
+	editor := k.Editor
+	editor.SetEnabled(st.kind == stepQuestion)
+	back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave (draft kept)"))
+	short := []key.Binding{next, k.Prev, save, editor, back, k.Help}
+	full := [][]key.Binding{
+		{next, k.Prev, save, back},
+		{editor, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new line in answers")), k.Quit},
+	}
+	switch st.kind {
+	case stepDetails:
+		full = append(full, []key.Binding{k.Toggle, k.Left, k.Right})
+	case stepCommitment:
+		full = append(full, []key.Binding{k.Left, k.Right})
+	}
+	return helpKeys{short: short, full: full}
+}
+
+func (m *reflectScreen) View() string {
+	s := m.c.Styles
+	w := m.c.BodyWidth()
+	var b strings.Builder
+	b.WriteString(m.progress() + "\n\n")
+	st := m.step()
+	switch st.kind {
+	case stepWhat:
+		b.WriteString(s.Question.Render("What happened?") + "\n")
+		b.WriteString(wrap(s.Hint, "A few words to name it. You'll say more in a moment.", w) + "\n\n")
+		b.WriteString(m.title.View() + "\n\n")
+		label := s.Label
+		if m.whatField == 1 {
+			label = s.Selected
+		}
+		b.WriteString(label.Render("When") + "\n" + m.date.View() + "\n")
+		when := m.c.today()
+		if d, err := parseDay(m.date.Value(), m.c.today()); err == nil {
+			when = d
+		}
+		b.WriteString(s.Muted.Render("  "+when.Time().Format("Monday 2 January 2006")+"  ·  ↓ to change the date") + "\n")
+	case stepQuestion:
+		q := m.set.Questions[st.question]
+		b.WriteString(wrap(s.Question, q.Text, w) + "\n")
+		if q.Hint != "" {
+			b.WriteString(wrap(s.Hint, q.Hint, w) + "\n")
+		}
+		b.WriteString("\n" + m.answers[st.question].View() + "\n")
+	case stepLesson:
+		b.WriteString(s.Question.Render("What is the lesson?") + "\n")
+		b.WriteString(wrap(s.Hint, "One sentence you would want to read before the next time. Optional.", w) + "\n\n")
+		b.WriteString(m.lesson.View() + "\n")
+	case stepDetails:
+		b.WriteString(s.Question.Render("A few details") + s.Muted.Render("  all optional") + "\n\n")
+		b.WriteString(m.details.view(w) + "\n")
+	case stepCommitment:
+		b.WriteString(s.Question.Render("Something to try next time") + "\n")
+		b.WriteString(wrap(s.Hint, "failup will ask how it went. Confidence comes from trying again.", w) + "\n\n")
+		b.WriteString(m.commit.view(w, m.c.today()))
+	case stepReview:
+		b.WriteString(m.review(w))
+	}
+	if m.notice != "" {
+		b.WriteString("\n" + wrap(s.Notice, m.notice, w))
+	} else if m.status != "" {
+		b.WriteString("\n" + s.Muted.Render(m.status))
+	}
+	return b.String()
+}
+
+// progress is the line of dots with "3 of 9".
+func (m *reflectScreen) progress() string {
+	s := m.c.Styles
+	var dots []string
+	for i := range m.steps {
+		switch {
+		case i < m.cur:
+			dots = append(dots, s.DotDone.Render("●"))
+		case i == m.cur:
+			dots = append(dots, s.DotCurrent.Render("◉"))
+		default:
+			dots = append(dots, s.DotTodo.Render("○"))
+		}
+	}
+	return strings.Join(dots, " ") + "  " + s.Muted.Render(fmt.Sprintf("%d of %d", m.cur+1, len(m.steps)))
+}
+
+// review summarises the reflection before it is saved.
+func (m *reflectScreen) review(w int) string {
+	s := m.c.Styles
+	e := m.entry()
+	var b strings.Builder
+	title := e.Title
+	if strings.TrimSpace(title) == "" {
+		title = "(no title yet)"
+	}
+	b.WriteString(s.Heading.Render(oneLine(title, w-14)) + "  " + s.Muted.Render(string(e.OccurredOn)) + "\n\n")
+	room := max(m.c.BodyHeight()-14, len(e.Answers))
+	perAnswer := max(room/max(len(e.Answers), 1), 1)
+	for _, a := range e.Answers {
+		b.WriteString(s.Label.Render(a.Question) + "\n")
+		b.WriteString(clip(s.Text, a.Text, w-2, perAnswer, s.Muted.Render("  (not answered)")) + "\n")
+	}
+	if e.Lesson != "" {
+		b.WriteString(s.Label.Render("Lesson  ") + s.Text.Render(oneLine(e.Lesson, w-8)) + "\n")
+	}
+	var facts []string
+	if len(e.Tags) > 0 {
+		facts = append(facts, "tags "+strings.Join(e.Tags, ", "))
+	}
+	if len(e.Skills) > 0 {
+		labels := make([]string, len(e.Skills))
+		for i, sk := range e.Skills {
+			labels[i] = sk.Label()
+		}
+		facts = append(facts, strings.Join(labels, ", "))
+	}
+	if e.Severity != nil {
+		facts = append(facts, fmt.Sprintf("size %d/5", *e.Severity))
+	}
+	if e.Confidence != nil {
+		facts = append(facts, fmt.Sprintf("confidence %d/10", *e.Confidence))
+	}
+	if len(facts) > 0 {
+		b.WriteString(s.Muted.Render(oneLine(strings.Join(facts, " · "), w)) + "\n")
+	}
+	if f := e.Followup; f != nil {
+		b.WriteString(s.Label.Render("I will try  ") + s.Text.Render(oneLine(f.Commitment, w-24)) +
+			s.Muted.Render("  · ask on "+string(f.DueOn)) + "\n")
+	}
+	b.WriteString("\n" + s.Accent.Render("Press enter to save it.") + s.Muted.Render(" shift+tab goes back to change anything."))
+	return b.String()
+}
+
+// wrap renders text in style, wrapped to width.
+func wrap(style lipgloss.Style, text string, width int) string {
+	return style.Width(width).Render(text)
+}

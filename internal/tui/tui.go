@@ -1,0 +1,78 @@
+// Package tui is failup's full-screen interface: a root model that routes
+// keys and messages to one screen at a time, and the screens themselves.
+package tui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/prompt"
+)
+
+// Start says which screen the program opens on.
+type Start int
+
+const (
+	StartHome Start = iota
+	StartNew
+	StartEdit
+)
+
+// Options configure a run of the interface.
+type Options struct {
+	Journal Journal
+	Prompts *prompt.Library
+	Start   Start
+	SetID   string // for StartNew
+	EditID  int64  // for StartEdit
+	NoColor bool
+	Now     func() time.Time
+}
+
+// New builds the root model for opts; Run runs it. Tests drive it directly.
+func New(ctx context.Context, opts Options) *Model {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	c := &Common{
+		Styles:  NewStyles(true),
+		Keys:    DefaultKeyMap(),
+		Journal: opts.Journal,
+		Prompts: opts.Prompts,
+		Now:     now,
+		Ctx:     ctx,
+	}
+	var first screen
+	switch opts.Start {
+	case StartNew:
+		setID := opts.SetID
+		if setID == "" {
+			setID = journal.DefaultPromptSet
+		}
+		first = newLoadingScreen(c, startReflection(c, setID, false))
+	case StartEdit:
+		first = newLoadingScreen(c, startEdit(c, opts.EditID, false))
+	default:
+		first = newHomeScreen(c)
+	}
+	return newModel(c, first)
+}
+
+// Run shows the interface until the person leaves, and returns a line to
+// print to the shell afterwards, if any.
+func Run(ctx context.Context, opts Options) (string, error) {
+	m := New(ctx, opts)
+	var progOpts []tea.ProgramOption
+	if opts.NoColor {
+		progOpts = append(progOpts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	if _, err := tea.NewProgram(m, progOpts...).Run(); err != nil {
+		return "", err
+	}
+	return m.Farewell(), nil
+}
