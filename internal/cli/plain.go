@@ -209,20 +209,21 @@ func askNumber(q *asker, question string, lo, hi int, prev *int) (*int, error) {
 	if prev != nil {
 		saved = strconv.Itoa(*prev)
 	}
-	for {
+	msg := fmt.Sprintf("please give a whole number from %d to %d, or an empty line to skip", lo, hi)
+	for wrong := false; ; wrong = true {
 		v := q.keep(saved, q.line)
-		if v == "" {
-			return nil, nil
-		}
 		n, err := strconv.Atoi(v)
-		if err == nil && n >= lo && n <= hi {
+		switch {
+		case v == "" && wrong && q.eof:
+			return nil, errors.New(msg)
+		case v == "":
+			return nil, nil
+		case err == nil && n >= lo && n <= hi:
 			return &n, nil
-		}
-		msg := fmt.Sprintf("please give a whole number from %d to %d, or an empty line to skip", lo, hi)
-		if q.eof {
+		case q.eof:
 			return nil, errors.New(msg)
 		}
-		q.say("%s.", sentence(msg))
+		q.say("Please give a whole number from %d to %d, or an empty line to skip.", lo, hi)
 	}
 }
 

@@ -50,7 +50,7 @@ type commitForm struct {
 func newCommitForm(c *Common) commitForm {
 	return commitForm{
 		c:      c,
-		text:   newInput(c, "Speak first in Monday's standup", 0),
+		text:   newInput(c, "e.g. Speak first in Monday's standup", 0),
 		choice: defaultDueChoice,
 		date:   newInput(c, "YYYY-MM-DD", 10),
 	}

@@ -30,6 +30,9 @@ type Common struct {
 	Prompts       *prompt.Library
 	Now           func() time.Time
 	Ctx           context.Context
+	// DraftEvery is how often typed text is saved as a draft: nothing typed
+	// is ever older than this in the journal.
+	DraftEvery time.Duration
 }
 
 // chrome is the rows the frame takes: header, blank line, and the help line.

@@ -15,10 +15,6 @@ import (
 	"github.com/failup/failup/internal/prompt"
 )
 
-// draftEvery is how often typed text is saved as a draft: nothing typed is
-// ever more than this old in the journal.
-const draftEvery = 500 * time.Millisecond
-
 type stepKind int
 
 const (
@@ -80,9 +76,9 @@ func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *jour
 		set:      set,
 		base:     base,
 		draftKey: journal.NewDraftKey,
-		title:    newInput(c, "Missed the launch deadline", journal.MaxTitleLen),
+		title:    newInput(c, "e.g. Missed the launch deadline", journal.MaxTitleLen),
 		date:     newInput(c, "today", 10),
-		lesson:   newInput(c, "Ask for help at the first sign of slipping", 0),
+		lesson:   newInput(c, "e.g. Ask for help at the first sign of slipping", 0),
 		details:  newDetailsForm(c),
 		commit:   newCommitForm(c),
 	}
@@ -90,9 +86,9 @@ func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *jour
 		m.draftKey = journal.EditKey(base.ID)
 	}
 	m.steps = append(m.steps, step{kind: stepWhat})
-	for i, q := range set.Questions {
+	for i := range set.Questions {
 		m.steps = append(m.steps, step{kind: stepQuestion, question: i})
-		m.answers = append(m.answers, newAnswer(c, q.Hint))
+		m.answers = append(m.answers, newAnswer(c, "Write as much or as little as you like."))
 	}
 	m.steps = append(m.steps, step{kind: stepLesson}, step{kind: stepDetails}, step{kind: stepCommitment}, step{kind: stepReview})
 
@@ -182,8 +178,9 @@ func (m *reflectScreen) focus() tea.Cmd {
 	for i := range m.answers {
 		m.answers[i].Blur()
 	}
-	m.details.focus(-1)
-	m.commit.focus(-1)
+	m.details.tags.Blur()
+	m.commit.text.Blur()
+	m.commit.date.Blur()
 	switch st := m.step(); st.kind {
 	case stepWhat:
 		if m.whatField == 1 {
@@ -273,7 +270,7 @@ func (m *reflectScreen) touch() tea.Cmd {
 		return nil
 	}
 	m.ticking = true
-	return tea.Tick(draftEvery, func(time.Time) tea.Msg { return draftTickMsg{} })
+	return tea.Tick(m.c.DraftEvery, func(time.Time) tea.Msg { return draftTickMsg{} })
 }
 
 func (m *reflectScreen) saveDraft() tea.Cmd {
@@ -497,8 +494,12 @@ func (m *reflectScreen) Help() helpKeys {
 	next.SetEnabled(st.kind != stepReview)
 	editor := k.Editor
 	editor.SetEnabled(st.kind == stepQuestion)
-	back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave (draft kept)"))
-	short := []key.Binding{next, k.Prev, save, editor, back, k.Help}
+	back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave, draft kept"))
+	help := k.Help
+	if m.Typing() {
+		help.SetHelp("f1", "help")
+	}
+	short := []key.Binding{next, k.Prev, save, editor, back, help}
 	full := [][]key.Binding{
 		{next, k.Prev, save, back},
 		{editor, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new line in answers")), k.Quit},

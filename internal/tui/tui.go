@@ -31,6 +31,8 @@ type Options struct {
 	EditID  int64  // for StartEdit
 	NoColor bool
 	Now     func() time.Time
+	// DraftEvery overrides how often drafts are saved (default half a second).
+	DraftEvery time.Duration
 }
 
 // New builds the root model for opts; Run runs it. Tests drive it directly.
@@ -40,12 +42,16 @@ func New(ctx context.Context, opts Options) *Model {
 		now = time.Now
 	}
 	c := &Common{
-		Styles:  NewStyles(true),
-		Keys:    DefaultKeyMap(),
-		Journal: opts.Journal,
-		Prompts: opts.Prompts,
-		Now:     now,
-		Ctx:     ctx,
+		Styles:     NewStyles(true),
+		Keys:       DefaultKeyMap(),
+		Journal:    opts.Journal,
+		Prompts:    opts.Prompts,
+		Now:        now,
+		Ctx:        ctx,
+		DraftEvery: opts.DraftEvery,
+	}
+	if c.DraftEvery <= 0 {
+		c.DraftEvery = 500 * time.Millisecond
 	}
 	var first screen
 	switch opts.Start {

@@ -1,0 +1,254 @@
+package tui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
+)
+
+var ctx = context.Background()
+
+var fourAnswers = []string{
+	"I said yes to a third project.",
+	"Overcommitting when I want to help.",
+	"Check my calendar before saying yes.",
+	"I noticed early and told my lead.",
+}
+
+func TestTitleTabFourAnswersCtrlSSaves(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Missed the launch deadline")
+	h.press("tab")
+	for _, a := range fourAnswers {
+		h.typeText(a)
+		h.press("tab")
+	}
+	h.press("ctrl+s")
+	h.expectScreen("Saved", "Missed the launch deadline")
+
+	entries, err := h.store.List(ctx, store.Filter{})
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("journal holds %d entries (%v), want 1", len(entries), err)
+	}
+	e := entries[0]
+	if e.Title != "Missed the launch deadline" || e.OccurredOn != "2026-03-14" || e.PromptSet != "four-questions" {
+		t.Fatalf("saved %+v", e)
+	}
+	for i, key := range []string{"cause", "patterns", "differently", "strengths"} {
+		if e.Answers[i].Key != key || e.Answers[i].Text != fourAnswers[i] || e.Answers[i].Question == "" {
+			t.Errorf("answer %d = %+v", i, e.Answers[i])
+		}
+	}
+	if _, ok, _ := h.store.Draft(ctx, journal.NewDraftKey); ok {
+		t.Error("saving left the draft behind")
+	}
+}
+
+func TestEnterIsANewlineInAnswers(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Title")
+	h.press("tab")
+	h.typeText("first line")
+	h.press("enter")
+	h.typeText("second line")
+	h.press("ctrl+s")
+	entries, _ := h.store.List(ctx, store.Filter{})
+	if got := entries[0].Answers[0].Text; got != "first line\nsecond line" {
+		t.Fatalf("answer = %q", got)
+	}
+}
+
+func TestEveryStepAndDetail(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Argued with my brother")
+	h.press("down")
+	for range len("today") {
+		h.press("backspace")
+	}
+	h.typeText("yesterday")
+	h.press("tab")
+	for _, a := range fourAnswers {
+		h.typeText(a)
+		h.press("tab")
+	}
+	h.expectScreen("What is the lesson?", "6 of 9")
+	h.typeText("Pause before replying.")
+	h.press("tab")
+	h.expectScreen("A few details", "7 of 9")
+	h.typeText("family")
+	h.press("tab")                            // to skills
+	h.press("down", "space", "down", "space") // emotional intelligence, resilience
+	h.press("tab", "4")                       // severity 4
+	h.press("tab", "0")                       // confidence 10
+	h.press("tab")
+	h.expectScreen("Something to try next time", "Check my calendar before saying yes.")
+	h.press("tab", "right") // due: in a month
+	h.press("tab")
+	h.expectScreen("9 of 9", "Press enter to save it.", "Argued with my brother")
+	h.press("enter")
+	h.expectScreen("Saved")
+
+	e, err := h.store.Get(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.OccurredOn != "2026-03-13" || e.Lesson != "Pause before replying." || strings.Join(e.Tags, ",") != "family" {
+		t.Errorf("saved %+v", e)
+	}
+	if len(e.Skills) != 2 || e.Skills[0] != "emotional-intelligence" || e.Skills[1] != "resilience" {
+		t.Errorf("skills %v", e.Skills)
+	}
+	if e.Severity == nil || *e.Severity != 4 || e.Confidence == nil || *e.Confidence != 10 {
+		t.Errorf("severity %v confidence %v", e.Severity, e.Confidence)
+	}
+	if e.Followup == nil || e.Followup.Commitment != "Check my calendar before saying yes." || e.Followup.DueOn != "2026-04-13" {
+		t.Errorf("followup %+v", e.Followup)
+	}
+}
+
+func TestSavingWithoutATitleAsksForOne(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.press("tab")
+	h.typeText("Something happened")
+	h.press("ctrl+s")
+	h.expectScreen("Give it a short name first", "1 of 9")
+	if n, _ := h.store.Count(ctx, store.Filter{}); n != 0 {
+		t.Fatalf("saved %d entries without a title", n)
+	}
+}
+
+func TestEscKeepsDraftAndNewOffersItBack(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Half a thought")
+	h.press("tab")
+	h.typeText("It started when")
+	h.press("esc")
+	if got := h.model.Farewell(); !strings.Contains(got, "draft") {
+		t.Fatalf("farewell = %q", got)
+	}
+	d, ok, err := h.store.Draft(ctx, journal.NewDraftKey)
+	if err != nil || !ok || d.Entry.Title != "Half a thought" || d.Entry.AnswerText("cause") != "It started when" || d.Step != 1 {
+		t.Fatalf("draft = %+v, %v, %v", d, ok, err)
+	}
+
+	again := newHarnessWith(t, h.store, Options{Start: StartNew})
+	again.expectScreen("You have an unfinished reflection", "Half a thought")
+	again.press("r")
+	again.expectScreen("2 of 9", "It started when")
+	again.typeText(", really.")
+	again.press("ctrl+s")
+	e, err := h.store.Get(ctx, 1)
+	if err != nil || e.AnswerText("cause") != "It started when, really." {
+		t.Fatalf("resumed entry %+v %v", e, err)
+	}
+}
+
+func TestCtrlCSavesTheDraftFirst(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Typed just now")
+	h.press("ctrl+c")
+	d, ok, _ := h.store.Draft(ctx, journal.NewDraftKey)
+	if !ok || d.Entry.Title != "Typed just now" {
+		t.Fatalf("ctrl+c lost the title: %+v %v", d, ok)
+	}
+}
+
+func TestDiscardingADraftAsksFirst(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Old")
+	h.press("esc")
+	again := newHarnessWith(t, h.store, Options{Start: StartNew})
+	again.press("d")
+	again.expectScreen("Discard it for good?")
+	again.press("n")
+	if _, ok, _ := h.store.Draft(ctx, journal.NewDraftKey); !ok {
+		t.Fatal("declining the discard lost the draft")
+	}
+	again.press("d", "y")
+	again.expectScreen("1 of 9")
+	if _, ok, _ := h.store.Draft(ctx, journal.NewDraftKey); ok {
+		t.Fatal("the draft survived its discard")
+	}
+}
+
+func TestEditorSessionLeavesNoCopy(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	script := filepath.Join(t.TempDir(), "editor.sh")
+	// The editor checks the copy is private, then appends a line.
+	os.WriteFile(script, []byte(`#!/bin/sh
+[ "$(stat -c %a "$1")" = 600 ] || exit 3
+[ "$(stat -c %a "$(dirname "$1")")" = 700 ] || exit 4
+echo "added in the editor" >> "$1"
+`), 0o700)
+	t.Setenv("VISUAL", script)
+	s := &editorSession{text: "first\n"}
+	if err := s.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if s.text != "first\nadded in the editor" {
+		t.Fatalf("edited text = %q", s.text)
+	}
+	t.Setenv("VISUAL", "false")
+	failed := &editorSession{text: "kept"}
+	if err := failed.Run(); err == nil || failed.text != "kept" {
+		t.Fatalf("failing editor: %v %q", err, failed.text)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Fatalf("editor copies left behind: %v", left)
+	}
+}
+
+func TestGoldenSteps(t *testing.T) {
+	steps := []struct {
+		name string
+		keys func(h *harness)
+	}{
+		{"what", func(h *harness) {}},
+		{"question", func(h *harness) {
+			h.typeText("Missed the launch deadline")
+			h.press("tab")
+			h.typeText("I said yes to a third project.")
+		}},
+		{"details", func(h *harness) {
+			h.typeText("Missed the launch deadline")
+			h.press("tab", "tab", "tab", "tab", "tab", "tab")
+			h.typeText("work")
+			h.press("tab", "space", "tab", "3", "tab", "7")
+		}},
+		{"commitment", func(h *harness) {
+			h.typeText("Missed the launch deadline")
+			h.press("tab", "tab", "tab")
+			h.typeText("Raise risks on Monday. Then again on Friday.")
+			h.press("tab", "tab", "tab", "tab", "tab", "tab", "tab", "tab")
+		}},
+		{"review", func(h *harness) {
+			h.typeText("Missed the launch deadline")
+			h.press("tab")
+			for _, a := range fourAnswers {
+				h.typeText(a)
+				h.press("tab")
+			}
+			h.typeText("Ask for help early.")
+			h.press("tab", "tab", "tab", "tab", "tab", "tab", "tab")
+		}},
+		{"saved", func(h *harness) {
+			h.typeText("Missed the launch deadline")
+			h.press("ctrl+s")
+		}},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			h := newHarness(t, StartNew)
+			st.keys(h)
+			golden.RequireEqual(t, h.screen())
+		})
+	}
+}
