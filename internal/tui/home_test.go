@@ -1,0 +1,60 @@
+package tui
+
+import (
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+// seed saves entries with the given titles, one day apart, oldest first.
+func (h *harness) seed(titles ...string) {
+	h.t.Helper()
+	for i, title := range titles {
+		e := journal.Entry{Title: title, OccurredOn: journal.Date("2026-03-01").AddDays(i), Tags: []string{"work"}}
+		if err := e.Complete(fixedNow, func(string, string) (string, bool) { return "", false }); err != nil {
+			h.t.Fatal(err)
+		}
+		if err := h.store.Create(ctx, &e); err != nil {
+			h.t.Fatal(err)
+		}
+	}
+}
+
+func TestHomeEmpty(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.expectScreen("Reflect on a setback", "Your journal is empty")
+	golden.RequireEqual(t, h.screen())
+}
+
+func TestHomeWithEntriesAndADraft(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seed("Missed the launch deadline", "Froze in the interview", "Snapped at my brother")
+	d := journal.Draft{Key: journal.NewDraftKey, Entry: journal.Entry{Title: "Half written"}, Step: 2}
+	if err := h.store.SaveDraft(ctx, d, fixedNow.Add(-5*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	h.run(h.model.top().Init())
+	h.expectScreen("Continue “Half written”", "5 minutes ago", "3 in all", "Snapped at my brother")
+	golden.RequireEqual(t, h.screen())
+
+	h.press("n")
+	h.expectScreen("You have an unfinished reflection", "Half written")
+	h.press("r")
+	h.expectScreen("3 of 9")
+	h.press("esc")
+	h.expectScreen("Continue “Half written”")
+}
+
+func TestHomeStartsAReflectionAndComesBack(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.press("n")
+	h.expectScreen("What happened?")
+	h.typeText("Spilled the coffee")
+	h.press("ctrl+s")
+	h.expectScreen("Saved")
+	h.press("enter")
+	h.expectScreen("Recent reflections · 1 in all", "Spilled the coffee")
+}
