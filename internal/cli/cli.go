@@ -139,6 +139,10 @@ func (a *app) rootCmd() *cobra.Command {
 		a.newCmd(),
 		a.listCmd(),
 		a.showCmd(),
+		a.searchCmd(),
+		a.editCmd(),
+		a.deleteCmd(),
+		a.importCmd(),
 	)
 	return root
 }

@@ -98,11 +98,12 @@ type Hit struct {
 	Snippet    string       `json:"snippet"`
 }
 
-// Snippet markers: the search terms inside Hit.Snippet are wrapped in these,
-// which never occur in stored text because display strips control characters.
+// Snippet markers: the search terms inside Hit.Snippet are wrapped in these
+// private-use characters, which survive termtext cleaning and are replaced
+// before anything is shown.
 const (
-	MatchStart = "\x02"
-	MatchEnd   = "\x03"
+	MatchStart = "\ue000"
+	MatchEnd   = "\ue001"
 )
 
 // Search finds entries whose title, answers or lesson match query, best match

@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/prompt"
+	"github.com/failup/failup/internal/store"
+	"github.com/failup/failup/internal/termtext"
+	"github.com/failup/failup/internal/tui"
+)
+
+func (a *app) editCmd() *cobra.Command {
+	var from string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "edit ID",
+		Short: "Change an entry in the guided flow, prefilled",
+		Long: "Opens the entry in the same guided flow as new, with a draft saved as you type.\n" +
+			"--from replaces the entry with one given as JSON, keeping its uid and created_at.",
+		Example: "  failup edit 12\n  failup show 12 --json > e.json && $EDITOR e.json && failup edit 12 --from e.json",
+		Args:    exactArgs(1, "an entry ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0])
+			if err != nil {
+				return err
+			}
+			if from != "" {
+				return a.editFromJSON(cmd, id, from, asJSON)
+			}
+			if !a.interactive() {
+				return fmt.Errorf("editing in the guided flow needs a terminal; from a script, use failup edit %d --from FILE", id)
+			}
+			if _, err := a.entry(cmd, id); err != nil {
+				return err
+			}
+			return a.runTUI(cmd, tui.StartEdit, prompt.Set{}, id)
+		},
+	}
+	cmd.Flags().StringVar(&from, "from", "", "replace the entry with this JSON file (- for stdin)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "with --from, print the updated entry as JSON")
+	return cmd
+}
+
+func (a *app) editFromJSON(cmd *cobra.Command, id int64, from string, asJSON bool) error {
+	r, closeInput, err := a.openInput(from)
+	if err != nil {
+		return err
+	}
+	defer closeInput()
+	e, err := journal.DecodeEntry(r)
+	if err != nil {
+		return fmt.Errorf("%s: %w", inputName(from), err)
+	}
+	lib, err := a.library()
+	if err != nil {
+		return err
+	}
+	if err := e.Complete(a.now(), lib.Question); err != nil {
+		return fmt.Errorf("%s: %w", inputName(from), err)
+	}
+	s, err := a.journal()
+	if err != nil {
+		return err
+	}
+	e.ID = id
+	err = s.Update(ctxOf(cmd), &e, a.now())
+	if errors.Is(err, store.ErrNotFound) {
+		return notFound(id)
+	}
+	if err != nil {
+		return saveError(err)
+	}
+	if asJSON {
+		return a.printJSON(e)
+	}
+	fmt.Fprintf(a.out, "Updated entry %d.\n", id)
+	return nil
+}
+
+func (a *app) deleteCmd() *cobra.Command {
+	var yes bool
+	cmd := &cobra.Command{
+		Use:     "delete ID",
+		Short:   "Delete an entry, after asking",
+		Example: "  failup delete 12\n  failup delete 12 --yes",
+		Args:    exactArgs(1, "an entry ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0])
+			if err != nil {
+				return err
+			}
+			e, err := a.entry(cmd, id)
+			if err != nil {
+				return err
+			}
+			if !yes {
+				if !isTerminal(a.in) {
+					return fmt.Errorf("not deleting entry %d without confirmation; add --yes to delete it from a script", id)
+				}
+				fmt.Fprintf(a.out, "Delete entry %d, “%s” (%s)? It cannot be undone. Type y to delete: ",
+					id, termtext.Line(e.Title), e.OccurredOn)
+				answer, _ := bufio.NewReader(a.in).ReadString('\n')
+				if reply := strings.ToLower(strings.TrimSpace(answer)); reply != "y" && reply != "yes" {
+					fmt.Fprintln(a.out, "Kept it; nothing was deleted.")
+					return nil
+				}
+			}
+			s, err := a.journal()
+			if err != nil {
+				return err
+			}
+			if err := s.Delete(ctxOf(cmd), id); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.out, "Deleted entry %d.\n", id)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "delete without asking")
+	return cmd
+}
