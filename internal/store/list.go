@@ -12,8 +12,10 @@ type Filter struct {
 	Since, Until journal.Date
 	Tags         []string // every tag must be present (case-insensitively)
 	Skill        journal.Skill
-	Limit        int
-	Offset       int
+	// Text keeps entries whose title or a tag contains it, case-insensitively.
+	Text   string
+	Limit  int
+	Offset int
 }
 
 func (f Filter) where() (string, []any) {
@@ -34,6 +36,11 @@ func (f Filter) where() (string, []any) {
 	if f.Skill != "" {
 		conds = append(conds, "EXISTS (SELECT 1 FROM skills s WHERE s.entry_id = e.id AND s.skill = ?)")
 		args = append(args, string(f.Skill))
+	}
+	if f.Text != "" {
+		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(f.Text) + "%"
+		conds = append(conds, `(e.title LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM tags t WHERE t.entry_id = e.id AND t.tag LIKE ? ESCAPE '\'))`)
+		args = append(args, like, like)
 	}
 	if len(conds) == 0 {
 		return "", nil

@@ -19,6 +19,8 @@ type Journal interface {
 	SaveDraft(ctx context.Context, d journal.Draft, now time.Time) error
 	Draft(ctx context.Context, key string) (journal.Draft, bool, error)
 	DeleteDraft(ctx context.Context, key string) error
+	Search(ctx context.Context, query string, limit int) ([]store.Hit, error)
+	Delete(ctx context.Context, id int64) error
 }
 
 // Common is shared by every screen: the window, styles, keys and the journal.

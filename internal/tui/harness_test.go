@@ -143,3 +143,5 @@ func (h *harness) expectScreen(want ...string) {
 		}
 	}
 }
+
+func storeFilter() store.Filter { return store.Filter{} }

@@ -11,6 +11,10 @@ import (
 	"github.com/failup/failup/internal/store"
 )
 
+// homeRecent is how many recent entries the home screen loads; it shows as
+// many as fit.
+const homeRecent = 12
+
 type homeLoadedMsg struct {
 	recent []journal.Entry
 	total  int
@@ -23,9 +27,10 @@ type homeScreen struct {
 	c      *Common
 	loaded bool
 	data   homeLoadedMsg
+	cursor int // in the recent entries; -1 before the person moves
 }
 
-func newHomeScreen(c *Common) *homeScreen { return &homeScreen{c: c} }
+func newHomeScreen(c *Common) *homeScreen { return &homeScreen{c: c, cursor: -1} }
 
 func (m *homeScreen) Title() string { return "home" }
 func (m *homeScreen) Typing() bool  { return false }
@@ -33,10 +38,9 @@ func (m *homeScreen) Typing() bool  { return false }
 // Init (re)loads the home data: it runs again each time the person comes back.
 func (m *homeScreen) Init() tea.Cmd {
 	c := m.c
-	rows := max(c.BodyHeight()-10, 3)
 	return func() tea.Msg {
 		var msg homeLoadedMsg
-		if msg.recent, msg.err = c.Journal.List(c.Ctx, store.Filter{Limit: rows}); msg.err != nil {
+		if msg.recent, msg.err = c.Journal.List(c.Ctx, store.Filter{Limit: homeRecent}); msg.err != nil {
 			return msg
 		}
 		if msg.total, msg.err = c.Journal.Count(c.Ctx, store.Filter{}); msg.err != nil {
@@ -55,11 +59,22 @@ func (m *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeLoadedMsg:
 		m.loaded, m.data = true, msg
+		m.cursor = min(m.cursor, len(msg.recent)-1)
 	case tea.KeyPressMsg:
 		k := m.c.Keys
 		switch {
 		case key.Matches(msg, k.New):
 			return m, startReflection(m.c, journal.DefaultPromptSet, true)
+		case msg.String() == "b":
+			return m, push(newBrowseScreen(m.c, false))
+		case msg.String() == "/":
+			return m, push(newBrowseScreen(m.c, true))
+		case key.Matches(msg, k.Up):
+			m.cursor = max(m.cursor-1, 0)
+		case key.Matches(msg, k.Down):
+			m.cursor = min(m.cursor+1, len(m.data.recent)-1, m.visible()-1)
+		case key.Matches(msg, k.Open) && m.cursor >= 0:
+			return m, push(newDetailScreen(m.c, m.data.recent[m.cursor].ID))
 		case key.Matches(msg, k.Back), msg.String() == "q":
 			return m, pop
 		}
@@ -70,7 +85,15 @@ func (m *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (m *homeScreen) Help() helpKeys {
 	k := m.c.Keys
 	quit := key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit"))
-	return helpKeys{short: []key.Binding{k.New, quit, k.Help}, full: [][]key.Binding{{k.New}, {quit, k.Quit}}}
+	browse := key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "browse"))
+	search := key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search"))
+	open := k.Open
+	open.SetEnabled(m.cursor >= 0)
+	has := m.data.total > 0
+	browse.SetEnabled(has)
+	search.SetEnabled(has)
+	return helpKeys{short: []key.Binding{k.New, browse, search, open, quit, k.Help},
+		full: [][]key.Binding{{k.New, browse, search}, {k.Up, k.Down, open}, {quit, k.Quit}}}
 }
 
 func (m *homeScreen) View() string {
@@ -98,21 +121,16 @@ func (m *homeScreen) View() string {
 		b.WriteString(wrap(s.Hint, "Your journal is empty, and that's fine. It's here for when something doesn't go the way you hoped.", w))
 		return b.String()
 	}
-	b.WriteString(s.Label.Render(fmt.Sprintf("Recent reflections · %d in all", m.data.total)) + "\n")
-	for _, e := range m.data.recent {
-		b.WriteString(m.row(e, w) + "\n")
+	b.WriteString(s.Question.Render("b  ") + s.Text.Render("Browse your reflections") + s.Muted.Render(fmt.Sprintf("  %d in all", m.data.total)) + "\n")
+	b.WriteString(s.Question.Render("/  ") + s.Text.Render("Search what you wrote") + "\n\n")
+	b.WriteString(s.Label.Render("Most recent") + "\n")
+	for i, e := range m.data.recent[:min(m.visible(), len(m.data.recent))] {
+		b.WriteString(entryRow(s, e, w, i == m.cursor) + "\n")
 	}
 	return b.String()
 }
 
-// row is one entry in a list: date, title and tags.
-func (m *homeScreen) row(e journal.Entry, w int) string {
-	s := m.c.Styles
-	date := e.OccurredOn.Time().Format("2 Jan 2006")
-	tags := ""
-	if len(e.Tags) > 0 {
-		tags = "  " + oneLine(strings.Join(e.Tags, ", "), 24)
-	}
-	title := oneLine(e.Title, w-len(date)-len(tags)-4)
-	return "  " + s.Muted.Render(fmt.Sprintf("%-11s", date)) + " " + s.Text.Render(title) + s.Accent.Render(tags)
+// visible is how many recent entries fit under the menu.
+func (m *homeScreen) visible() int {
+	return max(m.c.BodyHeight()-8, 1)
 }

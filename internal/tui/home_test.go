@@ -56,5 +56,5 @@ func TestHomeStartsAReflectionAndComesBack(t *testing.T) {
 	h.press("ctrl+s")
 	h.expectScreen("Saved")
 	h.press("enter")
-	h.expectScreen("Recent reflections · 1 in all", "Spilled the coffee")
+	h.expectScreen("1 in all", "Spilled the coffee")
 }

@@ -1,0 +1,296 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
+)
+
+// searchLimit is how many full-text results the browse screen shows.
+const searchLimit = 50
+
+type (
+	// pageLoadedMsg is one page of the list; seq drops answers to old queries.
+	pageLoadedMsg struct {
+		seq     int
+		top     int
+		entries []journal.Entry
+		total   int
+		err     error
+	}
+	hitsLoadedMsg struct {
+		seq  int
+		hits []store.Hit
+		err  error
+	}
+)
+
+// browseScreen lists entries newest first, a page at a time from the journal,
+// filtered as you type by title and tag; "/" switches to full-text search.
+type browseScreen struct {
+	c      *Common
+	query  textinput.Model
+	search bool // full-text search instead of the title/tag filter
+	seq    int
+
+	// The list: total matches, the loaded page starting at top, and the cursor
+	// as an index into all matches.
+	total   int
+	top     int
+	entries []journal.Entry
+	cursor  int
+
+	hits []store.Hit // in search mode
+	err  error
+}
+
+func newBrowseScreen(c *Common, search bool) *browseScreen {
+	m := &browseScreen{c: c, query: newInput(c, "type to filter by title or tag", 200), search: search}
+	m.setMode(search)
+	m.query.Focus()
+	return m
+}
+
+func (m *browseScreen) setMode(search bool) {
+	m.search = search
+	m.cursor, m.top = 0, 0
+	if search {
+		m.query.Prompt = "search › "
+		m.query.Placeholder = "words from what you wrote"
+	} else {
+		m.query.Prompt = "filter › "
+		m.query.Placeholder = "type to filter by title or tag · / to search what you wrote"
+	}
+}
+
+func (m *browseScreen) Title() string {
+	if m.search {
+		return "search"
+	}
+	return fmt.Sprintf("browse · %d %s", m.total, pluralWord(m.total, "entry", "entries"))
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func (m *browseScreen) Typing() bool { return true }
+
+// rows is how many entries fit on the screen.
+func (m *browseScreen) rows() int {
+	per := 1
+	if m.search {
+		per = 2
+	}
+	return max((m.c.BodyHeight()-4)/per, 1)
+}
+
+// Init reloads what is shown: it runs again on coming back from an entry,
+// which may have been edited or deleted.
+func (m *browseScreen) Init() tea.Cmd { return m.load() }
+
+func (m *browseScreen) load() tea.Cmd {
+	m.seq++
+	seq, c, text := m.seq, m.c, strings.TrimSpace(m.query.Value())
+	if m.search {
+		return func() tea.Msg {
+			hits, err := c.Journal.Search(c.Ctx, text, searchLimit)
+			return hitsLoadedMsg{seq: seq, hits: hits, err: err}
+		}
+	}
+	rows := m.rows()
+	top := min(m.top, m.cursor)
+	if m.cursor >= top+rows {
+		top = m.cursor - rows + 1
+	}
+	return func() tea.Msg {
+		f := store.Filter{Text: text}
+		total, err := c.Journal.Count(c.Ctx, f)
+		if err != nil {
+			return pageLoadedMsg{seq: seq, err: err}
+		}
+		top := min(top, max(total-rows, 0))
+		f.Limit, f.Offset = rows, top
+		entries, err := c.Journal.List(c.Ctx, f)
+		return pageLoadedMsg{seq: seq, top: top, entries: entries, total: total, err: err}
+	}
+}
+
+func (m *browseScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case pageLoadedMsg:
+		if msg.seq == m.seq {
+			m.err, m.top, m.entries, m.total = msg.err, msg.top, msg.entries, msg.total
+			m.cursor = min(m.cursor, max(m.total-1, 0))
+		}
+	case hitsLoadedMsg:
+		if msg.seq == m.seq {
+			m.err, m.hits = msg.err, msg.hits
+			m.cursor = min(m.cursor, max(len(m.hits)-1, 0))
+		}
+	case tea.WindowSizeMsg:
+		return m, m.load()
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m *browseScreen) count() int {
+	if m.search {
+		return len(m.hits)
+	}
+	return m.total
+}
+
+func (m *browseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	switch msg.String() {
+	case "up":
+		return m.move(-1)
+	case "down":
+		return m.move(1)
+	case "pgup":
+		return m.move(-m.rows())
+	case "pgdown":
+		return m.move(m.rows())
+	case "home":
+		return m.move(-m.count())
+	case "end":
+		return m.move(m.count())
+	case "/":
+		if !m.search {
+			m.setMode(true)
+			m.query.SetValue("")
+			return m.load()
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		if m.search {
+			m.setMode(false)
+			m.query.SetValue("")
+			return m.load()
+		}
+		return pop
+	case key.Matches(msg, k.Open):
+		if id := m.selected(); id != 0 {
+			return push(newDetailScreen(m.c, id))
+		}
+		return nil
+	}
+	before := m.query.Value()
+	var cmd tea.Cmd
+	m.query, cmd = m.query.Update(msg)
+	if m.query.Value() != before {
+		m.cursor, m.top = 0, 0
+		return tea.Batch(cmd, m.load())
+	}
+	return cmd
+}
+
+// move moves the cursor by delta, loading another page when it leaves this one.
+func (m *browseScreen) move(delta int) tea.Cmd {
+	m.cursor = min(max(m.cursor+delta, 0), max(m.count()-1, 0))
+	if m.search || (m.cursor >= m.top && m.cursor < m.top+len(m.entries)) {
+		return nil
+	}
+	return m.load()
+}
+
+func (m *browseScreen) selected() int64 {
+	if m.search {
+		if m.cursor < len(m.hits) {
+			return m.hits[m.cursor].ID
+		}
+		return 0
+	}
+	if i := m.cursor - m.top; i >= 0 && i < len(m.entries) {
+		return m.entries[i].ID
+	}
+	return 0
+}
+
+func (m *browseScreen) Help() helpKeys {
+	k := m.c.Keys
+	move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
+	open := k.Open
+	open.SetEnabled(m.count() > 0)
+	search := key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search words"))
+	search.SetEnabled(!m.search)
+	back := k.Back
+	if m.search {
+		back.SetHelp("esc", "back to the list")
+	}
+	pages := key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page"))
+	return helpKeys{
+		short: []key.Binding{move, open, search, back},
+		full:  [][]key.Binding{{move, pages, open}, {search, back, k.Quit}},
+	}
+}
+
+func (m *browseScreen) View() string {
+	s := m.c.Styles
+	w := m.c.BodyWidth()
+	m.query.SetWidth(w - 12)
+	var b strings.Builder
+	b.WriteString(m.query.View() + "\n\n")
+	switch {
+	case m.err != nil:
+		b.WriteString(wrap(s.Notice, "The journal can't be read right now: "+m.err.Error()+".", w))
+	case m.search:
+		b.WriteString(m.viewHits(w))
+	default:
+		b.WriteString(m.viewList(w))
+	}
+	return b.String()
+}
+
+func (m *browseScreen) viewList(w int) string {
+	s := m.c.Styles
+	if m.total == 0 {
+		if m.query.Value() != "" {
+			return s.Muted.Render("No titles or tags match. / searches everything you wrote.")
+		}
+		return wrap(s.Hint, "No reflections yet. They will be here when you need them.", w)
+	}
+	var b strings.Builder
+	for i, e := range m.entries {
+		b.WriteString(entryRow(s, e, w, m.top+i == m.cursor) + "\n")
+	}
+	b.WriteString("\n" + s.Muted.Render(fmt.Sprintf("%d–%d of %d", m.top+1, m.top+len(m.entries), m.total)))
+	return b.String()
+}
+
+func (m *browseScreen) viewHits(w int) string {
+	s := m.c.Styles
+	if strings.TrimSpace(m.query.Value()) == "" {
+		return wrap(s.Hint, "Search titles, answers and lessons. Words match in any form: “deadlines” finds “deadline”. \"Quoted words\" match together.", w)
+	}
+	if len(m.hits) == 0 {
+		return s.Muted.Render("Nothing matches. Fewer or shorter words find more.")
+	}
+	rows := m.rows()
+	top := max(m.cursor-rows+1, 0)
+	var b strings.Builder
+	for i := top; i < min(top+rows, len(m.hits)); i++ {
+		h := m.hits[i]
+		mark, style := "  ", s.Text
+		if i == m.cursor {
+			mark, style = s.Selected.Render("› "), s.Selected
+		}
+		date := h.OccurredOn.Time().Format("02 Jan 2006")
+		b.WriteString(mark + s.Muted.Render(date) + "  " + style.Render(oneLine(h.Title, w-16)) + "\n")
+		b.WriteString("    " + highlight(s, h.Snippet, w-4) + "\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,131 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
+	"github.com/failup/failup/internal/termtext"
+)
+
+// renderEntry draws a whole entry for reading, wrapped to width, its text
+// made safe for the terminal.
+func renderEntry(s Styles, e journal.Entry, width int) string {
+	var b strings.Builder
+	b.WriteString(wrap(s.Heading, termtext.Line(e.Title), width) + "\n")
+	meta := []string{e.OccurredOn.Time().Format("Monday 2 January 2006"), fmt.Sprintf("entry %d", e.ID)}
+	if len(e.Tags) > 0 {
+		meta = append(meta, termtext.Line(strings.Join(e.Tags, ", ")))
+	}
+	b.WriteString(wrap(s.Muted, strings.Join(meta, " · "), width) + "\n")
+
+	section := func(heading, text string) {
+		text = strings.TrimSpace(termtext.Clean(text))
+		if text == "" {
+			return
+		}
+		b.WriteString("\n" + wrap(s.Question, termtext.Line(heading), width) + "\n")
+		b.WriteString(s.Text.Render(ansi.Wrap(text, max(width, 1), "")) + "\n")
+	}
+	for _, a := range e.Answers {
+		section(a.Question, a.Text)
+	}
+	section("Lesson", e.Lesson)
+
+	var facts []string
+	if len(e.Skills) > 0 {
+		labels := make([]string, len(e.Skills))
+		for i, sk := range e.Skills {
+			labels[i] = sk.Label()
+		}
+		facts = append(facts, s.Label.Render("Skills it exercised  ")+s.Text.Render(strings.Join(labels, ", ")))
+	}
+	if e.Severity != nil {
+		facts = append(facts, s.Label.Render("How big a setback    ")+scale(s, *e.Severity, 5, "small", "huge"))
+	}
+	if e.Confidence != nil {
+		facts = append(facts, s.Label.Render("Confidence then      ")+scale(s, *e.Confidence, 10, "low", "high"))
+	}
+	if len(facts) > 0 {
+		b.WriteString("\n" + strings.Join(facts, "\n") + "\n")
+	}
+	if f := e.Followup; f != nil {
+		b.WriteString("\n" + s.Question.Render("Something to try next time") + "\n")
+		b.WriteString(s.Text.Render(ansi.Wrap(termtext.Clean(f.Commitment), max(width, 1), "")) + "\n")
+		b.WriteString(s.Muted.Render(followupState(*f)) + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// followupState says where a commitment stands, in words.
+func followupState(f journal.Followup) string {
+	switch {
+	case f.DroppedAt != nil:
+		return "set aside on " + string(journal.DateOf(*f.DroppedAt))
+	case f.CheckedInAt != nil:
+		parts := []string{"checked in on " + string(journal.DateOf(*f.CheckedInAt))}
+		if f.TriedAgain != nil && *f.TriedAgain {
+			parts = append(parts, "tried again")
+		} else if f.TriedAgain != nil {
+			parts = append(parts, "not tried yet")
+		}
+		if f.ConfidenceAfter != nil {
+			parts = append(parts, fmt.Sprintf("confidence %d/10", *f.ConfidenceAfter))
+		}
+		if f.Outcome != nil && *f.Outcome != "" {
+			parts = append(parts, "“"+termtext.Line(*f.Outcome)+"”")
+		}
+		return strings.Join(parts, " · ")
+	case f.DueOn != "":
+		return "failup asks how it went on " + string(f.DueOn)
+	}
+	return "no check-in date"
+}
+
+// highlight draws a search snippet with its matching words in the match style.
+func highlight(s Styles, snippet string, width int) string {
+	snippet = termtext.Line(snippet)
+	var b strings.Builder
+	for {
+		start := strings.Index(snippet, store.MatchStart)
+		if start < 0 {
+			b.WriteString(s.Muted.Render(snippet))
+			break
+		}
+		b.WriteString(s.Muted.Render(snippet[:start]))
+		rest := snippet[start+len(store.MatchStart):]
+		end := strings.Index(rest, store.MatchEnd)
+		if end < 0 {
+			end = len(rest)
+		}
+		b.WriteString(s.Match.Render(rest[:end]))
+		snippet = strings.TrimPrefix(rest[end:], store.MatchEnd)
+	}
+	return ansi.Truncate(b.String(), max(width, 1), "…")
+}
+
+// entryRow is one entry in a list: date, title, tags and size, in columns
+// that fit width.
+func entryRow(s Styles, e journal.Entry, width int, selected bool) string {
+	date := e.OccurredOn.Time().Format("02 Jan 2006")
+	sev := strings.Repeat(" ", 5)
+	if e.Severity != nil {
+		sev = strings.Repeat("●", *e.Severity) + strings.Repeat(" ", 5-*e.Severity)
+	}
+	tagWidth := min(24, width/4)
+	titleWidth := max(width-2-len(date)-2-2-tagWidth-2-5, 8)
+	pad := func(text string, w int) string {
+		text = oneLine(text, w)
+		return text + strings.Repeat(" ", max(w-lipgloss.Width(text), 0))
+	}
+	mark, titleStyle := "  ", s.Text
+	if selected {
+		mark, titleStyle = s.Selected.Render("› "), s.Selected
+	}
+	return mark + s.Muted.Render(date) + "  " + titleStyle.Render(pad(e.Title, titleWidth)) + "  " +
+		s.Accent.Render(pad(strings.Join(e.Tags, ", "), tagWidth)) + "  " + s.Notice.Render(sev)
+}
