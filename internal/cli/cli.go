@@ -143,6 +143,8 @@ func (a *app) rootCmd() *cobra.Command {
 		a.editCmd(),
 		a.deleteCmd(),
 		a.importCmd(),
+		a.followupsCmd(),
+		a.checkinCmd(),
 	)
 	return root
 }

@@ -1,5 +1,7 @@
 package journal
 
+import "fmt"
+
 // Status is where a commitment stands on a given day.
 type Status string
 
@@ -25,5 +27,31 @@ func (f Followup) Status(today Date) Status {
 		return StatusDue
 	default:
 		return StatusOverdue
+	}
+}
+
+// DueText says where the commitment stands relative to today, in words:
+// "due today", "due 3 days ago", "due in 5 days", "checked in".
+func (f Followup) DueText(today Date) string {
+	switch f.Status(today) {
+	case StatusDone:
+		return "checked in"
+	case StatusDropped:
+		return "set aside"
+	}
+	if f.DueOn == "" {
+		return "no date"
+	}
+	switch days := today.DaysUntil(f.DueOn); {
+	case days == 0:
+		return "due today"
+	case days == 1:
+		return "due tomorrow"
+	case days == -1:
+		return "due yesterday"
+	case days < 0:
+		return fmt.Sprintf("due %d days ago", -days)
+	default:
+		return fmt.Sprintf("due in %d days", days)
 	}
 }

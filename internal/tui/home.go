@@ -19,16 +19,21 @@ type homeLoadedMsg struct {
 	recent []journal.Entry
 	total  int
 	draft  *journal.Draft
+	due    []store.Commitment
 	err    error
 }
 
 // homeScreen greets the person: what to do now, and the latest reflections.
 type homeScreen struct {
-	c      *Common
-	loaded bool
-	data   homeLoadedMsg
-	cursor int // in the recent entries; -1 before the person moves
+	c        *Common
+	loaded   bool
+	data     homeLoadedMsg
+	cursor   int  // in the recent entries; -1 before the person moves
+	dropping bool // asking whether to set the first due commitment aside
+	notice   string
 }
+
+type droppedMsg struct{ err error }
 
 func newHomeScreen(c *Common) *homeScreen { return &homeScreen{c: c, cursor: -1} }
 
@@ -46,6 +51,15 @@ func (m *homeScreen) Init() tea.Cmd {
 		if msg.total, msg.err = c.Journal.Count(c.Ctx, store.Filter{}); msg.err != nil {
 			return msg
 		}
+		all, err := c.Journal.Commitments(c.Ctx)
+		if msg.err = err; err != nil {
+			return msg
+		}
+		for _, cm := range all {
+			if isDue(cm, c.today()) {
+				msg.due = append(msg.due, cm)
+			}
+		}
 		d, ok, err := c.Journal.Draft(c.Ctx, journal.NewDraftKey)
 		if ok {
 			msg.draft = &d
@@ -60,9 +74,33 @@ func (m *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case homeLoadedMsg:
 		m.loaded, m.data = true, msg
 		m.cursor = min(m.cursor, len(msg.recent)-1)
+	case droppedMsg:
+		m.notice = "Set aside. It won't be asked about again."
+		if msg.err != nil {
+			m.notice = "It couldn't be set aside: " + msg.err.Error() + "."
+		}
+		return m, m.Init()
 	case tea.KeyPressMsg:
 		k := m.c.Keys
+		m.notice = ""
+		if m.dropping {
+			m.dropping = false
+			if msg.String() == "y" {
+				c, id := m.c, m.data.due[0].ID
+				return m, func() tea.Msg { return droppedMsg{c.Journal.Drop(c.Ctx, id, c.Now())} }
+			}
+			return m, nil
+		}
+		due := len(m.data.due) > 0
 		switch {
+		case due && msg.String() == "c":
+			return m, push(newCheckInScreen(m.c, m.data.due[0].ID))
+		case due && msg.String() == "s":
+			return m, push(newSnoozeScreen(m.c, m.data.due[0].ID))
+		case due && msg.String() == "x":
+			m.dropping = true
+		case msg.String() == "f":
+			return m, push(newFollowupsScreen(m.c))
 		case key.Matches(msg, k.New):
 			return m, startReflection(m.c, journal.DefaultPromptSet, true)
 		case msg.String() == "b":
@@ -85,15 +123,21 @@ func (m *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (m *homeScreen) Help() helpKeys {
 	k := m.c.Keys
 	quit := key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit"))
+	if m.dropping {
+		yes := key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "set it aside"))
+		no := key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep it"))
+		return helpKeys{short: []key.Binding{yes, no}, full: [][]key.Binding{{yes, no}}}
+	}
 	browse := key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "browse"))
 	search := key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search"))
+	followups := key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "things to try"))
 	open := k.Open
 	open.SetEnabled(m.cursor >= 0)
 	has := m.data.total > 0
 	browse.SetEnabled(has)
 	search.SetEnabled(has)
 	return helpKeys{short: []key.Binding{k.New, browse, search, open, quit, k.Help},
-		full: [][]key.Binding{{k.New, browse, search}, {k.Up, k.Down, open}, {quit, k.Quit}}}
+		full: [][]key.Binding{{k.New, browse, search, followups}, {k.Up, k.Down, open}, {quit, k.Quit}}}
 }
 
 func (m *homeScreen) View() string {
@@ -106,6 +150,12 @@ func (m *homeScreen) View() string {
 		return wrap(s.Notice, "The journal can't be read right now: "+m.data.err.Error()+".", w)
 	}
 	var b strings.Builder
+	if m.notice != "" {
+		b.WriteString(s.Good.Render(m.notice) + "\n\n")
+	}
+	if len(m.data.due) > 0 {
+		b.WriteString(m.viewDue(w) + "\n")
+	}
 	if d := m.data.draft; d != nil {
 		title := d.Entry.Title
 		if strings.TrimSpace(title) == "" {
@@ -133,4 +183,24 @@ func (m *homeScreen) View() string {
 // visible is how many recent entries fit under the menu.
 func (m *homeScreen) visible() int {
 	return max(m.c.BodyHeight()-8, 1)
+}
+
+// viewDue leads the home screen with the commitment that is waiting.
+func (m *homeScreen) viewDue(w int) string {
+	s := m.c.Styles
+	first := m.data.due[0]
+	var b strings.Builder
+	b.WriteString(s.Label.Render("You said you would") + "\n")
+	due := first.Followup.DueText(m.c.today())
+	b.WriteString(s.Heading.Render(oneLine(first.Followup.Commitment, w-len(due)-4)) + "  " + s.Notice.Render(due) + "\n")
+	if m.dropping {
+		b.WriteString(s.Notice.Render("Set it aside for good? Press y to set it aside, any other key to keep it.") + "\n")
+		return b.String()
+	}
+	b.WriteString(s.Question.Render("c ") + s.Text.Render("check in") + "   " + s.Question.Render("s ") + s.Text.Render("ask me later") +
+		"   " + s.Question.Render("x ") + s.Text.Render("set it aside"))
+	if more := len(m.data.due) - 1; more > 0 {
+		b.WriteString(s.Muted.Render(fmt.Sprintf("   · %d more waiting: ", more)) + s.Question.Render("f"))
+	}
+	return b.String() + "\n"
 }

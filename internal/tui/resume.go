@@ -25,9 +25,19 @@ type reflectionReadyMsg struct {
 // startReflection opens a new reflection with the prompt set named setID,
 // first offering back an unfinished draft if there is one.
 func startReflection(c *Common, setID string, push bool) tea.Cmd {
+	return startNew(c, setID, journal.Entry{}, push)
+}
+
+// startFollowOn opens a new reflection linked to the entry whose commitment
+// was just tried again, in place of the check-in.
+func startFollowOn(c *Common, first journal.Entry) tea.Cmd {
+	return startNew(c, journal.DefaultPromptSet, journal.Entry{Title: "Tried again: " + first.Title, FollowsUID: first.UID}, false)
+}
+
+func startNew(c *Common, setID string, base journal.Entry, push bool) tea.Cmd {
 	return func() tea.Msg {
 		set, _ := c.Prompts.Set(setID)
-		msg := reflectionReadyMsg{set: set, push: push}
+		msg := reflectionReadyMsg{set: set, base: base, push: push}
 		d, ok, err := c.Journal.Draft(c.Ctx, journal.NewDraftKey)
 		if err != nil {
 			msg.err = err

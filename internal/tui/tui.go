@@ -20,6 +20,7 @@ const (
 	StartHome Start = iota
 	StartNew
 	StartEdit
+	StartCheckIn
 )
 
 // Options configure a run of the interface.
@@ -28,7 +29,7 @@ type Options struct {
 	Prompts *prompt.Library
 	Start   Start
 	SetID   string // for StartNew
-	EditID  int64  // for StartEdit
+	EditID  int64  // for StartEdit and StartCheckIn
 	NoColor bool
 	Now     func() time.Time
 	// DraftEvery overrides how often drafts are saved (default half a second).
@@ -63,6 +64,8 @@ func New(ctx context.Context, opts Options) *Model {
 		first = newLoadingScreen(c, startReflection(c, setID, false))
 	case StartEdit:
 		first = newLoadingScreen(c, startEdit(c, opts.EditID, false))
+	case StartCheckIn:
+		first = newCheckInScreen(c, opts.EditID)
 	default:
 		first = newHomeScreen(c)
 	}

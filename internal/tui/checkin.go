@@ -1,0 +1,295 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
+)
+
+// The answers to "did you try again?".
+const (
+	triedYes = iota
+	triedNo
+	triedNotYet
+)
+
+var triedChoices = []string{"yes", "not this time", "not yet"}
+
+// Ask-again choices when the answer is "not yet".
+var snoozeChoices = []struct {
+	label string
+	days  int
+}{{"in three days", 3}, {"in a week", 7}, {"in two weeks", 14}}
+
+// The fields of the check-in, in tab order; outcome and confidence are asked
+// after yes or no, the new date after not yet.
+const (
+	checkTried = iota
+	checkOutcome
+	checkConfidence
+	checkSnooze
+)
+
+type checkedInMsg struct {
+	said string
+	err  error
+}
+
+// checkInScreen asks how a commitment went: tried again or not, what
+// happened, and confidence now; or, not yet, when to ask again.
+type checkInScreen struct {
+	c          *Common
+	id         int64
+	entry      journal.Entry
+	loaded     bool
+	err        error
+	field      int
+	tried      int
+	outcome    textarea.Model
+	confidence int
+	snooze     int
+	done       string // what was recorded, once saved
+}
+
+func newCheckInScreen(c *Common, id int64) *checkInScreen {
+	m := &checkInScreen{c: c, id: id, outcome: newAnswer(c, "What happened, in a few words. Optional."), snooze: 1}
+	m.outcome.SetHeight(4)
+	m.outcome.SetWidth(c.BodyWidth())
+	return m
+}
+
+// newSnoozeScreen is the check-in opened at "not yet": when to ask again.
+func newSnoozeScreen(c *Common, id int64) *checkInScreen {
+	m := newCheckInScreen(c, id)
+	m.tried, m.field = triedNotYet, checkSnooze
+	return m
+}
+
+func (m *checkInScreen) Title() string { return "check in" }
+func (m *checkInScreen) Typing() bool  { return m.field == checkOutcome && m.done == "" }
+
+func (m *checkInScreen) Init() tea.Cmd {
+	c, id := m.c, m.id
+	return func() tea.Msg {
+		e, err := c.Journal.Get(c.Ctx, id)
+		return entryLoadedMsg{id: id, entry: e, err: err}
+	}
+}
+
+func (m *checkInScreen) fields() []int {
+	if m.tried == triedNotYet {
+		return []int{checkTried, checkSnooze}
+	}
+	return []int{checkTried, checkOutcome, checkConfidence}
+}
+
+func (m *checkInScreen) focus(field int) tea.Cmd {
+	m.field = field
+	if field == checkOutcome {
+		return m.outcome.Focus()
+	}
+	m.outcome.Blur()
+	return nil
+}
+
+// step moves to the next (+1) or previous (-1) field; from the last it saves.
+func (m *checkInScreen) step(delta int) tea.Cmd {
+	fields := m.fields()
+	for i, f := range fields {
+		if f != m.field {
+			continue
+		}
+		switch next := i + delta; {
+		case next >= len(fields):
+			return m.save()
+		case next >= 0:
+			return m.focus(fields[next])
+		}
+	}
+	return nil
+}
+
+func (m *checkInScreen) save() tea.Cmd {
+	c, id, now := m.c, m.id, m.c.Now()
+	switch m.tried {
+	case triedNotYet:
+		due := c.today().AddDays(snoozeChoices[m.snooze].days)
+		return func() tea.Msg {
+			return checkedInMsg{said: "failup will ask again on " + due.Time().Format("Monday 2 January") + ".",
+				err: c.Journal.Snooze(c.Ctx, id, due, now)}
+		}
+	}
+	in := store.CheckIn{TriedAgain: m.tried == triedYes, Outcome: strings.TrimSpace(m.outcome.Value()), ConfidenceAfter: optional(m.confidence)}
+	said := "Noted. Trying again is how confidence grows."
+	if !in.TriedAgain {
+		said = "Noted. Not this time is an honest answer, and the lesson is still yours."
+	}
+	return func() tea.Msg {
+		return checkedInMsg{said: said, err: c.Journal.RecordCheckIn(c.Ctx, id, in, now)}
+	}
+}
+
+func (m *checkInScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case entryLoadedMsg:
+		if msg.id == m.id {
+			m.entry, m.err, m.loaded = msg.entry, msg.err, msg.err == nil
+			if m.loaded && m.entry.Followup == nil {
+				m.err = fmt.Errorf("entry %d has no commitment to check in on", m.id)
+			}
+		}
+	case checkedInMsg:
+		if msg.err != nil {
+			m.err = msg.err
+			return m, nil
+		}
+		m.done = msg.said
+	case tea.WindowSizeMsg:
+		m.outcome.SetWidth(m.c.BodyWidth())
+	case tea.PasteMsg:
+		if m.field == checkOutcome {
+			var cmd tea.Cmd
+			m.outcome, cmd = m.outcome.Update(msg)
+			return m, cmd
+		}
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m *checkInScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	if m.done != "" {
+		switch {
+		case msg.String() == "r":
+			return startFollowOn(m.c, m.entry)
+		case key.Matches(msg, k.Back), key.Matches(msg, k.Open), msg.String() == "q":
+			done := m.done
+			return func() tea.Msg { return popMsg{farewell: done} }
+		}
+		return nil
+	}
+	if m.err != nil || !m.loaded {
+		if key.Matches(msg, k.Back) {
+			return pop
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		return pop
+	case key.Matches(msg, k.Save):
+		return m.save()
+	case key.Matches(msg, k.Next):
+		return m.step(1)
+	case key.Matches(msg, k.Prev):
+		return m.step(-1)
+	}
+	switch m.field {
+	case checkTried:
+		return m.choose(msg, &m.tried, len(triedChoices))
+	case checkSnooze:
+		return m.choose(msg, &m.snooze, len(snoozeChoices))
+	case checkConfidence:
+		if key.Matches(msg, k.Open) {
+			return m.save()
+		}
+		adjust(&m.confidence, msg, k, 10)
+		return nil
+	}
+	var cmd tea.Cmd
+	m.outcome, cmd = m.outcome.Update(msg)
+	return cmd
+}
+
+// choose moves a chip selection with ←/→; enter goes on.
+func (m *checkInScreen) choose(msg tea.KeyPressMsg, v *int, n int) tea.Cmd {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Left):
+		*v = (*v + n - 1) % n
+	case key.Matches(msg, k.Right):
+		*v = (*v + 1) % n
+	case key.Matches(msg, k.Open):
+		return m.step(1)
+	}
+	return nil
+}
+
+func (m *checkInScreen) Help() helpKeys {
+	k := m.c.Keys
+	if m.done != "" {
+		done := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done"))
+		again := key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reflect on this attempt"))
+		return helpKeys{short: []key.Binding{done, again}, full: [][]key.Binding{{done, again, k.Quit}}}
+	}
+	choose := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose"))
+	choose.SetEnabled(m.field == checkTried || m.field == checkSnooze || m.field == checkConfidence)
+	save := k.Save
+	save.SetHelp("ctrl+s", "save")
+	return helpKeys{short: []key.Binding{choose, k.Next, save, k.Back},
+		full: [][]key.Binding{{choose, k.Next, k.Prev}, {save, k.Back, k.Quit}}}
+}
+
+func (m *checkInScreen) View() string {
+	s := m.c.Styles
+	w := m.c.BodyWidth()
+	switch {
+	case m.err != nil:
+		return wrap(s.Notice, "This can't be checked in on: "+m.err.Error()+".", w)
+	case !m.loaded:
+		return ""
+	}
+	f := m.entry.Followup
+	var b strings.Builder
+	b.WriteString(s.Label.Render("You said you would") + "\n")
+	b.WriteString(wrap(s.Heading, oneLine(f.Commitment, w*2), w) + "\n")
+	b.WriteString(s.Muted.Render(fmt.Sprintf("from “%s”, %s · %s", oneLine(m.entry.Title, w/2),
+		m.entry.OccurredOn.Time().Format("2 January"), f.DueText(m.c.today()))) + "\n\n")
+	if m.done != "" {
+		b.WriteString(s.Good.Render("✓ "+m.done) + "\n\n")
+		b.WriteString(wrap(s.Muted, "If it went badly again, r starts a reflection linked to this one, so you can see the chain of attempts.", w))
+		return b.String()
+	}
+	label := func(field int, text string) string {
+		if m.field == field {
+			return s.Selected.Render(text)
+		}
+		return s.Label.Render(text)
+	}
+	b.WriteString(label(checkTried, "Did you try again?") + "\n  " + chips(s, triedChoices, m.tried) + "\n\n")
+	if m.tried == triedNotYet {
+		labels := make([]string, len(snoozeChoices))
+		for i, c := range snoozeChoices {
+			labels[i] = c.label
+		}
+		b.WriteString(label(checkSnooze, "Ask me again") + "\n  " + chips(s, labels, m.snooze) + "\n")
+		return b.String()
+	}
+	b.WriteString(label(checkOutcome, "What happened?") + "\n" + m.outcome.View() + "\n\n")
+	b.WriteString(label(checkConfidence, "Confidence now") + "\n  " + scale(s, m.confidence, 10, "low", "high"))
+	if f.ConfidenceAfter == nil && m.entry.Confidence != nil {
+		b.WriteString(s.Muted.Render(fmt.Sprintf("   (it was %d when you wrote it)", *m.entry.Confidence)))
+	}
+	return b.String()
+}
+
+// chips draws choices in a row, the chosen one in brackets.
+func chips(s Styles, labels []string, chosen int) string {
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		if i == chosen {
+			out[i] = s.Selected.Render("[" + l + "]")
+		} else {
+			out[i] = s.Muted.Render(" " + l + " ")
+		}
+	}
+	return strings.Join(out, " ")
+}

@@ -1,0 +1,87 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+// seedCommitments adds an entry due three days ago and one due next week.
+func seedCommitments(h *harness) {
+	h.seedEntry(journal.Entry{Title: "Quiet in the meeting", OccurredOn: "2026-02-28", Confidence: ptr(3),
+		Followup: &journal.Followup{Commitment: "Speak first in standup", DueOn: "2026-03-11"}})
+	h.seedEntry(journal.Entry{Title: "Late report", OccurredOn: "2026-03-01",
+		Followup: &journal.Followup{Commitment: "Ask for a review early", DueOn: "2026-03-20"}})
+	h.run(h.model.top().Init())
+}
+
+func TestHomeLeadsWithWhatIsDue(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedCommitments(h)
+	h.expectScreen("You said you would", "Speak first in standup", "due 3 days ago", "c check in", "s ask me later")
+	golden.RequireEqual(t, h.screen())
+}
+
+func TestCheckInYesThenReflectAgain(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedCommitments(h)
+	h.press("c")
+	h.expectScreen("Did you try again?", "[yes]", "(it was 3 when you wrote it)")
+	golden.RequireEqual(t, h.screen())
+	h.press("enter")
+	h.typeText("I spoke first. My voice shook.")
+	h.press("tab", "6", "enter")
+	h.expectScreen("Noted. Trying again is how confidence grows.")
+	e, _ := h.store.Get(ctx, 1)
+	f := e.Followup
+	if f.CheckedInAt == nil || f.TriedAgain == nil || !*f.TriedAgain || *f.Outcome != "I spoke first. My voice shook." || *f.ConfidenceAfter != 6 {
+		t.Fatalf("check-in saved %+v", f)
+	}
+
+	// r starts a reflection linked to the first: a chain of attempts.
+	h.press("r")
+	h.expectScreen("Tried again: Quiet in the meeting")
+	h.press("ctrl+s")
+	second, err := h.store.Get(ctx, 3)
+	if err != nil || second.FollowsUID != e.UID {
+		t.Fatalf("the new reflection does not follow the first: %+v %v", second, err)
+	}
+}
+
+func TestSnoozeAndDropFromHome(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedCommitments(h)
+	h.press("s")
+	h.expectScreen("Ask me again", "[in a week]")
+	h.press("right", "enter")
+	h.expectScreen("failup will ask again on Saturday 28 March.")
+	h.press("enter")
+	e, _ := h.store.Get(ctx, 1)
+	if e.Followup.DueOn != "2026-03-28" || e.Followup.CheckedInAt != nil {
+		t.Fatalf("snooze saved %+v", e.Followup)
+	}
+	if h.screen() == "" || strings.Contains(h.screen(), "You said you would") {
+		t.Fatalf("nothing should be due after the snooze:\n%s", h.screen())
+	}
+
+	// Bring it back, then set it aside.
+	if err := h.store.Snooze(ctx, 1, "2026-03-01", fixedNow); err != nil {
+		t.Fatal(err)
+	}
+	h.run(h.model.top().Init())
+	h.press("x")
+	h.expectScreen("Set it aside for good?")
+	h.press("y")
+	h.expectScreen("Set aside.")
+	e, _ = h.store.Get(ctx, 1)
+	if e.Followup.Status("2026-03-14") != journal.StatusDropped {
+		t.Fatalf("drop saved %+v", e.Followup)
+	}
+	list, _ := h.store.Commitments(ctx)
+	if open := openCommitments(list, "2026-03-14"); len(open) != 1 {
+		t.Fatalf("open commitments %+v", open)
+	}
+}

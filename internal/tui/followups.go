@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
+)
+
+type commitmentsLoadedMsg struct {
+	list []store.Commitment
+	err  error
+}
+
+// openCommitments are the commitments not yet checked in on or set aside.
+func openCommitments(all []store.Commitment, today journal.Date) []store.Commitment {
+	var out []store.Commitment
+	for _, c := range all {
+		switch c.Followup.Status(today) {
+		case journal.StatusDue, journal.StatusOverdue, journal.StatusUpcoming:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// isDue reports whether a commitment is waiting to be asked about today.
+func isDue(c store.Commitment, today journal.Date) bool {
+	st := c.Followup.Status(today)
+	return st == journal.StatusDue || st == journal.StatusOverdue
+}
+
+// followupsScreen lists open commitments, soonest first; enter checks in.
+type followupsScreen struct {
+	c      *Common
+	list   []store.Commitment
+	err    error
+	cursor int
+}
+
+func newFollowupsScreen(c *Common) *followupsScreen { return &followupsScreen{c: c} }
+
+func (m *followupsScreen) Title() string { return "things to try" }
+func (m *followupsScreen) Typing() bool  { return false }
+
+// Init (re)loads the list: it runs again after each check-in.
+func (m *followupsScreen) Init() tea.Cmd {
+	c := m.c
+	return func() tea.Msg {
+		list, err := c.Journal.Commitments(c.Ctx)
+		return commitmentsLoadedMsg{list: openCommitments(list, c.today()), err: err}
+	}
+}
+
+func (m *followupsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case commitmentsLoadedMsg:
+		m.list, m.err = msg.list, msg.err
+		m.cursor = min(m.cursor, max(len(m.list)-1, 0))
+	case tea.KeyPressMsg:
+		k := m.c.Keys
+		switch {
+		case key.Matches(msg, k.Up):
+			m.cursor = max(m.cursor-1, 0)
+		case key.Matches(msg, k.Down):
+			m.cursor = min(m.cursor+1, max(len(m.list)-1, 0))
+		case key.Matches(msg, k.Open) && len(m.list) > 0:
+			return m, push(newCheckInScreen(m.c, m.list[m.cursor].ID))
+		case key.Matches(msg, k.Back), msg.String() == "q":
+			return m, pop
+		}
+	}
+	return m, nil
+}
+
+func (m *followupsScreen) Help() helpKeys {
+	k := m.c.Keys
+	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "check in"))
+	open.SetEnabled(len(m.list) > 0)
+	return helpKeys{short: []key.Binding{k.Up, k.Down, open, k.Back}, full: [][]key.Binding{{k.Up, k.Down, open}, {k.Back, k.Quit}}}
+}
+
+func (m *followupsScreen) View() string {
+	s := m.c.Styles
+	w := m.c.BodyWidth()
+	if m.err != nil {
+		return wrap(s.Notice, "The journal can't be read right now: "+m.err.Error()+".", w)
+	}
+	if len(m.list) == 0 {
+		return wrap(s.Hint, "Nothing waiting. A reflection can end with something to try next time, and failup will ask how it went.", w)
+	}
+	today := m.c.today()
+	var b strings.Builder
+	for i, c := range m.list {
+		mark, style := "  ", s.Text
+		if i == m.cursor {
+			mark, style = s.Selected.Render("› "), s.Selected
+		}
+		whenStyle := s.Muted
+		if isDue(c, today) {
+			whenStyle = s.Notice
+		}
+		due := c.Followup.DueText(today)
+		b.WriteString(mark + style.Render(oneLine(c.Followup.Commitment, w-len(due)-6)) + "  " + whenStyle.Render(due) + "\n")
+		b.WriteString("    " + s.Muted.Render(oneLine("from “"+c.Title+"”", w-4)) + "\n")
+	}
+	return b.String()
+}
