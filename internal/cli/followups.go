@@ -211,4 +211,3 @@ func (a *app) commitmentOf(cmd *cobra.Command, id int64) (journal.Followup, erro
 	}
 	return *e.Followup, nil
 }
-
