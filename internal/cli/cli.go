@@ -145,6 +145,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.importCmd(),
 		a.followupsCmd(),
 		a.checkinCmd(),
+		a.statsCmd(),
 	)
 	return root
 }

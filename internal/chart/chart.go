@@ -1,0 +1,49 @@
+// Package chart draws small text charts: bars, sparklines and a calendar heat
+// map, in characters that read well with or without colour.
+package chart
+
+import (
+	"strings"
+)
+
+// Bar is a horizontal bar of value out of top, at most width cells long; any
+// value above zero shows at least a sliver.
+func Bar(value, top float64, width int) string {
+	if top <= 0 || value <= 0 || width <= 0 {
+		return ""
+	}
+	eighths := int(value / top * float64(width*8))
+	eighths = max(min(eighths, width*8), 1)
+	partial := []string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
+	return strings.Repeat("█", eighths/8) + partial[eighths%8]
+}
+
+var levels = []rune("▁▂▃▄▅▆▇█")
+
+// Sparkline draws values as a row of block heights, zero as the lowest.
+func Sparkline(values []int) string {
+	top := 0
+	for _, v := range values {
+		top = max(top, v)
+	}
+	out := make([]rune, len(values))
+	for i, v := range values {
+		switch {
+		case top == 0 || v <= 0:
+			out[i] = ' '
+		default:
+			out[i] = levels[min((v*len(levels)-1)/top, len(levels)-1)]
+		}
+	}
+	return string(out)
+}
+
+// Shade is one of five characters for a count, from none to the busiest:
+// the cells of a heat map.
+func Shade(count, top int) string {
+	shades := []string{"·", "░", "▒", "▓", "█"}
+	if count <= 0 || top <= 0 {
+		return shades[0]
+	}
+	return shades[1+min((count-1)*4/top, 3)]
+}

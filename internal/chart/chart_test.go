@@ -1,0 +1,42 @@
+package chart
+
+import "testing"
+
+func TestBar(t *testing.T) {
+	cases := []struct {
+		v, top float64
+		w      int
+		want   string
+	}{
+		{10, 10, 4, "████"},
+		{5, 10, 4, "██"},
+		{1, 100, 4, "▏"},
+		{0, 10, 4, ""},
+		{3, 8, 1, "▍"},
+		{20, 10, 3, "███"},
+	}
+	for _, c := range cases {
+		if got := Bar(c.v, c.top, c.w); got != c.want {
+			t.Errorf("Bar(%v, %v, %d) = %q, want %q", c.v, c.top, c.w, got, c.want)
+		}
+	}
+}
+
+func TestSparkline(t *testing.T) {
+	if got := Sparkline([]int{0, 1, 2, 4, 8}); got != " ▁▂▄█" {
+		t.Errorf("Sparkline = %q", got)
+	}
+	if got := Sparkline([]int{0, 0}); got != "  " {
+		t.Errorf("all zero = %q", got)
+	}
+}
+
+func TestShade(t *testing.T) {
+	got := ""
+	for _, n := range []int{0, 1, 3, 5, 8} {
+		got += Shade(n, 8)
+	}
+	if got != "·░▒▓█" {
+		t.Errorf("shades = %q", got)
+	}
+}

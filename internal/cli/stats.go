@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/failup/failup/internal/chart"
+	"github.com/failup/failup/internal/growth"
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
+)
+
+func (a *app) statsCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "stats",
+		Short: "How often you tried again, and how your confidence moved",
+		Long: "Counts by month, follow-through on commitments, confidence when reflecting and\n" +
+			"at the check-in, and the skills your setbacks exercised. No streaks: setbacks\n" +
+			"are not a daily habit.",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.journal()
+			if err != nil {
+				return err
+			}
+			entries, err := s.List(ctxOf(cmd), store.Filter{})
+			if err != nil {
+				return err
+			}
+			st := growth.Compute(entries, journal.DateOf(a.now()))
+			if asJSON {
+				return a.printJSON(st)
+			}
+			writeStats(a.out, st)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the numbers as one JSON document")
+	return cmd
+}
+
+func writeStats(w io.Writer, st growth.Stats) {
+	if st.Entries == 0 {
+		fmt.Fprintln(w, "No reflections yet, so nothing to count. That's fine.")
+		return
+	}
+	fmt.Fprintf(w, "%s, from %s to %s.\n", plural(st.Entries, "reflection", "reflections"),
+		st.FirstOn.Time().Format("January 2006"), st.LastOn.Time().Format("January 2006"))
+
+	ft := st.FollowThrough
+	fmt.Fprintln(w, "\nTrying again")
+	if ft.Commitments == 0 {
+		fmt.Fprintln(w, "  No commitments yet. A reflection can end with something to try next time.")
+	} else {
+		if ft.Rate != nil {
+			fmt.Fprintf(w, "  You tried again on %d of the %d commitments whose day has come (%.0f%%).\n", ft.TriedAgain, ft.Asked, *ft.Rate*100)
+		}
+		fmt.Fprintf(w, "  %d not this time · %d set aside · %d waiting to hear how it went · %d coming up\n",
+			ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming)
+		if st.MedianDaysToTryAgain != nil {
+			fmt.Fprintf(w, "  Typically %s from a setback to trying again.\n", days(*st.MedianDaysToTryAgain))
+		}
+	}
+	if c := st.Confidence; c.AtReflection != nil {
+		fmt.Fprintln(w, "\nConfidence")
+		fmt.Fprintf(w, "  %.1f out of 10 when reflecting", *c.AtReflection)
+		if c.AtCheckIn != nil {
+			fmt.Fprintf(w, "; %.1f at the check-in", *c.AtCheckIn)
+		}
+		fmt.Fprintln(w, ".")
+		if c.AverageChange != nil {
+			fmt.Fprintf(w, "  Where you rated both (%s), it moved by %+.1f on average.\n", plural(c.Pairs, "commitment", "commitments"), *c.AverageChange)
+		}
+	}
+	fmt.Fprintln(w, "\nBy month")
+	top := 0
+	for _, m := range st.ByMonth {
+		top = max(top, m.Count)
+	}
+	months := st.ByMonth[max(len(st.ByMonth)-12, 0):]
+	for _, m := range months {
+		fmt.Fprintf(w, "  %s  %-20s %d\n", m.Month, chart.Bar(float64(m.Count), float64(top), 20), m.Count)
+	}
+	if len(st.Skills) > 0 {
+		fmt.Fprintln(w, "\nSkills exercised")
+		for _, sk := range st.Skills {
+			fmt.Fprintf(w, "  %-22s %-20s %d\n", sk.Skill.Label(), chart.Bar(float64(sk.Count), float64(st.Skills[0].Count), 20), sk.Count)
+		}
+	}
+	if len(st.Patterns) > 0 {
+		fmt.Fprintln(w, "\nWhat keeps coming back")
+		for _, p := range st.Patterns {
+			fmt.Fprintf(w, "  %s (%d)\n", p.Label, p.Count)
+		}
+	}
+	if st.Chains > 0 {
+		fmt.Fprintf(w, "\nChains of attempts: %d, where a check-in led to another reflection.\n", st.Chains)
+	}
+}
+
+func days(d float64) string {
+	if d == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%.0f days", d)
+}
