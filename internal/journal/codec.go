@@ -38,6 +38,9 @@ type QuestionLookup func(set, key string) (string, bool)
 // occurred_on, prompt_set, and each answer's question. Given values are kept.
 func (e *Entry) Complete(now time.Time, questions QuestionLookup) error {
 	e.Normalize()
+	if e.OccurredOn.IsZero() {
+		e.OccurredOn = DateOf(now)
+	}
 	now = now.UTC().Truncate(time.Second)
 	if e.UID == "" {
 		e.UID = uuid.NewString()
@@ -49,14 +52,14 @@ func (e *Entry) Complete(now time.Time, questions QuestionLookup) error {
 		e.UpdatedAt = e.CreatedAt
 	}
 	e.CreatedAt, e.UpdatedAt = e.CreatedAt.UTC(), e.UpdatedAt.UTC()
-	if e.OccurredOn.IsZero() {
-		e.OccurredOn = DateOf(time.Now())
-	}
 	for i, a := range e.Answers {
 		if a.Question != "" {
 			continue
 		}
-		q, ok := questions(e.PromptSet, a.Key)
+		q, ok := "", false
+		if questions != nil {
+			q, ok = questions(e.PromptSet, a.Key)
+		}
 		if !ok {
 			return &FieldError{fmt.Sprintf("answers[%d].question", i),
 				fmt.Sprintf("is missing, and prompt set %q has no question %q", e.PromptSet, a.Key)}

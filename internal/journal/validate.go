@@ -3,6 +3,7 @@ package journal
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -17,6 +18,7 @@ func (e *FieldError) Error() string { return e.Field + " " + e.Problem }
 // Limits on sizes keep one runaway paste from making the journal unusable.
 const (
 	MaxTitleLen = 500
+	MaxTagLen   = 200
 	MaxTextLen  = 4 << 20
 )
 
@@ -80,8 +82,19 @@ func (e Entry) Validate() error {
 		keys[a.Key] = true
 	}
 	for i, t := range e.Tags {
-		if strings.TrimSpace(t) == "" {
+		switch {
+		case strings.TrimSpace(t) == "":
 			return &FieldError{fmt.Sprintf("tags[%d]", i), "is empty"}
+		case utf8.RuneCountInString(t) > MaxTagLen:
+			return &FieldError{fmt.Sprintf("tags[%d]", i), fmt.Sprintf("is longer than %d characters", MaxTagLen)}
+		}
+	}
+	for _, t := range []struct {
+		field string
+		at    *time.Time
+	}{{"created_at", &e.CreatedAt}, {"updated_at", &e.UpdatedAt}} {
+		if err := checkYear(t.field, t.at); err != nil {
+			return err
 		}
 	}
 	seen := map[Skill]bool{}
@@ -103,6 +116,15 @@ func (e Entry) Validate() error {
 	}
 	if f := e.Followup; f != nil {
 		if err := checkRange("followup.confidence_after", f.ConfidenceAfter, 1, 10); err != nil {
+			return err
+		}
+		if len(f.Commitment) > MaxTextLen || f.Outcome != nil && len(*f.Outcome) > MaxTextLen {
+			return &FieldError{"followup", "has text that is too long"}
+		}
+		if err := checkYear("followup.checked_in_at", f.CheckedInAt); err != nil {
+			return err
+		}
+		if err := checkYear("followup.dropped_at", f.DroppedAt); err != nil {
 			return err
 		}
 		if f.DueOn != "" {
@@ -127,4 +149,15 @@ func skillList() string {
 		names[i] = string(s)
 	}
 	return strings.Join(names, ", ")
+}
+
+// checkYear keeps times within the years RFC 3339 can write, in UTC.
+func checkYear(field string, t *time.Time) error {
+	if t == nil {
+		return nil
+	}
+	if y := t.UTC().Year(); y < 1 || y > 9999 {
+		return &FieldError{field, "is outside the years 0001 to 9999"}
+	}
+	return nil
 }

@@ -1,0 +1,95 @@
+package export
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+var goldenWrite = flag.Bool("golden-write", false, "write testdata/*.md from the current output instead of comparing")
+
+// checkGolden compares got with testdata/name.md.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".md")
+	if *goldenWrite {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -golden-write to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (go test -golden-write rewrites it):\n%s", path, got)
+	}
+}
+
+func TestEntryGolden(t *testing.T) {
+	for name, e := range map[string]journal.Entry{
+		"entry":         launch(),
+		"entry-tricky":  tricky(),
+		"entry-minimal": minimal(),
+	} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Entry(&buf, e); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, name, buf.Bytes())
+		})
+	}
+}
+
+func TestFullGolden(t *testing.T) {
+	entries := append(followUps(), tricky(), launch(), minimal())
+	var buf bytes.Buffer
+	if err := Full(&buf, entries, Options{Since: "2026-01-01", Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "full", buf.Bytes())
+
+	buf.Reset()
+	if err := Full(&buf, nil, Options{Since: "2027-01-01", Until: "2027-01-31", Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "full-empty", buf.Bytes())
+}
+
+func TestLessonsGolden(t *testing.T) {
+	entries := append(followUps(), tricky(), launch(), minimal())
+	differentlyOnly := launch()
+	differentlyOnly.OccurredOn, differentlyOnly.Title, differentlyOnly.Lesson = "2026-03-20", "Skipped the code review", ""
+	differentlyOnly.Followup = nil
+	entries = append(entries, differentlyOnly)
+
+	var buf bytes.Buffer
+	if err := Lessons(&buf, ByMonth(entries), Options{Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "lessons", buf.Bytes())
+
+	// Groups from the pattern engine: an entry may sit under more than one.
+	patterns := []Group{
+		{Label: "saying yes to too much", Entries: []journal.Entry{launch(), followUps()[3]}},
+		{Label: "nerves under pressure", Entries: []journal.Entry{followUps()[2], tricky(), followUps()[1]}},
+		{Label: "no lessons here", Entries: []journal.Entry{minimal()}},
+	}
+	buf.Reset()
+	if err := Lessons(&buf, patterns, Options{Since: "2026-03-01", Until: "2026-10-31"}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "lessons-by-pattern", buf.Bytes())
+
+	buf.Reset()
+	if err := Lessons(&buf, ByMonth([]journal.Entry{minimal()}), Options{Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "lessons-none", buf.Bytes())
+}

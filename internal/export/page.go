@@ -1,0 +1,81 @@
+package export
+
+import (
+	"io"
+	"strings"
+)
+
+// page collects a Markdown document block by block, with one blank line
+// between blocks.
+type page struct{ b strings.Builder }
+
+// add appends a block of Markdown; an empty block adds nothing.
+func (p *page) add(markdown string) {
+	if markdown == "" {
+		return
+	}
+	if p.b.Len() > 0 {
+		p.b.WriteString("\n")
+	}
+	p.b.WriteString(markdown)
+	p.b.WriteString("\n")
+}
+
+func (p *page) heading(level int, text string) {
+	p.add(strings.Repeat("#", level) + " " + text)
+}
+
+// note is a quiet line of context under a heading, such as a date.
+func (p *page) note(parts ...string) {
+	var kept []string
+	for _, s := range parts {
+		if s != "" {
+			kept = append(kept, s)
+		}
+	}
+	if len(kept) > 0 {
+		p.add("*" + strings.Join(kept, " · ") + "*")
+	}
+}
+
+func (p *page) writeTo(w io.Writer) error {
+	_, err := io.WriteString(w, p.b.String())
+	return err
+}
+
+// list collects the items of one Markdown bullet list.
+type list struct{ items []string }
+
+// line adds an item that is already Markdown.
+func (l *list) line(markdown string) {
+	if markdown != "" {
+		l.items = append(l.items, "- "+markdown)
+	}
+}
+
+// text adds "Label: text" for text the person wrote. Text of more than one
+// line starts on the next line, indented into the item, so that its first
+// line can be block syntax (a fence, a list) like the others.
+func (l *list) text(label, text string) {
+	text = block(text)
+	switch {
+	case text == "":
+	case !strings.Contains(text, "\n"):
+		l.line(label + ": " + strings.TrimLeft(text, " "))
+	default:
+		l.line(label + ":\n" + indent(text, "  "))
+	}
+}
+
+func (l *list) String() string { return strings.Join(l.items, "\n") }
+
+// indent puts prefix before every line that has text.
+func indent(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		if line != "" {
+			lines[i] = prefix + line
+		}
+	}
+	return strings.Join(lines, "\n")
+}
