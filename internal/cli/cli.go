@@ -146,6 +146,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.followupsCmd(),
 		a.checkinCmd(),
 		a.statsCmd(),
+		a.exportCmd(),
 	)
 	return root
 }

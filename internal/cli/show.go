@@ -8,17 +8,18 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
 
 func (a *app) showCmd() *cobra.Command {
-	var asJSON bool
+	var asJSON, asMarkdown bool
 	cmd := &cobra.Command{
 		Use:     "show ID",
 		Short:   "Show one entry",
-		Example: "  failup show 12\n  failup show 12 --json",
+		Example: "  failup show 12\n  failup show 12 --json\n  failup show 12 --md > entry.md",
 		Args:    exactArgs(1, "an entry ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := parseID(args[0])
@@ -29,14 +30,20 @@ func (a *app) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if asJSON {
+			switch {
+			case asJSON && asMarkdown:
+				return usagef("choose one of --json and --md")
+			case asJSON:
 				return a.printJSON(e)
+			case asMarkdown:
+				return export.Entry(a.out, e)
 			}
 			writeEntry(a.out, e)
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the entry as JSON")
+	cmd.Flags().BoolVar(&asMarkdown, "md", false, "print the entry as Markdown, its questions as headings")
 	return cmd
 }
 

@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/failup/failup/internal/export"
+	"github.com/failup/failup/internal/journal"
+)
+
+func (a *app) exportCmd() *cobra.Command {
+	var ff filterFlags
+	var format, output string
+	var lessonsOnly, perEntry bool
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write your entries or lessons as Markdown, or everything as JSON",
+		Long: "Markdown by default: every entry, or with --lessons-only a printable page of\n" +
+			"the lessons you have drawn. --format json writes the failup.v1 document that\n" +
+			"failup import reads. Output goes to stdout unless -o names a file, which is\n" +
+			"written whole or not at all. --per-entry -o DIR/ writes one Markdown file per\n" +
+			"entry, with front matter, for note-taking apps.",
+		Example: "  failup export --lessons-only -o lessons.md\n  failup export --format json -o backup.json\n" +
+			"  failup export --since 2026-01-01 --tag work\n  failup export --per-entry -o ~/notes/failup/",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := ff.filter()
+			if err != nil {
+				return err
+			}
+			if format != "md" && format != "json" {
+				return usagef("--format is md or json, not %q", format)
+			}
+			if perEntry && (output == "" || format != "md") {
+				return usagef("--per-entry writes Markdown files into the folder given with -o")
+			}
+			s, err := a.journal()
+			if err != nil {
+				return err
+			}
+			entries, err := s.List(ctxOf(cmd), f)
+			if err != nil {
+				return err
+			}
+			if perEntry {
+				if err := export.PerEntry(output, entries); err != nil {
+					return err
+				}
+				fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", plural(len(entries), "file", "files"), output)
+				return nil
+			}
+			opt := export.Options{Since: f.Since, Until: f.Until, Now: a.now()}
+			write := func(w io.Writer) error {
+				switch {
+				case format == "json":
+					return export.JSON(w, entries, a.now())
+				case lessonsOnly:
+					return export.Lessons(w, a.lessonGroups(entries), opt)
+				}
+				return export.Full(w, entries, opt)
+			}
+			if output == "" || output == "-" {
+				return write(a.out)
+			}
+			if strings.HasSuffix(output, string(filepath.Separator)) {
+				return fmt.Errorf("%s is a folder; give a file name to write to, or add --per-entry", output)
+			}
+			if err := export.WriteFileAtomic(output, 0o600, write); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", plural(len(entries), "entry", "entries"), output)
+			return nil
+		},
+	}
+	ff.register(cmd)
+	cmd.Flags().StringVar(&format, "format", "md", "md or json")
+	cmd.Flags().BoolVar(&lessonsOnly, "lessons-only", false, "only the lessons, grouped, as a page to print")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file (or folder, with --per-entry) instead of stdout")
+	cmd.Flags().BoolVar(&perEntry, "per-entry", false, "one Markdown file per entry, into the folder given with -o")
+	return cmd
+}
+
+// lessonGroups groups lessons for the Markdown page.
+func (a *app) lessonGroups(entries []journal.Entry) []export.Group {
+	return export.ByMonth(entries)
+}
