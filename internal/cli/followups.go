@@ -38,11 +38,18 @@ func (a *app) followupsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			commitments, err := s.Commitments(ctxOf(cmd))
+			today := journal.DateOf(a.now())
+			if quiet {
+				return a.nudge(cmd, s, today)
+			}
+			cf := store.CommitmentFilter{Open: !all}
+			if due {
+				cf = store.CommitmentFilter{Open: true, DueBy: today}
+			}
+			commitments, err := s.Commitments(ctxOf(cmd), cf)
 			if err != nil {
 				return err
 			}
-			today := journal.DateOf(a.now())
 			var shown []store.Commitment
 			for _, c := range commitments {
 				switch c.Followup.Status(today) {
@@ -59,11 +66,6 @@ func (a *app) followupsCmd() *cobra.Command {
 				}
 			}
 			switch {
-			case quiet:
-				if line := nudge(shown, today); line != "" {
-					fmt.Fprintln(a.out, line)
-				}
-				return nil
 			case asJSON:
 				out := make([]followupJSON, len(shown))
 				for i, c := range shown {
@@ -90,23 +92,26 @@ func (a *app) followupsCmd() *cobra.Command {
 	return cmd
 }
 
-// nudge is the one gentle line for a shell prompt, or "" when nothing is due.
-func nudge(shown []store.Commitment, today journal.Date) string {
-	var due []store.Commitment
-	for _, c := range shown {
-		if st := c.Followup.Status(today); st == journal.StatusDue || st == journal.StatusOverdue {
-			due = append(due, c)
-		}
+// nudge prints one gentle line when something is due, for a shell prompt, and
+// nothing otherwise. It reads only what is due, so it stays quick.
+func (a *app) nudge(cmd *cobra.Command, s *store.Store, today journal.Date) error {
+	cf := store.CommitmentFilter{Open: true, DueBy: today, Limit: 1}
+	due, err := s.Commitments(ctxOf(cmd), cf)
+	if err != nil || len(due) == 0 {
+		return err
 	}
-	switch len(due) {
-	case 0:
-		return ""
-	case 1:
-		c := due[0]
-		return fmt.Sprintf("failup: you said you would “%s” (%s). failup checkin %d records how it went.",
-			termtext.Line(c.Followup.Commitment), c.Followup.DueText(today), c.ID)
+	n, err := s.CountCommitments(ctxOf(cmd), cf)
+	if err != nil {
+		return err
 	}
-	return fmt.Sprintf("failup: %d commitments are waiting to hear how they went; failup followups lists them.", len(due))
+	if n > 1 {
+		fmt.Fprintf(a.out, "failup: %d commitments are waiting to hear how they went; failup followups lists them.\n", n)
+		return nil
+	}
+	c := due[0]
+	fmt.Fprintf(a.out, "failup: you said you would “%s” (%s). failup checkin %d records how it went.\n",
+		termtext.Line(c.Followup.Commitment), c.Followup.DueText(today), c.ID)
+	return nil
 }
 
 func (a *app) checkinCmd() *cobra.Command {

@@ -18,13 +18,53 @@ type Commitment struct {
 	Followup   journal.Followup
 }
 
-// Commitments lists every follow-up, soonest due first (those without a date
-// last), with its entry.
-func (s *Store) Commitments(ctx context.Context) ([]Commitment, error) {
+// CommitmentFilter narrows Commitments. Zero fields do not filter.
+type CommitmentFilter struct {
+	// Open keeps commitments not yet checked in on or set aside.
+	Open bool
+	// DueBy keeps commitments due on or before this day.
+	DueBy journal.Date
+	// Limit is the most to return; 0 is no limit.
+	Limit int
+}
+
+func (cf CommitmentFilter) where() (string, []any) {
+	where, args := "", []any{}
+	if cf.Open {
+		where += " AND f.checked_in_at IS NULL AND f.dropped_at IS NULL"
+	}
+	if cf.DueBy != "" {
+		where += " AND f.due_on <= ?"
+		args = append(args, string(cf.DueBy))
+	}
+	return where, args
+}
+
+// CountCommitments is how many commitments match cf, ignoring its Limit.
+func (s *Store) CountCommitments(ctx context.Context, cf CommitmentFilter) (int, error) {
+	where, args := cf.where()
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM followups f WHERE 1"+where, args...).Scan(&n)
+	return n, err
+}
+
+// Commitments lists follow-ups with their entries, soonest due first (those
+// without a date last).
+func (s *Store) Commitments(ctx context.Context, cf CommitmentFilter) ([]Commitment, error) {
+	where, args := cf.where()
+	limit := -1
+	if cf.Limit > 0 {
+		limit = cf.Limit
+	}
+	// With a due day every row has a date, and the due_on index gives the order.
+	order := "f.due_on IS NULL, f.due_on, f.entry_id"
+	if cf.DueBy != "" {
+		order = "f.due_on, f.entry_id"
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.uid, e.title, e.occurred_on, f.commitment,
 		coalesce(f.due_on, ''), f.checked_in_at, f.tried_again, f.outcome, f.confidence_after, f.dropped_at
-		FROM followups f JOIN entries e ON e.id = f.entry_id
-		ORDER BY f.due_on IS NULL, f.due_on, e.id`)
+		FROM followups f JOIN entries e ON e.id = f.entry_id WHERE 1`+where+`
+		ORDER BY `+order+` LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, err
 	}

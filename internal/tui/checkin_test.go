@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
 )
 
 // seedCommitments adds an entry due three days ago and one due next week.
@@ -80,8 +81,7 @@ func TestSnoozeAndDropFromHome(t *testing.T) {
 	if e.Followup.Status("2026-03-14") != journal.StatusDropped {
 		t.Fatalf("drop saved %+v", e.Followup)
 	}
-	list, _ := h.store.Commitments(ctx)
-	if open := openCommitments(list, "2026-03-14"); len(open) != 1 {
+	if open, _ := h.store.Commitments(ctx, store.CommitmentFilter{Open: true}); len(open) != 1 {
 		t.Fatalf("open commitments %+v", open)
 	}
 }

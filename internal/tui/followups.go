@@ -15,18 +15,6 @@ type commitmentsLoadedMsg struct {
 	err  error
 }
 
-// openCommitments are the commitments not yet checked in on or set aside.
-func openCommitments(all []store.Commitment, today journal.Date) []store.Commitment {
-	var out []store.Commitment
-	for _, c := range all {
-		switch c.Followup.Status(today) {
-		case journal.StatusDue, journal.StatusOverdue, journal.StatusUpcoming:
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
 // isDue reports whether a commitment is waiting to be asked about today.
 func isDue(c store.Commitment, today journal.Date) bool {
 	st := c.Followup.Status(today)
@@ -50,8 +38,8 @@ func (m *followupsScreen) Typing() bool  { return false }
 func (m *followupsScreen) Init() tea.Cmd {
 	c := m.c
 	return func() tea.Msg {
-		list, err := c.Journal.Commitments(c.Ctx)
-		return commitmentsLoadedMsg{list: openCommitments(list, c.today()), err: err}
+		list, err := c.Journal.Commitments(c.Ctx, store.CommitmentFilter{Open: true})
+		return commitmentsLoadedMsg{list: list, err: err}
 	}
 }
 

@@ -51,14 +51,8 @@ func (m *homeScreen) Init() tea.Cmd {
 		if msg.total, msg.err = c.Journal.Count(c.Ctx, store.Filter{}); msg.err != nil {
 			return msg
 		}
-		all, err := c.Journal.Commitments(c.Ctx)
-		if msg.err = err; err != nil {
+		if msg.due, msg.err = c.Journal.Commitments(c.Ctx, store.CommitmentFilter{Open: true, DueBy: c.today()}); msg.err != nil {
 			return msg
-		}
-		for _, cm := range all {
-			if isDue(cm, c.today()) {
-				msg.due = append(msg.due, cm)
-			}
 		}
 		d, ok, err := c.Journal.Draft(c.Ctx, journal.NewDraftKey)
 		if ok {
