@@ -20,11 +20,13 @@ func Bar(value, top float64, width int) string {
 
 var levels = []rune("▁▂▃▄▅▆▇█")
 
-// Sparkline draws values as a row of block heights, zero as the lowest.
-func Sparkline(values []int) string {
-	top := 0
-	for _, v := range values {
-		top = max(top, v)
+// Sparkline draws values as a row of block heights on a scale up to top
+// (the largest value when top is 0); zero is a blank.
+func Sparkline(values []int, top int) string {
+	if top <= 0 {
+		for _, v := range values {
+			top = max(top, v)
+		}
 	}
 	out := make([]rune, len(values))
 	for i, v := range values {
@@ -32,7 +34,7 @@ func Sparkline(values []int) string {
 		case top == 0 || v <= 0:
 			out[i] = ' '
 		default:
-			out[i] = levels[min((v*len(levels)-1)/top, len(levels)-1)]
+			out[i] = levels[max(min((v*len(levels)-1)/top, len(levels)-1), 0)]
 		}
 	}
 	return string(out)

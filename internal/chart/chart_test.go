@@ -23,10 +23,13 @@ func TestBar(t *testing.T) {
 }
 
 func TestSparkline(t *testing.T) {
-	if got := Sparkline([]int{0, 1, 2, 4, 8}); got != " ▁▂▄█" {
+	if got := Sparkline([]int{0, 1, 2, 4, 8}, 0); got != " ▁▂▄█" {
 		t.Errorf("Sparkline = %q", got)
 	}
-	if got := Sparkline([]int{0, 0}); got != "  " {
+	if got := Sparkline([]int{1, 5, 10}, 10); got != "▁▄█" {
+		t.Errorf("Sparkline on a scale of ten = %q", got)
+	}
+	if got := Sparkline([]int{0, 0}, 0); got != "  " {
 		t.Errorf("all zero = %q", got)
 	}
 }

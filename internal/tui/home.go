@@ -95,6 +95,8 @@ func (m *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			m.dropping = true
 		case msg.String() == "f":
 			return m, push(newFollowupsScreen(m.c))
+		case msg.String() == "g" && m.data.total > 0:
+			return m, push(newGrowthScreen(m.c))
 		case key.Matches(msg, k.New):
 			return m, startReflection(m.c, journal.DefaultPromptSet, true)
 		case msg.String() == "b":
@@ -166,7 +168,8 @@ func (m *homeScreen) View() string {
 		return b.String()
 	}
 	b.WriteString(s.Question.Render("b  ") + s.Text.Render("Browse your reflections") + s.Muted.Render(fmt.Sprintf("  %d in all", m.data.total)) + "\n")
-	b.WriteString(s.Question.Render("/  ") + s.Text.Render("Search what you wrote") + "\n\n")
+	b.WriteString(s.Question.Render("/  ") + s.Text.Render("Search what you wrote") + "\n")
+	b.WriteString(s.Question.Render("g  ") + s.Text.Render("Growth: trying again, and confidence") + "\n\n")
 	b.WriteString(s.Label.Render("Most recent") + "\n")
 	for i, e := range m.data.recent[:min(m.visible(), len(m.data.recent))] {
 		b.WriteString(entryRow(s, e, w, i == m.cursor) + "\n")
@@ -176,7 +179,7 @@ func (m *homeScreen) View() string {
 
 // visible is how many recent entries fit under the menu.
 func (m *homeScreen) visible() int {
-	return max(m.c.BodyHeight()-8, 1)
+	return max(m.c.BodyHeight()-9, 1)
 }
 
 // viewDue leads the home screen with the commitment that is waiting.

@@ -1,0 +1,184 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/failup/failup/internal/chart"
+	"github.com/failup/failup/internal/growth"
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
+)
+
+type growthLoadedMsg struct {
+	entries []journal.Entry
+	err     error
+}
+
+// growthScreen draws trying again: follow-through, confidence before and
+// after, setbacks by month, and the chains of attempts.
+type growthScreen struct {
+	c       *Common
+	entries []journal.Entry
+	stats   growth.Stats
+	loaded  bool
+	err     error
+}
+
+func newGrowthScreen(c *Common) *growthScreen { return &growthScreen{c: c} }
+
+func (m *growthScreen) Title() string { return "growth" }
+func (m *growthScreen) Typing() bool  { return false }
+
+func (m *growthScreen) Init() tea.Cmd {
+	c := m.c
+	return func() tea.Msg {
+		entries, err := c.Journal.List(c.Ctx, store.Filter{})
+		return growthLoadedMsg{entries: entries, err: err}
+	}
+}
+
+func (m *growthScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case growthLoadedMsg:
+		m.entries, m.err, m.loaded = msg.entries, msg.err, true
+		m.stats = growth.Compute(msg.entries, m.c.today())
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.c.Keys.Back) || msg.String() == "q" {
+			return m, pop
+		}
+	}
+	return m, nil
+}
+
+func (m *growthScreen) Help() helpKeys {
+	k := m.c.Keys
+	return helpKeys{short: []key.Binding{k.Back, k.Help}, full: [][]key.Binding{{k.Back, k.Quit}}}
+}
+
+func (m *growthScreen) View() string {
+	s := m.c.Styles
+	w := m.c.BodyWidth()
+	switch {
+	case m.err != nil:
+		return wrap(s.Notice, "The journal can't be read right now: "+m.err.Error()+".", w)
+	case !m.loaded:
+		return ""
+	case m.stats.Entries == 0:
+		return wrap(s.Hint, "Nothing to draw yet. Growth shows here once you have reflected and tried again.", w)
+	}
+	st := m.stats
+	var b strings.Builder
+
+	b.WriteString(s.Question.Render("Trying again") + "\n")
+	ft := st.FollowThrough
+	if ft.Asked == 0 {
+		b.WriteString(wrap(s.Muted, "No commitment has come due yet. failup will ask how each one went.", w) + "\n")
+	} else {
+		barWidth := min(30, w/3)
+		bar := chart.Bar(float64(ft.TriedAgain), float64(ft.Asked), barWidth)
+		b.WriteString(s.Accent.Render(bar) + s.Rule.Render(strings.Repeat("░", barWidth-len([]rune(bar)))) + "  " +
+			s.Text.Render(fmt.Sprintf("tried again on %d of %d (%.0f%%)", ft.TriedAgain, ft.Asked, *ft.Rate*100)) + "\n")
+		b.WriteString(s.Muted.Render(fmt.Sprintf("%d not this time · %d set aside · %d waiting · %d coming up",
+			ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming)) + "\n")
+		if d := st.MedianDaysToTryAgain; d != nil {
+			b.WriteString(s.Muted.Render(fmt.Sprintf("typically %.0f days from a setback to trying again", *d)) + "\n")
+		}
+	}
+
+	before, after := m.confidenceSeries(w - 30)
+	if len(before) > 0 || len(after) > 0 {
+		b.WriteString("\n" + s.Question.Render("Confidence") + "\n")
+		row := func(label string, series []int, avg *float64) {
+			line := s.Label.Render(fmt.Sprintf("%-17s", label)) + s.Accent.Render(fmt.Sprintf("%-*s", w-30, chart.Sparkline(series, 10)))
+			if avg != nil {
+				line += s.Muted.Render(fmt.Sprintf("  average %.1f", *avg))
+			}
+			b.WriteString(line + "\n")
+		}
+		row("when reflecting", before, st.Confidence.AtReflection)
+		row("at the check-in", after, st.Confidence.AtCheckIn)
+		if c := st.Confidence.AverageChange; c != nil {
+			b.WriteString(s.Muted.Render(fmt.Sprintf("%+.1f on average where you rated both", *c)) + "\n")
+		}
+	}
+
+	b.WriteString("\n" + s.Question.Render("Setbacks by month") + s.Muted.Render("  the last twelve") + "\n")
+	b.WriteString(m.months() + "\n")
+
+	if chains := growth.Chains(m.entries); len(chains) > 0 {
+		b.WriteString("\n" + s.Question.Render("Chains of attempts") + "\n")
+		for _, ch := range chains[:min(len(chains), 3)] {
+			b.WriteString(m.chainLine(ch, w) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// confidenceSeries is confidence when reflecting, oldest first, and at each
+// check-in in the order they happened: the most recent that fit in width.
+func (m *growthScreen) confidenceSeries(width int) (before, after []int) {
+	var checkIns []journal.Entry
+	for i := len(m.entries) - 1; i >= 0; i-- { // the list is newest first
+		e := m.entries[i]
+		if e.Confidence != nil {
+			before = append(before, *e.Confidence)
+		}
+		if f := e.Followup; f != nil && f.ConfidenceAfter != nil && f.CheckedInAt != nil {
+			checkIns = append(checkIns, e)
+		}
+	}
+	sort.SliceStable(checkIns, func(i, j int) bool {
+		return checkIns[i].Followup.CheckedInAt.Before(*checkIns[j].Followup.CheckedInAt)
+	})
+	for _, e := range checkIns {
+		after = append(after, *e.Followup.ConfidenceAfter)
+	}
+	return before[max(len(before)-width, 0):], after[max(len(after)-width, 0):]
+}
+
+// months draws the last twelve months' counts as columns with their initials.
+func (m *growthScreen) months() string {
+	s := m.c.Styles
+	counts := map[string]int{}
+	for _, mc := range m.stats.ByMonth {
+		counts[mc.Month] = mc.Count
+	}
+	first := m.c.Now().AddDate(0, -11, 0)
+	var values []int
+	var initials strings.Builder
+	for i := range 12 {
+		t := first.AddDate(0, i, 0)
+		values = append(values, counts[t.Format("2006-01")])
+		initials.WriteString(t.Format("Jan")[:1] + " ")
+	}
+	spark := []rune(chart.Sparkline(values, 0))
+	var bars strings.Builder
+	for _, r := range spark {
+		bars.WriteString(string(r) + " ")
+	}
+	return s.Accent.Render(bars.String()) + "\n" + s.Muted.Render(initials.String())
+}
+
+// chainLine is one chain of attempts with how confidence moved along it.
+func (m *growthScreen) chainLine(ch growth.Chain, w int) string {
+	s := m.c.Styles
+	var confidence []string
+	for _, e := range ch {
+		if e.Confidence != nil {
+			confidence = append(confidence, fmt.Sprint(*e.Confidence))
+		}
+	}
+	if last := ch[len(ch)-1].Followup; last != nil && last.ConfidenceAfter != nil {
+		confidence = append(confidence, fmt.Sprint(*last.ConfidenceAfter))
+	}
+	tail := fmt.Sprintf("  %d attempts", len(ch))
+	if len(confidence) > 1 {
+		tail += ", confidence " + strings.Join(confidence, " → ")
+	}
+	return s.Text.Render(oneLine(ch[0].Title, w-len(tail)-2)) + s.Muted.Render(tail)
+}

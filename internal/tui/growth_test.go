@@ -1,0 +1,29 @@
+package tui
+
+import (
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+func TestGrowthScreen(t *testing.T) {
+	h := newHarness(t, StartHome)
+	checked := func(d journal.Date) *time.Time { t := d.Time().Add(9 * time.Hour); return &t }
+	first := h.seedEntry(journal.Entry{Title: "Quiet in the meeting", OccurredOn: "2026-01-05", Confidence: ptr(3),
+		Followup: &journal.Followup{Commitment: "Speak first", DueOn: "2026-01-19", CheckedInAt: checked("2026-01-20"), TriedAgain: ptr(true), ConfidenceAfter: ptr(6)}})
+	h.seedEntry(journal.Entry{Title: "Tried again: Quiet in the meeting", OccurredOn: "2026-01-20", Confidence: ptr(5), FollowsUID: first.UID,
+		Followup: &journal.Followup{Commitment: "Speak first again", DueOn: "2026-02-03", CheckedInAt: checked("2026-02-03"), TriedAgain: ptr(true), ConfidenceAfter: ptr(8)}})
+	h.seedEntry(journal.Entry{Title: "Late report", OccurredOn: "2026-02-10", Confidence: ptr(4),
+		Followup: &journal.Followup{Commitment: "Ask early", DueOn: "2026-02-24", CheckedInAt: checked("2026-02-25"), TriedAgain: ptr(false)}})
+	h.seedEntry(journal.Entry{Title: "Missed the train", OccurredOn: "2026-03-10",
+		Followup: &journal.Followup{Commitment: "Leave earlier", DueOn: "2026-03-24"}})
+	h.run(h.model.top().Init())
+	h.press("g")
+	h.expectScreen("Trying again", "tried again on 2 of 3 (67%)", "1 not this time · 0 set aside · 0 waiting · 1 coming up",
+		"Confidence", "when reflecting", "average 4.0", "at the check-in", "average 7.0", "+3.0 on average",
+		"Setbacks by month", "Chains of attempts", "Quiet in the meeting  2 attempts, confidence 3 → 5 → 8")
+	golden.RequireEqual(t, h.screen())
+}
