@@ -95,14 +95,8 @@ func (m *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			m.dropping = true
 		case msg.String() == "f":
 			return m, push(newFollowupsScreen(m.c))
-		case msg.String() == "g" && m.data.total > 0:
-			return m, push(newGrowthScreen(m.c))
 		case key.Matches(msg, k.New):
 			return m, startReflection(m.c, journal.DefaultPromptSet, true)
-		case msg.String() == "b":
-			return m, push(newBrowseScreen(m.c, false))
-		case msg.String() == "/":
-			return m, push(newBrowseScreen(m.c, true))
 		case key.Matches(msg, k.Up):
 			m.cursor = max(m.cursor-1, 0)
 		case key.Matches(msg, k.Down):
@@ -112,8 +106,36 @@ func (m *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, k.Back), msg.String() == "q":
 			return m, pop
 		}
+		if m.data.total > 0 {
+			for _, item := range m.menu() {
+				if key.Matches(msg, item.key) {
+					return m, push(item.open())
+				}
+			}
+		}
 	}
 	return m, nil
+}
+
+// menuItem is a place the home screen leads to.
+type menuItem struct {
+	key   key.Binding
+	label string
+	open  func() screen
+}
+
+// menu lists the screens that need entries to show anything.
+func (m *homeScreen) menu() []menuItem {
+	c := m.c
+	item := func(k, short, label string, open func() screen) menuItem {
+		return menuItem{key.NewBinding(key.WithKeys(k), key.WithHelp(k, short)), label, open}
+	}
+	return []menuItem{
+		item("b", "browse", fmt.Sprintf("Browse all %d", m.data.total), func() screen { return newBrowseScreen(c, false) }),
+		item("/", "search", "Search what you wrote", func() screen { return newBrowseScreen(c, true) }),
+		item("g", "growth", "Growth: trying again", func() screen { return newGrowthScreen(c) }),
+		item("e", "export", "Export to Markdown", func() screen { return newExportScreen(c, true) }),
+	}
 }
 
 func (m *homeScreen) Help() helpKeys {
@@ -124,16 +146,17 @@ func (m *homeScreen) Help() helpKeys {
 		no := key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep it"))
 		return helpKeys{short: []key.Binding{yes, no}, full: [][]key.Binding{{yes, no}}}
 	}
-	browse := key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "browse"))
-	search := key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search"))
 	followups := key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "things to try"))
 	open := k.Open
 	open.SetEnabled(m.cursor >= 0)
-	has := m.data.total > 0
-	browse.SetEnabled(has)
-	search.SetEnabled(has)
-	return helpKeys{short: []key.Binding{k.New, browse, search, open, quit, k.Help},
-		full: [][]key.Binding{{k.New, browse, search, followups}, {k.Up, k.Down, open}, {quit, k.Quit}}}
+	places := []key.Binding{k.New, followups}
+	if m.data.total > 0 {
+		for _, item := range m.menu() {
+			places = append(places, item.key)
+		}
+	}
+	return helpKeys{short: []key.Binding{k.New, open, quit, k.Help},
+		full: [][]key.Binding{places, {k.Up, k.Down, open}, {quit, k.Quit}}}
 }
 
 func (m *homeScreen) View() string {
@@ -167,9 +190,7 @@ func (m *homeScreen) View() string {
 		b.WriteString(wrap(s.Hint, "Your journal is empty, and that's fine. It's here for when something doesn't go the way you hoped.", w))
 		return b.String()
 	}
-	b.WriteString(s.Question.Render("b  ") + s.Text.Render("Browse your reflections") + s.Muted.Render(fmt.Sprintf("  %d in all", m.data.total)) + "\n")
-	b.WriteString(s.Question.Render("/  ") + s.Text.Render("Search what you wrote") + "\n")
-	b.WriteString(s.Question.Render("g  ") + s.Text.Render("Growth: trying again, and confidence") + "\n\n")
+	b.WriteString(m.viewMenu(w) + "\n\n")
 	b.WriteString(s.Label.Render("Most recent") + "\n")
 	for i, e := range m.data.recent[:min(m.visible(), len(m.data.recent))] {
 		b.WriteString(entryRow(s, e, w, i == m.cursor) + "\n")
@@ -179,7 +200,7 @@ func (m *homeScreen) View() string {
 
 // visible is how many recent entries fit under the menu.
 func (m *homeScreen) visible() int {
-	return max(m.c.BodyHeight()-9, 1)
+	return max(m.c.BodyHeight()-6-(len(m.menu())+1)/2, 1)
 }
 
 // viewDue leads the home screen with the commitment that is waiting.
@@ -200,4 +221,22 @@ func (m *homeScreen) viewDue(w int) string {
 		b.WriteString(s.Muted.Render(fmt.Sprintf("   · %d more waiting: ", more)) + s.Question.Render("f"))
 	}
 	return b.String() + "\n"
+}
+
+// viewMenu lays the menu out in two columns.
+func (m *homeScreen) viewMenu(w int) string {
+	s := m.c.Styles
+	items := m.menu()
+	half := (len(items) + 1) / 2
+	colWidth := w / 2
+	var rows []string
+	for i := range half {
+		left := items[i]
+		row := s.Question.Render(fmt.Sprintf("%-3s", left.key.Help().Key)) + s.Text.Render(fmt.Sprintf("%-*s", colWidth-3, left.label))
+		if j := i + half; j < len(items) {
+			row += s.Question.Render(fmt.Sprintf("%-3s", items[j].key.Help().Key)) + s.Text.Render(items[j].label)
+		}
+		rows = append(rows, row)
+	}
+	return strings.Join(rows, "\n")
 }

@@ -37,7 +37,7 @@ func TestHomeWithEntriesAndADraft(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.run(h.model.top().Init())
-	h.expectScreen("Continue “Half written”", "5 minutes ago", "3 in all", "Snapped at my brother")
+	h.expectScreen("Continue “Half written”", "5 minutes ago", "Browse all 3", "Snapped at my brother")
 	golden.RequireEqual(t, h.screen())
 
 	h.press("n")
@@ -56,5 +56,5 @@ func TestHomeStartsAReflectionAndComesBack(t *testing.T) {
 	h.press("ctrl+s")
 	h.expectScreen("Saved")
 	h.press("enter")
-	h.expectScreen("1 in all", "Spilled the coffee")
+	h.expectScreen("Browse all 1", "Spilled the coffee")
 }

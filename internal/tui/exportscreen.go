@@ -1,0 +1,307 @@
+package tui
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/failup/failup/internal/export"
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
+)
+
+// The export screen's fields, in tab order.
+const (
+	exportWhat = iota
+	exportSince
+	exportUntil
+	exportPath
+	exportFields
+)
+
+var exportKinds = []string{"lessons only", "every entry"}
+
+type (
+	exportPreviewMsg struct {
+		seq     int
+		text    string
+		entries int
+		err     error
+	}
+	exportWrittenMsg struct {
+		path string
+		err  error
+	}
+)
+
+// exportScreen writes lessons or whole entries to a Markdown file, with a
+// date range, showing a preview of exactly what will be written.
+type exportScreen struct {
+	c       *Common
+	field   int
+	kind    int
+	since   textinput.Model
+	until   textinput.Model
+	path    textinput.Model
+	preview viewport.Model
+	text    string
+	entries int
+	seq     int
+	err     error
+	notice  string
+	replace bool // the file exists and the person has been told
+	written string
+}
+
+func newExportScreen(c *Common, lessonsOnly bool) *exportScreen {
+	m := &exportScreen{
+		c:       c,
+		since:   newInput(c, "the beginning", 10),
+		until:   newInput(c, "today", 10),
+		path:    newInput(c, "", 0),
+		preview: viewport.New(),
+	}
+	if !lessonsOnly {
+		m.kind = 1
+	}
+	m.path.SetValue(m.defaultPath())
+	return m
+}
+
+func (m *exportScreen) defaultPath() string {
+	name := "failup-lessons-" + string(m.c.today()) + ".md"
+	if m.kind == 1 {
+		name = "failup-journal-" + string(m.c.today()) + ".md"
+	}
+	return filepath.Join("~", name)
+}
+
+func (m *exportScreen) Title() string { return "export" }
+func (m *exportScreen) Typing() bool  { return m.field != exportWhat && m.written == "" }
+
+func (m *exportScreen) Init() tea.Cmd { return m.refresh() }
+
+// rangeOf reads the date fields; ok is false while one cannot be read.
+func (m *exportScreen) rangeOf() (since, until journal.Date, ok bool) {
+	read := func(in textinput.Model) (journal.Date, bool) {
+		v := strings.TrimSpace(in.Value())
+		if v == "" {
+			return "", true
+		}
+		d, err := parseDay(v, m.c.today())
+		return d, err == nil
+	}
+	since, okSince := read(m.since)
+	until, okUntil := read(m.until)
+	return since, until, okSince && okUntil
+}
+
+// refresh renders the preview from the journal as the choices stand.
+func (m *exportScreen) refresh() tea.Cmd {
+	m.seq++
+	since, until, ok := m.rangeOf()
+	if !ok {
+		m.notice = "A date there isn't one I can read; try YYYY-MM-DD."
+		return nil
+	}
+	m.notice = ""
+	seq, c, lessonsOnly := m.seq, m.c, m.kind == 0
+	return func() tea.Msg {
+		entries, err := c.Journal.List(c.Ctx, store.Filter{Since: since, Until: until})
+		if err != nil {
+			return exportPreviewMsg{seq: seq, err: err}
+		}
+		var buf bytes.Buffer
+		opt := export.Options{Since: since, Until: until, Now: c.Now()}
+		if lessonsOnly {
+			err = export.Lessons(&buf, export.ByMonth(entries), opt)
+		} else {
+			err = export.Full(&buf, entries, opt)
+		}
+		return exportPreviewMsg{seq: seq, text: buf.String(), entries: len(entries), err: err}
+	}
+}
+
+func (m *exportScreen) write() tea.Cmd {
+	path, err := expandHome(strings.TrimSpace(m.path.Value()))
+	if err != nil || path == "" {
+		m.notice = "Give a file to write to."
+		return nil
+	}
+	if _, err := os.Stat(path); err == nil && !m.replace {
+		m.replace = true
+		m.notice = "That file exists. Press ctrl+s again to replace it."
+		return nil
+	}
+	text := m.text
+	return func() tea.Msg {
+		err := export.WriteFileAtomic(path, 0o600, func(w io.Writer) error {
+			_, err := io.WriteString(w, text)
+			return err
+		})
+		return exportWrittenMsg{path: path, err: err}
+	}
+}
+
+// expandHome turns a leading ~ into the home folder.
+func expandHome(path string) (string, error) {
+	if path != "~" && !strings.HasPrefix(path, "~/") {
+		return path, nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(home, path[1:]), nil
+}
+
+func (m *exportScreen) focus(n int) tea.Cmd {
+	m.field = (n + exportFields) % exportFields
+	for _, in := range []*textinput.Model{&m.since, &m.until, &m.path} {
+		in.Blur()
+	}
+	switch m.field {
+	case exportSince:
+		return m.since.Focus()
+	case exportUntil:
+		return m.until.Focus()
+	case exportPath:
+		return m.path.Focus()
+	}
+	return nil
+}
+
+func (m *exportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case exportPreviewMsg:
+		if msg.seq == m.seq {
+			m.text, m.entries, m.err = msg.text, msg.entries, msg.err
+			m.layout()
+		}
+	case exportWrittenMsg:
+		if msg.err != nil {
+			m.notice = "Not written: " + msg.err.Error() + "."
+			return m, nil
+		}
+		m.written = msg.path
+	case tea.WindowSizeMsg:
+		m.layout()
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m *exportScreen) layout() {
+	w := m.c.BodyWidth()
+	m.preview.SetWidth(w)
+	m.preview.SetHeight(max(m.c.BodyHeight()-12, 3))
+	m.preview.SetContent(m.c.Styles.Muted.Render(m.text))
+	for _, in := range []*textinput.Model{&m.since, &m.until} {
+		in.SetWidth(14)
+	}
+	m.path.SetWidth(w - 14)
+}
+
+func (m *exportScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	if m.written != "" {
+		if key.Matches(msg, k.Back) || key.Matches(msg, k.Open) || msg.String() == "q" {
+			return pop
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		return pop
+	case key.Matches(msg, k.Save):
+		return m.write()
+	case key.Matches(msg, k.Next):
+		return m.focus(m.field + 1)
+	case key.Matches(msg, k.Prev):
+		return m.focus(m.field - 1)
+	case msg.String() == "pgdown":
+		m.preview.PageDown()
+		return nil
+	case msg.String() == "pgup":
+		m.preview.PageUp()
+		return nil
+	}
+	if m.field == exportWhat {
+		if key.Matches(msg, k.Left) || key.Matches(msg, k.Right) {
+			m.kind = 1 - m.kind
+			m.path.SetValue(m.defaultPath())
+			return m.refresh()
+		}
+		if key.Matches(msg, k.Open) {
+			return m.focus(m.field + 1)
+		}
+		return nil
+	}
+	if key.Matches(msg, k.Open) {
+		return m.focus(m.field + 1)
+	}
+	in := map[int]*textinput.Model{exportSince: &m.since, exportUntil: &m.until, exportPath: &m.path}[m.field]
+	before := in.Value()
+	var cmd tea.Cmd
+	*in, cmd = in.Update(msg)
+	if in.Value() == before {
+		return cmd
+	}
+	m.replace = false
+	if m.field == exportPath {
+		return cmd
+	}
+	return tea.Batch(cmd, m.refresh())
+}
+
+func (m *exportScreen) Help() helpKeys {
+	k := m.c.Keys
+	if m.written != "" {
+		done := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done"))
+		return helpKeys{short: []key.Binding{done}, full: [][]key.Binding{{done, k.Quit}}}
+	}
+	write := key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "write the file"))
+	scroll := key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "scroll preview"))
+	return helpKeys{short: []key.Binding{k.Next, write, scroll, k.Back},
+		full: [][]key.Binding{{k.Next, k.Prev, k.Left, k.Right}, {write, scroll, k.Back, k.Quit}}}
+}
+
+func (m *exportScreen) View() string {
+	s := m.c.Styles
+	w := m.c.BodyWidth()
+	if m.written != "" {
+		return s.Good.Render("✓ Written") + "\n\n" + wrap(s.Text, m.written, w) + "\n\n" +
+			wrap(s.Muted, "It holds exactly what the preview showed. It's private to you (mode 600).", w)
+	}
+	label := func(n int, text string) string {
+		if m.field == n {
+			return s.Selected.Render(fmt.Sprintf("%-10s", text))
+		}
+		return s.Label.Render(fmt.Sprintf("%-10s", text))
+	}
+	var b strings.Builder
+	b.WriteString(label(exportWhat, "Export") + chips(s, exportKinds, m.kind) + "\n")
+	b.WriteString(label(exportSince, "From") + m.since.View() + "\n")
+	b.WriteString(label(exportUntil, "Until") + m.until.View() + "\n")
+	b.WriteString(label(exportPath, "Write to") + m.path.View() + "\n\n")
+	switch {
+	case m.notice != "":
+		b.WriteString(s.Notice.Render(m.notice) + "\n")
+	case m.err != nil:
+		b.WriteString(s.Notice.Render("The preview can't be made: "+m.err.Error()+".") + "\n")
+	default:
+		b.WriteString(s.Muted.Render(fmt.Sprintf("Preview · from %d %s", m.entries, pluralWord(m.entries, "entry", "entries"))) + "\n")
+	}
+	b.WriteString(s.Rule.Render(strings.Repeat("─", w)) + "\n")
+	b.WriteString(m.preview.View())
+	return b.String()
+}
