@@ -1,0 +1,31 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+func TestLessonsScreen(t *testing.T) {
+	h := newHarness(t, StartHome)
+	for i, d := range []journal.Date{"2026-01-10", "2026-01-20", "2026-02-03", "2026-03-01"} {
+		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Setback %d", i+1), OccurredOn: d, Tags: []string{"work"},
+			Lesson: fmt.Sprintf("Lesson number %d, written to be remembered.", i+1)})
+	}
+	h.seedEntry(journal.Entry{Title: "Only an answer", OccurredOn: "2026-03-02",
+		Answers: []journal.Answer{{Key: "differently", Text: "Ask sooner."}}})
+	h.seedEntry(journal.Entry{Title: "No lesson at all", OccurredOn: "2026-03-03"})
+	h.run(h.model.top().Init())
+	h.press("l")
+	h.expectScreen("grouped by month", "March 2026", "› Only an answer", "Ask sooner.", "February 2026", "Lesson number 3")
+	golden.RequireEqual(t, h.screen())
+	if strings.Contains(h.screen(), "No lesson at all") {
+		t.Fatal("an entry without a lesson is listed")
+	}
+	h.press("down", "down", "enter")
+	h.expectScreen("entry 3", "Setback 3")
+}
