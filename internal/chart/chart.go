@@ -4,6 +4,7 @@ package chart
 
 import (
 	"strings"
+	"time"
 )
 
 // Bar is a horizontal bar of value out of top, at most width cells long; any
@@ -48,4 +49,29 @@ func Shade(count, top int) string {
 		return shades[0]
 	}
 	return shades[1+min((count-1)*4/top, 3)]
+}
+
+// Calendar draws a heat map of days: seven rows, Monday to Sunday, and one
+// column per week, the last column holding the week of end. count gives the
+// count for a day (midnight UTC); days after end are blank.
+func Calendar(count func(day time.Time) int, end time.Time, weeks int) []string {
+	end = time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, time.UTC)
+	monday := end.AddDate(0, 0, -((int(end.Weekday())+6)%7))
+	start := monday.AddDate(0, 0, -7*(weeks-1))
+	top := 0
+	for d := start; !d.After(end); d = d.AddDate(0, 0, 1) {
+		top = max(top, count(d))
+	}
+	rows := make([]string, 7)
+	for w := range weeks {
+		for wd := range 7 {
+			d := start.AddDate(0, 0, 7*w+wd)
+			if d.After(end) {
+				rows[wd] += " "
+				continue
+			}
+			rows[wd] += Shade(count(d), top)
+		}
+	}
+	return rows
 }

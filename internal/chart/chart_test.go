@@ -1,6 +1,9 @@
 package chart
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestBar(t *testing.T) {
 	cases := []struct {
@@ -41,5 +44,25 @@ func TestShade(t *testing.T) {
 	}
 	if got != "·░▒▓█" {
 		t.Errorf("shades = %q", got)
+	}
+}
+
+func TestCalendar(t *testing.T) {
+	end := time.Date(2026, 3, 18, 0, 0, 0, 0, time.UTC) // a Wednesday
+	counts := map[string]int{"2026-03-16": 1, "2026-03-18": 4, "2026-03-09": 2}
+	rows := Calendar(func(d time.Time) int { return counts[d.Format("2006-01-02")] }, end, 3)
+	want := []string{
+		"·▒░", // Mondays: 2 Mar, 9 Mar (2 of 4), 16 Mar (1 of 4)
+		"···",
+		"··█", // Wednesday 18 March, the busiest
+		"·· ", // Thursday 19 March is after the end
+		"·· ",
+		"·· ",
+		"·· ",
+	}
+	for i := range want {
+		if rows[i] != want[i] {
+			t.Errorf("row %d = %q, want %q", i, rows[i], want[i])
+		}
 	}
 }
