@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/prompt"
 	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
@@ -48,21 +47,9 @@ func (a *app) editCmd() *cobra.Command {
 }
 
 func (a *app) editFromJSON(cmd *cobra.Command, id int64, from string, asJSON bool) error {
-	r, closeInput, err := a.openInput(from)
+	e, err := a.readEntry(from)
 	if err != nil {
 		return err
-	}
-	defer closeInput()
-	e, err := journal.DecodeEntry(r)
-	if err != nil {
-		return fmt.Errorf("%s: %w", inputName(from), err)
-	}
-	lib, err := a.library()
-	if err != nil {
-		return err
-	}
-	if err := e.Complete(a.now(), lib.Question); err != nil {
-		return fmt.Errorf("%s: %w", inputName(from), err)
 	}
 	s, err := a.journal()
 	if err != nil {
@@ -91,14 +78,11 @@ func (a *app) deleteCmd() *cobra.Command {
 		Example: "  failup delete 12\n  failup delete 12 --yes",
 		Args:    exactArgs(1, "an entry ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
+			e, err := a.entryArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			e, err := a.entry(cmd, id)
-			if err != nil {
-				return err
-			}
+			id := e.ID
 			if !yes {
 				if !isTerminal(a.in) {
 					return fmt.Errorf("not deleting entry %d without confirmation; add --yes to delete it from a script", id)

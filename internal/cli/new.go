@@ -53,22 +53,9 @@ func (a *app) newCmd() *cobra.Command {
 }
 
 func (a *app) newFromJSON(cmd *cobra.Command, from string, asJSON bool) error {
-	r, closeInput, err := a.openInput(from)
+	e, err := a.readEntry(from)
 	if err != nil {
 		return err
-	}
-	defer closeInput()
-	e, err := journal.DecodeEntry(r)
-	if err != nil {
-		return fmt.Errorf("%s: %w", inputName(from), err)
-	}
-	lib, err := a.library()
-	if err != nil {
-		return err
-	}
-	e.ID = 0
-	if err := e.Complete(a.now(), lib.Question); err != nil {
-		return fmt.Errorf("%s: %w", inputName(from), err)
 	}
 	s, err := a.journal()
 	if err != nil {
@@ -82,6 +69,29 @@ func (a *app) newFromJSON(cmd *cobra.Command, from string, asJSON bool) error {
 	}
 	fmt.Fprintln(a.out, e.ID)
 	return nil
+}
+
+// readEntry reads one entry given as JSON in a file ("-": stdin), completed
+// and checked; its id is ignored.
+func (a *app) readEntry(from string) (journal.Entry, error) {
+	r, closeInput, err := a.openInput(from)
+	if err != nil {
+		return journal.Entry{}, err
+	}
+	defer closeInput()
+	e, err := journal.DecodeEntry(r)
+	if err != nil {
+		return journal.Entry{}, fmt.Errorf("%s: %w", inputName(from), err)
+	}
+	lib, err := a.library()
+	if err != nil {
+		return journal.Entry{}, err
+	}
+	e.ID = 0
+	if err := e.Complete(a.now(), lib.Question); err != nil {
+		return journal.Entry{}, fmt.Errorf("%s: %w", inputName(from), err)
+	}
+	return e, nil
 }
 
 // openInput opens a file named on the command line, "-" meaning stdin.

@@ -22,11 +22,7 @@ func (a *app) showCmd() *cobra.Command {
 		Example: "  failup show 12\n  failup show 12 --json\n  failup show 12 --md > entry.md",
 		Args:    exactArgs(1, "an entry ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
-			e, err := a.entry(cmd, id)
+			e, err := a.entryArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
@@ -45,6 +41,15 @@ func (a *app) showCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the entry as JSON")
 	cmd.Flags().BoolVar(&asMarkdown, "md", false, "print the entry as Markdown, its questions as headings")
 	return cmd
+}
+
+// entryArg loads the entry whose ID is the argument arg.
+func (a *app) entryArg(cmd *cobra.Command, arg string) (journal.Entry, error) {
+	id, err := parseID(arg)
+	if err != nil {
+		return journal.Entry{}, err
+	}
+	return a.entry(cmd, id)
 }
 
 // entry loads one entry, turning "not found" into a sentence.
