@@ -56,7 +56,7 @@ func Shade(count, top int) string {
 // count for a day (midnight UTC); days after end are blank.
 func Calendar(count func(day time.Time) int, end time.Time, weeks int) []string {
 	end = time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, time.UTC)
-	monday := end.AddDate(0, 0, -((int(end.Weekday())+6)%7))
+	monday := end.AddDate(0, 0, -((int(end.Weekday()) + 6) % 7))
 	start := monday.AddDate(0, 0, -7*(weeks-1))
 	top := 0
 	for d := start; !d.After(end); d = d.AddDate(0, 0, 1) {

@@ -147,6 +147,10 @@ func (a *app) rootCmd() *cobra.Command {
 		a.checkinCmd(),
 		a.statsCmd(),
 		a.exportCmd(),
+		a.lessonsCmd(),
+		a.patternsCmd(),
+		a.backupCmd(),
+		a.doctorCmd(),
 	)
 	return root
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/export"
+	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 )
 
@@ -59,7 +60,12 @@ func (a *app) exportCmd() *cobra.Command {
 				case format == "json":
 					return export.JSON(w, entries, a.now())
 				case lessonsOnly:
-					return export.Lessons(w, a.lessonGroups(entries), opt)
+					lex, err := a.lexicon()
+					if err != nil {
+						return err
+					}
+					report := insight.Patterns(entries, lex, insight.Options{Today: journal.DateOf(a.now())})
+					return export.Lessons(w, export.ByTheme(entries, report), opt)
 				}
 				return export.Full(w, entries, opt)
 			}
@@ -82,9 +88,4 @@ func (a *app) exportCmd() *cobra.Command {
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file (or folder, with --per-entry) instead of stdout")
 	cmd.Flags().BoolVar(&perEntry, "per-entry", false, "one Markdown file per entry, into the folder given with -o")
 	return cmd
-}
-
-// lessonGroups groups lessons for the Markdown page.
-func (a *app) lessonGroups(entries []journal.Entry) []export.Group {
-	return export.ByMonth(entries)
 }

@@ -44,9 +44,14 @@ func (a *app) runTUI(cmd *cobra.Command, start tui.Start, set prompt.Set, editID
 	if err != nil {
 		return err
 	}
+	lex, err := a.lexicon()
+	if err != nil {
+		return err
+	}
 	farewell, err := tui.Run(ctxOf(cmd), tui.Options{
 		Journal: s,
 		Prompts: lib,
+		Lexicon: lex,
 		Start:   start,
 		SetID:   set.ID,
 		EditID:  editID,

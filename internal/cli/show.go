@@ -101,8 +101,13 @@ func writeSection(w io.Writer, heading, text string) {
 		return
 	}
 	fmt.Fprintf(w, "\n%s\n", termtext.Line(heading))
-	for _, line := range strings.Split(text, "\n") {
-		fmt.Fprintln(w, strings.TrimRight("  "+line, " "))
+	writeIndented(w, text, "  ")
+}
+
+// writeIndented prints each line of text after indent.
+func writeIndented(w io.Writer, text, indent string) {
+	for _, line := range strings.Split(strings.TrimSpace(text), "\n") {
+		fmt.Fprintln(w, strings.TrimRight(indent+line, " "))
 	}
 }
 

@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // WriteFileAtomic writes a file through a temporary file in the same
@@ -24,25 +26,39 @@ func WriteFileAtomic(path string, mode os.FileMode, write func(io.Writer) error)
 	failed := func(err error) error {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPathError(err))
 	}
-	dir, base := filepath.Split(path)
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	// Beside path, never in the temporary folder, which may be another file
+	// system (the rename would fail) and would keep a copy if this process died.
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	tmp, unnamed, err := createTemp(dir, base)
 	if err != nil {
 		return failed(err)
 	}
-	if err := fill(tmp, mode, write); err != nil {
-		tmp.Close() // fill may have closed it already; closing twice is harmless
-		os.Remove(tmp.Name())
-		return failed(err)
+	var name string // the file's temporary name, once it has one
+	if !unnamed {
+		name = tmp.Name()
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
+	err = fill(tmp, mode, write)
+	if err == nil && unnamed {
+		name = filepath.Join(dir, "."+base+".tmp-"+strconv.FormatInt(time.Now().UnixNano(), 36))
+		err = linkUnnamed(tmp, name)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
+		if name != "" {
+			os.Remove(name)
+		}
 		return failed(err)
 	}
 	syncDir(dir)
 	return nil
 }
 
-// fill gives f its mode and content, and syncs and closes it.
+// fill gives f its mode and content, and syncs it.
 func fill(f *os.File, mode os.FileMode, write func(io.Writer) error) error {
 	if err := f.Chmod(mode); err != nil {
 		return err
@@ -54,10 +70,7 @@ func fill(f *os.File, mode os.FileMode, write func(io.Writer) error) error {
 	if err := buf.Flush(); err != nil {
 		return err
 	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	return f.Close()
+	return f.Sync()
 }
 
 // syncDir makes a rename in dir durable. Some file systems cannot sync a

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/prompt"
 	"github.com/failup/failup/internal/store"
@@ -34,6 +35,7 @@ type Common struct {
 	Keys          KeyMap
 	Journal       Journal
 	Prompts       *prompt.Library
+	Lexicon       insight.Lexicon
 	Now           func() time.Time
 	Ctx           context.Context
 	// DraftEvery is how often typed text is saved as a draft: nothing typed

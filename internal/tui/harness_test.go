@@ -43,7 +43,11 @@ func newHarnessWith(t *testing.T, s *store.Store, opts Options) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts.Journal, opts.Prompts = s, lib
+	lex, err := prompt.LoadLexicon("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Journal, opts.Prompts, opts.Lexicon = s, lib, lex
 	opts.Now = func() time.Time { return fixedNow }
 	opts.DraftEvery = time.Nanosecond
 	h := &harness{t: t, model: New(context.Background(), opts), store: s}

@@ -134,6 +134,7 @@ func (m *homeScreen) menu() []menuItem {
 		item("b", "browse", fmt.Sprintf("Browse all %d", m.data.total), func() screen { return newBrowseScreen(c, false) }),
 		item("/", "search", "Search what you wrote", func() screen { return newBrowseScreen(c, true) }),
 		item("l", "lessons", "Lessons you have drawn", func() screen { return newLessonsScreen(c) }),
+		item("p", "patterns", "Patterns that come back", func() screen { return newPatternsScreen(c) }),
 		item("g", "growth", "Growth: trying again", func() screen { return newGrowthScreen(c) }),
 		item("e", "export", "Export to Markdown", func() screen { return newExportScreen(c, true) }),
 	}

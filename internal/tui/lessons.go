@@ -8,12 +8,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/failup/failup/internal/export"
+	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/store"
 )
 
 type lessonsLoadedMsg struct {
 	entries []journal.Entry
+	report  insight.Report
 	err     error
 }
 
@@ -28,6 +30,7 @@ type grouping struct {
 type lessonsScreen struct {
 	c         *Common
 	entries   []journal.Entry
+	report    insight.Report
 	groupings []grouping
 	by        int
 	rows      []lessonRow
@@ -44,7 +47,12 @@ type lessonRow struct {
 }
 
 func newLessonsScreen(c *Common) *lessonsScreen {
-	return &lessonsScreen{c: c, groupings: []grouping{{"month", export.ByMonth}}}
+	m := &lessonsScreen{c: c}
+	m.groupings = []grouping{
+		{"what keeps coming back", func(entries []journal.Entry) []export.Group { return export.ByTheme(entries, m.report) }},
+		{"month", export.ByMonth},
+	}
+	return m
 }
 
 func (m *lessonsScreen) Title() string { return "lessons" }
@@ -54,7 +62,10 @@ func (m *lessonsScreen) Init() tea.Cmd {
 	c := m.c
 	return func() tea.Msg {
 		entries, err := c.Journal.List(c.Ctx, store.Filter{})
-		return lessonsLoadedMsg{entries: entries, err: err}
+		if err != nil {
+			return lessonsLoadedMsg{err: err}
+		}
+		return lessonsLoadedMsg{entries: entries, report: insight.Patterns(entries, c.Lexicon, insight.Options{Today: c.today()})}
 	}
 }
 
@@ -121,7 +132,7 @@ func (m *lessonsScreen) scroll() {
 func (m *lessonsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case lessonsLoadedMsg:
-		m.entries, m.err, m.loaded = msg.entries, msg.err, true
+		m.entries, m.report, m.err, m.loaded = msg.entries, msg.report, msg.err, true
 		m.regroup()
 	case tea.KeyPressMsg:
 		k := m.c.Keys

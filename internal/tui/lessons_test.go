@@ -21,6 +21,8 @@ func TestLessonsScreen(t *testing.T) {
 	h.seedEntry(journal.Entry{Title: "No lesson at all", OccurredOn: "2026-03-03"})
 	h.run(h.model.top().Init())
 	h.press("l")
+	h.expectScreen("grouped by what keeps coming back", "Other lessons")
+	h.press("tab")
 	h.expectScreen("grouped by month", "March 2026", "› Only an answer", "Ask sooner.", "February 2026", "Lesson number 3")
 	golden.RequireEqual(t, h.screen())
 	if strings.Contains(h.screen(), "No lesson at all") {

@@ -7,21 +7,53 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
 )
 
-// savedScreen confirms a saved reflection with one of the article's tips.
+// similarCount is how many past entries like a new one are shown, and
+// similarEnough the score below which a match is a shared word or two, not a
+// setback that happened before.
+const (
+	similarCount  = 3
+	similarEnough = 0.08
+)
+
+type similarFoundMsg struct {
+	uid     string
+	matches []insight.Match
+}
+
+// savedScreen confirms a saved reflection with one of the article's tips,
+// and shows the past entries most like it: "this has happened before".
 type savedScreen struct {
-	c      *Common
-	entry  journal.Entry
-	edited bool
+	c       *Common
+	entry   journal.Entry
+	edited  bool
+	similar []insight.Match
 }
 
 func newSavedScreen(c *Common, e journal.Entry, edited bool) *savedScreen {
 	return &savedScreen{c: c, entry: e, edited: edited}
 }
 
-func (m *savedScreen) Init() tea.Cmd { return nil }
+func (m *savedScreen) Init() tea.Cmd {
+	c, e := m.c, m.entry
+	return func() tea.Msg {
+		past, err := c.Journal.List(c.Ctx, store.Filter{})
+		if err != nil {
+			return similarFoundMsg{uid: e.UID}
+		}
+		var close []insight.Match
+		for _, sm := range c.Lexicon.Similar(e, past, similarCount) {
+			if sm.Score >= similarEnough {
+				close = append(close, sm)
+			}
+		}
+		return similarFoundMsg{uid: e.UID, matches: close}
+	}
+}
 func (m *savedScreen) Title() string { return "saved" }
 func (m *savedScreen) Typing() bool  { return false }
 
@@ -30,6 +62,10 @@ func (m *savedScreen) farewell() string {
 }
 
 func (m *savedScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if found, ok := msg.(similarFoundMsg); ok && found.uid == m.entry.UID {
+		m.similar = found.matches
+		return m, nil
+	}
 	press, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
@@ -70,6 +106,15 @@ func (m *savedScreen) View() string {
 	}
 	if tip := m.c.Prompts.Tip(int(m.entry.ID)); tip != "" {
 		b.WriteString("\n" + wrap(s.Accent, tip, w) + "\n")
+	}
+	if len(m.similar) > 0 {
+		b.WriteString("\n" + s.Question.Render("This has happened before") + "\n")
+		for _, sm := range m.similar {
+			b.WriteString("  " + s.Muted.Render(sm.OccurredOn.Time().Format("02 Jan 2006")) + "  " + s.Text.Render(oneLine(sm.Title, w-16)) + "\n")
+			if len(sm.Shared) > 0 {
+				b.WriteString("    " + s.Muted.Render(oneLine("both mention "+strings.Join(sm.Shared[:min(len(sm.Shared), 4)], ", "), w-4)) + "\n")
+			}
+		}
 	}
 	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/prompt"
 )
@@ -27,6 +28,7 @@ const (
 type Options struct {
 	Journal Journal
 	Prompts *prompt.Library
+	Lexicon insight.Lexicon
 	Start   Start
 	SetID   string // for StartNew
 	EditID  int64  // for StartEdit and StartCheckIn
@@ -47,6 +49,7 @@ func New(ctx context.Context, opts Options) *Model {
 		Keys:       DefaultKeyMap(),
 		Journal:    opts.Journal,
 		Prompts:    opts.Prompts,
+		Lexicon:    opts.Lexicon,
 		Now:        now,
 		Ctx:        ctx,
 		DraftEvery: opts.DraftEvery,

@@ -1,0 +1,185 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/failup/failup/internal/store"
+	"github.com/failup/failup/internal/termtext"
+)
+
+// doctorReport is what doctor --json prints.
+type doctorReport struct {
+	Journal       string            `json:"journal"`
+	Entries       int               `json:"entries"`
+	SchemaVersion int               `json:"schema_version"`
+	Checks        []finding         `json:"checks"`
+	Drafts        []store.DraftInfo `json:"drafts"`
+	Problems      int               `json:"problems"`
+}
+
+// finding is one thing doctor looked at: what it found and, when something
+// is wrong, how to put it right.
+type finding struct {
+	Check string `json:"check"`
+	OK    bool   `json:"ok"`
+	Found string `json:"found"`
+	Fix   string `json:"fix,omitempty"`
+}
+
+// rescue is the way out of a damaged journal: copy what can be read into a
+// new one.
+const rescue = "keep a copy of the file as it is, then move what can be read into a fresh journal: " +
+	"failup export --format json -o rescue.json && failup --db new.db import rescue.json"
+
+func (a *app) doctorCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "doctor",
+		Short: "Check the journal's health and privacy, and say what was found",
+		Long: "Checks that the journal file is sound (SQLite's integrity and foreign-key\n" +
+			"checks), that the search index matches the entries, the schema version, that\n" +
+			"the file and its folder are private (0600 and 0700), and lists unfinished\n" +
+			"drafts. It changes nothing, says how to fix what it finds, and exits 1 when\n" +
+			"something is wrong.",
+		Example: "  failup doctor\n  failup doctor --json",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.existingJournal()
+			if err != nil {
+				return err
+			}
+			h, checkErr := s.Check(ctxOf(cmd))
+			var findings []finding
+			if checkErr != nil {
+				findings = append(findings, finding{"integrity", false, "the journal cannot be read through: " + checkErr.Error(), rescue})
+			} else {
+				findings = healthFindings(h)
+			}
+			findings = append(findings, permissionFindings(s.Path())...)
+			problems := 0
+			for _, f := range findings {
+				if !f.OK {
+					problems++
+				}
+			}
+			if asJSON {
+				report := doctorReport{s.Path(), h.Entries, h.SchemaVersion, findings, h.Drafts, problems}
+				if report.Drafts == nil {
+					report.Drafts = []store.DraftInfo{}
+				}
+				if err := a.printJSON(report); err != nil {
+					return err
+				}
+			} else {
+				a.writeFindings(s.Path(), h, findings)
+			}
+			if problems > 0 {
+				return fmt.Errorf("found %s", plural(problems, "problem", "problems"))
+			}
+			if !asJSON {
+				fmt.Fprintln(a.out, "\nEverything looks right.")
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print what was found as JSON")
+	return cmd
+}
+
+func (a *app) writeFindings(path string, h store.Health, findings []finding) {
+	fmt.Fprintf(a.out, "Checked %s: %s.\n\n", path, plural(h.Entries, "entry", "entries"))
+	for _, f := range findings {
+		status := "ok     "
+		if !f.OK {
+			status = "PROBLEM"
+		}
+		fmt.Fprintf(a.out, "  %s  %s: %s\n", status, f.Check, f.Found)
+		if f.Fix != "" {
+			fmt.Fprintf(a.out, "           to fix: %s\n", f.Fix)
+		}
+	}
+	for _, d := range h.Drafts {
+		saved := d.SavedAt.Local().Format("2006-01-02 15:04")
+		if id, ok := strings.CutPrefix(d.Key, "edit:"); ok {
+			fmt.Fprintf(a.out, "  note     draft: an unfinished edit of entry %s, saved %s; failup edit %s offers it back\n", id, saved, id)
+			continue
+		}
+		title := termtext.Line(d.Title)
+		if title == "" {
+			title = "untitled"
+		}
+		fmt.Fprintf(a.out, "  note     draft: an unfinished reflection “%s”, saved %s; failup new offers it back\n", title, saved)
+	}
+}
+
+// healthFindings turns what the store found into findings.
+func healthFindings(h store.Health) []finding {
+	integrity := finding{"integrity", true, "SQLite finds the file sound", ""}
+	if len(h.Integrity) > 0 {
+		integrity = finding{"integrity", false, "SQLite reports damage: " + strings.Join(h.Integrity, "; "), rescue}
+	}
+	links := finding{"links", true, "every answer, tag, skill and follow-up belongs to an entry", ""}
+	if len(h.Orphans) > 0 {
+		tables := make([]string, 0, len(h.Orphans))
+		for table, n := range h.Orphans {
+			tables = append(tables, fmt.Sprintf("%d in %s", n, table))
+		}
+		sort.Strings(tables)
+		links = finding{"links", false, "rows belong to entries that are gone: " + strings.Join(tables, ", "), rescue}
+	}
+	index := finding{"search index", true, "matches the " + plural(h.Entries, "entry", "entries"), ""}
+	switch {
+	case h.IndexError != "":
+		index = finding{"search index", false, "is damaged: " + h.IndexError, rescue}
+	case h.Unindexed > 0 || h.Stale > 0:
+		index = finding{"search index", false, fmt.Sprintf("is out of step: %s missing from it, %d rows for entries that are gone",
+			plural(h.Unindexed, "entry", "entries"), h.Stale), rescue}
+	}
+	schema := finding{"schema", true, fmt.Sprintf("version %d, the newest this failup knows", h.SchemaVersion), ""}
+	if h.SchemaVersion != h.Known {
+		schema = finding{"schema", false, fmt.Sprintf("version %d, but this failup knows version %d", h.SchemaVersion, h.Known),
+			"run failup with the version that wrote this journal, or a newer one"}
+	}
+	return []finding{integrity, links, index, schema}
+}
+
+// permissionFindings checks that the journal can be read only by its owner
+// (SQLite gives its -wal and -shm files the same mode), and its folder
+// entered only by its owner.
+func permissionFindings(path string) []finding {
+	var found []finding
+	for _, c := range []struct {
+		check, path, private, fix string
+	}{
+		{"file", path, "readable only by you", "chmod 600 " + shellQuote(path)},
+		{"folder", filepath.Dir(path), "yours alone", "chmod 700 " + shellQuote(filepath.Dir(path))},
+	} {
+		info, err := os.Stat(c.path)
+		switch {
+		case err != nil:
+			found = append(found, finding{c.check, false, c.path + " cannot be checked: " + unwrapPath(err).Error(), ""})
+		case info.Mode().Perm()&0o077 != 0:
+			found = append(found, finding{c.check, false, fmt.Sprintf("%s is open to others (%04o)", c.path, info.Mode().Perm()), c.fix})
+		default:
+			found = append(found, finding{c.check, true, fmt.Sprintf("%s is %s (%04o)", c.path, c.private, info.Mode().Perm()), ""})
+		}
+	}
+	return found
+}
+
+// shellQuote quotes a path for a command line when it needs quoting.
+func shellQuote(path string) string {
+	plain := func(r rune) bool {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+,:@%", r)
+	}
+	if strings.ContainsFunc(path, func(r rune) bool { return !plain(r) }) {
+		return "'" + strings.ReplaceAll(path, "'", `'\''`) + "'"
+	}
+	return path
+}

@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/adrg/xdg"
+	"github.com/spf13/cobra"
+
+	"github.com/failup/failup/internal/chart"
+	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/prompt"
+	"github.com/failup/failup/internal/store"
+	"github.com/failup/failup/internal/termtext"
+)
+
+func (a *app) patternsCmd() *cobra.Command {
+	var ff filterFlags
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "patterns",
+		Short: "What keeps coming back, and the words that show it",
+		Long: "Finds themes that recur across your entries: common setback patterns (from a\n" +
+			"lexicon you can extend in $XDG_CONFIG_HOME/failup/prompts/lexicon.toml), people\n" +
+			"and meetings you name again and again, and phrases you keep using. Each theme\n" +
+			"lists the entries and the words that made it.",
+		Example: "  failup patterns\n  failup patterns --since 2026-01-01 --json",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := ff.filter()
+			if err != nil {
+				return err
+			}
+			entries, report, err := a.patterns(cmd, f)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return a.printJSON(report)
+			}
+			writePatterns(a.out, entries, report)
+			return nil
+		},
+	}
+	ff.register(cmd)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the themes, tags and skills as one JSON document")
+	return cmd
+}
+
+// lexicon loads the pattern lexicon with the person's additions.
+func (a *app) lexicon() (insight.Lexicon, error) {
+	return prompt.LoadLexicon(filepath.Join(xdg.ConfigHome, "failup", "prompts"))
+}
+
+// patterns loads the entries f keeps and finds what recurs in them.
+func (a *app) patterns(cmd *cobra.Command, f store.Filter) ([]journal.Entry, insight.Report, error) {
+	lex, err := a.lexicon()
+	if err != nil {
+		return nil, insight.Report{}, err
+	}
+	s, err := a.journal()
+	if err != nil {
+		return nil, insight.Report{}, err
+	}
+	entries, err := s.List(ctxOf(cmd), f)
+	if err != nil {
+		return nil, insight.Report{}, err
+	}
+	return entries, insight.Patterns(entries, lex, insight.Options{Today: journal.DateOf(a.now())}), nil
+}
+
+var trendWords = map[insight.Trend]string{
+	insight.TrendRising: "more often lately",
+	insight.TrendSteady: "steady",
+	insight.TrendFading: "less often lately",
+}
+
+func writePatterns(w io.Writer, entries []journal.Entry, r insight.Report) {
+	if len(r.Themes) == 0 {
+		if r.EntriesAnalyzed < 3 {
+			fmt.Fprintln(w, "Patterns show up once there are a few reflections to compare. Nothing recurs yet.")
+		} else {
+			fmt.Fprintf(w, "Nothing clearly recurs across these %d entries. That is worth knowing too.\n", r.EntriesAnalyzed)
+		}
+		return
+	}
+	titles := make(map[int64]string, len(entries))
+	for _, e := range entries {
+		titles[e.ID] = termtext.Line(e.Title)
+	}
+	fmt.Fprintf(w, "What keeps coming back, across %s:\n", plural(r.EntriesAnalyzed, "entry", "entries"))
+	top := r.Themes[0].Count
+	for i, th := range r.Themes {
+		fmt.Fprintf(w, "\n%2d. %s  %s %d  (%s)\n", i+1, termtext.Line(th.Label), chart.Bar(float64(th.Count), float64(top), 12), th.Count, trendWords[th.Trend])
+		fmt.Fprintf(w, "    words: %s\n", termtext.Line(strings.Join(th.Terms, ", ")))
+		fmt.Fprintf(w, "    from %s to %s, in entries %s\n", th.FirstSeen, th.LastSeen, idList(th.Entries, 8))
+		if n := len(th.Entries); n > 0 {
+			fmt.Fprintf(w, "    latest: “%s”\n", titles[th.Entries[n-1]])
+		}
+	}
+	if len(r.Tags) > 0 {
+		var tags []string
+		for _, t := range r.Tags[:min(len(r.Tags), 8)] {
+			tags = append(tags, fmt.Sprintf("%s %d", termtext.Line(t.Tag), t.Count))
+		}
+		fmt.Fprintf(w, "\nTags: %s\n", strings.Join(tags, " · "))
+	}
+	if len(r.Skills) > 0 {
+		var skills []string
+		for _, s := range r.Skills {
+			skills = append(skills, fmt.Sprintf("%s %d", s.Skill.Label(), s.Count))
+		}
+		fmt.Fprintf(w, "Skills exercised: %s\n", strings.Join(skills, " · "))
+	}
+}
+
+// idList shows up to n ids, the most recent last, with how many more.
+func idList(ids []int64, n int) string {
+	shown := ids[max(len(ids)-n, 0):]
+	parts := make([]string, len(shown))
+	for i, id := range shown {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	out := strings.Join(parts, ", ")
+	if more := len(ids) - len(shown); more > 0 {
+		out = fmt.Sprintf("%d earlier and %s", more, out)
+	}
+	return out
+}

@@ -1,0 +1,218 @@
+package insight
+
+import "github.com/failup/failup/internal/journal"
+
+// corpus is a set of entries scanned once. It keeps only what the phrase
+// passes need, column by column so each pass is a plain array walk: the
+// stem and position of every content word. Everything else about a word is
+// read while its entry is scanned (see entryWords) and then let go, which
+// keeps a 100,000-entry journal within tens of megabytes.
+type corpus struct {
+	entries []journal.Entry
+	fields  []field
+	// stems are the stems' texts, by stem id; midUses and capUses count,
+	// by stem, uses in mid-sentence and how many of those were capitalised.
+	stems            []string
+	midUses, capUses []int32
+	// contentStems and contentStarts are the content words: their stems,
+	// and their byte offsets in their field's text, with sentenceBreak set
+	// on the first content word of a sentence.
+	contentStems  []int32
+	contentStarts []uint32
+}
+
+const sentenceBreak = 1 << 31
+
+// field is one piece of an entry's text: its title, an answer, its lesson,
+// its commitment. part says which: an answer's index, or partTitle and co.
+type field struct {
+	part   int16
+	weight float32
+	entry  int32
+	// contentFirst and contentEnd delimit the field's content words.
+	contentFirst, contentEnd int32
+}
+
+// Where the words were written says how much they say about the cause: the
+// answers about cause and patterns most, what went well least.
+const (
+	weightCause     = 1.0
+	weightTitle     = 0.8
+	weightRemedy    = 0.7
+	weightStrengths = 0.4
+)
+
+// Parts of an entry that are not answers.
+const (
+	partTitle int16 = -1 - iota
+	partLesson
+	partFollowup
+)
+
+func answerWeight(key string) float32 {
+	switch key {
+	case journal.KeyCause, journal.KeyPatterns:
+		return weightCause
+	case journal.KeyStrengths:
+		return weightStrengths
+	}
+	return weightRemedy
+}
+
+// entryWords are all the words of the entry being scanned, where the corpus
+// keeps only content words: what the lexicon reads.
+type entryWords struct {
+	entry int32
+	// fields are the corpus indexes of the entry's fields; ends says where
+	// each one's words end.
+	fields []int32
+	ends   []int32
+	words  []int32
+	starts []uint32
+	flags  []uint8
+}
+
+// newCorpus scans entries, looking words up in v, and calling read (if not
+// nil) with the words of each entry. Its columns have room for the text of
+// roomFor, which holds entries and maybe the entries that will be joined on.
+func newCorpus(entries, roomFor []journal.Entry, v *vocab, read func(*corpus, *entryWords)) *corpus {
+	c := &corpus{entries: entries}
+	c.reserve(roomFor)
+	sc := scanner{c: c, v: v}
+	for i := range entries {
+		e := &entries[i]
+		ew := &sc.words
+		*ew = entryWords{entry: int32(i), fields: ew.fields[:0], ends: ew.ends[:0],
+			words: ew.words[:0], starts: ew.starts[:0], flags: ew.flags[:0]}
+		sc.add(field{part: partTitle, weight: weightTitle}, e.Title)
+		for k, a := range e.Answers {
+			sc.add(field{part: int16(k), weight: answerWeight(a.Key)}, a.Text)
+		}
+		sc.add(field{part: partLesson, weight: weightRemedy}, e.Lesson)
+		if e.Followup != nil {
+			sc.add(field{part: partFollowup, weight: weightRemedy}, e.Followup.Commitment)
+		}
+		if read != nil {
+			read(c, ew)
+		}
+	}
+	c.stems = v.stems
+	c.midUses, c.capUses = make([]int32, len(v.stems)), make([]int32, len(v.stems))
+	for _, w := range v.words {
+		c.midUses[w.stem] += w.midUses
+		c.capUses[w.stem] += w.capUses
+	}
+	return c
+}
+
+// scanner fills a corpus, keeping the words of the entry being read.
+type scanner struct {
+	c     *corpus
+	v     *vocab
+	words entryWords
+	buf   []byte
+}
+
+// reserve sizes the columns from the length of the text, so that they are
+// not copied over and over as they grow: a content word and the words and
+// spaces around it take up more than twelve bytes of English prose.
+func (c *corpus) reserve(entries []journal.Entry) {
+	size, fields := 0, 0
+	for i := range entries {
+		e := &entries[i]
+		size += len(e.Title) + len(e.Lesson)
+		fields += 3 + len(e.Answers)
+		for _, a := range e.Answers {
+			size += len(a.Text)
+		}
+		if e.Followup != nil {
+			size += len(e.Followup.Commitment)
+		}
+	}
+	c.fields = make([]field, 0, fields)
+	c.contentStems = make([]int32, 0, size/12+16)
+	c.contentStarts = make([]uint32, 0, size/12+16)
+}
+
+// add scans the text of field f of the entry being read.
+func (sc *scanner) add(f field, text string) {
+	if text == "" {
+		return
+	}
+	c, ew := sc.c, &sc.words
+	f.entry, f.contentFirst = ew.entry, int32(len(c.contentStems))
+	newSentence := false
+	sc.buf = scanWords(text, sc.buf, func(lower []byte, start, _ int, flags uint8) {
+		word := sc.v.word(lower)
+		ew.words = append(ew.words, word)
+		ew.starts = append(ew.starts, uint32(start))
+		ew.flags = append(ew.flags, flags)
+		newSentence = newSentence || flags&startsSentence != 0
+		w := &sc.v.words[word]
+		if w.contentStem < 0 {
+			return
+		}
+		at := uint32(start)
+		if newSentence {
+			at |= sentenceBreak
+			newSentence = false
+		}
+		c.contentStems = append(c.contentStems, w.contentStem)
+		c.contentStarts = append(c.contentStarts, at)
+		if flags&startsSentence == 0 && f.part != partTitle && !w.notName {
+			w.midUses++
+			if flags&(capitalised|allCaps) == capitalised {
+				w.capUses++
+			}
+		}
+	})
+	f.contentEnd = int32(len(c.contentStems))
+	ew.fields = append(ew.fields, int32(len(c.fields)))
+	ew.ends = append(ew.ends, int32(len(ew.words)))
+	c.fields = append(c.fields, f)
+}
+
+// dropWords lets the content words go once the phrase passes are done:
+// the report is built from fields and entries alone, and a large journal's
+// words would otherwise be held for nothing while it is.
+func (c *corpus) dropWords() {
+	c.contentStems, c.contentStarts = nil, nil
+}
+
+// start is the byte offset of content word p in its field's text.
+func (c *corpus) start(p int32) int32 { return int32(c.contentStarts[p] &^ sentenceBreak) }
+
+// fieldText is the text of field f.
+func (c *corpus) fieldText(f int32) string {
+	fl := &c.fields[f]
+	e := &c.entries[fl.entry]
+	switch fl.part {
+	case partTitle:
+		return e.Title
+	case partLesson:
+		return e.Lesson
+	case partFollowup:
+		return e.Followup.Commitment
+	}
+	return e.Answers[fl.part].Text
+}
+
+// fieldName is what Hit.Field calls field f.
+func (c *corpus) fieldName(f int32) string {
+	fl := &c.fields[f]
+	switch fl.part {
+	case partTitle:
+		return FieldTitle
+	case partLesson:
+		return FieldLesson
+	case partFollowup:
+		return FieldFollowup
+	}
+	return c.entries[fl.entry].Answers[fl.part].Key
+}
+
+// text is what a hit matched, as written.
+func (c *corpus) text(h hit) string {
+	text := c.fieldText(h.field)
+	return text[h.first:wordEnd(text, int(h.last))]
+}

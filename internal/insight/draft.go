@@ -1,0 +1,140 @@
+package insight
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// draft is a theme being assembled: its entries, how strongly each shows
+// it, and the words that did.
+type draft struct {
+	label     string
+	source    Source
+	patternID string
+	// terms are what the hits matched; hit.term indexes it. hints marks
+	// the lexicon's weaker terms.
+	terms   []string
+	hints   []bool
+	spelled []string
+	members []member
+	// hits holds the members' hits, each member's together.
+	hits  []hit
+	score float64
+}
+
+// member is an entry that shows a draft, how strongly, and where: its hits
+// are hits[first:end] of the draft.
+type member struct {
+	entry      int32
+	weight     float32
+	first, end int32
+}
+
+// add appends a member whose hits were just appended to d.hits, from
+// index first on.
+func (d *draft) add(entry int32, weight float32, first int32) {
+	d.members = append(d.members, member{entry: entry, weight: weight, first: first, end: int32(len(d.hits))})
+}
+
+func (d *draft) hitsOf(m member) []hit { return d.hits[m.first:m.end] }
+
+// hit is a term found in a field: first and last are the byte offsets of
+// the first and the last of its words.
+type hit struct {
+	term        int32
+	field       int32
+	first, last int32
+}
+
+func (d *draft) entrySet(n int) entrySet {
+	s := newEntrySet(n)
+	for _, m := range d.members {
+		s.add(m.entry)
+	}
+	return s
+}
+
+// rank scores d by how many entries show it and how centrally: an entry
+// that names it in its cause counts more than one that mentions it in passing.
+func (d *draft) rank() {
+	d.score = 0
+	for _, m := range d.members {
+		d.score += float64(m.weight)
+	}
+}
+
+// spellingSample is how many entries are read to learn how a term is
+// usually written; more would only confirm it.
+const spellingSample = 1000
+
+// spell sets d.spelled: each term as it was most often written. A term
+// found only beyond the sample is shown as its first spelling.
+func (d *draft) spell(c *corpus) {
+	forms := make([]map[string]int, len(d.terms))
+	for i := range forms {
+		forms[i] = map[string]int{}
+	}
+	for _, m := range d.members[:min(len(d.members), spellingSample)] {
+		for _, h := range d.hitsOf(m) {
+			forms[h.term][c.text(h)]++
+		}
+	}
+	d.spelled = make([]string, len(d.terms))
+	for i, f := range forms {
+		d.spelled[i] = tidyTerm(mostCommon(f, false))
+	}
+	for _, m := range d.members[min(len(d.members), spellingSample):] {
+		for _, h := range d.hitsOf(m) {
+			if d.spelled[h.term] == "" {
+				d.spelled[h.term] = tidyTerm(c.text(h))
+			}
+		}
+	}
+}
+
+// tidyTerm lowercases matched text and keeps only its words: `said "sure`
+// is shown as "said sure".
+func tidyTerm(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !isWordRune(r) && r != '\'' && r != '’' && r != '-'
+	}), " ")
+}
+
+// shownTerms lists the terms as spelled, those found in the most entries
+// first and hints after terms.
+func (d *draft) shownTerms() []string {
+	reach := make([]int, len(d.terms))
+	for _, m := range d.members {
+		counted := map[int32]bool{}
+		for _, h := range d.hitsOf(m) {
+			if !counted[h.term] {
+				counted[h.term] = true
+				reach[h.term]++
+			}
+		}
+	}
+	order := make([]int, 0, len(d.terms))
+	for i, r := range reach {
+		if r > 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(d.isHint(a), d.isHint(b)), cmp.Compare(reach[b], reach[a]))
+	})
+	var shown []string
+	for _, t := range order {
+		if !slices.Contains(shown, d.spelled[t]) {
+			shown = append(shown, d.spelled[t])
+		}
+	}
+	return shown
+}
+
+func (d *draft) isHint(term int) int {
+	if term < len(d.hints) && d.hints[term] {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,74 @@
+package insight
+
+import "github.com/failup/failup/internal/journal"
+
+// LessonGroup is lessons under one heading.
+type LessonGroup struct {
+	// Title is a theme's label, OtherLessons, or a month as "March 2026".
+	Title   string
+	Lessons []Lesson
+}
+
+// OtherLessons heads the lessons that no theme covers.
+const OtherLessons = "Other lessons"
+
+// LessonsByTheme groups lessons under the report's themes, in the report's
+// order, keeping the lessons' order within each. A lesson appears under
+// every theme its entry shows, and under OtherLessons, last, when it shows
+// none.
+func LessonsByTheme(lessons []Lesson, r Report) []LessonGroup {
+	var groups []LessonGroup
+	grouped := map[int64]bool{}
+	for _, th := range r.Themes {
+		in := make(map[int64]bool, len(th.Entries))
+		for _, id := range th.Entries {
+			in[id] = true
+		}
+		g := LessonGroup{Title: th.Label}
+		for _, l := range lessons {
+			if in[l.ID] {
+				g.Lessons = append(g.Lessons, l)
+				grouped[l.ID] = true
+			}
+		}
+		if len(g.Lessons) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	other := LessonGroup{Title: OtherLessons}
+	for _, l := range lessons {
+		if !grouped[l.ID] {
+			other.Lessons = append(other.Lessons, l)
+		}
+	}
+	if len(other.Lessons) > 0 {
+		groups = append(groups, other)
+	}
+	return groups
+}
+
+// LessonsByMonth groups lessons by the month they happened in, the months
+// in the order they first come (newest first, for lessons given newest
+// first) and the lessons in their order within each.
+func LessonsByMonth(lessons []Lesson) []LessonGroup {
+	var groups []LessonGroup
+	at := map[string]int{}
+	for _, l := range lessons {
+		month := monthOf(l.OccurredOn)
+		i, ok := at[month]
+		if !ok {
+			i = len(groups)
+			at[month] = i
+			groups = append(groups, LessonGroup{Title: monthTitle(l.OccurredOn)})
+		}
+		groups[i].Lessons = append(groups[i].Lessons, l)
+	}
+	return groups
+}
+
+func monthTitle(d journal.Date) string {
+	if d.IsZero() {
+		return "Undated"
+	}
+	return d.Time().Format("January 2006")
+}

@@ -1,0 +1,72 @@
+package insight
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParseLexiconErrorsNameTheLine(t *testing.T) {
+	tests := []struct {
+		name, toml string
+		line       int
+		problem    string
+	}{
+		{"syntax", "[[pattern]\nid = \"x\"\n", 2, "expected"},
+		{"wrong type", "[[pattern]]\nid = \"x\"\nlabel = \"y\"\nterms = 5\n", 4, "pattern.terms"},
+		{"unknown setting", "[[pattern]]\nid = \"x\"\nlabel = \"y\"\nterms = [\"alpha\"]\ntems = [\"beta\"]\n", 5, `unknown setting "pattern.tems"`},
+		{"no id", "[[pattern]]\nlabel = \"y\"\nterms = [\"alpha\"]\n", 1, "needs an id"},
+		{"no terms", "[[pattern]]\nid = \"x\"\nlabel = \"y\"\n\n[[pattern]]\nid = \"z\"\nlabel = \"w\"\n", 1, "at least one term"},
+		{"second pattern", "[[pattern]]\nid = \"x\"\nlabel = \"y\"\nterms = [\"alpha\"]\n\n[[pattern]]\nid = \"x\"\nlabel = \"w\"\nterms = [\"beta\"]\n", 6, "appears twice"},
+		{"only fillers", "[[pattern]]\nid = \"x\"\nlabel = \"y\"\nterms = [\"to the\"]\n", 1, "no words"},
+		{"short prefix", "[[pattern]]\nid = \"x\"\nlabel = \"y\"\nterms = [\"ab*\"]\n", 1, "three letters"},
+		{"star inside", "[[pattern]]\nid = \"x\"\nlabel = \"y\"\nterms = [\"say *no\"]\n", 1, "end of a word"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseLexicon([]byte(tt.toml))
+			var lerr *LexiconError
+			if !errors.As(err, &lerr) {
+				t.Fatalf("error = %v; want a *LexiconError", err)
+			}
+			if lerr.Line != tt.line || !strings.Contains(lerr.Problem, tt.problem) {
+				t.Errorf("error = line %d %q; want line %d and %q", lerr.Line, lerr.Problem, tt.line, tt.problem)
+			}
+			if want := fmt.Sprintf("line %d: ", tt.line); !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("error reads %q; want it to start %q", err, want)
+			}
+		})
+	}
+}
+
+func TestBuiltinLexiconIsKind(t *testing.T) {
+	lex := builtinLexicon(t)
+	if len(lex.Patterns) < 10 {
+		t.Fatalf("the built-in lexicon has %d patterns; want the ten the issue names and more", len(lex.Patterns))
+	}
+	for _, p := range lex.Patterns {
+		for _, harsh := range []string{"lazy", "stupid", "failure", "fault", "weak", "bad"} {
+			if strings.Contains(strings.ToLower(p.Label), harsh) {
+				t.Errorf("pattern %q has a blaming label %q", p.ID, p.Label)
+			}
+		}
+	}
+}
+
+func TestMergeOverlaysByID(t *testing.T) {
+	base := Lexicon{Patterns: []Pattern{{ID: "a", Label: "A"}, {ID: "b", Label: "B"}}}
+	user := Lexicon{Patterns: []Pattern{{ID: "c", Label: "C"}, {ID: "a", Label: "mine"}}}
+	got := base.Merge(user)
+	var labels []string
+	for _, p := range got.Patterns {
+		labels = append(labels, p.ID+"="+p.Label)
+	}
+	if want := []string{"a=mine", "b=B", "c=C"}; !slices.Equal(labels, want) {
+		t.Errorf("Merge = %v; want %v", labels, want)
+	}
+	if base.Patterns[0].Label != "A" {
+		t.Error("Merge changed the lexicon it was called on")
+	}
+}

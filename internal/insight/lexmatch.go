@@ -1,0 +1,202 @@
+package insight
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// hintWorth is what a hint counts for, against 1 for a term; an entry joins a
+// pattern when its words are worth joinAt, after weighting by field.
+const (
+	hintWorth = 0.5
+	joinAt    = 0.6
+)
+
+// lexMatcher is a lexicon compiled against a vocabulary.
+type lexMatcher struct {
+	vocab    *vocab
+	patterns []Pattern
+	terms    []lexTerm
+	// starts lists, by word id, the terms whose first word it can be. It
+	// grows with the vocabulary, from byStem and the prefixes.
+	starts      [][]int32
+	byStem      map[int32][]int32
+	prefixes    []string
+	byPrefix    [][]int32
+	byFirstByte [256][]int32
+	// prefixOf holds prefix index<<32 | word id for every word that a prefix matches.
+	prefixOf map[int64]bool
+}
+
+type lexTerm struct {
+	pattern int32
+	kind    termKind
+	shown   string
+	words   []matchWord
+}
+
+// key identifies what t matches, whatever its spelling in the lexicon; an
+// except phrase never stands in for a term.
+func (t lexTerm) key() string {
+	return fmt.Sprint(t.kind == kindExcept, t.words)
+}
+
+// matchWord matches by stem, or by prefix when prefix >= 0.
+type matchWord struct {
+	stem, prefix int32
+}
+
+func compileLexicon(lex Lexicon, v *vocab) *lexMatcher {
+	m := &lexMatcher{vocab: v, patterns: lex.Patterns, prefixOf: map[int64]bool{}, byStem: map[int32][]int32{}}
+	prefixIDs := map[string]int32{}
+	for p, pat := range lex.Patterns {
+		// Terms that read the same once stemmed ("ask", "asking") are one
+		// term; the stronger kind comes first, so it is the one kept.
+		seen := map[string]bool{}
+		for kind, list := range [][]string{pat.Terms, pat.Hints, pat.Except} {
+			for _, text := range list {
+				t := lexTerm{pattern: int32(p), kind: termKind(kind), shown: strings.ReplaceAll(text, "*", "")}
+				for _, w := range splitTerm(text, termKind(kind)) {
+					if !w.prefix {
+						t.words = append(t.words, matchWord{stem: v.stemOf(w.text), prefix: -1})
+						continue
+					}
+					id, ok := prefixIDs[w.text]
+					if !ok {
+						id = int32(len(m.prefixes))
+						prefixIDs[w.text] = id
+						m.prefixes = append(m.prefixes, w.text)
+						m.byPrefix = append(m.byPrefix, nil)
+						m.byFirstByte[w.text[0]] = append(m.byFirstByte[w.text[0]], id)
+					}
+					t.words = append(t.words, matchWord{stem: -1, prefix: id})
+				}
+				if key := t.key(); len(t.words) > 0 && !seen[key] {
+					seen[key] = true
+					m.terms = append(m.terms, t)
+				}
+			}
+		}
+	}
+	for i, t := range m.terms {
+		if first := t.words[0]; first.prefix >= 0 {
+			m.byPrefix[first.prefix] = append(m.byPrefix[first.prefix], int32(i))
+		} else {
+			m.byStem[first.stem] = append(m.byStem[first.stem], int32(i))
+		}
+	}
+	return m
+}
+
+// index extends starts to the words added to the vocabulary since the last
+// call.
+func (m *lexMatcher) index() {
+	for id := len(m.starts); id < len(m.vocab.words); id++ {
+		w := m.vocab.words[id]
+		starts := m.byStem[w.stem]
+		for _, p := range m.byFirstByte[w.text[0]] {
+			if strings.HasPrefix(w.text, m.prefixes[p]) {
+				m.prefixOf[int64(p)<<32|int64(id)] = true
+				starts = append(slices.Clip(starts), m.byPrefix[p]...)
+			}
+		}
+		m.starts = append(m.starts, starts)
+	}
+}
+
+func (m *lexMatcher) wordMatches(w matchWord, word int32) bool {
+	if w.prefix >= 0 {
+		return m.prefixOf[int64(w.prefix)<<32|int64(word)]
+	}
+	return m.vocab.words[word].stem == w.stem
+}
+
+// matchAt reports where term t ends if it starts at word k of a field that
+// ends at word end.
+func (m *lexMatcher) matchAt(ew *entryWords, t *lexTerm, k, end int32) (int32, bool) {
+	pos := k
+	for _, w := range t.words[1:] {
+		found := false
+		for j := pos + 1; j < end && j <= pos+1+maxGap; j++ {
+			if ew.flags[j]&startsSentence != 0 {
+				break
+			}
+			if m.wordMatches(w, ew.words[j]) {
+				pos, found = j, true
+				break
+			}
+			if !m.canSkip(ew, j) {
+				break
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	return pos, true
+}
+
+// canSkip reports whether word k may stand inside a term without breaking
+// it: a function word, or a capitalised word (a name) in mid-sentence.
+func (m *lexMatcher) canSkip(ew *entryWords, k int32) bool {
+	return m.vocab.words[ew.words[k]].function || ew.flags[k]&capitalised != 0
+}
+
+// lexHit is one term found in one field, at words first..last of the entry.
+type lexHit struct {
+	term        int32
+	field       int32
+	first, last int32
+}
+
+// entryHits finds every term of the lexicon in the entry, dropping those
+// that overlap an except phrase of the same pattern. It appends to hits.
+func (m *lexMatcher) entryHits(ew *entryWords, hits []lexHit) []lexHit {
+	m.index()
+	from := len(hits)
+	begin := int32(0)
+	for i, f := range ew.fields {
+		end := ew.ends[i]
+		for k := begin; k < end; k++ {
+			for _, ti := range m.starts[ew.words[k]] {
+				if last, ok := m.matchAt(ew, &m.terms[ti], k, end); ok {
+					hits = append(hits, lexHit{term: ti, field: f, first: k, last: last})
+				}
+			}
+		}
+		begin = end
+	}
+	return m.dropExcepted(hits, from)
+}
+
+func (m *lexMatcher) dropExcepted(hits []lexHit, from int) []lexHit {
+	kept := hits[:from]
+	for _, h := range hits[from:] {
+		if m.terms[h.term].kind == kindExcept || m.excepted(h, hits[from:]) {
+			continue
+		}
+		kept = append(kept, h)
+	}
+	return kept
+}
+
+func (m *lexMatcher) excepted(h lexHit, hits []lexHit) bool {
+	pattern := m.terms[h.term].pattern
+	for _, x := range hits {
+		t := m.terms[x.term]
+		if t.kind == kindExcept && t.pattern == pattern && x.field == h.field && x.first <= h.last && h.first <= x.last {
+			return true
+		}
+	}
+	return false
+}
+
+// worth is what a hit counts towards its pattern, given where it was written.
+func (m *lexMatcher) worth(c *corpus, h lexHit) float32 {
+	w := c.fields[h.field].weight
+	if m.terms[h.term].kind == kindHint {
+		w *= hintWorth
+	}
+	return w
+}

@@ -1,0 +1,88 @@
+package insight
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+// patternsIn lists the ids of the patterns lex finds in one entry.
+func patternsIn(lex Lexicon, e journal.Entry) []string {
+	var ids []string
+	for _, d := range scan([]journal.Entry{e}, lex).drafts {
+		if len(d.members) > 0 {
+			ids = append(ids, d.patternID)
+		}
+	}
+	return ids
+}
+
+func causeOnly(text string) journal.Entry {
+	return journal.Entry{Title: "x", Answers: []journal.Answer{{Key: journal.KeyCause, Text: text}}}
+}
+
+func TestTermMatching(t *testing.T) {
+	lex := Lexicon{Patterns: []Pattern{
+		{ID: "plate", Label: "plate", Terms: []string{"plate full"}},
+		{ID: "help", Label: "help", Terms: []string{"not ask help"}},
+		{ID: "tired", Label: "tired", Terms: []string{"tired"}, Except: []string{"tired of"}},
+		{ID: "procr", Label: "procr", Terms: []string{"procrastinat*"}},
+		{ID: "hours", Label: "hours", Terms: []string{"long hours"}},
+		{ID: "weak", Label: "weak", Terms: []string{"zzz"}, Hints: []string{"scroll*", "phone"}},
+	}}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"My plate was far too full.", []string{"plate"}},
+		{"The plate. It was full.", nil},
+		{"I didn't ask Ola for help.", []string{"help"}},
+		{"I didn't ask anyone for help", []string{"help"}},
+		{"I was so tired that week", []string{"tired"}},
+		{"I am tired of his comments", nil},
+		{"I was procrastinating again", []string{"procr"}},
+		{"The budget was long gone in hours", nil},
+		{"Long hours all month", []string{"hours"}},
+		{"Scrolling on my phone", []string{"weak"}},
+		{"Scrolling and scrolling", nil},
+	}
+	for _, tt := range tests {
+		if got := patternsIn(lex, causeOnly(tt.text)); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: found %v; want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestHintsCountByField(t *testing.T) {
+	lex := Lexicon{Patterns: []Pattern{{ID: "p", Label: "p", Terms: []string{"zzz"}, Hints: []string{"phone", "scroll*"}}}}
+	inStrengths := journal.Entry{Title: "x", Answers: []journal.Answer{
+		{Key: journal.KeyStrengths, Text: "I put the phone away and stopped scrolling."},
+	}}
+	if got := patternsIn(lex, inStrengths); got != nil {
+		t.Errorf("two hints in the strengths answer found %v; want nothing, what went well says little about the cause", got)
+	}
+}
+
+func TestBuiltinLexiconFindsVariedWordings(t *testing.T) {
+	lex := builtinLexicon(t)
+	tests := []struct{ text, pattern string }{
+		{"I said yes to too much this month.", "overcommitment"},
+		{"My plate was too full.", "overcommitment"},
+		{"I was triple-booked on Tuesday.", "overcommitment"},
+		{"I didn't want to bother anyone, so I struggled alone.", "not-asking-for-help"},
+		{"I kept polishing it until it was perfect.", "perfectionism"},
+		{"I walked in cold and winged it.", "under-preparation"},
+		{"I kept my mouth shut to keep the peace.", "conflict-avoidance"},
+		{"I was running on four hours of sleep.", "fatigue"},
+		{"It took three times as long as I said.", "poor-estimates"},
+		{"I assumed they knew about the change.", "assumptions"},
+		{"I left it until the night before.", "procrastination"},
+		{"The client kept adding one more feature.", "scope-creep"},
+	}
+	for _, tt := range tests {
+		if got := patternsIn(lex, causeOnly(tt.text)); !slices.Contains(got, tt.pattern) {
+			t.Errorf("%q: found %v; want %s among them", tt.text, got, tt.pattern)
+		}
+	}
+}

@@ -1,0 +1,120 @@
+package insight
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+// Options tune Patterns. The zero value is ready to use.
+type Options struct {
+	// Today ends the trend window and the monthly counts; zero means the
+	// date of the latest entry.
+	Today journal.Date
+	// MaxThemes caps the themes reported; zero means 12.
+	MaxThemes int
+	// MinCount is how many entries a theme needs; zero means 3, or one in
+	// 200 entries for a large journal.
+	MinCount int
+}
+
+const defaultMaxThemes = 12
+
+func (o Options) withDefaults(entries []journal.Entry) Options {
+	if o.Today.IsZero() {
+		for i := range entries {
+			e := &entries[i]
+			o.Today = max(o.Today, e.OccurredOn)
+		}
+	}
+	if o.MaxThemes <= 0 {
+		o.MaxThemes = defaultMaxThemes
+	}
+	if o.MinCount <= 0 {
+		o.MinCount = max(3, len(entries)/200)
+	}
+	return o
+}
+
+// sameTheme is the Jaccard similarity of entry sets above which two themes
+// are one theme found twice; the better-ranked one is kept. A name and a
+// pattern on the same entries are both kept: who, and what keeps happening.
+const sameTheme = 0.6
+
+// Patterns finds the themes that recur across entries, most important first:
+// patterns from lex, recurring names, and recurring phrases, each with the
+// entries and words that show it. It also counts tags and skills.
+func Patterns(entries []journal.Entry, lex Lexicon, opt Options) Report {
+	opt = opt.withDefaults(entries)
+	r := Report{
+		EntriesAnalyzed: len(entries),
+		Themes:          []Theme{},
+		Tags:            countTags(entries),
+		Skills:          countSkills(entries),
+		Months:          monthsEnding(opt.Today, monthsShown),
+	}
+	if len(entries) == 0 {
+		return r
+	}
+	scanned := scan(entries, lex)
+	c := scanned.c
+	minDF := int32(opt.MinCount)
+	lexDrafts := recurring(scanned.drafts, minDF)
+	lexSets := make([]entrySet, len(lexDrafts))
+	for i, d := range lexDrafts {
+		lexSets[i] = d.entrySet(len(entries))
+	}
+	pt := countPhrases(c, minDF)
+	groups := groupPhrases(pt.candidates(c, minDF), lexSets, len(entries), minDF, 3*opt.MaxThemes)
+	drafts := append(lexDrafts, recurring(phraseDrafts(c, groups), minDF)...)
+	c.dropWords()
+	window := newTrendWindow(entries, opt.Today)
+	for _, d := range strongest(drafts, len(entries), opt.MaxThemes) {
+		r.Themes = append(r.Themes, d.theme(c, window, r.Months))
+	}
+	return r
+}
+
+// recurring keeps the drafts found in at least minDF entries.
+func recurring(drafts []*draft, minDF int32) []*draft {
+	return slices.DeleteFunc(drafts, func(d *draft) bool { return len(d.members) < int(minDF) })
+}
+
+// strongest ranks the drafts and keeps the best max, skipping any that
+// covers nearly the same entries as a better one.
+func strongest(drafts []*draft, n, limit int) []*draft {
+	for _, d := range drafts {
+		d.rank()
+	}
+	slices.SortStableFunc(drafts, func(a, b *draft) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(len(b.members), len(a.members)), cmp.Compare(a.label, b.label))
+	})
+	var kept []*draft
+	var sets []entrySet
+	for _, d := range drafts {
+		if len(kept) == limit {
+			break
+		}
+		set := d.entrySet(n)
+		if duplicates(set, len(d.members), d.source, kept, sets) {
+			continue
+		}
+		kept = append(kept, d)
+		sets = append(sets, set)
+	}
+	return kept
+}
+
+func duplicates(set entrySet, size int, source Source, kept []*draft, sets []entrySet) bool {
+	for i, k := range kept {
+		if (k.source == SourceName) != (source == SourceName) {
+			continue
+		}
+		shared := set.common(sets[i])
+		if float64(shared) >= sameTheme*float64(size+len(k.members)-shared) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,203 @@
+package insight
+
+import (
+	"encoding/json"
+	"maps"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+func noorReport(t *testing.T) (Report, []journal.Entry) {
+	t.Helper()
+	entries := readFixture(t, "noor.json")
+	return Patterns(entries, builtinLexicon(t), Options{Today: "2026-07-01"}), entries
+}
+
+func TestReportJSONHasTheContractShape(t *testing.T) {
+	report, _ := noorReport(t)
+	data, err := json.Marshal(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	assertKeys(t, "report", doc, "entries_analyzed", "themes", "tags", "skills")
+	var parts struct {
+		Themes []map[string]json.RawMessage `json:"themes"`
+		Tags   []map[string]json.RawMessage `json:"tags"`
+		Skills []map[string]json.RawMessage `json:"skills"`
+	}
+	if err := json.Unmarshal(data, &parts); err != nil {
+		t.Fatal(err)
+	}
+	if len(parts.Themes) == 0 || len(parts.Tags) == 0 || len(parts.Skills) == 0 {
+		t.Fatalf("report has %d themes, %d tags, %d skills; want some of each", len(parts.Themes), len(parts.Tags), len(parts.Skills))
+	}
+	assertKeys(t, "theme", parts.Themes[0], "label", "terms", "entries", "count", "first_seen", "last_seen", "trend", "source")
+	assertKeys(t, "tag", parts.Tags[0], "tag", "count")
+	assertKeys(t, "skill", parts.Skills[0], "skill", "count")
+}
+
+func TestEmptyJournalGivesEmptyLists(t *testing.T) {
+	data, err := json.Marshal(Patterns(nil, builtinLexicon(t), Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"entries_analyzed":0,"themes":[],"tags":[],"skills":[]}`; string(data) != want {
+		t.Errorf("got %s; want %s", data, want)
+	}
+}
+
+func assertKeys(t *testing.T, what string, obj map[string]json.RawMessage, want ...string) {
+	t.Helper()
+	got := slices.Sorted(maps.Keys(obj))
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("%s keys = %v; want exactly %v", what, got, want)
+	}
+}
+
+func TestThemesExplainThemselves(t *testing.T) {
+	report, entries := noorReport(t)
+	byID := map[int64]journal.Entry{}
+	for _, e := range entries {
+		byID[e.ID] = e
+	}
+	for _, th := range report.Themes {
+		for _, term := range th.Terms {
+			if term == "" || tidyTerm(term) != term {
+				t.Errorf("%q: term %q is not tidy", th.Label, term)
+			}
+		}
+		if th.Count != len(th.Entries) || len(th.Evidence) != th.Count || len(th.Terms) == 0 {
+			t.Errorf("%q: count %d, %d entries, %d evidence, %d terms", th.Label, th.Count, len(th.Entries), len(th.Evidence), len(th.Terms))
+		}
+		if th.FirstSeen != byID[th.Entries[0]].OccurredOn || th.LastSeen != byID[th.Entries[len(th.Entries)-1]].OccurredOn {
+			t.Errorf("%q: seen %s..%s, not the dates of its first and last entries", th.Label, th.FirstSeen, th.LastSeen)
+		}
+		total := 0
+		for _, n := range th.Monthly {
+			total += n
+		}
+		if len(th.Monthly) != len(report.Months) || total > th.Count {
+			t.Errorf("%q: monthly %v does not fit %d months and %d entries", th.Label, th.Monthly, len(report.Months), th.Count)
+		}
+		for i, ev := range th.Evidence {
+			if ev.EntryID != th.Entries[i] || len(ev.Hits) == 0 {
+				t.Errorf("%q: evidence %d is for entry %d with %d hits; want entry %d", th.Label, i, ev.EntryID, len(ev.Hits), th.Entries[i])
+			}
+			for _, h := range ev.Hits {
+				text := FieldText(byID[ev.EntryID], h.Field)
+				if h.Start >= h.End || h.End > len(text) || !slices.Contains(th.Terms, h.Term) {
+					t.Errorf("%q: hit %+v does not fit %q", th.Label, h, text)
+				}
+			}
+		}
+	}
+}
+
+func TestNameThemeHighlightsTheName(t *testing.T) {
+	report, entries := noorReport(t)
+	i := slices.IndexFunc(report.Themes, func(th Theme) bool { return th.Label == "Marcus" })
+	if i < 0 {
+		t.Fatal("no Marcus theme")
+	}
+	th := report.Themes[i]
+	if th.Source != SourceName {
+		t.Errorf("Marcus theme source = %q; want %q", th.Source, SourceName)
+	}
+	for _, ev := range th.Evidence {
+		e := entries[slices.IndexFunc(entries, func(e journal.Entry) bool { return e.ID == ev.EntryID })]
+		for _, h := range ev.Hits {
+			if got := FieldText(e, h.Field)[h.Start:h.End]; !strings.HasPrefix(got, "Marcus") {
+				t.Errorf("entry %d: hit reads %q; want Marcus", ev.EntryID, got)
+			}
+		}
+	}
+}
+
+func TestOneOffEntriesFormNoTheme(t *testing.T) {
+	var noise []journal.Entry
+	for _, fx := range fixtures {
+		entries := readFixture(t, fx.name+".json")
+		isNoise := setOf(readLabels(t, fx.name+".labels.json").Noise)
+		for _, e := range entries {
+			if isNoise[e.UID] {
+				noise = append(noise, e)
+			}
+		}
+	}
+	report := Patterns(noise, builtinLexicon(t), Options{})
+	for _, th := range report.Themes {
+		t.Errorf("%d unrelated entries gave theme %q (%s) in %d of them: %v", len(noise), th.Label, th.Source, th.Count, th.Terms)
+	}
+}
+
+func TestOptionsLimitThemes(t *testing.T) {
+	entries := readFixture(t, "noor.json")
+	lex := builtinLexicon(t)
+	if got := Patterns(entries, lex, Options{MaxThemes: 3}).Themes; len(got) != 3 {
+		t.Errorf("MaxThemes 3 gave %d themes", len(got))
+	}
+	for _, th := range Patterns(entries, lex, Options{MinCount: 9}).Themes {
+		if th.Count < 9 {
+			t.Errorf("MinCount 9 kept %q with %d entries", th.Label, th.Count)
+		}
+	}
+}
+
+func TestMonthsEndToday(t *testing.T) {
+	report := Patterns(readFixture(t, "noor.json"), Lexicon{}, Options{})
+	if len(report.Months) != 12 || report.Months[0] != "2025-07" || report.Months[11] != "2026-06" {
+		t.Errorf("months = %v; want the twelve ending with the latest entry's, 2026-06", report.Months)
+	}
+}
+
+func TestScanningInPartsChangesNothing(t *testing.T) {
+	entries := readFixture(t, "bea.json")
+	lex := builtinLexicon(t)
+	whole, parts := scanIn(entries, lex, 1), scanIn(entries, lex, 3)
+	if !reflect.DeepEqual(whole.c.fields, parts.c.fields) || !reflect.DeepEqual(whole.c.contentStarts, parts.c.contentStarts) {
+		t.Error("fields or word positions differ when scanned in parts")
+	}
+	if !slices.Equal(stemTexts(whole.c), stemTexts(parts.c)) {
+		t.Error("stems differ when scanned in parts")
+	}
+	for i := range whole.drafts {
+		if !reflect.DeepEqual(whole.drafts[i].members, parts.drafts[i].members) {
+			t.Errorf("pattern %q finds other entries when scanned in parts", whole.drafts[i].patternID)
+		}
+	}
+	for _, stem := range []string{"gwen", "larkspur", "nico"} {
+		if whole.c.isName(stemID(whole.c, stem)) != parts.c.isName(stemID(parts.c, stem)) {
+			t.Errorf("%q is a name in one scan and not in the other", stem)
+		}
+	}
+}
+
+func stemTexts(c *corpus) []string {
+	out := make([]string, len(c.contentStems))
+	for i, s := range c.contentStems {
+		out[i] = c.stems[s]
+	}
+	return out
+}
+
+func stemID(c *corpus, text string) int32 { return int32(slices.Index(c.stems, text)) }
+
+func TestPatternsIsDeterministic(t *testing.T) {
+	entries := readFixture(t, "bea.json")
+	lex := builtinLexicon(t)
+	first, _ := json.Marshal(Patterns(entries, lex, Options{}))
+	for range 3 {
+		if again, _ := json.Marshal(Patterns(entries, lex, Options{})); string(again) != string(first) {
+			t.Fatal("the same journal gave two different reports")
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package insight
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// groupSlot says which group and term a phrase belongs to.
+type groupSlot struct {
+	group, term int32
+	alone       bool
+}
+
+// groupHit is a phrase found in the entry being read.
+type groupHit struct {
+	group int32
+	alone bool
+	hit
+}
+
+// phraseDrafts finds, in one walk of the corpus, where each group's phrases
+// were written. An entry joins a group when it has a phrase that counts
+// alone (the group's first one among them), or two phrases of the group.
+func phraseDrafts(c *corpus, groups []*phraseGroup) []*draft {
+	index := map[gram][]groupSlot{}
+	ends := make([]bool, len(c.stems))
+	drafts := make([]*draft, len(groups))
+	for gi, g := range groups {
+		d := &draft{source: SourceRecurringPhrase}
+		if g.seed.name {
+			d.source = SourceName
+		}
+		for ti, t := range g.members {
+			index[t.cand.key] = append(index[t.cand.key], groupSlot{group: int32(gi), term: int32(ti), alone: t.alone})
+			ends[t.cand.stems[len(t.cand.stems)-1]] = true
+			d.terms = append(d.terms, c.phrase(t.cand.stems))
+		}
+		drafts[gi] = d
+	}
+	var pending []groupHit
+	current := int32(-1)
+	var buf [3]gram
+	c.eachContent(func(s contentStep) {
+		if s.entry != current {
+			flushGroupHits(c, drafts, current, pending)
+			pending, current = pending[:0], s.entry
+		}
+		if !ends[s.s0] {
+			return
+		}
+		firsts := [3]int32{s.p, s.p1, s.p2}
+		for n, g := range s.grams(&buf) {
+			for _, slot := range index[g] {
+				h := hit{term: slot.term, field: s.field, first: c.start(firsts[n]), last: c.start(s.p)}
+				pending = append(pending, groupHit{slot.group, slot.alone, h})
+			}
+		}
+	})
+	flushGroupHits(c, drafts, current, pending)
+	for gi, d := range drafts {
+		d.label = phraseLabel(c, d, groups[gi].seed.name)
+	}
+	return drafts
+}
+
+func flushGroupHits(c *corpus, drafts []*draft, entry int32, hits []groupHit) {
+	slices.SortFunc(hits, func(a, b groupHit) int {
+		return cmp.Or(cmp.Compare(a.group, b.group), cmp.Compare(a.term, b.term))
+	})
+	for len(hits) > 0 {
+		n, votes := 0, 0
+		var weight float32
+		for n < len(hits) && hits[n].group == hits[0].group {
+			h := hits[n]
+			weight = max(weight, c.fields[h.field].weight)
+			if n == 0 || hits[n-1].term != h.term {
+				votes++
+				if h.alone {
+					votes++
+				}
+			}
+			n++
+		}
+		if votes >= 2 {
+			d := drafts[hits[0].group]
+			first := int32(len(d.hits))
+			for _, h := range hits[:n] {
+				d.hits = append(d.hits, h.hit)
+			}
+			d.add(entry, min(weight, 1), first)
+		}
+		hits = hits[n:]
+	}
+}
+
+// phraseLabel is the group's first phrase as written most often, keeping
+// the capital of a name or a weekday ("Marcus", "Friday").
+func phraseLabel(c *corpus, d *draft, name bool) string {
+	forms := map[string]int{}
+	for _, m := range d.members[:min(len(d.members), spellingSample)] {
+		for _, h := range d.hitsOf(m) {
+			if h.term == 0 {
+				forms[c.text(h)]++
+			}
+		}
+	}
+	label := mostCommon(forms, true)
+	if first, _, _ := strings.Cut(label, " "); !name && !notNames()[strings.ToLower(first)] {
+		label = tidyTerm(label)
+	}
+	return label
+}
+
+// mostCommon picks the form used most, counting spellings that differ only
+// in case together; with preferCase, the most used casing of it.
+func mostCommon(forms map[string]int, preferCase bool) string {
+	folded := map[string]int{}
+	for f, n := range forms {
+		folded[strings.ToLower(f)] += n
+	}
+	best := ""
+	for f, n := range folded {
+		if n > folded[best] || n == folded[best] && f < best {
+			best = f
+		}
+	}
+	if !preferCase {
+		return best
+	}
+	cased := best
+	for f, n := range forms {
+		if strings.ToLower(f) == best && (n > forms[cased] || n == forms[cased] && f < cased) {
+			cased = f
+		}
+	}
+	return cased
+}

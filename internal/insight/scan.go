@@ -1,0 +1,102 @@
+package insight
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+// minChunk is the fewest entries worth scanning on a core of their own.
+const minChunk = 4000
+
+// scanned is a stretch of the journal read into a corpus, with the entries
+// of each lexicon pattern found on the way.
+type scanned struct {
+	c      *corpus
+	drafts []*draft
+}
+
+// scan reads entries into a corpus and finds the lexicon's patterns in
+// them. A large journal is split across the machine's cores, each part
+// with its own vocabulary, and the parts are joined after onto the first,
+// which is made big enough to take them.
+func scan(entries []journal.Entry, lex Lexicon) scanned {
+	return scanIn(entries, lex, max(1, min(runtime.GOMAXPROCS(0), len(entries)/minChunk)))
+}
+
+// scanIn is scan in n parts.
+func scanIn(entries []journal.Entry, lex Lexicon, n int) scanned {
+	parts := make([]scanned, n)
+	var wg sync.WaitGroup
+	for i := range parts {
+		lo, hi := i*len(entries)/len(parts), (i+1)*len(entries)/len(parts)
+		roomFor := entries[lo:hi]
+		if i == 0 {
+			roomFor = entries
+		}
+		wg.Go(func() {
+			v := newVocab()
+			lr := newLexiconReader(compileLexicon(lex, v))
+			parts[i] = scanned{newCorpus(entries[lo:hi], roomFor, v, lr.read), lr.drafts}
+		})
+	}
+	wg.Wait()
+	whole := parts[0]
+	if len(parts) == 1 {
+		return whole
+	}
+	stems := make(map[string]int32, len(whole.c.stems))
+	for i, text := range whole.c.stems {
+		stems[text] = int32(i)
+	}
+	for _, p := range parts[1:] {
+		whole.join(p, int32(len(whole.c.entries)), stems)
+		whole.c.entries = entries[:len(whole.c.entries)+len(p.c.entries)]
+	}
+	return whole
+}
+
+// join appends p, which scanned the entries that follow s's, from entry
+// index first on; stems indexes s's stems by text.
+func (s *scanned) join(p scanned, first int32, stems map[string]int32) {
+	c := s.c
+	fields, content := int32(len(c.fields)), int32(len(c.contentStems))
+	remap := make([]int32, len(p.c.stems))
+	for i, text := range p.c.stems {
+		id, ok := stems[text]
+		if !ok {
+			id = int32(len(c.stems))
+			stems[text] = id
+			c.stems = append(c.stems, text)
+			c.midUses, c.capUses = append(c.midUses, 0), append(c.capUses, 0)
+		}
+		remap[i] = id
+		c.midUses[id] += p.c.midUses[i]
+		c.capUses[id] += p.c.capUses[i]
+	}
+	for _, f := range p.c.fields {
+		f.entry += first
+		f.contentFirst += content
+		f.contentEnd += content
+		c.fields = append(c.fields, f)
+	}
+	for _, stem := range p.c.contentStems {
+		c.contentStems = append(c.contentStems, remap[stem])
+	}
+	c.contentStarts = append(c.contentStarts, p.c.contentStarts...)
+	for i, d := range p.drafts {
+		into := s.drafts[i]
+		hits := int32(len(into.hits))
+		for _, h := range d.hits {
+			h.field += fields
+			into.hits = append(into.hits, h)
+		}
+		for _, m := range d.members {
+			m.entry += first
+			m.first += hits
+			m.end += hits
+			into.members = append(into.members, m)
+		}
+	}
+}

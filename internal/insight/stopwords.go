@@ -1,0 +1,77 @@
+package insight
+
+import (
+	"strings"
+	"sync"
+)
+
+// stopWords carry no theme of their own: English function words, and the
+// words every reflection uses whatever went wrong ("felt", "next time",
+// "lesson"). Inflected forms are listed because the check runs before stemming.
+// functionWords hold a sentence together without saying what it is about:
+// articles, pronouns, auxiliaries, prepositions, degree words.
+var functionWords = sync.OnceValue(func() map[string]bool {
+	return wordSet(`
+a about above across after afterwards again against ago all almost alone along already also although
+always am among an and another any anybody anyone anything anyway anywhere are around as at away
+back be became because become becomes been before beforehand behind being below beside besides
+between beyond both but by can cannot could did do does doing done down during each either else
+elsewhere enough etc even ever every everybody everyone everything everywhere except far few first
+for former from further had has have having he her here hers herself him himself his how however i
+if in indeed instead into is it its itself just least less let lets like likely mainly many may me
+meanwhile might mine more moreover most mostly much must my myself namely neither never
+nevertheless next no nobody none noone nor not nothing now nowhere of off often on once one only
+onto or other others otherwise our ours ourselves out over own per perhaps please quite rather
+really same several she should since so some somebody someone something sometime sometimes
+somewhere still such than that the their theirs them themselves then there thereby therefore these
+they this those though through throughout thus to together too toward towards under until up upon
+us very via was we well were what whatever when whenever where whereas wherever whether which while
+who whoever whole whom whose why will with within without would yet you your yours yourself
+yourselves s t d ll m re ve ok okay yes yeah oh
+`)
+})
+
+// stopWords carry no theme of their own: function words, and the words
+// every reflection uses whatever went wrong ("felt", "next time", "lesson").
+// Inflected forms are listed because the check runs before stemming.
+var stopWords = sync.OnceValue(func() map[string]bool {
+	set := wordSet(`
+get gets getting got gotten go goes going gone went come comes coming came take takes taking took
+taken give gives giving gave given put puts putting say says saying said tell tells telling told
+keep keeps keeping kept seem seems seemed seeming try tries trying tried use used using want wants
+wanted wanting need needs needed needing know knows knowing knew known think thinks thinking
+thought feel feels feeling felt see sees seeing saw seen look looks looking looked find found made
+make makes making let's lot lots bit kind sort thing things way ways time times day days week weeks
+month months year years last today yesterday tomorrow morning afternoon evening night tonight
+two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
+hundred hundreds thousand thousands half couple second seconds minute minutes hour hours
+good bad better worse best worst big small little great new old long short right wrong sure
+able actually basically certainly clearly definitely especially exactly finally hardly honestly
+maybe probably simply truly usually
+setback setbacks mistake mistakes lesson lessons learn learned learnt learning pattern patterns
+cause caused causes differently strength strengths happen happened happens reflect reflection
+somehow
+`)
+	for w := range functionWords() {
+		set[w] = true
+	}
+	return set
+})
+
+// notNames are capitalised mid-sentence for reasons other than being a name.
+var notNames = sync.OnceValue(func() map[string]bool {
+	return wordSet(`
+i monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+christmas easter
+`)
+})
+
+func wordSet(words string) map[string]bool {
+	fields := strings.Fields(words)
+	set := make(map[string]bool, len(fields))
+	for _, w := range fields {
+		set[w] = true
+	}
+	return set
+}

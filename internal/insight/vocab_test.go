@@ -1,0 +1,36 @@
+package insight
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestVocabKeepsIDsAsItGrows(t *testing.T) {
+	v := newVocab()
+	ids := map[string]int32{}
+	for i := range 20000 {
+		w := fmt.Sprintf("word%d", i)
+		ids[w] = v.word([]byte(w))
+	}
+	for w, id := range ids {
+		if got := v.word([]byte(w)); got != id || v.words[id].text != w {
+			t.Fatalf("%q: id %d then %d (%q)", w, id, got, v.words[got].text)
+		}
+	}
+	if len(v.words) != len(ids) {
+		t.Errorf("%d words for %d distinct ones", len(v.words), len(ids))
+	}
+}
+
+func TestVocabStemsAndStopWords(t *testing.T) {
+	v := newVocab()
+	over, overcommit := v.word([]byte("overcommitted")), v.word([]byte("overcommitting"))
+	if v.words[over].stem != v.words[overcommit].stem {
+		t.Error("overcommitted and overcommitting have different stems")
+	}
+	for word, content := range map[string]bool{"marcus": true, "the": false, "felt": false, "3pm": false, "a": false, "zoë": true} {
+		if got := v.words[v.word([]byte(word))].contentStem >= 0; got != content {
+			t.Errorf("%q content = %v; want %v", word, got, content)
+		}
+	}
+}

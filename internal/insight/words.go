@@ -1,0 +1,176 @@
+package insight
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Flags a scanned word carries.
+const (
+	// startsSentence marks the first word of a sentence (or of a field).
+	startsSentence uint8 = 1 << iota
+	// capitalised marks a word written with a capital first letter.
+	capitalised
+	// allCaps marks a word of two or more letters, all capitals (an acronym).
+	allCaps
+)
+
+// wordFunc receives one word: lowercased (valid only during the call), its
+// byte span in the text, and its flags.
+type wordFunc func(lower []byte, start, end int, flags uint8)
+
+// scanWords splits text into words and calls emit for each. Hyphens split
+// words; apostrophes inside a word do not. Contractions are read as their
+// parts: "didn't" gives "did" and "not", "Marcus's" gives "marcus". buf is
+// scratch space, returned for reuse, so scanning allocates nothing.
+func scanWords(text string, buf []byte, emit wordFunc) []byte {
+	newSentence := true
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if !isWordRune(r) {
+			if endsSentence(r) {
+				newSentence = true
+			}
+			i += size
+			continue
+		}
+		start := i
+		buf = buf[:0]
+		upper, letters := 0, 0
+	word:
+		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				switch {
+				case 'a' <= c && c <= 'z':
+					letters++
+				case 'A' <= c && c <= 'Z':
+					letters++
+					upper++
+					c += 'a' - 'A'
+				case c < '0' || c > '9':
+					if c == '\'' && len(buf) > 0 && i+1 < len(text) && isWordRune(rune(text[i+1])) {
+						buf = append(buf, c)
+						i++
+						continue
+					}
+					break word
+				}
+				buf = append(buf, c)
+				i++
+				continue
+			}
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if r == '’' && len(buf) > 0 && i+size < len(text) && isWordRune(rune(text[i+size])) {
+				buf = append(buf, '\'')
+				i += size
+				continue
+			}
+			if !isWordRune(r) {
+				break word
+			}
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			i += size
+		}
+		var flags uint8
+		if newSentence {
+			flags |= startsSentence
+		}
+		if first, _ := utf8.DecodeRuneInString(text[start:]); 'A' <= first && first <= 'Z' || first >= utf8.RuneSelf && unicode.IsUpper(first) {
+			flags |= capitalised
+		}
+		if letters >= 2 && upper == letters {
+			flags |= allCaps
+		}
+		emitParts(buf, start, i, flags, emit)
+		newSentence = false
+	}
+	return buf
+}
+
+// emitParts emits a word, split at its contraction: "can't" is "can" "not".
+func emitParts(w []byte, start, end int, flags uint8, emit wordFunc) {
+	apos := -1
+	for k := len(w) - 1; k >= 0; k-- {
+		if w[k] == '\'' {
+			apos = k
+			break
+		}
+	}
+	if apos < 0 {
+		if string(w) == "cannot" {
+			emit(w[:3], start, end, flags)
+			emit(notWord, start, end, 0)
+			return
+		}
+		emit(w, start, end, flags)
+		return
+	}
+	base, suffix := w[:apos], string(w[apos+1:])
+	switch {
+	case suffix == "t" && len(base) > 1 && base[len(base)-1] == 'n':
+		base = base[:len(base)-1]
+		if full, ok := negatedBases[string(base)]; ok {
+			base = append(base[:0], full...)
+		}
+		emit(base, start, end, flags)
+		emit(notWord, start, end, 0)
+	case suffix == "s" || suffix == "re" || suffix == "m" || suffix == "ll" || suffix == "ve" || suffix == "d":
+		emit(base, start, end, flags)
+	default:
+		joined := w[:0]
+		for _, c := range w {
+			if c != '\'' {
+				joined = append(joined, c)
+			}
+		}
+		emit(joined, start, end, flags)
+	}
+}
+
+var notWord = []byte("not")
+
+// wordEnd finds where the word that starts at text[start] ends.
+func wordEnd(text string, start int) int {
+	i := start
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case isWordRune(r):
+		case (r == '\'' || r == '’') && i+size < len(text) && isWordRune(rune(text[i+size])):
+		default:
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// negatedBases repairs the stems that "n't" leaves irregular: can't, won't.
+var negatedBases = map[string]string{"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func endsSentence(r rune) bool {
+	switch r {
+	case '.', '!', '?', ';', ':', '\n', '…':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,54 @@
+package prompt
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/prompts"
+)
+
+const lexiconFile = "lexicon.toml"
+
+// LoadLexicon reads the built-in pattern lexicon and lays userDir/lexicon.toml
+// over it when that file exists: a pattern there replaces the built-in one
+// with the same id, and new ones are added. A file that cannot be read is an
+// error naming the file and, where known, the line.
+func LoadLexicon(userDir string) (insight.Lexicon, error) {
+	data, err := prompts.FS.ReadFile(lexiconFile)
+	if err != nil {
+		return insight.Lexicon{}, err
+	}
+	lex, err := insight.ParseLexicon(data)
+	if err != nil {
+		return insight.Lexicon{}, inFile("prompts/"+lexiconFile, err)
+	}
+	if userDir == "" {
+		return lex, nil
+	}
+	path := filepath.Join(userDir, lexiconFile)
+	data, err = os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return lex, nil
+	case err != nil:
+		return insight.Lexicon{}, err
+	}
+	user, err := insight.ParseLexicon(data)
+	if err != nil {
+		return insight.Lexicon{}, inFile(path, err)
+	}
+	return lex.Merge(user), nil
+}
+
+// inFile words a lexicon error as "file:line: problem".
+func inFile(name string, err error) error {
+	var lerr *insight.LexiconError
+	if errors.As(err, &lerr) && lerr.Line > 0 {
+		return fmt.Errorf("%s:%d: %s", name, lerr.Line, lerr.Problem)
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}

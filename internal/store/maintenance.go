@@ -1,0 +1,132 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Backup writes a consistent copy of the journal to path with VACUUM INTO,
+// which reads one snapshot while other processes go on writing. The copy is
+// made in a temporary file beside path (mode 0600), synced and renamed over
+// path, so path is never left half written.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	// Beside path, never in the temporary folder, which may be another file
+	// system and would keep a copy of the journal if this process died.
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	err = tmp.Close()
+	if err == nil {
+		// VACUUM INTO writes into an existing file only when it is empty, as
+		// this one is, keeping its 0600.
+		_, err = s.db.ExecContext(ctx, "VACUUM INTO ?", name)
+	}
+	if err == nil {
+		err = syncFile(name)
+	}
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
+		os.Remove(name)
+		return err
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // makes the rename durable where the file system can
+		d.Close()
+	}
+	return nil
+}
+
+func syncFile(name string) error {
+	f, err := os.OpenFile(name, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// Health is what Check found inside the journal.
+type Health struct {
+	// SchemaVersion is the journal's schema; Known is the newest this
+	// failup knows.
+	SchemaVersion, Known int
+	Entries              int
+	// Integrity lists what PRAGMA integrity_check reported; empty means sound.
+	Integrity []string
+	// Orphans counts, by table, rows whose entry is gone (PRAGMA foreign_key_check).
+	Orphans map[string]int
+	// IndexError is what the full-text index's own integrity check said, if
+	// anything; Unindexed and Stale count entries missing from the index and
+	// index rows whose entry is gone.
+	IndexError       string
+	Unindexed, Stale int
+	Drafts           []DraftInfo
+}
+
+// DraftInfo describes a saved draft without loading it.
+type DraftInfo struct {
+	Key     string    `json:"key"`
+	Title   string    `json:"title"`
+	SavedAt time.Time `json:"saved_at"`
+}
+
+// Check looks the journal over: SQLite's integrity and foreign-key checks,
+// the full-text index against the entries, the schema version, and the drafts
+// left behind. A problem found is reported in Health; err is for a check that
+// could not run.
+func (s *Store) Check(ctx context.Context) (Health, error) {
+	h := Health{Known: s.knownVersion()}
+	var integrity, orphans, drafts string
+	for _, q := range []struct {
+		query string
+		dest  any
+	}{
+		{"PRAGMA user_version", &h.SchemaVersion},
+		{"SELECT count(*) FROM entries", &h.Entries},
+		{`SELECT coalesce(group_concat(integrity_check, char(10)), '') FROM pragma_integrity_check
+			WHERE integrity_check <> 'ok'`, &integrity},
+		{`SELECT json_group_object("table", n) FROM
+			(SELECT "table", count(*) AS n FROM pragma_foreign_key_check GROUP BY "table")`, &orphans},
+		{"SELECT count(*) FROM entries WHERE id NOT IN (SELECT rowid FROM entries_fts)", &h.Unindexed},
+		{"SELECT count(*) FROM entries_fts WHERE rowid NOT IN (SELECT id FROM entries)", &h.Stale},
+		{`SELECT json_group_array(json_object('key', key, 'saved_at', updated_at,
+			'title', coalesce(json_extract(body, '$.entry.title'), ''))) FROM (SELECT * FROM drafts ORDER BY updated_at)`, &drafts},
+	} {
+		if err := s.db.QueryRowContext(ctx, q.query).Scan(q.dest); err != nil {
+			return h, err
+		}
+	}
+	if integrity != "" {
+		h.Integrity = strings.Split(integrity, "\n")
+	}
+	if err := json.Unmarshal([]byte(orphans), &h.Orphans); err != nil {
+		return h, err
+	}
+	if err := json.Unmarshal([]byte(drafts), &h.Drafts); err != nil {
+		return h, err
+	}
+	if _, err := s.db.ExecContext(ctx, "INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')"); err != nil {
+		h.IndexError = err.Error()
+	}
+	return h, nil
+}
+
+// knownVersion is the schema version the embedded migrations bring a
+// journal to.
+func (s *Store) knownVersion() int {
+	names, _ := fs.Glob(migrationFiles, "migrations/*.sql")
+	return len(names)
+}

@@ -1,0 +1,174 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/failup/failup/internal/chart"
+	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
+)
+
+type patternsLoadedMsg struct {
+	entries []journal.Entry
+	report  insight.Report
+	err     error
+}
+
+// patternsScreen draws what keeps coming back: the themes as bars with a
+// sparkline of the last twelve months, a calendar of setbacks over the last
+// year, skills exercised and confidence over time. Enter lists a theme's
+// entries with the words that made it.
+type patternsScreen struct {
+	c       *Common
+	lex     insight.Lexicon
+	entries []journal.Entry
+	report  insight.Report
+	cursor  int
+	loaded  bool
+	err     error
+}
+
+func newPatternsScreen(c *Common) *patternsScreen { return &patternsScreen{c: c} }
+
+func (m *patternsScreen) Title() string { return "patterns" }
+func (m *patternsScreen) Typing() bool  { return false }
+
+func (m *patternsScreen) Init() tea.Cmd {
+	c := m.c
+	return func() tea.Msg {
+		entries, err := c.Journal.List(c.Ctx, store.Filter{})
+		if err != nil {
+			return patternsLoadedMsg{err: err}
+		}
+		return patternsLoadedMsg{entries: entries, report: insight.Patterns(entries, c.Lexicon, insight.Options{Today: c.today()})}
+	}
+}
+
+func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case patternsLoadedMsg:
+		m.entries, m.report, m.err, m.loaded = msg.entries, msg.report, msg.err, true
+		m.cursor = min(m.cursor, max(len(m.report.Themes)-1, 0))
+	case tea.KeyPressMsg:
+		k := m.c.Keys
+		switch {
+		case key.Matches(msg, k.Back), msg.String() == "q":
+			return m, pop
+		case key.Matches(msg, k.Up):
+			m.cursor = max(m.cursor-1, 0)
+		case key.Matches(msg, k.Down):
+			m.cursor = min(m.cursor+1, max(min(len(m.report.Themes), m.themeRows())-1, 0))
+		case key.Matches(msg, k.Open) && len(m.report.Themes) > 0:
+			return m, push(newThemeScreen(m.c, m.report.Themes[m.cursor], m.entries))
+		}
+	}
+	return m, nil
+}
+
+func (m *patternsScreen) Help() helpKeys {
+	k := m.c.Keys
+	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "its entries"))
+	open.SetEnabled(len(m.report.Themes) > 0)
+	return helpKeys{short: []key.Binding{k.Up, k.Down, open, k.Back}, full: [][]key.Binding{{k.Up, k.Down, open}, {k.Back, k.Quit}}}
+}
+
+// themeRows is how many themes fit above the calendar and the rest.
+func (m *patternsScreen) themeRows() int { return max(m.c.BodyHeight()-15, 3) }
+
+func (m *patternsScreen) View() string {
+	s := m.c.Styles
+	w := m.c.BodyWidth()
+	switch {
+	case m.err != nil:
+		return wrap(s.Notice, "The journal can't be read right now: "+m.err.Error()+".", w)
+	case !m.loaded:
+		return s.Muted.Render("Reading your reflections…")
+	}
+	var b strings.Builder
+	b.WriteString(spread(s.Question.Render("What keeps coming back"), s.Muted.Render("last 12 months"), w) + "\n")
+	if len(m.report.Themes) == 0 {
+		b.WriteString(wrap(s.Hint, "Nothing recurs yet. Patterns show once a few reflections share a cause.", w) + "\n")
+	}
+	themes := m.report.Themes[:min(len(m.report.Themes), m.themeRows())]
+	top := 0
+	for _, th := range m.report.Themes {
+		top = max(top, th.Count)
+	}
+	for i, th := range themes {
+		mark, style := "  ", s.Text
+		if i == m.cursor {
+			mark, style = s.Selected.Render("› "), s.Selected
+		}
+		label := oneLine(th.Label, 26)
+		bar := chart.Bar(float64(th.Count), float64(top), 12)
+		b.WriteString(mark + style.Render(fmt.Sprintf("%-26s", label)) + " " + s.Accent.Render(fmt.Sprintf("%-12s", bar)) +
+			s.Text.Render(fmt.Sprintf("%4d", th.Count)) + "  " + s.Accent.Render(chart.Sparkline(th.Monthly, 0)) + "  " +
+			s.Muted.Render(trendLabel(th.Trend)) + "\n")
+	}
+	b.WriteString("\n" + s.Question.Render("Setbacks over the last year") + "\n")
+	b.WriteString(m.calendar() + "\n")
+	b.WriteString("\n" + m.skillsLine(w) + "\n")
+	b.WriteString(m.confidenceLine(w))
+	return b.String()
+}
+
+func trendLabel(t insight.Trend) string {
+	switch t {
+	case insight.TrendRising:
+		return "↑ more lately"
+	case insight.TrendFading:
+		return "↓ fading"
+	}
+	return "steady"
+}
+
+// calendar is a year of setbacks as a heat map, a column a week.
+func (m *patternsScreen) calendar() string {
+	s := m.c.Styles
+	perDay := map[journal.Date]int{}
+	for _, e := range m.entries {
+		perDay[e.OccurredOn]++
+	}
+	rows := chart.Calendar(func(d time.Time) int { return perDay[journal.DateOf(d)] }, m.c.today().Time(), 53)
+	days := []string{"Mon", "", "Wed", "", "Fri", "", "Sun"}
+	var out []string
+	for i, r := range rows {
+		out = append(out, s.Muted.Render(fmt.Sprintf("%-4s", days[i]))+s.Accent.Render(r))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, out...)
+}
+
+func (m *patternsScreen) skillsLine(w int) string {
+	s := m.c.Styles
+	if len(m.report.Skills) == 0 {
+		return s.Label.Render("Skills  ") + s.Muted.Render("none named yet")
+	}
+	var parts []string
+	for _, sk := range m.report.Skills {
+		parts = append(parts, fmt.Sprintf("%s %d", sk.Skill.Label(), sk.Count))
+	}
+	return s.Label.Render("Skills  ") + s.Text.Render(oneLine(strings.Join(parts, " · "), w-8))
+}
+
+// confidenceLine is confidence when reflecting, oldest to newest.
+func (m *patternsScreen) confidenceLine(w int) string {
+	s := m.c.Styles
+	var values []int
+	for i := len(m.entries) - 1; i >= 0; i-- {
+		if c := m.entries[i].Confidence; c != nil {
+			values = append(values, *c)
+		}
+	}
+	if len(values) == 0 {
+		return s.Label.Render("Confidence  ") + s.Muted.Render("not rated yet")
+	}
+	values = values[max(len(values)-(w-34), 0):]
+	return s.Label.Render("Confidence  ") + s.Accent.Render(chart.Sparkline(values, 10)) + s.Muted.Render("  oldest → newest")
+}

@@ -1,0 +1,64 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+// seedPatterns writes a small journal where overcommitting recurs in varied
+// words, a colleague keeps coming up, and the rest is one-off noise.
+func seedPatterns(h *harness) {
+	cause := func(title string, on journal.Date, text string) {
+		h.seedEntry(journal.Entry{Title: title, OccurredOn: on, Confidence: ptr(4), Skills: []journal.Skill{"judgement"},
+			Answers: []journal.Answer{{Key: "cause", Text: text}}})
+	}
+	cause("Missed the launch", "2025-11-10", "I said yes to three projects at once.")
+	cause("Late on the report", "2026-01-14", "My plate was far too full that month.")
+	cause("Dropped a ball", "2026-02-20", "I was triple-booked and overcommitted again.")
+	cause("Planning went sideways", "2026-02-02", "In the meeting Marcus changed the plan and I froze.")
+	cause("Talked over", "2026-03-06", "Once again Marcus spoke first and I never got my point in.")
+	cause("Budget call", "2026-03-11", "On the call Marcus asked for numbers I did not have.")
+	cause("Missed the bus", "2026-01-22", "The alarm did not go off.")
+	cause("Burnt the bread", "2026-02-27", "The oven runs hot and I forgot the timer.")
+	cause("Lost my keys", "2025-12-30", "They fell out of a torn pocket.")
+	cause("Flat tyre", "2026-03-01", "A nail on the road.")
+	h.run(h.model.top().Init())
+}
+
+func TestPatternsScreenAndATheme(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p")
+	h.expectScreen("What keeps coming back", "saying yes to too much", "Marcus", "Setbacks over the last year",
+		"Mon", "Skills  judgement 10", "Confidence")
+	golden.RequireEqual(t, h.screen())
+
+	h.press("down", "enter")
+	h.expectScreen("saying yes to too much", "3 entries from 2025-11-10 to 2026-02-20", "found by the pattern",
+		"Dropped a ball", "Late on the report", "Missed the launch")
+	if !strings.Contains(h.model.View().Content, h.model.c.Styles.Match.Render("triple-booked")) {
+		t.Error("the words that made the theme are not highlighted")
+	}
+	h.press("enter")
+	h.expectScreen("entry 3", "I was triple-booked and overcommitted again.")
+}
+
+func TestLessonsByTheme(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	for _, id := range []int64{1, 3, 7} {
+		e, _ := h.store.Get(ctx, id)
+		e.Lesson = "Lesson of " + e.Title
+		if err := h.store.Update(ctx, &e, fixedNow); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.run(h.model.top().Init())
+	h.press("l")
+	h.expectScreen("grouped by what keeps coming back", "saying yes to too much", "Lesson of Dropped a ball",
+		"Lesson of Missed the launch", "Other lessons", "Lesson of Missed the bus")
+}
