@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/failup/failup/internal/export"
+	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/store"
 )
@@ -122,7 +123,8 @@ func (m *exportScreen) refresh() tea.Cmd {
 		var buf bytes.Buffer
 		opt := export.Options{Since: since, Until: until, Now: c.Now()}
 		if lessonsOnly {
-			err = export.Lessons(&buf, export.ByMonth(entries), opt)
+			report := insight.Patterns(entries, c.Lexicon, insight.Options{Today: c.today()})
+			err = export.Lessons(&buf, export.ByTheme(entries, report), opt)
 		} else {
 			err = export.Full(&buf, entries, opt)
 		}
@@ -237,8 +239,11 @@ func (m *exportScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.field == exportWhat {
 		if key.Matches(msg, k.Left) || key.Matches(msg, k.Right) {
+			suggested := m.path.Value() == m.defaultPath()
 			m.kind = 1 - m.kind
-			m.path.SetValue(m.defaultPath())
+			if suggested {
+				m.path.SetValue(m.defaultPath())
+			}
 			return m.refresh()
 		}
 		if key.Matches(msg, k.Open) {

@@ -1,0 +1,67 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+func TestExportScreenPreviewsThenWrites(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	for _, id := range []int64{1, 3} {
+		e, _ := h.store.Get(ctx, id)
+		e.Lesson = "Lesson of " + e.Title
+		h.store.Update(ctx, &e, fixedNow)
+	}
+	h.run(h.model.top().Init())
+	h.press("e")
+	h.expectScreen("Export", "[lessons only]", "Preview · from 10 entries", "# Lessons learned", "## saying yes to too much")
+	golden.RequireEqual(t, h.screen())
+
+	// A date range narrows the preview.
+	h.press("tab")
+	h.typeText("2026-02-01")
+	h.expectScreen("Preview · from 6 entries")
+
+	target := filepath.Join(t.TempDir(), "lessons.md")
+	h.press("tab", "tab")
+	for range len(h.model.top().(*exportScreen).path.Value()) {
+		h.press("backspace")
+	}
+	h.typeText(target)
+	h.press("ctrl+s")
+	h.expectScreen("Written", target)
+	got, err := os.ReadFile(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(got), "# Lessons learned") || !strings.Contains(string(got), "Lesson of Dropped a ball") ||
+		strings.Contains(string(got), "Lesson of Missed the launch") {
+		t.Fatalf("the file holds:\n%s", got)
+	}
+	if info, _ := os.Stat(target); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", info.Mode().Perm())
+	}
+
+	// Writing over an existing file asks first.
+	h.press("enter", "e", "tab", "tab", "tab")
+	for range len(h.model.top().(*exportScreen).path.Value()) {
+		h.press("backspace")
+	}
+	h.typeText(target)
+	h.press("left") // no effect in a text field
+	h.press("shift+tab", "shift+tab", "shift+tab", "right")
+	h.expectScreen("[every entry]")
+	h.press("ctrl+s")
+	h.expectScreen("That file exists. Press ctrl+s again to replace it.")
+	h.press("ctrl+s")
+	h.expectScreen("Written")
+	if got, _ := os.ReadFile(target); !strings.Contains(string(got), "What caused this setback?") {
+		t.Fatalf("the full export did not replace the file:\n%s", got)
+	}
+}
