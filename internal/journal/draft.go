@@ -20,3 +20,6 @@ const NewDraftKey = "new"
 
 // EditKey names the draft of an edit of entry id.
 func EditKey(id int64) string { return "edit:" + strconv.FormatInt(id, 10) }
+
+// CheckInKey names the draft of a check-in on entry id's commitment.
+func CheckInKey(id int64) string { return "checkin:" + strconv.FormatInt(id, 10) }

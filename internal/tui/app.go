@@ -38,9 +38,9 @@ func replace(s screen) tea.Cmd { return func() tea.Msg { return replaceMsg{s} } 
 func pop() tea.Msg             { return popMsg{} }
 
 // quitter is a screen with something to do before the program ends on ctrl+c:
-// the reflection saves its draft.
+// the reflection saves its draft, and says so in farewell.
 type quitter interface {
-	BeforeQuit() tea.Cmd
+	BeforeQuit() (save tea.Cmd, farewell string)
 }
 
 // Model is the root: it owns the window and the stack of screens, handles the
@@ -86,16 +86,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, m.c.Keys.Help) && (msg.String() == "f1" || !m.top().Typing()):
 			m.fullHelp = !m.fullHelp
 			return m, nil
+		case m.fullHelp && key.Matches(msg, m.c.Keys.Back):
+			m.fullHelp = false
+			return m, nil
 		}
 	case reflectionReadyMsg:
 		return m, openReflection(m.c, msg)
 	case pushMsg:
+		m.fullHelp = false
 		m.stack = append(m.stack, msg.s)
 		return m, msg.s.Init()
 	case replaceMsg:
+		m.fullHelp = false
 		m.stack[len(m.stack)-1] = msg.s
 		return m, msg.s.Init()
 	case popMsg:
+		m.fullHelp = false
 		if len(m.stack) == 1 {
 			m.farewell = msg.farewell
 			m.quitting = true
@@ -119,7 +125,11 @@ func (m *Model) quit() tea.Cmd {
 	var cmds []tea.Cmd
 	for _, s := range m.stack {
 		if q, ok := s.(quitter); ok {
-			cmds = append(cmds, q.BeforeQuit())
+			save, farewell := q.BeforeQuit()
+			cmds = append(cmds, save)
+			if farewell != "" {
+				m.farewell = farewell
+			}
 		}
 	}
 	m.quitting = true

@@ -83,7 +83,8 @@ func pluralWord(n int, one, many string) string {
 	return many
 }
 
-func (m *browseScreen) Typing() bool { return true }
+// Typing is true once something is typed: on an empty filter ? is help.
+func (m *browseScreen) Typing() bool { return m.query.Value() != "" }
 
 // rows is how many entries fit on the screen.
 func (m *browseScreen) rows() int {
@@ -264,8 +265,9 @@ func (m *browseScreen) viewList(w int) string {
 		return wrap(s.Hint, "No reflections yet. They will be here when you need them.", w)
 	}
 	var b strings.Builder
+	tags := tagColumn(m.entries, w)
 	for i, e := range m.entries {
-		b.WriteString(entryRow(s, e, w, m.top+i == m.cursor) + "\n")
+		b.WriteString(entryRow(s, e, w, tags, m.top+i == m.cursor) + "\n")
 	}
 	b.WriteString("\n" + s.Muted.Render(fmt.Sprintf("%d–%d of %d", m.top+1, m.top+len(m.entries), m.total)))
 	return b.String()

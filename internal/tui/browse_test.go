@@ -94,7 +94,7 @@ func TestDetailEditAndDelete(t *testing.T) {
 	h.expectScreen("Froze in the interview", "Monday 2 March 2026", "Practice beats cramming.", "resilience", "↓ more")
 	golden.RequireEqual(t, h.screen())
 	h.press("pgdown")
-	h.expectScreen("Mock interview with Sam", "tried again", "confidence 7/10", "“Much calmer.”")
+	h.expectScreen("Mock interview with Sam", "tried again", "confidence 7 of 10", "Much calmer.")
 	h.press("pgup")
 
 	// e opens the guided flow prefilled; saving comes back to the entry.

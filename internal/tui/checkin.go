@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -36,10 +37,19 @@ const (
 	checkSnooze
 )
 
-type checkedInMsg struct {
-	said string
-	err  error
-}
+type (
+	checkedInMsg struct {
+		said string
+		err  error
+	}
+	checkInLoadedMsg struct {
+		id    int64
+		entry journal.Entry
+		draft *journal.Draft
+		err   error
+	}
+	checkInTickMsg struct{}
+)
 
 // checkInScreen asks how a commitment went: tried again or not, what
 // happened, and confidence now; or, not yet, when to ask again.
@@ -55,6 +65,8 @@ type checkInScreen struct {
 	confidence int
 	snooze     int
 	done       string // what was recorded, once saved
+	// Words typed here are kept as a draft, as in a reflection.
+	changed, dirty, ticking bool
 }
 
 func newCheckInScreen(c *Common, id int64) *checkInScreen {
@@ -78,8 +90,75 @@ func (m *checkInScreen) Init() tea.Cmd {
 	c, id := m.c, m.id
 	return func() tea.Msg {
 		e, err := c.Journal.Get(c.Ctx, id)
-		return entryLoadedMsg{id: id, entry: e, err: err}
+		if err != nil {
+			return checkInLoadedMsg{id: id, err: err}
+		}
+		d, ok, err := c.Journal.Draft(c.Ctx, journal.CheckInKey(id))
+		msg := checkInLoadedMsg{id: id, entry: e, err: err}
+		if ok {
+			msg.draft = &d
+		}
+		return msg
 	}
+}
+
+// load fills the form from a kept draft, or else from an earlier check-in,
+// so checking in again starts from what was said before.
+func (m *checkInScreen) load(msg checkInLoadedMsg) {
+	m.entry, m.err, m.loaded = msg.entry, msg.err, msg.err == nil
+	if !m.loaded {
+		return
+	}
+	if m.entry.Followup == nil {
+		m.err = fmt.Errorf("entry %d has no commitment to check in on", m.id)
+		return
+	}
+	from := m.entry.Followup
+	if msg.draft != nil && msg.draft.Entry.Followup != nil {
+		from = msg.draft.Entry.Followup
+		m.tried = msg.draft.Step
+	} else if from.TriedAgain != nil && !*from.TriedAgain {
+		m.tried = triedNo
+	}
+	if from.Outcome != nil {
+		m.outcome.SetValue(*from.Outcome)
+	}
+	m.confidence = deref(from.ConfidenceAfter)
+}
+
+// draft is the check-in as typed so far.
+func (m *checkInScreen) draft() journal.Draft {
+	outcome := m.outcome.Value()
+	return journal.Draft{Key: journal.CheckInKey(m.id), Step: m.tried,
+		Entry: journal.Entry{Followup: &journal.Followup{Outcome: &outcome, ConfidenceAfter: optional(m.confidence)}}}
+}
+
+// touch notes an edit and schedules a draft save, as the reflection does.
+func (m *checkInScreen) touch() tea.Cmd {
+	m.changed, m.dirty = true, true
+	if m.ticking {
+		return nil
+	}
+	m.ticking = true
+	return tea.Tick(m.c.DraftEvery, func(time.Time) tea.Msg { return checkInTickMsg{} })
+}
+
+func (m *checkInScreen) saveDraft() tea.Cmd {
+	m.dirty = false
+	d, c := m.draft(), m.c
+	return func() tea.Msg {
+		// A check-in's draft is a convenience: failing to keep it must not stop the person.
+		_ = c.Journal.SaveDraft(c.Ctx, d, c.Now())
+		return nil
+	}
+}
+
+// BeforeQuit keeps what was typed when the program ends mid check-in.
+func (m *checkInScreen) BeforeQuit() (tea.Cmd, string) {
+	if !m.changed || m.done != "" {
+		return nil, ""
+	}
+	return m.saveDraft(), fmt.Sprintf("Your check-in is kept; failup checkin %d picks it up.", m.id)
 }
 
 func (m *checkInScreen) fields() []int {
@@ -121,8 +200,11 @@ func (m *checkInScreen) save() tea.Cmd {
 	case triedNotYet:
 		due := c.today().AddDays(snoozeChoices[m.snooze].days)
 		return func() tea.Msg {
+			if err := c.Journal.Snooze(c.Ctx, id, due, now); err != nil {
+				return checkedInMsg{err: err}
+			}
 			return checkedInMsg{said: "failup will ask again on " + due.Time().Format("Monday 2 January") + ".",
-				err: c.Journal.Snooze(c.Ctx, id, due, now)}
+				err: c.Journal.DeleteDraft(c.Ctx, journal.CheckInKey(id))}
 		}
 	}
 	in := store.CheckIn{TriedAgain: m.tried == triedYes, Outcome: strings.TrimSpace(m.outcome.Value()), ConfidenceAfter: optional(m.confidence)}
@@ -131,18 +213,23 @@ func (m *checkInScreen) save() tea.Cmd {
 		said = "Noted. Not this time is an honest answer, and the lesson is still yours."
 	}
 	return func() tea.Msg {
-		return checkedInMsg{said: said, err: c.Journal.RecordCheckIn(c.Ctx, id, in, now)}
+		if err := c.Journal.RecordCheckIn(c.Ctx, id, in, now); err != nil {
+			return checkedInMsg{err: err}
+		}
+		return checkedInMsg{said: said, err: c.Journal.DeleteDraft(c.Ctx, journal.CheckInKey(id))}
 	}
 }
 
 func (m *checkInScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case entryLoadedMsg:
+	case checkInLoadedMsg:
 		if msg.id == m.id {
-			m.entry, m.err, m.loaded = msg.entry, msg.err, msg.err == nil
-			if m.loaded && m.entry.Followup == nil {
-				m.err = fmt.Errorf("entry %d has no commitment to check in on", m.id)
-			}
+			m.load(msg)
+		}
+	case checkInTickMsg:
+		m.ticking = false
+		if m.dirty && m.done == "" {
+			return m, m.saveDraft()
 		}
 	case checkedInMsg:
 		if msg.err != nil {
@@ -154,9 +241,7 @@ func (m *checkInScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		m.outcome.SetWidth(m.c.BodyWidth())
 	case tea.PasteMsg:
 		if m.field == checkOutcome {
-			var cmd tea.Cmd
-			m.outcome, cmd = m.outcome.Update(msg)
-			return m, cmd
+			return m, m.updateOutcome(msg)
 		}
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
@@ -168,7 +253,7 @@ func (m *checkInScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	if m.done != "" {
 		switch {
-		case msg.String() == "r":
+		case msg.String() == "r" && m.tried != triedNotYet:
 			return startFollowOn(m.c, m.entry)
 		case key.Matches(msg, k.Back), key.Matches(msg, k.Open), msg.String() == "q":
 			done := m.done
@@ -184,7 +269,8 @@ func (m *checkInScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Back):
-		return pop
+		save, _ := m.BeforeQuit()
+		return tea.Sequence(save, pop)
 	case key.Matches(msg, k.Save):
 		return m.save()
 	case key.Matches(msg, k.Next):
@@ -201,11 +287,22 @@ func (m *checkInScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Open) {
 			return m.save()
 		}
-		adjust(&m.confidence, msg, k, 10)
+		if adjust(&m.confidence, msg, k, 10) {
+			return m.touch()
+		}
 		return nil
 	}
+	return m.updateOutcome(msg)
+}
+
+// updateOutcome passes a key or paste to the outcome, keeping a draft.
+func (m *checkInScreen) updateOutcome(msg tea.Msg) tea.Cmd {
+	before := m.outcome.Value()
 	var cmd tea.Cmd
 	m.outcome, cmd = m.outcome.Update(msg)
+	if m.outcome.Value() != before {
+		return tea.Batch(cmd, m.touch())
+	}
 	return cmd
 }
 
@@ -219,8 +316,10 @@ func (m *checkInScreen) choose(msg tea.KeyPressMsg, v *int, n int) tea.Cmd {
 		*v = (*v + 1) % n
 	case key.Matches(msg, k.Open):
 		return m.step(1)
+	default:
+		return nil
 	}
-	return nil
+	return m.touch()
 }
 
 func (m *checkInScreen) Help() helpKeys {
@@ -228,6 +327,7 @@ func (m *checkInScreen) Help() helpKeys {
 	if m.done != "" {
 		done := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done"))
 		again := key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reflect on this attempt"))
+		again.SetEnabled(m.tried != triedNotYet)
 		return helpKeys{short: []key.Binding{done, again}, full: [][]key.Binding{{done, again, k.Quit}}}
 	}
 	choose := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose"))
@@ -255,7 +355,9 @@ func (m *checkInScreen) View() string {
 		m.entry.OccurredOn.Time().Format("2 January"), f.DueText(m.c.today()))) + "\n\n")
 	if m.done != "" {
 		b.WriteString(s.Good.Render("✓ "+m.done) + "\n\n")
-		b.WriteString(wrap(s.Muted, "If it went badly again, r starts a reflection linked to this one, so you can see the chain of attempts.", w))
+		if m.tried != triedNotYet {
+			b.WriteString(wrap(s.Muted, "If it didn't go the way you hoped, r starts a reflection linked to this one, so you can see the chain of attempts.", w))
+		}
 		return b.String()
 	}
 	label := func(field int, text string) string {

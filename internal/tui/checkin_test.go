@@ -85,3 +85,31 @@ func TestSnoozeAndDropFromHome(t *testing.T) {
 		t.Fatalf("open commitments %+v", open)
 	}
 }
+
+func TestCheckInKeepsWordsAcrossCtrlC(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedCommitments(h)
+	h.press("c", "enter")
+	h.typeText("I spoke first, and then")
+	h.press("ctrl+c")
+	if got := h.model.Farewell(); !strings.Contains(got, "failup checkin 1 picks it up") {
+		t.Fatalf("farewell %q", got)
+	}
+
+	again := newHarnessWith(t, h.store, Options{Start: StartCheckIn, EditID: 1})
+	again.expectScreen("I spoke first, and then")
+	again.press("tab")
+	again.typeText(" it was fine.")
+	again.press("tab", "7", "enter")
+	e, _ := h.store.Get(ctx, 1)
+	if *e.Followup.Outcome != "I spoke first, and then it was fine." || *e.Followup.ConfidenceAfter != 7 {
+		t.Fatalf("check-in saved %+v", e.Followup)
+	}
+	if _, ok, _ := h.store.Draft(ctx, journal.CheckInKey(1)); ok {
+		t.Fatal("the check-in's draft outlived the check-in")
+	}
+
+	// Checking in again starts from what was said before.
+	third := newHarnessWith(t, h.store, Options{Start: StartCheckIn, EditID: 1})
+	third.expectScreen("I spoke first, and then it was fine.", "7 of 10")
+}

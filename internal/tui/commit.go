@@ -92,13 +92,29 @@ func firstSentence(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// due is the chosen date; ok is false when a typed date cannot be read.
+// due is the chosen date; ok is false when a typed date cannot be read or
+// has already passed.
 func (f *commitForm) due(today journal.Date) (journal.Date, bool) {
+	d, problem := f.dueDate(today)
+	return d, problem == ""
+}
+
+// dueDate is the chosen date, or a kind word on why it cannot be used.
+func (f *commitForm) dueDate(today journal.Date) (journal.Date, string) {
 	if f.choice != pickDateChoice {
-		return today.AddDays(dueChoices[f.choice].days), true
+		return today.AddDays(dueChoices[f.choice].days), ""
 	}
-	d, err := journal.ParseDate(strings.TrimSpace(f.date.Value()))
-	return d, err == nil
+	typed := strings.TrimSpace(f.date.Value())
+	d, err := journal.ParseDate(typed)
+	switch {
+	case typed == "":
+		return "", "Type the day failup should ask, as YYYY-MM-DD."
+	case err != nil:
+		return "", "That date isn't one I can read yet; try YYYY-MM-DD."
+	case d < today && d != f.kept.DueOn:
+		return "", "Pick a day from today on: failup asks on that day."
+	}
+	return d, ""
 }
 
 // apply sets e.Followup from the form; an empty commitment means none.
@@ -191,12 +207,13 @@ func (f *commitForm) view(width int, today journal.Date) string {
 	}
 	b.WriteString("\n")
 	if f.choice == pickDateChoice {
+		f.date.SetWidth(14)
 		b.WriteString(f.date.View() + "\n")
 	}
-	if d, ok := f.due(today); ok {
+	if d, problem := f.dueDate(today); problem == "" {
 		b.WriteString(s.Muted.Render("  on "+d.Time().Format("Monday 2 January 2006")) + "\n")
 	} else if strings.TrimSpace(f.date.Value()) != "" {
-		b.WriteString(s.Notice.Render("  That date isn't one I can read; try YYYY-MM-DD.") + "\n")
+		b.WriteString(s.Notice.Render("  "+problem) + "\n")
 	}
 	return b.String()
 }

@@ -116,6 +116,22 @@ func (f *detailsForm) focus(n int) tea.Cmd {
 // typing reports whether keys go into the tags field.
 func (f *detailsForm) typing() bool { return f.field == fieldTags }
 
+// leaving says whether a key moves to the field above (-1) or below (+1):
+// ↑ and ↓ do, except inside the skills, where they move between skills until
+// the first or last.
+func (f *detailsForm) leaving(press tea.KeyPressMsg) int {
+	up, down := press.String() == "up", press.String() == "down"
+	switch {
+	case f.field == fieldSkills && up && f.skillCursor > 0, f.field == fieldSkills && down && f.skillCursor < len(journal.Skills)-1:
+		return 0
+	case up && f.field > 0:
+		return -1
+	case down && f.field < detailFields-1:
+		return 1
+	}
+	return 0
+}
+
 // update handles a key inside the form; changed reports an edit worth saving.
 func (f *detailsForm) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 	k := f.c.Keys
@@ -195,18 +211,29 @@ func (f *detailsForm) view(width int) string {
 	}
 
 	label(fieldSkills, "Skills it exercised")
+	const columns = 3
+	widths := make([]int, columns)
+	for i, sk := range journal.Skills {
+		widths[i%columns] = max(widths[i%columns], len(sk.Label()))
+	}
 	for i, sk := range journal.Skills {
 		box := "[ ]"
 		if f.skills[sk] {
 			box = "[x]"
 		}
-		line := fmt.Sprintf("  %s %s", box, sk.Label())
-		if f.field == fieldSkills && i == f.skillCursor {
-			line = s.Selected.Render("› " + box + " " + sk.Label())
-		} else if f.skills[sk] {
-			line = s.Accent.Render(line)
+		mark, style := "  ", s.Text
+		switch {
+		case f.field == fieldSkills && i == f.skillCursor:
+			mark, style = "› ", s.Selected
+		case f.skills[sk]:
+			style = s.Accent
 		}
-		b.WriteString(line + "\n")
+		b.WriteString(style.Render(fmt.Sprintf("%s%s %-*s", mark, box, widths[i%columns], sk.Label())))
+		if i%columns == columns-1 || i == len(journal.Skills)-1 {
+			b.WriteString("\n")
+		} else {
+			b.WriteString("  ")
+		}
 	}
 	b.WriteString("\n")
 

@@ -56,32 +56,33 @@ func renderEntry(s Styles, e journal.Entry, width int) string {
 	if f := e.Followup; f != nil {
 		b.WriteString("\n" + s.Question.Render("Something to try next time") + "\n")
 		b.WriteString(s.Text.Render(ansi.Wrap(termtext.Clean(f.Commitment), max(width, 1), "")) + "\n")
-		b.WriteString(s.Muted.Render(followupState(*f)) + "\n")
+		b.WriteString(wrap(s.Muted, followupState(*f), width) + "\n")
+		if f.Outcome != nil && strings.TrimSpace(*f.Outcome) != "" {
+			b.WriteString(s.Text.Render(ansi.Wrap(termtext.Clean(*f.Outcome), max(width, 1), "")) + "\n")
+		}
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// followupState says where a commitment stands, in words.
+// followupState says where a commitment stands, in words; the outcome, in
+// the person's words, is shown after it.
 func followupState(f journal.Followup) string {
 	switch {
 	case f.DroppedAt != nil:
-		return "set aside on " + string(journal.DateOf(*f.DroppedAt))
+		return "set aside on " + journal.DateOf(f.DroppedAt.Local()).Time().Format("2 January 2006")
 	case f.CheckedInAt != nil:
-		parts := []string{"checked in on " + string(journal.DateOf(*f.CheckedInAt))}
+		parts := []string{"checked in on " + journal.DateOf(f.CheckedInAt.Local()).Time().Format("2 January 2006")}
 		if f.TriedAgain != nil && *f.TriedAgain {
 			parts = append(parts, "tried again")
 		} else if f.TriedAgain != nil {
-			parts = append(parts, "not tried yet")
+			parts = append(parts, "not this time")
 		}
 		if f.ConfidenceAfter != nil {
-			parts = append(parts, fmt.Sprintf("confidence %d/10", *f.ConfidenceAfter))
-		}
-		if f.Outcome != nil && *f.Outcome != "" {
-			parts = append(parts, "“"+termtext.Line(*f.Outcome)+"”")
+			parts = append(parts, fmt.Sprintf("confidence %d of 10", *f.ConfidenceAfter))
 		}
 		return strings.Join(parts, " · ")
 	case f.DueOn != "":
-		return "failup asks how it went on " + string(f.DueOn)
+		return "failup asks how it went on " + f.DueOn.Time().Format("2 January 2006")
 	}
 	return "no check-in date"
 }
@@ -108,16 +109,29 @@ func highlight(s Styles, snippet string, width int) string {
 	return ansi.Truncate(b.String(), max(width, 1), "…")
 }
 
+// tagColumn is the width the tags of entries need in a list, at most a
+// quarter of width: none when no entry has tags.
+func tagColumn(entries []journal.Entry, width int) int {
+	w := 0
+	for _, e := range entries {
+		w = max(w, lipgloss.Width(termtext.Line(strings.Join(e.Tags, ", "))))
+	}
+	return min(w, width/4)
+}
+
 // entryRow is one entry in a list: date, title, tags and size, in columns
-// that fit width.
-func entryRow(s Styles, e journal.Entry, width int, selected bool) string {
+// that fit width, the tags in a column tagWidth wide.
+func entryRow(s Styles, e journal.Entry, width, tagWidth int, selected bool) string {
 	date := e.OccurredOn.Time().Format("02 Jan 2006")
 	sev := strings.Repeat(" ", 5)
 	if e.Severity != nil {
 		sev = strings.Repeat("●", *e.Severity) + strings.Repeat(" ", 5-*e.Severity)
 	}
-	tagWidth := min(24, width/4)
-	titleWidth := max(width-2-len(date)-2-2-tagWidth-2-5, 8)
+	gaps := 2 + 2 + 2 // after the mark, the date, and the title
+	if tagWidth > 0 {
+		gaps += 2
+	}
+	titleWidth := max(width-gaps-len(date)-tagWidth-5, 8)
 	pad := func(text string, w int) string {
 		text = oneLine(text, w)
 		return text + strings.Repeat(" ", max(w-lipgloss.Width(text), 0))
@@ -126,6 +140,9 @@ func entryRow(s Styles, e journal.Entry, width int, selected bool) string {
 	if selected {
 		mark, titleStyle = s.Selected.Render("› "), s.Selected
 	}
-	return mark + s.Muted.Render(date) + "  " + titleStyle.Render(pad(e.Title, titleWidth)) + "  " +
-		s.Accent.Render(pad(strings.Join(e.Tags, ", "), tagWidth)) + "  " + s.Notice.Render(sev)
+	row := mark + s.Muted.Render(date) + "  " + titleStyle.Render(pad(e.Title, titleWidth)) + "  "
+	if tagWidth > 0 {
+		row += s.Accent.Render(pad(strings.Join(e.Tags, ", "), tagWidth)) + "  "
+	}
+	return row + s.Notice.Render(sev)
 }

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/growth"
@@ -180,5 +181,5 @@ func (m *growthScreen) chainLine(ch growth.Chain, w int) string {
 	if len(confidence) > 1 {
 		tail += ", confidence " + strings.Join(confidence, " → ")
 	}
-	return s.Text.Render(oneLine(ch[0].Title, w-len(tail)-2)) + s.Muted.Render(tail)
+	return s.Text.Render(oneLine(ch[0].Title, w-lipgloss.Width(tail)-2)) + s.Muted.Render(tail)
 }

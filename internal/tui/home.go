@@ -80,7 +80,7 @@ func (m *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if m.dropping {
 			m.dropping = false
 			if msg.String() == "y" {
-				c, id := m.c, m.data.due[0].ID
+				c, id := m.c, m.waiting().ID
 				return m, func() tea.Msg { return droppedMsg{c.Journal.Drop(c.Ctx, id, c.Now())} }
 			}
 			return m, nil
@@ -88,9 +88,9 @@ func (m *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		due := len(m.data.due) > 0
 		switch {
 		case due && msg.String() == "c":
-			return m, push(newCheckInScreen(m.c, m.data.due[0].ID))
+			return m, push(newCheckInScreen(m.c, m.waiting().ID))
 		case due && msg.String() == "s":
-			return m, push(newSnoozeScreen(m.c, m.data.due[0].ID))
+			return m, push(newSnoozeScreen(m.c, m.waiting().ID))
 		case due && msg.String() == "x":
 			m.dropping = true
 		case msg.String() == "f":
@@ -194,8 +194,10 @@ func (m *homeScreen) View() string {
 	}
 	b.WriteString(m.viewMenu(w) + "\n\n")
 	b.WriteString(s.Label.Render("Most recent") + "\n")
-	for i, e := range m.data.recent[:min(m.visible(), len(m.data.recent))] {
-		b.WriteString(entryRow(s, e, w, i == m.cursor) + "\n")
+	shown := m.data.recent[:min(m.visible(), len(m.data.recent))]
+	tags := tagColumn(shown, w)
+	for i, e := range shown {
+		b.WriteString(entryRow(s, e, w, tags, i == m.cursor) + "\n")
 	}
 	return b.String()
 }
@@ -205,14 +207,23 @@ func (m *homeScreen) visible() int {
 	return max(m.c.BodyHeight()-6-(len(m.menu())+1)/2, 1)
 }
 
-// viewDue leads the home screen with the commitment that is waiting.
+// waiting is the commitment the home screen asks about: the most recently
+// due, which is freshest in mind, rather than the oldest.
+func (m *homeScreen) waiting() store.Commitment { return m.data.due[len(m.data.due)-1] }
+
+// viewDue leads the home screen with a commitment that is waiting, asked
+// gently: when it came from, not how late it is.
 func (m *homeScreen) viewDue(w int) string {
 	s := m.c.Styles
-	first := m.data.due[0]
+	c := m.waiting()
 	var b strings.Builder
 	b.WriteString(s.Label.Render("You said you would") + "\n")
-	due := first.Followup.DueText(m.c.today())
-	b.WriteString(s.Heading.Render(oneLine(first.Followup.Commitment, w-len(due)-4)) + "  " + s.Notice.Render(due) + "\n")
+	b.WriteString(s.Heading.Render(oneLine(c.Followup.Commitment, w)) + "\n")
+	when := "from " + c.OccurredOn.Time().Format("2 January 2006") + " · how did it go?"
+	if today := m.c.today(); c.Followup.DueOn.DaysUntil(today) <= 30 {
+		when = "from “" + oneLine(c.Title, w/2) + "” · " + c.Followup.DueText(today)
+	}
+	b.WriteString(s.Muted.Render(when) + "\n")
 	if m.dropping {
 		b.WriteString(s.Notice.Render("Set it aside for good? Press y to set it aside, any other key to keep it.") + "\n")
 		return b.String()

@@ -103,8 +103,9 @@ func (m *lessonsScreen) move(dir int) {
 	m.scroll()
 }
 
-// lessonHeight is the rows one lesson takes: its title line and text.
-const lessonHeight = 3
+// lessonHeight is the rows one lesson takes: its title line, up to two
+// lines of text, and a blank line.
+const lessonHeight = 4
 
 func (m *lessonsScreen) rowHeight(i int) int {
 	if m.rows[i].entry == nil {
@@ -195,7 +196,7 @@ func (m *lessonsScreen) View() string {
 			meta += " · " + strings.Join(e.Tags, ", ")
 		}
 		b.WriteString(mark + titleStyle.Render(oneLine(e.Title, w/2)) + "  " + s.Muted.Render(oneLine(meta, w/2-4)) + "\n")
-		text := clip(s.Text, e.LessonOrDifferently(), w, lessonHeight-1, "")
+		text := clip(s.Text, e.LessonOrDifferently(), w, lessonHeight-2, "")
 		b.WriteString(text + strings.Repeat("\n", lessonHeight-1-strings.Count(text, "\n")))
 	}
 	return b.String()

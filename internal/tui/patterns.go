@@ -92,7 +92,10 @@ func (m *patternsScreen) View() string {
 		return s.Muted.Render("Reading your reflections…")
 	}
 	var b strings.Builder
-	b.WriteString(spread(s.Question.Render("What keeps coming back"), s.Muted.Render("last 12 months"), w) + "\n")
+	labelWidth := max(w-44, 20)
+	heading := "What keeps coming back"
+	b.WriteString(s.Question.Render(heading) + strings.Repeat(" ", max(2+labelWidth+1+12-len(heading), 1)) +
+		s.Muted.Render("times  each month, last 12") + "\n")
 	if len(m.report.Themes) == 0 {
 		b.WriteString(wrap(s.Hint, "Nothing recurs yet. Patterns show once a few reflections share a cause.", w) + "\n")
 	}
@@ -106,9 +109,9 @@ func (m *patternsScreen) View() string {
 		if i == m.cursor {
 			mark, style = s.Selected.Render("› "), s.Selected
 		}
-		label := oneLine(th.Label, 26)
+		label := oneLine(th.Label, labelWidth)
 		bar := chart.Bar(float64(th.Count), float64(top), 12)
-		b.WriteString(mark + style.Render(fmt.Sprintf("%-26s", label)) + " " + s.Accent.Render(fmt.Sprintf("%-12s", bar)) +
+		b.WriteString(mark + style.Render(label+strings.Repeat(" ", labelWidth-lipgloss.Width(label))) + " " + s.Accent.Render(fmt.Sprintf("%-12s", bar)) +
 			s.Text.Render(fmt.Sprintf("%4d", th.Count)) + "  " + s.Accent.Render(chart.Sparkline(th.Monthly, 0)) + "  " +
 			s.Muted.Render(trendLabel(th.Trend)) + "\n")
 	}

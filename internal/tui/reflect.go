@@ -13,6 +13,7 @@ import (
 
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/prompt"
+	"github.com/failup/failup/internal/termtext"
 )
 
 type stepKind int
@@ -64,8 +65,11 @@ type reflectScreen struct {
 	commit    commitForm
 
 	dirty, ticking, saving bool
-	status                 string // quiet news: "draft saved"
-	notice                 string // something to fix before saving, said kindly
+	// changed is set by the first edit: a reflection left untouched leaves
+	// no draft behind.
+	changed bool
+	status  string // quiet news: "draft saved"
+	notice  string // something to fix before saving, said kindly
 }
 
 // newReflectScreen starts a reflection with set. base is the entry being
@@ -77,7 +81,7 @@ func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *jour
 		base:     base,
 		draftKey: journal.NewDraftKey,
 		title:    newInput(c, "e.g. Missed the launch deadline", journal.MaxTitleLen),
-		date:     newInput(c, "today", 10),
+		date:     newInput(c, "today", 20),
 		lesson:   newInput(c, "e.g. Ask for help at the first sign of slipping", 0),
 		details:  newDetailsForm(c),
 		commit:   newCommitForm(c),
@@ -265,7 +269,7 @@ func (m *reflectScreen) prev() tea.Cmd {
 
 // touch notes an edit: a draft save is scheduled unless one already is.
 func (m *reflectScreen) touch() tea.Cmd {
-	m.dirty = true
+	m.dirty, m.changed = true, true
 	if m.ticking {
 		return nil
 	}
@@ -282,12 +286,19 @@ func (m *reflectScreen) saveDraft() tea.Cmd {
 	}
 }
 
+// keptDraft is said on leaving a reflection with words in it.
+const keptDraft = "Your reflection is kept as a draft; failup new picks it up where you left off."
+
 // BeforeQuit saves the draft before the program ends, so ctrl+c loses nothing.
-func (m *reflectScreen) BeforeQuit() tea.Cmd {
-	if m.saving {
-		return nil
+func (m *reflectScreen) BeforeQuit() (tea.Cmd, string) {
+	if m.saving || !m.changed {
+		return nil, ""
 	}
-	return m.saveDraft()
+	farewell := keptDraft
+	if m.base.ID != 0 {
+		farewell = fmt.Sprintf("Your changes are kept as a draft; failup edit %d picks them up.", m.base.ID)
+	}
+	return m.saveDraft(), farewell
 }
 
 // save validates and saves the reflection, or shows what needs attention.
@@ -305,14 +316,14 @@ func (m *reflectScreen) save() tea.Cmd {
 	case e.OccurredOn == "":
 		m.whatField = 1
 		cmd := m.goTo(0)
-		m.notice = "I can't read that date. Try YYYY-MM-DD, “today” or “yesterday”."
+		m.notice = "I can't read that date. Try YYYY-MM-DD, “yesterday” or “3 days ago”."
 		return cmd
 	}
-	if m.commit.choice == pickDateChoice && strings.TrimSpace(m.commit.text.Value()) != "" {
-		if _, ok := m.commit.due(m.c.today()); !ok {
+	if strings.TrimSpace(m.commit.text.Value()) != "" {
+		if _, problem := m.commit.dueDate(m.c.today()); problem != "" {
 			m.commit.field = fieldDueDate
 			cmd := m.goTo(m.indexOf(stepCommitment))
-			m.notice = "The check-in date needs to be YYYY-MM-DD."
+			m.notice = problem
 			return cmd
 		}
 	}
@@ -338,11 +349,10 @@ func (m *reflectScreen) indexOf(kind stepKind) int {
 	return 0
 }
 
-// leave goes back, keeping the draft.
+// leave goes back, keeping the draft when something was typed.
 func (m *reflectScreen) leave() tea.Cmd {
-	return tea.Sequence(m.saveDraft(), func() tea.Msg {
-		return popMsg{farewell: "Your reflection is kept as a draft; failup new picks it up where you left off."}
-	})
+	save, farewell := m.BeforeQuit()
+	return tea.Sequence(save, func() tea.Msg { return popMsg{farewell: farewell} })
 }
 
 func (m *reflectScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -410,6 +420,8 @@ func (m *reflectScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case st.kind == stepWhat && msg.String() == "up" && m.whatField == 1:
 		m.whatField = 0
 		return m.focus()
+	case st.kind == stepDetails && m.details.leaving(msg) != 0:
+		return m.details.focus(m.details.field + m.details.leaving(msg))
 	case msg.String() == "enter" && (st.kind == stepWhat || st.kind == stepLesson),
 		msg.String() == "enter" && st.kind == stepCommitment:
 		return m.next()
@@ -473,12 +485,13 @@ func (m *reflectScreen) restyle() {
 func (m *reflectScreen) layout() {
 	w := m.c.BodyWidth()
 	m.title.SetWidth(w - 4)
-	m.date.SetWidth(14)
+	m.date.SetWidth(20)
 	m.lesson.SetWidth(w - 4)
-	// Progress, question, hint and status take about eight rows.
-	h := max(m.c.BodyHeight()-9, 3)
+	// Progress, question, hint and status take about eight rows; past a
+	// comfortable size, a bigger box is only harder to read.
+	h := min(max(m.c.BodyHeight()-9, 3), 16)
 	for i := range m.answers {
-		m.answers[i].SetWidth(w)
+		m.answers[i].SetWidth(min(w, 84))
 		m.answers[i].SetHeight(h)
 	}
 }
@@ -494,12 +507,13 @@ func (m *reflectScreen) Help() helpKeys {
 	next.SetEnabled(st.kind != stepReview)
 	editor := k.Editor
 	editor.SetEnabled(st.kind == stepQuestion)
-	back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave, draft kept"))
+	back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave, keeping a draft"))
 	help := k.Help
 	if m.Typing() {
 		help.SetHelp("f1", "help")
 	}
-	short := []key.Binding{next, k.Prev, save, editor, back, help}
+	back.SetHelp("esc", "leave")
+	short := []key.Binding{next, save, editor, back, help}
 	full := [][]key.Binding{
 		{next, k.Prev, save, back},
 		{editor, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new line in answers")), k.Quit},
@@ -529,11 +543,11 @@ func (m *reflectScreen) View() string {
 			label = s.Selected
 		}
 		b.WriteString(label.Render("When") + "\n" + m.date.View() + "\n")
-		when := m.c.today()
-		if d, err := parseDay(m.date.Value(), m.c.today()); err == nil {
-			when = d
+		if d, err := parseDay(m.date.Value(), m.c.today()); err != nil {
+			b.WriteString(s.Notice.Render("  I can't read that date yet: try YYYY-MM-DD, “yesterday” or “3 days ago”.") + "\n")
+		} else {
+			b.WriteString(s.Muted.Render("  "+d.Time().Format("Monday 2 January 2006")+"  ·  ↓ to change the date") + "\n")
 		}
-		b.WriteString(s.Muted.Render("  "+when.Time().Format("Monday 2 January 2006")+"  ·  ↓ to change the date") + "\n")
 	case stepQuestion:
 		q := m.set.Questions[st.question]
 		b.WriteString(wrap(s.Question, q.Text, w) + "\n")
@@ -580,51 +594,50 @@ func (m *reflectScreen) progress() string {
 	return strings.Join(dots, " ") + "  " + s.Muted.Render(fmt.Sprintf("%d of %d", m.cur+1, len(m.steps)))
 }
 
-// review summarises the reflection before it is saved.
+// review summarises the reflection before it is saved: the details in full,
+// and as much of each answer as the window leaves room for.
 func (m *reflectScreen) review(w int) string {
 	s := m.c.Styles
 	e := m.entry()
-	var b strings.Builder
 	title := e.Title
 	if strings.TrimSpace(title) == "" {
 		title = "(no title yet)"
 	}
-	b.WriteString(s.Heading.Render(oneLine(title, w-14)) + "  " + s.Muted.Render(string(e.OccurredOn)) + "\n\n")
-	room := max(m.c.BodyHeight()-14, len(e.Answers))
-	perAnswer := max(room/max(len(e.Answers), 1), 1)
-	for _, a := range e.Answers {
-		b.WriteString(s.Label.Render(a.Question) + "\n")
-		b.WriteString(clip(s.Text, a.Text, w-2, perAnswer, s.Muted.Render("  (not answered)")) + "\n")
-	}
+	var tail strings.Builder
 	if e.Lesson != "" {
-		b.WriteString(s.Label.Render("Lesson  ") + s.Text.Render(oneLine(e.Lesson, w-8)) + "\n")
+		tail.WriteString(wrap(s.Text, s.Label.Render("Lesson  ")+termtext.Line(e.Lesson), w) + "\n")
 	}
 	var facts []string
 	if len(e.Tags) > 0 {
 		facts = append(facts, "tags "+strings.Join(e.Tags, ", "))
 	}
-	if len(e.Skills) > 0 {
-		labels := make([]string, len(e.Skills))
-		for i, sk := range e.Skills {
-			labels[i] = sk.Label()
-		}
-		facts = append(facts, strings.Join(labels, ", "))
+	for _, sk := range e.Skills {
+		facts = append(facts, sk.Label())
 	}
 	if e.Severity != nil {
-		facts = append(facts, fmt.Sprintf("size %d/5", *e.Severity))
+		facts = append(facts, fmt.Sprintf("size %d of 5", *e.Severity))
 	}
 	if e.Confidence != nil {
-		facts = append(facts, fmt.Sprintf("confidence %d/10", *e.Confidence))
+		facts = append(facts, fmt.Sprintf("confidence %d of 10", *e.Confidence))
 	}
 	if len(facts) > 0 {
-		b.WriteString(s.Muted.Render(oneLine(strings.Join(facts, " · "), w)) + "\n")
+		tail.WriteString(wrap(s.Muted, termtext.Line(strings.Join(facts, " · ")), w) + "\n")
 	}
 	if f := e.Followup; f != nil {
-		b.WriteString(s.Label.Render("I will try  ") + s.Text.Render(oneLine(f.Commitment, w-24)) +
-			s.Muted.Render("  · ask on "+string(f.DueOn)) + "\n")
+		tail.WriteString(wrap(s.Text, s.Label.Render("I will try  ")+termtext.Line(f.Commitment)+
+			s.Muted.Render(" · failup asks on "+f.DueOn.Time().Format("2 January")), w) + "\n")
 	}
-	b.WriteString("\n" + s.Accent.Render("Press enter to save it.") + s.Muted.Render(" shift+tab goes back to change anything."))
-	return b.String()
+	tail.WriteString("\n" + s.Accent.Render("Press enter to save it.") + s.Muted.Render(" shift+tab goes back to change anything."))
+
+	var b strings.Builder
+	b.WriteString(s.Heading.Render(oneLine(title, w-14)) + "  " + s.Muted.Render(string(e.OccurredOn)) + "\n\n")
+	room := m.c.BodyHeight() - 6 - lipgloss.Height(tail.String()) - len(e.Answers)
+	perAnswer := max(room/max(len(e.Answers), 1), 1)
+	for _, a := range e.Answers {
+		b.WriteString(s.Label.Render(oneLine(a.Question, w)) + "\n")
+		b.WriteString(clip(s.Text, a.Text, w-2, perAnswer, s.Muted.Render("  (not answered)")) + "\n")
+	}
+	return b.String() + tail.String()
 }
 
 // wrap renders text in style, wrapped to width.

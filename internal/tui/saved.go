@@ -101,14 +101,14 @@ func (m *savedScreen) View() string {
 	if l := m.entry.LessonOrDifferently(); l != "" {
 		b.WriteString(clip(s.Text, l, w, 3, "") + "\n")
 	}
-	if f := m.entry.Followup; f != nil && f.DueOn != "" {
+	if f := m.entry.Followup; f != nil && f.Status(m.c.today()) == journal.StatusUpcoming && f.DueOn != "" {
 		b.WriteString("\n" + s.Muted.Render("failup will ask how it went on "+f.DueOn.Time().Format("Monday 2 January")+".") + "\n")
 	}
 	if tip := m.c.Prompts.Tip(int(m.entry.ID)); tip != "" {
 		b.WriteString("\n" + wrap(s.Accent, tip, w) + "\n")
 	}
 	if len(m.similar) > 0 {
-		b.WriteString("\n" + s.Question.Render("This has happened before") + "\n")
+		b.WriteString("\n" + s.Question.Render("Earlier reflections like this one") + "\n")
 		for _, sm := range m.similar {
 			b.WriteString("  " + s.Muted.Render(sm.OccurredOn.Time().Format("02 Jan 2006")) + "  " + s.Text.Render(oneLine(sm.Title, w-16)) + "\n")
 			if len(sm.Shared) > 0 {
