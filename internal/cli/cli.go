@@ -129,7 +129,7 @@ func (a *app) rootCmd() *cobra.Command {
 		RunE: a.runHome,
 	}
 	root.SetVersionTemplate("failup {{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(flagError)
 	root.CompletionOptions.HiddenDefaultCmd = true
 	flags := root.PersistentFlags()
 	flags.StringVar(&a.dbFlag, "db", "", "journal file (default $FAILUP_DB, else $XDG_DATA_HOME/failup/journal.db)")
@@ -164,11 +164,40 @@ func noArgs(cmd *cobra.Command, args []string) error {
 
 func exactArgs(n int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if len(args) != n {
+		switch {
+		case len(args) < n:
 			return usagef("%s needs %s; see %s --help", cmd.CommandPath(), names, cmd.CommandPath())
+		case len(args) > n:
+			return usagef("%s takes only %s, not %q too", cmd.CommandPath(), names, args[n])
 		}
 		return nil
 	}
+}
+
+// flagError rewords pflag's messages, such as `invalid argument "abc" for
+// "--limit" flag: strconv.ParseInt: …`, as one plain sentence.
+func flagError(_ *cobra.Command, err error) error {
+	msg := err.Error()
+	if flag, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return usagef("%s needs a value after it", strings.Trim(flag, "'"))
+	}
+	rest, ok := strings.CutPrefix(msg, "invalid argument ")
+	if !ok {
+		return usageError{err}
+	}
+	value, rest, _ := strings.Cut(rest, " for ")
+	flag, _, _ := strings.Cut(strings.TrimPrefix(rest, `"`), `"`)
+	if names := strings.Fields(flag); len(names) > 0 {
+		flag = names[len(names)-1] // "-y, --yes": the long name
+	}
+	want := "a different value"
+	switch {
+	case strings.Contains(msg, "ParseInt"), strings.Contains(msg, "Atoi"):
+		want = "a whole number"
+	case strings.Contains(msg, "ParseBool"):
+		want = "true or false"
+	}
+	return usagef("%s needs %s, not %s", flag, want, value)
 }
 
 // dbPath is --db, else $FAILUP_DB, else the XDG data file.

@@ -150,16 +150,21 @@ func healthFindings(h store.Health) []finding {
 }
 
 // permissionFindings checks that the journal can be read only by its owner
-// (SQLite gives its -wal and -shm files the same mode), and its folder
-// entered only by its owner.
+// (SQLite gives its -wal and -shm files the same mode), and that failup's own
+// folder is entered only by its owner. A folder the person chose with --db is
+// theirs to share.
 func permissionFindings(path string) []finding {
-	var found []finding
-	for _, c := range []struct {
+	checks := []struct {
 		check, path, private, fix string
 	}{
 		{"file", path, "readable only by you", "chmod 600 " + shellQuote(path)},
-		{"folder", filepath.Dir(path), "yours alone", "chmod 700 " + shellQuote(filepath.Dir(path))},
-	} {
+	}
+	if dir := filepath.Dir(path); filepath.Base(dir) == "failup" {
+		checks = append(checks, struct{ check, path, private, fix string }{
+			"folder", dir, "yours alone", "chmod 700 " + shellQuote(dir)})
+	}
+	var found []finding
+	for _, c := range checks {
 		info, err := os.Stat(c.path)
 		switch {
 		case err != nil:

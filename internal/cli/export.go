@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,7 +18,7 @@ import (
 func (a *app) exportCmd() *cobra.Command {
 	var ff filterFlags
 	var format, output string
-	var lessonsOnly, perEntry bool
+	var lessonsOnly, perEntry, force bool
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write your entries or lessons as Markdown, or everything as JSON",
@@ -57,6 +59,10 @@ func (a *app) exportCmd() *cobra.Command {
 			opt := export.Options{Since: f.Since, Until: f.Until, Now: a.now()}
 			write := func(w io.Writer) error {
 				switch {
+				case format == "json" && lessonsOnly:
+					enc := json.NewEncoder(w)
+					enc.SetIndent("", "  ")
+					return enc.Encode(insight.Lessons(entries))
 				case format == "json":
 					return export.JSON(w, entries, a.now())
 				case lessonsOnly:
@@ -75,6 +81,9 @@ func (a *app) exportCmd() *cobra.Command {
 			if strings.HasSuffix(output, string(filepath.Separator)) {
 				return fmt.Errorf("%s is a folder; give a file name to write to, or add --per-entry", output)
 			}
+			if info, err := os.Stat(output); err == nil && !info.IsDir() && !force {
+				return fmt.Errorf("%s already exists; add --force to replace it", output)
+			}
 			if err := export.WriteFileAtomic(output, 0o600, write); err != nil {
 				return err
 			}
@@ -87,5 +96,6 @@ func (a *app) exportCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&lessonsOnly, "lessons-only", false, "only the lessons, grouped, as a page to print")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file (or folder, with --per-entry) instead of stdout")
 	cmd.Flags().BoolVar(&perEntry, "per-entry", false, "one Markdown file per entry, into the folder given with -o")
+	cmd.Flags().BoolVar(&force, "force", false, "replace the file given with -o if it exists")
 	return cmd
 }

@@ -105,11 +105,11 @@ func (a *app) nudge(cmd *cobra.Command, s *store.Store, today journal.Date) erro
 		return err
 	}
 	if n > 1 {
-		fmt.Fprintf(a.out, "failup: %d commitments are waiting to hear how they went; failup followups lists them.\n", n)
+		fmt.Fprintf(a.out, "%d things you said you would try are waiting to hear how they went: failup followups.\n", n)
 		return nil
 	}
 	c := due[0]
-	fmt.Fprintf(a.out, "failup: you said you would “%s” (%s). failup checkin %d records how it went.\n",
+	fmt.Fprintf(a.out, "You said you would “%s” (%s). failup checkin %d records how it went.\n",
 		termtext.Line(c.Followup.Commitment), c.Followup.DueText(today), c.ID)
 	return nil
 }
@@ -151,13 +151,31 @@ func (a *app) checkinCmd() *cobra.Command {
 				conf = &confidence
 			}
 			var due journal.Date
+			today := journal.DateOf(a.now())
 			if snooze != "" {
 				if due, err = journal.ParseDate(snooze); err != nil {
 					return usagef("--snooze: %v", err)
 				}
+				if due < today {
+					return usagef("--snooze %s has passed; give a day from today on", due)
+				}
 			}
-			if _, err := a.commitmentOf(cmd, id); err != nil {
+			if drop && (flags.Changed("tried-again") || flags.Changed("snooze") || flags.Changed("outcome") || flags.Changed("confidence")) {
+				return usagef("--drop sets the commitment aside; it does not go with the other flags")
+			}
+			if tried == "not-yet" && (flags.Changed("outcome") || flags.Changed("confidence")) {
+				return usagef("with --tried-again not-yet there is nothing to record yet; --outcome and --confidence go with yes or no")
+			}
+			before, err := a.commitmentOf(cmd, id)
+			if err != nil {
 				return err
+			}
+			// Checking in again keeps what was said before unless it is said anew.
+			if !flags.Changed("outcome") && before.Outcome != nil {
+				outcome = *before.Outcome
+			}
+			if conf == nil {
+				conf = before.ConfidenceAfter
 			}
 			s, err := a.journal()
 			if err != nil {
@@ -170,7 +188,7 @@ func (a *app) checkinCmd() *cobra.Command {
 				err, said = s.Drop(ctx, id, now), "Set it aside. It won't be asked about again."
 			case tried == "not-yet" || (tried == "" && due != ""):
 				if due == "" {
-					due = journal.DateOf(now).AddDays(7)
+					due = today.AddDays(7)
 				}
 				err, said = s.Snooze(ctx, id, due, now), "failup will ask again on "+string(due)+"."
 			case tried == "yes" || tried == "no":

@@ -27,6 +27,9 @@ func (a *app) newCmd() *cobra.Command {
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if from != "" {
+				if set != "" {
+					return usagef("--set chooses questions to be asked; with --from the entry names its own prompt_set")
+				}
 				return a.newFromJSON(cmd, from, asJSON)
 			}
 			lib, err := a.library()
@@ -65,7 +68,11 @@ func (a *app) newFromJSON(cmd *cobra.Command, from string, asJSON bool) error {
 		return saveError(err)
 	}
 	if asJSON {
-		return a.printJSON(e)
+		saved, err := s.Get(ctxOf(cmd), e.ID)
+		if err != nil {
+			return err
+		}
+		return a.printJSON(saved)
 	}
 	fmt.Fprintln(a.out, e.ID)
 	return nil

@@ -97,7 +97,7 @@ func writePatterns(w io.Writer, entries []journal.Entry, r insight.Report) {
 	for i, th := range r.Themes {
 		fmt.Fprintf(w, "\n%2d. %s  %s %d  (%s)\n", i+1, termtext.Line(th.Label), chart.Bar(float64(th.Count), float64(top), 12), th.Count, trendWords[th.Trend])
 		fmt.Fprintf(w, "    words: %s\n", termtext.Line(strings.Join(th.Terms, ", ")))
-		fmt.Fprintf(w, "    from %s to %s, in entries %s\n", th.FirstSeen, th.LastSeen, idList(th.Entries, 8))
+		fmt.Fprintf(w, "    from %s to %s, %s\n", th.FirstSeen, th.LastSeen, idList(th.Entries, 8))
 		if n := len(th.Entries); n > 0 {
 			fmt.Fprintf(w, "    latest: “%s”\n", titles[th.Entries[n-1]])
 		}
@@ -118,16 +118,15 @@ func writePatterns(w io.Writer, entries []journal.Entry, r insight.Report) {
 	}
 }
 
-// idList shows up to n ids, the most recent last, with how many more.
+// idList names the entries by id: all of them, or the latest n of many.
 func idList(ids []int64, n int) string {
 	shown := ids[max(len(ids)-n, 0):]
 	parts := make([]string, len(shown))
 	for i, id := range shown {
 		parts[i] = strconv.FormatInt(id, 10)
 	}
-	out := strings.Join(parts, ", ")
-	if more := len(ids) - len(shown); more > 0 {
-		out = fmt.Sprintf("%d earlier and %s", more, out)
+	if len(shown) < len(ids) {
+		return fmt.Sprintf("in %d entries, the latest %s", len(ids), strings.Join(parts, ", "))
 	}
-	return out
+	return "in entries " + strings.Join(parts, ", ")
 }

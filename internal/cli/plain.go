@@ -38,8 +38,9 @@ func (q *asker) line() string {
 	return strings.TrimRight(s, "\r\n")
 }
 
-// lines reads until an empty line or the end of input.
-func (q *asker) lines() string {
+// lines reads until an empty line or the end of input, telling each about
+// the text so far after every line, so a draft can keep it.
+func (q *asker) lines(each func(string)) string {
 	var out []string
 	for {
 		l := q.line()
@@ -47,6 +48,7 @@ func (q *asker) lines() string {
 			return strings.Join(out, "\n")
 		}
 		out = append(out, l)
+		each(strings.Join(out, "\n"))
 	}
 }
 
@@ -71,7 +73,8 @@ func askReflection(in *bufio.Reader, w io.Writer, person bool, set prompt.Set, p
 	q := &asker{in: in, out: w, prompt: person}
 	e := prev
 	e.PromptSet = set.ID
-	q.say("A reflection in %d short steps. Answers can take several lines; an empty line ends each one.", len(set.Questions)+3)
+	q.say("A reflection in %d short steps. Short answers end with Enter; the %d longer ones can take several lines, and an empty line ends them.",
+		len(set.Questions)+3, len(set.Questions))
 	q.say("")
 	q.say("What happened? A few words to name the setback.")
 	e.Title = q.keep(prev.Title, q.line)
@@ -93,9 +96,15 @@ func askReflection(in *bufio.Reader, w io.Writer, person bool, set prompt.Set, p
 		if question.Hint != "" {
 			q.say("%s", question.Hint)
 		}
-		answers[i] = journal.Answer{Key: question.Key, Question: question.Text,
-			Text: q.keep(prev.AnswerText(question.Key), q.lines)}
+		answers[i] = journal.Answer{Key: question.Key, Question: question.Text}
 		e.Answers = answers[:i+1]
+		read := func() string {
+			return q.lines(func(partial string) {
+				answers[i].Text = partial
+				progress(e)
+			})
+		}
+		answers[i].Text = q.keep(prev.AnswerText(question.Key), read)
 		progress(e)
 	}
 
