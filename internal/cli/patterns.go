@@ -96,7 +96,7 @@ func writePatterns(w io.Writer, entries []journal.Entry, r insight.Report) {
 	top := r.Themes[0].Count
 	for i, th := range r.Themes {
 		fmt.Fprintf(w, "\n%2d. %s  %s %d  (%s)\n", i+1, termtext.Line(th.Label), chart.Bar(float64(th.Count), float64(top), 12), th.Count, trendWords[th.Trend])
-		fmt.Fprintf(w, "    words: %s\n", termtext.Line(strings.Join(th.Terms, ", ")))
+		fmt.Fprintf(w, "    words: %s\n", termtext.Line(strings.Join(th.Terms[:min(len(th.Terms), 8)], ", ")))
 		fmt.Fprintf(w, "    from %s to %s, %s\n", th.FirstSeen, th.LastSeen, idList(th.Entries, 8))
 		if n := len(th.Entries); n > 0 {
 			fmt.Fprintf(w, "    latest: “%s”\n", titles[th.Entries[n-1]])

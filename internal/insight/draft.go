@@ -96,9 +96,15 @@ func (d *draft) spell(c *corpus) {
 // tidyTerm lowercases matched text and keeps only its words: `said "sure`
 // is shown as "said sure".
 func tidyTerm(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !isWordRune(r) && r != '\'' && r != '’' && r != '-'
-	}), " ")
+	})
+	for i, w := range words {
+		if w == "i" || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
+			words[i] = "I" + w[1:] // "I", "I'm", "I’d": lower case reads as a typo
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // shownTerms lists the terms as spelled, those found in the most entries
