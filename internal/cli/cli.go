@@ -87,6 +87,9 @@ func (a *app) run(args []string) int {
 	if err == nil {
 		return exitOK
 	}
+	if store.IsBusy(err) {
+		err = errors.New("another failup is writing to the journal; nothing was changed, so try again in a moment")
+	}
 	fmt.Fprintln(a.errOut, "failup: "+sentence(err.Error()))
 	var ue usageError
 	if errors.As(err, &ue) || !a.running {

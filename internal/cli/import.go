@@ -24,26 +24,42 @@ func (a *app) importCmd() *cobra.Command {
 				return err
 			}
 			defer closeInput()
-			doc, err := journal.DecodeDocument(r)
-			if err != nil {
-				return fmt.Errorf("%s: %w; nothing was imported", inputName(args[0]), err)
-			}
 			lib, err := a.library()
 			if err != nil {
 				return err
-			}
-			for i := range doc.Entries {
-				doc.Entries[i].ID = 0
-				if err := doc.Entries[i].Complete(a.now(), lib.Question); err != nil {
-					return fmt.Errorf("%s: entry %d: %w; nothing was imported", inputName(args[0]), i+1, err)
-				}
 			}
 			s, err := a.journal()
 			if err != nil {
 				return err
 			}
-			added, skipped, err := s.Import(ctxOf(cmd), doc.Entries)
-			if err != nil {
+			// The document is read as it is imported; a mistake in it ends
+			// the import, whose transaction then adds nothing.
+			var bad error
+			entries := func(yield func(journal.Entry, error) bool) {
+				i := 0
+				for e, err := range journal.DocumentEntries(r) {
+					i++
+					if err == nil {
+						e.ID = 0
+						if err = e.Complete(a.now(), lib.Question); err != nil {
+							err = fmt.Errorf("entry %d: %w", i, err)
+						}
+					}
+					if err != nil {
+						bad = fmt.Errorf("%s: %w; nothing was imported", inputName(args[0]), err)
+						yield(journal.Entry{}, bad)
+						return
+					}
+					if !yield(e, nil) {
+						return
+					}
+				}
+			}
+			added, skipped, err := s.Import(ctxOf(cmd), entries)
+			switch {
+			case bad != nil:
+				return bad
+			case err != nil:
 				return fmt.Errorf("the import failed, and nothing was imported: %w", err)
 			}
 			if asJSON {

@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 
@@ -77,22 +81,36 @@ func (a *app) listCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			entries, err := s.List(ctxOf(cmd), f)
-			if err != nil {
-				return err
-			}
+			ctx := ctxOf(cmd)
 			if asJSON {
-				if entries == nil {
-					entries = []journal.Entry{}
-				}
-				return a.printJSON(entries)
+				return writeJSONList(a.out, s.Entries(ctx, f))
 			}
-			if len(entries) == 0 {
+			// Every row is measured before the first is written; reading the
+			// entries twice keeps none of them in memory.
+			var t table
+			t.measure(entryTableHeader)
+			n := 0
+			for e, err := range s.Headlines(ctx, f) {
+				if err != nil {
+					return err
+				}
+				t.measure(entryRow(e))
+				n++
+			}
+			if n == 0 {
 				fmt.Fprintln(a.out, "No entries yet. When something goes wrong, failup new walks you through it.")
 				return nil
 			}
-			writeEntryTable(a.out, entries, a.termWidth())
-			return nil
+			t.fit(3, a.termWidth())
+			out := bufio.NewWriter(a.out)
+			t.write(out, entryTableHeader)
+			for e, err := range s.Headlines(ctx, f) {
+				if err != nil {
+					return err
+				}
+				t.write(out, entryRow(e))
+			}
+			return out.Flush()
 		},
 	}
 	ff.register(cmd)
@@ -113,48 +131,104 @@ func skillNames() string {
 // writeEntryTable prints entries as aligned columns; when width is known the
 // title and tags are shortened so each row fits on one line.
 func writeEntryTable(w io.Writer, entries []journal.Entry, width int) {
-	rows := [][]string{{"ID", "DATE", "SEV", "TITLE", "TAGS"}}
+	rows := [][]string{entryTableHeader}
 	for _, e := range entries {
-		sev := ""
-		if e.Severity != nil {
-			sev = strings.Repeat("●", *e.Severity)
-		}
-		rows = append(rows, []string{strconv.FormatInt(e.ID, 10), string(e.OccurredOn), sev,
-			termtext.Line(e.Title), termtext.Line(strings.Join(e.Tags, ", "))})
+		rows = append(rows, entryRow(e))
 	}
 	writeTable(w, rows, 3, width)
+}
+
+var entryTableHeader = []string{"ID", "DATE", "SEV", "TITLE", "TAGS"}
+
+func entryRow(e journal.Entry) []string {
+	sev := ""
+	if e.Severity != nil {
+		sev = strings.Repeat("●", *e.Severity)
+	}
+	return []string{strconv.FormatInt(e.ID, 10), string(e.OccurredOn), sev,
+		termtext.Line(e.Title), termtext.Line(strings.Join(e.Tags, ", "))}
+}
+
+// writeJSONList prints entries as printJSON prints a list, one entry at a
+// time, so that any number of them take little memory.
+func writeJSONList(w io.Writer, entries iter.Seq2[journal.Entry, error]) error {
+	out := bufio.NewWriterSize(w, 64<<10)
+	var elem bytes.Buffer
+	enc := json.NewEncoder(&elem)
+	enc.SetIndent("  ", "  ")
+	enc.SetEscapeHTML(false)
+	sep := "[\n  "
+	for e, err := range entries {
+		if err != nil {
+			return err // what is still buffered is dropped: usually all of it
+		}
+		elem.Reset()
+		if err := enc.Encode(e); err != nil {
+			return err
+		}
+		out.WriteString(sep)
+		out.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+		sep = ",\n  "
+	}
+	if sep == "[\n  " {
+		out.WriteString("[]\n")
+	} else {
+		out.WriteString("\n]\n")
+	}
+	return out.Flush()
 }
 
 // writeTable aligns rows in columns two spaces apart. With a width, column
 // flex (and those after it) are cut to fit.
 func writeTable(w io.Writer, rows [][]string, flex, width int) {
-	widths := make([]int, len(rows[0]))
+	var t table
 	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], ansi.StringWidth(c))
-		}
+		t.measure(r)
 	}
-	if width > 0 {
-		fixed := 0
-		for i, cw := range widths {
-			if i != flex {
-				fixed += cw + 2
-			}
-		}
-		widths[flex] = max(12, min(widths[flex], width-fixed))
-		last := len(widths) - 1
-		used := fixed - widths[last] - 2 + widths[flex] + 2
-		widths[last] = max(4, min(widths[last], width-used))
-	}
+	t.fit(flex, width)
 	for _, r := range rows {
-		var b strings.Builder
-		for i, c := range r {
-			c = ansi.Truncate(c, widths[i], "…")
-			b.WriteString(c)
-			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
-			}
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+		t.write(w, r)
 	}
+}
+
+// table lays out rows in columns: every row is measured, then written.
+type table struct{ widths []int }
+
+func (t *table) measure(row []string) {
+	if t.widths == nil {
+		t.widths = make([]int, len(row))
+	}
+	for i, c := range row {
+		t.widths[i] = max(t.widths[i], ansi.StringWidth(c))
+	}
+}
+
+// fit narrows column flex, and the last one, to fit width when it is known.
+func (t *table) fit(flex, width int) {
+	if width <= 0 {
+		return
+	}
+	widths := t.widths
+	fixed := 0
+	for i, cw := range widths {
+		if i != flex {
+			fixed += cw + 2
+		}
+	}
+	widths[flex] = max(12, min(widths[flex], width-fixed))
+	last := len(widths) - 1
+	used := fixed - widths[last] - 2 + widths[flex] + 2
+	widths[last] = max(4, min(widths[last], width-used))
+}
+
+func (t *table) write(w io.Writer, row []string) {
+	var b strings.Builder
+	for i, c := range row {
+		c = ansi.Truncate(c, t.widths[i], "…")
+		b.WriteString(c)
+		if i < len(row)-1 {
+			b.WriteString(strings.Repeat(" ", t.widths[i]-ansi.StringWidth(c)+2))
+		}
+	}
+	fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/growth"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
 )
 
 func (a *app) statsCmd() *cobra.Command {
@@ -26,11 +25,10 @@ func (a *app) statsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			entries, err := s.List(ctxOf(cmd), store.Filter{})
+			st, err := s.Stats(ctxOf(cmd), journal.DateOf(a.now()))
 			if err != nil {
 				return err
 			}
-			st := growth.Compute(entries, journal.DateOf(a.now()))
 			if asJSON {
 				return a.printJSON(st)
 			}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 	"time"
 
@@ -93,41 +94,205 @@ func DecodeEntry(r io.Reader) (Entry, error) {
 	return e, nil
 }
 
-// DecodeDocument reads a failup.v1 document. An entry that cannot be read is
-// reported by its index.
+// DecodeDocument reads a whole failup.v1 document into memory; see
+// DocumentEntries to read one of any size.
 func DecodeDocument(r io.Reader) (Document, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return Document{}, err
-	}
-	var raw struct {
-		Format     string            `json:"format"`
-		ExportedAt *time.Time        `json:"exported_at"`
-		Entries    []json.RawMessage `json:"entries"`
-	}
-	if err := decodeStrict(data, &raw); err != nil {
-		return Document{}, err
-	}
-	if raw.Format != Format {
-		return Document{}, fmt.Errorf("the document's format is %q; failup reads %q", raw.Format, Format)
-	}
-	doc := Document{Format: raw.Format, Entries: make([]Entry, len(raw.Entries))}
-	if raw.ExportedAt != nil {
-		doc.ExportedAt = *raw.ExportedAt
-	}
-	for i, m := range raw.Entries {
-		if err := decodeStrict(m, &doc.Entries[i]); err != nil {
-			return Document{}, fmt.Errorf("entry %d: %w", i+1, err)
+	doc := Document{Format: Format, Entries: []Entry{}}
+	for e, err := range readDocument(r, &doc.ExportedAt) {
+		if err != nil {
+			return Document{}, err
 		}
+		doc.Entries = append(doc.Entries, e)
 	}
 	return doc, nil
+}
+
+// DocumentEntries reads a failup.v1 document an entry at a time, so that one
+// of any size takes little memory. It yields each entry as soon as it is
+// read, and stops with an error (naming the entry by its index, from 1) as
+// soon as the document turns out to be wrong, which can be after yielding
+// some of its entries.
+func DocumentEntries(r io.Reader) iter.Seq2[Entry, error] {
+	return readDocument(r, nil)
+}
+
+// readDocument reads a document's fields in whatever order they come,
+// setting *exportedAt (when not nil) from exported_at.
+func readDocument(r io.Reader, exportedAt *time.Time) iter.Seq2[Entry, error] {
+	return func(yield func(Entry, error) bool) {
+		in := &lineCounter{r: r}
+		dec := json.NewDecoder(in)
+		dec.DisallowUnknownFields()
+		// token reads a delimiter or a field name; the document has begun,
+		// so it cannot end yet.
+		token := func() (json.Token, error) {
+			t, err := dec.Token()
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return t, in.describe(err, dec.InputOffset())
+		}
+		// decode reads the value of field ("" for an entry).
+		decode := func(field string, v any) error {
+			err := dec.Decode(v)
+			var typ *json.UnmarshalTypeError
+			switch {
+			case err == io.EOF:
+				err = io.ErrUnexpectedEOF
+			case errors.As(err, &typ) && typ.Field == "":
+				typ.Field = field
+			}
+			return in.describe(err, dec.InputOffset())
+		}
+		fail := func(err error) { yield(Entry{}, err) }
+
+		if t, err := dec.Token(); err != nil {
+			fail(in.describe(err, dec.InputOffset()))
+			return
+		} else if t != json.Delim('{') {
+			fail(errors.New("expected a JSON object holding format, exported_at and entries"))
+			return
+		}
+		format := ""
+		for dec.More() {
+			t, err := token()
+			if err != nil {
+				fail(err)
+				return
+			}
+			switch t {
+			case "format":
+				if err := decode("format", &format); err != nil {
+					fail(err)
+					return
+				}
+				if format != Format {
+					fail(formatError(format))
+					return
+				}
+			case "exported_at":
+				var at *time.Time
+				if err := decode("exported_at", &at); err != nil {
+					fail(err)
+					return
+				}
+				if at != nil && exportedAt != nil {
+					*exportedAt = *at
+				}
+			case "entries":
+				t, err := token()
+				if err != nil {
+					fail(err)
+					return
+				}
+				if t == nil {
+					continue // null: no entries
+				}
+				if t != json.Delim('[') {
+					fail(errors.New("entries must be a list"))
+					return
+				}
+				for i := 1; dec.More(); i++ {
+					in.forget(dec.InputOffset())
+					var e Entry
+					if err := decode("", &e); err != nil {
+						fail(fmt.Errorf("entry %d: %w", i, err))
+						return
+					}
+					if !yield(e, nil) {
+						return
+					}
+				}
+				if _, err := token(); err != nil {
+					fail(err)
+					return
+				}
+			default:
+				fail(fmt.Errorf("unknown field %q", t))
+				return
+			}
+		}
+		if _, err := token(); err != nil {
+			fail(err)
+			return
+		}
+		if _, err := dec.Token(); err != io.EOF {
+			fail(errors.New("unexpected data after the JSON value"))
+			return
+		}
+		if format != Format {
+			fail(formatError(format))
+		}
+	}
+}
+
+func formatError(format string) error {
+	return fmt.Errorf("the document's format is %q; failup reads %q", format, Format)
+}
+
+// lineCounter passes its input through, keeping what the decoder may still
+// report an error in, so that an offset in the input can be told as a line
+// and column without keeping all of it.
+type lineCounter struct {
+	r         io.Reader
+	start     int64 // the offset of kept[0]
+	lines     int   // how many lines end before start
+	lineStart int64 // the offset of the first byte of the line start is on
+	kept      []byte
+}
+
+func (c *lineCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.kept = append(c.kept, p[:n]...)
+	return n, err
+}
+
+// forget drops what comes before offset.
+func (c *lineCounter) forget(offset int64) {
+	gone := c.kept[:offset-c.start]
+	if i := bytes.LastIndexByte(gone, '\n'); i >= 0 {
+		c.lines += bytes.Count(gone, []byte("\n"))
+		c.lineStart = c.start + int64(i) + 1
+	}
+	c.kept = c.kept[:copy(c.kept, c.kept[len(gone):])]
+	c.start = offset
+}
+
+// describe words a decoding error. The decoder stopped at offset, the start
+// of the value (or delimiter) it could not read; a syntax error's own offset
+// counts from elsewhere, so the value is read again from there to place it.
+func (c *lineCounter) describe(err error, offset int64) error {
+	if err == nil {
+		return nil
+	}
+	return describeJSONError(err, func(int64) (line, col int) {
+		value := c.kept[min(max(offset-c.start, 0), int64(len(c.kept))):]
+		at := offset + 1
+		var syntax *json.SyntaxError
+		if errors.As(json.NewDecoder(bytes.NewReader(value)).Decode(&json.RawMessage{}), &syntax) {
+			at = offset + syntax.Offset
+		}
+		return c.position(at)
+	})
+}
+
+// position is the line and column of the byte at offset, counted from 1.
+func (c *lineCounter) position(offset int64) (line, col int) {
+	before := c.kept[:min(max(offset-1-c.start, 0), int64(len(c.kept)))]
+	line = c.lines + bytes.Count(before, []byte("\n")) + 1
+	lineStart := c.lineStart
+	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
+		lineStart = c.start + int64(i) + 1
+	}
+	return line, int(offset - lineStart)
 }
 
 func decodeStrict(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
+	where := func(offset int64) (int, int) { return position(data, offset) }
 	if err := dec.Decode(v); err != nil {
-		return describeJSONError(data, err)
+		return describeJSONError(err, where)
 	}
 	if dec.More() {
 		return errors.New("unexpected data after the JSON value")
@@ -138,7 +303,9 @@ func decodeStrict(data []byte, v any) error {
 	return nil
 }
 
-func describeJSONError(data []byte, err error) error {
+// describeJSONError words a decoding error for a person; where tells the
+// line and column of a syntax error's offset.
+func describeJSONError(err error, where func(offset int64) (line, col int)) error {
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
@@ -147,7 +314,7 @@ func describeJSONError(data []byte, err error) error {
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return errors.New("the JSON ends too early")
 	case errors.As(err, &syntax):
-		line, col := position(data, syntax.Offset)
+		line, col := where(syntax.Offset)
 		return fmt.Errorf("the JSON is broken at line %d, column %d: %s", line, col, syntax.Error())
 	case errors.As(err, &typ):
 		if typ.Field == "" {

@@ -38,11 +38,12 @@ func TestCompleteValidates(t *testing.T) {
 		"empty title":       {Title: "  "},
 		"severity":          {Title: "x", Severity: &six},
 		"confidence":        {Title: "x", Confidence: &eleven},
-		"confidence after":  {Title: "x", Followup: &Followup{ConfidenceAfter: &eleven}},
+		"confidence after":  {Title: "x", Followup: &Followup{Commitment: "c", ConfidenceAfter: &eleven}},
+		"empty commitment":  {Title: "x", Followup: &Followup{DueOn: "2026-04-01"}},
 		"unknown skill":     {Title: "x", Skills: []Skill{"luck"}},
 		"unknown question":  {Title: "x", Answers: []Answer{{Key: "mystery", Text: "?"}}},
 		"empty tag":         {Title: "x", Tags: []string{" "}},
-		"impossible due on": {Title: "x", Followup: &Followup{DueOn: "2026-13-01"}},
+		"impossible due on": {Title: "x", Followup: &Followup{Commitment: "c", DueOn: "2026-13-01"}},
 	}
 	for name, e := range cases {
 		t.Run(name, func(t *testing.T) {

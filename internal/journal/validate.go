@@ -115,6 +115,9 @@ func (e Entry) Validate() error {
 		return err
 	}
 	if f := e.Followup; f != nil {
+		if strings.TrimSpace(f.Commitment) == "" {
+			return &FieldError{"followup.commitment", "is empty; without a commitment, leave followup out"}
+		}
 		if err := checkRange("followup.confidence_after", f.ConfidenceAfter, 1, 10); err != nil {
 			return err
 		}

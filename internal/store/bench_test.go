@@ -45,7 +45,7 @@ func benchStore(b *testing.B) *Store {
 		if bench.store, bench.err = Open(filepath.Join(bench.dir, "journal.db")); bench.err != nil {
 			return
 		}
-		_, _, bench.err = bench.store.Import(ctx, gen.Entries(benchSize, 1, benchEnd))
+		_, _, bench.err = bench.store.Import(ctx, seq(gen.Entries(benchSize, 1, benchEnd)))
 	})
 	if bench.err != nil {
 		b.Fatal(bench.err)
@@ -55,6 +55,37 @@ func benchStore(b *testing.B) *Store {
 
 func BenchmarkList20(b *testing.B) {
 	benchList(b, Filter{Limit: 20}, true)
+}
+
+// BenchmarkListAll loads every entry, as export does.
+func BenchmarkListAll(b *testing.B) {
+	benchList(b, Filter{}, true)
+}
+
+// BenchmarkHeadlinesAll reads every entry as list does.
+func BenchmarkHeadlinesAll(b *testing.B) {
+	s := benchStore(b)
+	for b.Loop() {
+		n := 0
+		for _, err := range s.Headlines(ctx, Filter{}) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != benchSize {
+			b.Fatalf("Headlines yielded %d entries, want %d", n, benchSize)
+		}
+	}
+}
+
+func BenchmarkStats(b *testing.B) {
+	s := benchStore(b)
+	for b.Loop() {
+		if _, err := s.Stats(ctx, benchEnd); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 func BenchmarkListFilteredTag(b *testing.B) {
@@ -159,7 +190,7 @@ func BenchmarkImport1k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		added, _, err := s.Import(ctx, entries)
+		added, _, err := s.Import(ctx, seq(entries))
 		if err != nil || added != size {
 			b.Fatalf("Import added %d of %d: %v", added, size, err)
 		}

@@ -6,7 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
+	"iter"
+	"math"
 	"time"
 
 	"github.com/failup/failup/internal/journal"
@@ -25,13 +26,17 @@ func parseTime(s string) (time.Time, error) { return time.Parse(timeLayout, s) }
 // Create saves a new entry, which must already be complete and valid, and
 // sets its ID.
 func (s *Store) Create(ctx context.Context, e *journal.Entry) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error { return insertEntry(ctx, tx, e) })
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return withWriter(ctx, tx, func(w *writer) error { return w.create(ctx, e) })
+	})
 }
 
 // Update replaces the stored entry with e.ID, keeping its uid and created_at,
 // and sets e.UpdatedAt to now.
 func (s *Store) Update(ctx context.Context, e *journal.Entry, now time.Time) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error { return updateEntry(ctx, tx, e, now) })
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return withWriter(ctx, tx, func(w *writer) error { return w.update(ctx, e, now) })
+	})
 }
 
 // SaveReflection creates e (when e.ID is 0) or updates it, and removes the
@@ -39,46 +44,18 @@ func (s *Store) Update(ctx context.Context, e *journal.Entry, now time.Time) err
 // offered back as a draft, and a draft is never dropped unsaved.
 func (s *Store) SaveReflection(ctx context.Context, e *journal.Entry, draftKey string, now time.Time) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if e.ID == 0 {
-			err = insertEntry(ctx, tx, e)
-		} else {
-			err = updateEntry(ctx, tx, e, now)
-		}
+		err := withWriter(ctx, tx, func(w *writer) error {
+			if e.ID == 0 {
+				return w.create(ctx, e)
+			}
+			return w.update(ctx, e, now)
+		})
 		if err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM drafts WHERE key = ?", draftKey)
 		return err
 	})
-}
-
-func updateEntry(ctx context.Context, tx *sql.Tx, e *journal.Entry, now time.Time) error {
-	var uid, created string
-	err := tx.QueryRowContext(ctx, "SELECT uid, created_at FROM entries WHERE id = ?", e.ID).Scan(&uid, &created)
-	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
-	}
-	if err != nil {
-		return err
-	}
-	createdAt, err := parseTime(created)
-	if err != nil {
-		return err
-	}
-	e.UID, e.CreatedAt, e.UpdatedAt = uid, createdAt, now.UTC().Truncate(time.Second)
-	if _, err := tx.ExecContext(ctx, `UPDATE entries SET updated_at = ?, occurred_on = ?, title = ?,
-		prompt_set = ?, lesson = ?, severity = ?, confidence = ?, follows_uid = ? WHERE id = ?`,
-		formatTime(e.UpdatedAt), string(e.OccurredOn), e.Title, e.PromptSet, e.Lesson,
-		e.Severity, e.Confidence, nullString(e.FollowsUID), e.ID); err != nil {
-		return err
-	}
-	for _, table := range []string{"answers", "tags", "skills", "followups"} {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE entry_id = ?", e.ID); err != nil {
-			return err
-		}
-	}
-	return insertChildren(ctx, tx, e)
 }
 
 // Delete removes an entry and everything that belongs to it.
@@ -96,9 +73,10 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 	})
 }
 
-// Import adds entries in one transaction, skipping those whose uid is already
-// in the journal. Either all new entries are added or none are.
-func (s *Store) Import(ctx context.Context, entries []journal.Entry) (added, skipped int, err error) {
+// Import adds entries, read one at a time, in one transaction, skipping those
+// whose uid is already in the journal. Either all new entries are added or
+// none are: an error from entries ends the import and is returned as it is.
+func (s *Store) Import(ctx context.Context, entries iter.Seq2[journal.Entry, error]) (added, skipped int, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		added, skipped = 0, 0
 		exists, err := tx.PrepareContext(ctx, "SELECT 1 FROM entries WHERE uid = ?")
@@ -106,79 +84,171 @@ func (s *Store) Import(ctx context.Context, entries []journal.Entry) (added, ski
 			return err
 		}
 		defer exists.Close()
-		for i := range entries {
-			var one int
-			err := exists.QueryRowContext(ctx, entries[i].UID).Scan(&one)
-			if err == nil {
-				skipped++
-				continue
+		return withWriter(ctx, tx, func(w *writer) error {
+			first, i := int64(0), 0
+			for e, err := range entries {
+				if err != nil {
+					return err
+				}
+				i++
+				var one int
+				switch err := exists.QueryRowContext(ctx, e.UID).Scan(&one); {
+				case err == nil:
+					skipped++
+					continue
+				case !errors.Is(err, sql.ErrNoRows):
+					return err
+				}
+				if err := w.insert(ctx, &e); err != nil {
+					return fmt.Errorf("entry %d: %w", i, err)
+				}
+				if first == 0 {
+					first = e.ID
+				}
+				added++
 			}
-			if !errors.Is(err, sql.ErrNoRows) {
-				return err
+			if added == 0 {
+				return nil
 			}
-			if err := insertEntry(ctx, tx, &entries[i]); err != nil {
-				return fmt.Errorf("entry %d: %w", i+1, err)
-			}
-			added++
-		}
-		return nil
+			// New entries get ids above every other, and no one else writes
+			// in the transaction, so the import's entries are those from the
+			// first on.
+			return w.index(ctx, first, math.MaxInt64)
+		})
 	})
 	return added, skipped, err
 }
 
-func insertEntry(ctx context.Context, tx *sql.Tx, e *journal.Entry) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO entries (uid, created_at, updated_at, occurred_on, title,
-		prompt_set, lesson, severity, confidence, follows_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.UID, formatTime(e.CreatedAt), formatTime(e.UpdatedAt), string(e.OccurredOn), e.Title,
-		e.PromptSet, e.Lesson, e.Severity, e.Confidence, nullString(e.FollowsUID))
+// writer writes entries in a transaction, each statement prepared once for
+// however many entries it writes.
+type writer struct {
+	tx                                  *sql.Tx
+	entry, answer, tag, skill, followup *sql.Stmt
+}
+
+func withWriter(ctx context.Context, tx *sql.Tx, fn func(*writer) error) error {
+	w := &writer{tx: tx}
+	defer w.close()
+	for _, p := range []struct {
+		stmt  **sql.Stmt
+		query string
+	}{
+		{&w.entry, `INSERT INTO entries (uid, created_at, updated_at, occurred_on, title, prompt_set, lesson,
+			severity, confidence, follows_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.answer, "INSERT INTO answers (entry_id, position, key, question, text) VALUES (?, ?, ?, ?, ?)"},
+		{&w.tag, "INSERT INTO tags (entry_id, position, tag) VALUES (?, ?, ?)"},
+		{&w.skill, "INSERT INTO skills (entry_id, position, skill) VALUES (?, ?, ?)"},
+		{&w.followup, `INSERT INTO followups (entry_id, commitment, due_on, checked_in_at, tried_again, outcome,
+			confidence_after, dropped_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
+	} {
+		stmt, err := tx.PrepareContext(ctx, p.query)
+		if err != nil {
+			return err
+		}
+		*p.stmt = stmt
+	}
+	return fn(w)
+}
+
+func (w *writer) close() {
+	for _, stmt := range []*sql.Stmt{w.entry, w.answer, w.tag, w.skill, w.followup} {
+		if stmt != nil {
+			stmt.Close()
+		}
+	}
+}
+
+// create adds e as a new entry, in the full-text index too, and sets its ID.
+func (w *writer) create(ctx context.Context, e *journal.Entry) error {
+	if err := w.insert(ctx, e); err != nil {
+		return err
+	}
+	return w.index(ctx, e.ID, e.ID)
+}
+
+// insert adds e as a new entry and sets its ID, leaving it out of the
+// full-text index: see index.
+func (w *writer) insert(ctx context.Context, e *journal.Entry) error {
+	res, err := w.entry.ExecContext(ctx, e.UID, formatTime(e.CreatedAt), formatTime(e.UpdatedAt),
+		string(e.OccurredOn), e.Title, e.PromptSet, e.Lesson, e.Severity, e.Confidence, nullString(e.FollowsUID))
 	if err != nil {
 		return err
 	}
 	if e.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	return insertChildren(ctx, tx, e)
+	return w.children(ctx, e)
 }
 
-func insertChildren(ctx context.Context, tx *sql.Tx, e *journal.Entry) error {
+func (w *writer) update(ctx context.Context, e *journal.Entry, now time.Time) error {
+	var uid, created string
+	err := w.tx.QueryRowContext(ctx, "SELECT uid, created_at FROM entries WHERE id = ?", e.ID).Scan(&uid, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	createdAt, err := parseTime(created)
+	if err != nil {
+		return err
+	}
+	e.UID, e.CreatedAt, e.UpdatedAt = uid, createdAt, now.UTC().Truncate(time.Second)
+	if _, err := w.tx.ExecContext(ctx, `UPDATE entries SET updated_at = ?, occurred_on = ?, title = ?,
+		prompt_set = ?, lesson = ?, severity = ?, confidence = ?, follows_uid = ? WHERE id = ?`,
+		formatTime(e.UpdatedAt), string(e.OccurredOn), e.Title, e.PromptSet, e.Lesson,
+		e.Severity, e.Confidence, nullString(e.FollowsUID), e.ID); err != nil {
+		return err
+	}
+	for _, table := range []string{"answers", "tags", "skills", "followups"} {
+		if _, err := w.tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE entry_id = ?", e.ID); err != nil {
+			return err
+		}
+	}
+	if _, err := w.tx.ExecContext(ctx, "DELETE FROM entries_fts WHERE rowid = ?", e.ID); err != nil {
+		return err
+	}
+	if err := w.children(ctx, e); err != nil {
+		return err
+	}
+	return w.index(ctx, e.ID, e.ID)
+}
+
+// children writes what belongs to the entry e.ID.
+func (w *writer) children(ctx context.Context, e *journal.Entry) error {
 	for i, a := range e.Answers {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO answers (entry_id, position, key, question, text) VALUES (?, ?, ?, ?, ?)",
-			e.ID, i, a.Key, a.Question, a.Text); err != nil {
+		if _, err := w.answer.ExecContext(ctx, e.ID, i, a.Key, a.Question, a.Text); err != nil {
 			return err
 		}
 	}
 	for i, t := range e.Tags {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO tags (entry_id, position, tag) VALUES (?, ?, ?)", e.ID, i, t); err != nil {
+		if _, err := w.tag.ExecContext(ctx, e.ID, i, t); err != nil {
 			return err
 		}
 	}
 	for i, sk := range e.Skills {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO skills (entry_id, position, skill) VALUES (?, ?, ?)", e.ID, i, string(sk)); err != nil {
+		if _, err := w.skill.ExecContext(ctx, e.ID, i, string(sk)); err != nil {
 			return err
 		}
 	}
 	if f := e.Followup; f != nil {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO followups (entry_id, commitment, due_on, checked_in_at,
-			tried_again, outcome, confidence_after, dropped_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.ID, f.Commitment, nullString(string(f.DueOn)), nullTime(f.CheckedInAt), f.TriedAgain,
-			f.Outcome, f.ConfidenceAfter, nullTime(f.DroppedAt)); err != nil {
-			return err
-		}
-	}
-	return indexEntry(ctx, tx, e)
-}
-
-// indexEntry replaces the entry's row in the full-text index.
-func indexEntry(ctx context.Context, tx *sql.Tx, e *journal.Entry) error {
-	texts := make([]string, len(e.Answers))
-	for i, a := range e.Answers {
-		texts[i] = a.Text
-	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM entries_fts WHERE rowid = ?", e.ID); err != nil {
+		_, err := w.followup.ExecContext(ctx, e.ID, f.Commitment, nullString(string(f.DueOn)),
+			nullTime(f.CheckedInAt), f.TriedAgain, f.Outcome, f.ConfidenceAfter, nullTime(f.DroppedAt))
 		return err
 	}
-	_, err := tx.ExecContext(ctx, "INSERT INTO entries_fts (rowid, title, answers, lesson) VALUES (?, ?, ?, ?)",
-		e.ID, e.Title, strings.Join(texts, "\n\n"), e.Lesson)
+	return nil
+}
+
+// index adds the entries with ids from first to last to the full-text index,
+// their answers gathered in one column. One statement for a whole import
+// lets the index write its words in large batches: FTS5 writes out what it
+// has gathered whenever another statement opens a savepoint, as every
+// insert into a table with triggers does.
+func (w *writer) index(ctx context.Context, first, last int64) error {
+	_, err := w.tx.ExecContext(ctx, `INSERT INTO entries_fts (rowid, title, answers, lesson)
+		SELECT e.id, e.title, coalesce((SELECT group_concat(a.text, char(10, 10) ORDER BY a.position)
+			FROM answers a WHERE a.entry_id = e.id), ''), e.lesson
+		FROM entries e WHERE e.id BETWEEN ? AND ?`, first, last)
 	return err
 }
 
@@ -193,106 +263,158 @@ func nullTime(t *time.Time) sql.NullString {
 
 // Get returns the entry with the given id, or ErrNotFound.
 func (s *Store) Get(ctx context.Context, id int64) (journal.Entry, error) {
-	entries, err := s.query(ctx, "WHERE e.id = ?", []any{id}, "")
-	if err != nil {
-		return journal.Entry{}, err
+	for e, err := range s.entries(ctx, "WHERE e.id = ?", []any{id}, "", allChildren) {
+		return e, err
 	}
-	if len(entries) == 0 {
-		return journal.Entry{}, ErrNotFound
-	}
-	return entries[0], nil
+	return journal.Entry{}, ErrNotFound
 }
 
 const entryColumns = `e.id, e.uid, e.created_at, e.updated_at, e.occurred_on, e.title, e.prompt_set,
 	e.lesson, e.severity, e.confidence, coalesce(e.follows_uid, '')`
 
-// query loads the entries matching where (with args), newest first, with tail
-// (LIMIT, OFFSET) appended, then their children in one query per table.
-func (s *Store) query(ctx context.Context, where string, args []any, tail string) ([]journal.Entry, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+entryColumns+" FROM entries e "+where+
-		" ORDER BY e.occurred_on DESC, e.created_at DESC, e.id DESC "+tail, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var entries []journal.Entry
-	index := map[int64]int{}
-	for rows.Next() {
-		var e journal.Entry
-		var created, updated, occurred string
-		if err := rows.Scan(&e.ID, &e.UID, &created, &updated, &occurred, &e.Title, &e.PromptSet,
-			&e.Lesson, &e.Severity, &e.Confidence, &e.FollowsUID); err != nil {
-			return nil, err
+// pageSize is how many entries are loaded at a time: enough that loading
+// their answers, tags, skills and follow-ups costs few queries, few enough
+// that any number of entries can pass through in little memory.
+const pageSize = 256
+
+// entries yields the entries matching where (with args), newest first, with
+// tail (LIMIT, OFFSET) appended, and the children given. One connection
+// reads them, so they come from one snapshot of the journal, a page at a
+// time with the page's children. The next page is read while the caller
+// works through the one before: the two take about as long for an export.
+func (s *Store) entries(ctx context.Context, where string, args []any, tail string, children []child) iter.Seq2[journal.Entry, error] {
+	return func(yield func(journal.Entry, error) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		pages := make(chan loadedPage, 1)
+		go s.loadPages(ctx, where, args, tail, children, pages)
+		defer func() {
+			cancel()
+			for range pages { // until the loader has let go of its connection
+			}
+		}()
+		for p := range pages {
+			if p.err != nil {
+				yield(journal.Entry{}, p.err)
+				return
+			}
+			for _, e := range p.entries {
+				if !yield(e, nil) {
+					return
+				}
+			}
 		}
-		if e.CreatedAt, err = parseTime(created); err != nil {
-			return nil, err
-		}
-		if e.UpdatedAt, err = parseTime(updated); err != nil {
-			return nil, err
-		}
-		e.OccurredOn = journal.Date(occurred)
-		e.Answers, e.Tags, e.Skills = []journal.Answer{}, []string{}, []journal.Skill{}
-		index[e.ID] = len(entries)
-		entries = append(entries, e)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if len(entries) == 0 {
-		return nil, nil
-	}
-	return entries, s.loadChildren(ctx, entries, index)
 }
 
-func (s *Store) loadChildren(ctx context.Context, entries []journal.Entry, index map[int64]int) error {
-	ids := make([]int64, len(entries))
-	for i, e := range entries {
-		ids[i] = e.ID
+type loadedPage struct {
+	entries []journal.Entry
+	err     error
+}
+
+// loadPages sends the entries a page at a time, then closes pages. It stops
+// at the first error, which it sends, or when ctx is done.
+func (s *Store) loadPages(ctx context.Context, where string, args []any, tail string, children []child, pages chan<- loadedPage) {
+	defer close(pages)
+	send := func(p loadedPage) bool {
+		select {
+		case pages <- p:
+			return p.err == nil
+		case <-ctx.Done():
+			return false
+		}
 	}
-	idList, err := json.Marshal(ids)
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return err
+		send(loadedPage{err: err})
+		return
 	}
-	in := " WHERE entry_id IN (SELECT value FROM json_each(?)) ORDER BY entry_id, position"
-	if err := s.each(ctx, "SELECT entry_id, key, question, text FROM answers"+in, idList, func(r *sql.Rows) error {
-		var id int64
-		var a journal.Answer
-		if err := r.Scan(&id, &a.Key, &a.Question, &a.Text); err != nil {
-			return err
+	defer conn.Close()
+	stmts := make([]*sql.Stmt, len(children))
+	for i, c := range children {
+		if stmts[i], err = conn.PrepareContext(ctx, c.query); err != nil {
+			send(loadedPage{err: err})
+			return
 		}
-		e := &entries[index[id]]
-		e.Answers = append(e.Answers, a)
-		return nil
-	}); err != nil {
-		return err
+		defer stmts[i].Close()
 	}
-	if err := s.each(ctx, "SELECT entry_id, tag FROM tags"+in, idList, func(r *sql.Rows) error {
-		var id int64
-		var t string
-		if err := r.Scan(&id, &t); err != nil {
-			return err
+	rows, err := conn.QueryContext(ctx, "SELECT "+entryColumns+" FROM entries e "+where+
+		" ORDER BY e.occurred_on DESC, e.created_at DESC, e.id DESC "+tail, args...)
+	if err != nil {
+		send(loadedPage{err: err})
+		return
+	}
+	defer rows.Close()
+	for {
+		page := make([]journal.Entry, 0, pageSize)
+		for len(page) < pageSize && rows.Next() {
+			e, err := scanEntry(rows)
+			if err != nil {
+				send(loadedPage{err: err})
+				return
+			}
+			page = append(page, e)
 		}
-		e := &entries[index[id]]
-		e.Tags = append(e.Tags, t)
-		return nil
-	}); err != nil {
-		return err
-	}
-	if err := s.each(ctx, "SELECT entry_id, skill FROM skills"+in, idList, func(r *sql.Rows) error {
-		var id int64
-		var sk string
-		if err := r.Scan(&id, &sk); err != nil {
-			return err
+		if err := rows.Err(); err != nil {
+			send(loadedPage{err: err})
+			return
 		}
-		e := &entries[index[id]]
-		e.Skills = append(e.Skills, journal.Skill(sk))
-		return nil
-	}); err != nil {
-		return err
+		if len(page) == 0 {
+			return
+		}
+		if err := loadChildren(ctx, page, children, stmts); err != nil {
+			send(loadedPage{err: err})
+			return
+		}
+		if !send(loadedPage{entries: page}) {
+			return
+		}
 	}
-	return s.each(ctx, `SELECT entry_id, commitment, coalesce(due_on, ''), checked_in_at, tried_again, outcome,
-		confidence_after, dropped_at FROM followups WHERE entry_id IN (SELECT value FROM json_each(?))`, idList,
-		func(r *sql.Rows) error {
+}
+
+func scanEntry(rows *sql.Rows) (journal.Entry, error) {
+	var e journal.Entry
+	var created, updated, occurred string
+	err := rows.Scan(&e.ID, &e.UID, &created, &updated, &occurred, &e.Title, &e.PromptSet,
+		&e.Lesson, &e.Severity, &e.Confidence, &e.FollowsUID)
+	if err != nil {
+		return e, err
+	}
+	if e.CreatedAt, err = parseTime(created); err != nil {
+		return e, err
+	}
+	if e.UpdatedAt, err = parseTime(updated); err != nil {
+		return e, err
+	}
+	e.OccurredOn = journal.Date(occurred)
+	e.Answers, e.Tags, e.Skills = []journal.Answer{}, []string{}, []journal.Skill{}
+	return e, nil
+}
+
+// child is a table of what belongs to entries: its query takes a JSON list
+// of entry ids, and add puts a row of it into its entry.
+type child struct {
+	query string
+	add   func(r *sql.Rows, byID map[int64]*journal.Entry) error
+}
+
+const ofEntries = " WHERE entry_id IN (SELECT value FROM json_each(?))"
+
+var (
+	answerRows = child{"SELECT entry_id, key, question, text FROM answers" + ofEntries + " ORDER BY entry_id, position",
+		func(r *sql.Rows, byID map[int64]*journal.Entry) error {
+			var id int64
+			var a journal.Answer
+			if err := r.Scan(&id, &a.Key, &a.Question, &a.Text); err != nil {
+				return err
+			}
+			byID[id].Answers = append(byID[id].Answers, a)
+			return nil
+		}}
+	tagRows      = listRows("tags", "tag", func(e *journal.Entry) *[]string { return &e.Tags })
+	skillRows    = listRows("skills", "skill", func(e *journal.Entry) *[]journal.Skill { return &e.Skills })
+	followupRows = child{`SELECT entry_id, commitment, coalesce(due_on, ''), checked_in_at, tried_again, outcome,
+		confidence_after, dropped_at FROM followups` + ofEntries,
+		func(r *sql.Rows, byID map[int64]*journal.Entry) error {
 			var id int64
 			var f journal.Followup
 			var due string
@@ -308,9 +430,47 @@ func (s *Store) loadChildren(ctx context.Context, entries []journal.Entry, index
 			if f.DroppedAt, err = optionalTime(dropped); err != nil {
 				return err
 			}
-			entries[index[id]].Followup = &f
+			byID[id].Followup = &f
 			return nil
-		})
+		}}
+
+	allChildren = []child{answerRows, tagRows, skillRows, followupRows}
+)
+
+// listRows is a child table that lists names in order, as tags does.
+func listRows[T ~string](table, column string, list func(*journal.Entry) *[]T) child {
+	return child{"SELECT entry_id, " + column + " FROM " + table + ofEntries + " ORDER BY entry_id, position",
+		func(r *sql.Rows, byID map[int64]*journal.Entry) error {
+			var id int64
+			var name string
+			if err := r.Scan(&id, &name); err != nil {
+				return err
+			}
+			l := list(byID[id])
+			*l = append(*l, T(name))
+			return nil
+		}}
+}
+
+// loadChildren fills a page of entries from each child table, through the
+// statements prepared for them.
+func loadChildren(ctx context.Context, page []journal.Entry, children []child, stmts []*sql.Stmt) error {
+	byID := make(map[int64]*journal.Entry, len(page))
+	ids := make([]int64, len(page))
+	for i := range page {
+		byID[page[i].ID] = &page[i]
+		ids[i] = page[i].ID
+	}
+	idList, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	for i, c := range children {
+		if err := each(ctx, stmts[i], idList, func(r *sql.Rows) error { return c.add(r, byID) }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func optionalTime(s sql.NullString) (*time.Time, error) {
@@ -321,8 +481,8 @@ func optionalTime(s sql.NullString) (*time.Time, error) {
 	return &t, err
 }
 
-func (s *Store) each(ctx context.Context, query string, arg any, fn func(*sql.Rows) error) error {
-	rows, err := s.db.QueryContext(ctx, query, arg)
+func each(ctx context.Context, stmt *sql.Stmt, arg any, fn func(*sql.Rows) error) error {
+	rows, err := stmt.QueryContext(ctx, arg)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"iter"
+	"math"
 	"strings"
 
 	"github.com/failup/failup/internal/journal"
@@ -18,7 +20,10 @@ type Filter struct {
 	Offset int
 }
 
-func (f Filter) where() (string, []any) {
+// where is the WHERE clause keeping the entries f keeps. drive, when not "",
+// is one of f.Tags whose entries are looked up through the tag's index (see
+// drivingTag); the other tags are checked entry by entry.
+func (f Filter) where(drive string) (string, []any) {
 	var conds []string
 	var args []any
 	if f.Since != "" {
@@ -29,9 +34,15 @@ func (f Filter) where() (string, []any) {
 		conds = append(conds, "e.occurred_on <= ?")
 		args = append(args, string(f.Until))
 	}
+	if drive != "" {
+		conds = append(conds, "e.id IN (SELECT entry_id FROM tags WHERE tag = ?)")
+		args = append(args, drive)
+	}
 	for _, t := range f.Tags {
-		conds = append(conds, "EXISTS (SELECT 1 FROM tags t WHERE t.entry_id = e.id AND t.tag = ?)")
-		args = append(args, t)
+		if t != drive {
+			conds = append(conds, "EXISTS (SELECT 1 FROM tags t WHERE t.entry_id = e.id AND t.tag = ?)")
+			args = append(args, t)
+		}
 	}
 	if f.Skill != "" {
 		conds = append(conds, "EXISTS (SELECT 1 FROM skills s WHERE s.entry_id = e.id AND s.skill = ?)")
@@ -39,7 +50,13 @@ func (f Filter) where() (string, []any) {
 	}
 	if f.Text != "" {
 		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(f.Text) + "%"
-		conds = append(conds, `(e.title LIKE ? ESCAPE '\' OR EXISTS (SELECT 1 FROM tags t WHERE t.entry_id = e.id AND t.tag LIKE ? ESCAPE '\'))`)
+		// The matching tags are found first, visiting each distinct tag once
+		// through the index instead of every entry's tags.
+		conds = append(conds, `(e.title LIKE ? ESCAPE '\' OR e.id IN (SELECT entry_id FROM tags WHERE tag IN (
+			WITH RECURSIVE names (tag) AS (
+				SELECT min(tag) FROM tags
+				UNION ALL SELECT (SELECT min(tag) FROM tags WHERE tag > names.tag) FROM names WHERE names.tag IS NOT NULL)
+			SELECT tag FROM names WHERE tag LIKE ? ESCAPE '\')))`)
 		args = append(args, like, like)
 	}
 	if len(conds) == 0 {
@@ -48,28 +65,99 @@ func (f Filter) where() (string, []any) {
 	return "WHERE " + strings.Join(conds, " AND "), args
 }
 
+// Entries yields the entries matching f, newest first (by occurred_on, then
+// created_at), loading them a page at a time: any number of them pass
+// through in little memory.
+func (s *Store) Entries(ctx context.Context, f Filter) iter.Seq2[journal.Entry, error] {
+	return s.filtered(ctx, f, allChildren)
+}
+
+// Headlines is Entries without each entry's answers and follow-up: what a
+// listing shows, in a fraction of the time.
+func (s *Store) Headlines(ctx context.Context, f Filter) iter.Seq2[journal.Entry, error] {
+	return s.filtered(ctx, f, []child{tagRows, skillRows})
+}
+
+func (s *Store) filtered(ctx context.Context, f Filter, children []child) iter.Seq2[journal.Entry, error] {
+	return func(yield func(journal.Entry, error) bool) {
+		drive, err := s.drivingTag(ctx, f)
+		if err != nil {
+			yield(journal.Entry{}, err)
+			return
+		}
+		where, args := f.where(drive)
+		tail := ""
+		if f.Limit > 0 || f.Offset > 0 {
+			limit := f.Limit
+			if limit <= 0 {
+				limit = -1
+			}
+			tail = "LIMIT ? OFFSET ?"
+			args = append(args, limit, f.Offset)
+		}
+		s.entries(ctx, where, args, tail, children)(yield)
+	}
+}
+
 // List returns the entries matching f, newest first (by occurred_on, then
 // created_at).
 func (s *Store) List(ctx context.Context, f Filter) ([]journal.Entry, error) {
-	where, args := f.where()
-	tail := ""
-	if f.Limit > 0 || f.Offset > 0 {
-		limit := f.Limit
-		if limit <= 0 {
-			limit = -1
+	var out []journal.Entry
+	for e, err := range s.Entries(ctx, f) {
+		if err != nil {
+			return nil, err
 		}
-		tail = "LIMIT ? OFFSET ?"
-		args = append(args, limit, f.Offset)
+		out = append(out, e)
 	}
-	return s.query(ctx, where, args, tail)
+	return out, nil
 }
 
 // Count is how many entries match f, ignoring its Limit and Offset.
 func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
-	where, args := f.where()
+	f.Limit, f.Offset = 0, 0
+	drive, err := s.drivingTag(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	where, args := f.where(drive)
 	var n int
-	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM entries e "+where, args...).Scan(&n)
+	err = s.db.QueryRowContext(ctx, "SELECT count(*) FROM entries e "+where, args...).Scan(&n)
 	return n, err
+}
+
+// drivingTag chooses how the entries carrying f.Tags are found. Walking the
+// entries newest first and checking each stops once enough are found, but
+// for a rare tag it checks nearly every entry; looking a tag's entries up and
+// sorting them costs in proportion to how many carry it. The rarest tag
+// drives when every match is wanted, or when it is rare enough that the
+// lookup costs less than the walk.
+func (s *Store) drivingTag(ctx context.Context, f Filter) (string, error) {
+	if len(f.Tags) == 0 {
+		return "", nil
+	}
+	bound := int64(-1) // no bound: every match is wanted
+	if f.Limit > 0 {
+		var entries int64
+		if err := s.db.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM entries").Scan(&entries); err != nil {
+			return "", err
+		}
+		// The walk checks about wanted*entries/carriers entries; an entry
+		// looked up costs about as much as ten checked (measured on 100k).
+		wanted := int64(f.Limit + f.Offset)
+		bound = int64(math.Sqrt(float64(wanted*entries) / 10))
+	}
+	drive, fewest := "", int64(-1)
+	for _, t := range f.Tags {
+		var n int64
+		err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM tags WHERE tag = ? LIMIT ?)", t, bound).Scan(&n)
+		if err != nil {
+			return "", err
+		}
+		if (bound < 0 || n < bound) && (fewest < 0 || n < fewest) {
+			drive, fewest = t, n
+		}
+	}
+	return drive, nil
 }
 
 // TagCount is a tag and how many entries carry it.
@@ -127,9 +215,8 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.uid, e.occurred_on, e.title,
 		snippet(entries_fts, -1, ?, ?, '…', 12)
 		FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-		WHERE entries_fts MATCH ?
-		ORDER BY bm25(entries_fts, 5.0, 1.0, 3.0), e.occurred_on DESC
-		LIMIT ?`, MatchStart, MatchEnd, match, limit)
+		WHERE entries_fts MATCH ? AND rank MATCH 'bm25(5.0, 1.0, 3.0)'
+		ORDER BY rank LIMIT ?`, MatchStart, MatchEnd, match, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -60,6 +61,7 @@ func TestListFilters(t *testing.T) {
 		{"text in a title", Filter{Text: "100%_"}, "d 100%_done"},
 		{"text is literal, not a pattern", Filter{Text: "%"}, "d 100%_done"},
 		{"text in a tag", Filter{Text: "fam"}, "c"},
+		{"text in a tag, any case", Filter{Text: "LAUN"}, "a"},
 		{"limit", Filter{Limit: 2}, "d 100%_done,c"},
 		{"offset", Filter{Limit: 2, Offset: 2}, "b,a"},
 		{"offset without limit", Filter{Offset: 3}, "a"},
@@ -129,16 +131,140 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	entry := func(uid, title string) journal.Entry {
 		return journal.Entry{UID: uid, Title: title, OccurredOn: "2026-01-02", PromptSet: "four-questions", CreatedAt: base, UpdatedAt: base}
 	}
-	added, skipped, err := s.Import(ctx, []journal.Entry{entry("kept", "dup"), entry("n1", "New"), entry("n1", "Same uid twice")})
+	added, skipped, err := s.Import(ctx, seq([]journal.Entry{entry("kept", "dup"), entry("n1", "New"), entry("n1", "Same uid twice")}))
 	if err != nil || added != 1 || skipped != 2 {
 		t.Fatalf("Import = %d added, %d skipped, %v", added, skipped, err)
 	}
 	bad := entry("n2", "Bad")
 	bad.Severity = ptr(9) // the schema's CHECK refuses it
-	if _, _, err := s.Import(ctx, []journal.Entry{entry("n3", "Fine"), bad}); err == nil {
+	if _, _, err := s.Import(ctx, seq([]journal.Entry{entry("n3", "Fine"), bad})); err == nil {
 		t.Fatal("an invalid entry was imported")
 	}
 	if n, _ := s.Count(ctx, Filter{}); n != 2 {
 		t.Fatalf("a failed import left %d entries, want 2", n)
+	}
+}
+
+// manyEntries seeds n entries, one a day from 2020-01-01, each tagged
+// "common", every hundredth also "rare", with an answer and a follow-up.
+func manyEntries(t *testing.T, s *Store, n int) {
+	t.Helper()
+	entries := make([]journal.Entry, n)
+	for i := range entries {
+		tags := []string{"common"}
+		if i%100 == 0 {
+			tags = append(tags, "rare")
+		}
+		entries[i] = journal.Entry{
+			Title: fmt.Sprintf("entry %d", i), OccurredOn: journal.Date("2020-01-01").AddDays(i), Tags: tags,
+			Answers:  []journal.Answer{{Key: "cause", Question: "q", Text: fmt.Sprintf("answer %d", i)}},
+			Followup: &journal.Followup{Commitment: fmt.Sprintf("try %d", i)},
+		}
+	}
+	seed(t, s, entries...)
+}
+
+func TestTagFiltersGiveTheSameEntriesEitherWay(t *testing.T) {
+	s := openTemp(t)
+	manyEntries(t, s, 600)
+	cases := []struct {
+		f     Filter
+		drive string // the tag looked up, if any, rather than walked to
+		want  string // the titles of the first and last entries, and how many
+	}{
+		{Filter{Tags: []string{"rare"}, Limit: 3}, "rare", "entry 500..entry 300 (3)"},
+		{Filter{Tags: []string{"common", "rare"}, Limit: 3, Offset: 2}, "rare", "entry 300..entry 100 (3)"},
+		{Filter{Tags: []string{"COMMON"}, Limit: 3}, "", "entry 599..entry 597 (3)"},
+		{Filter{Tags: []string{"common", "nowhere"}, Limit: 3}, "nowhere", "(0)"},
+		{Filter{Tags: []string{"common"}}, "common", "entry 599..entry 0 (600)"},
+		{Filter{Tags: []string{"common"}, Since: "2021-01-01", Limit: 2}, "", "entry 599..entry 598 (2)"},
+	}
+	for _, c := range cases {
+		if drive, err := s.drivingTag(ctx, c.f); err != nil || drive != c.drive {
+			t.Errorf("drivingTag(%+v) = %q, %v; want %q", c.f, drive, err, c.drive)
+		}
+		got, err := s.List(ctx, c.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		summary := fmt.Sprintf("(%d)", len(got))
+		if len(got) > 0 {
+			summary = got[0].Title + ".." + got[len(got)-1].Title + " " + summary
+		}
+		if summary != c.want {
+			t.Errorf("List(%+v) = %s, want %s", c.f, summary, c.want)
+		}
+	}
+	if n, err := s.Count(ctx, Filter{Tags: []string{"common", "rare"}}); err != nil || n != 6 {
+		t.Errorf("Count = %d, %v; want 6", n, err)
+	}
+}
+
+func TestEntriesComeWholeAcrossPages(t *testing.T) {
+	s := openTemp(t)
+	n := 2*pageSize + 7
+	manyEntries(t, s, n)
+	i := n
+	for e, err := range s.Entries(ctx, Filter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		i--
+		want := fmt.Sprintf("entry %d", i)
+		if e.Title != want || len(e.Answers) != 1 || e.Answers[0].Text != fmt.Sprintf("answer %d", i) ||
+			e.Followup == nil || e.Followup.Commitment != fmt.Sprintf("try %d", i) || e.Tags[0] != "common" {
+			t.Fatalf("entry %d came as %+v", i, e)
+		}
+	}
+	if i != 0 {
+		t.Fatalf("%d entries were not yielded", i)
+	}
+
+	// Headlines leave out the answers and the follow-up, and stopping
+	// early lets go of the journal.
+	for e, err := range s.Headlines(ctx, Filter{Tags: []string{"rare"}}) {
+		if err != nil || e.Title != fmt.Sprintf("entry %d", n-1-(n-1)%100) || len(e.Answers) != 0 || e.Followup != nil || len(e.Tags) != 2 {
+			t.Fatalf("headline %+v, %v", e, err)
+		}
+		break
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestImportStopsAtBadInputAndIndexesWhatItAdds(t *testing.T) {
+	s := openTemp(t)
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	entry := func(uid string) journal.Entry {
+		return journal.Entry{UID: uid, Title: "Imported " + uid, OccurredOn: "2026-01-02", PromptSet: "four-questions",
+			CreatedAt: base, UpdatedAt: base, Lesson: "Breathe first.", Answers: []journal.Answer{
+				{Key: "cause", Question: "q1", Text: "The projector failed."}, {Key: "patterns", Question: "q2", Text: "No backup plan."}}}
+	}
+	bad := errors.New("entry 2: title is empty")
+	_, _, err := s.Import(ctx, func(yield func(journal.Entry, error) bool) {
+		if yield(entry("a"), nil) {
+			yield(journal.Entry{}, bad)
+		}
+	})
+	if !errors.Is(err, bad) {
+		t.Fatalf("Import = %v, want the input's error as it is", err)
+	}
+	if n, _ := s.Count(ctx, Filter{}); n != 0 {
+		t.Fatalf("a failed import left %d entries", n)
+	}
+
+	created := entry("created")
+	seed(t, s, created)
+	if added, _, err := s.Import(ctx, seq([]journal.Entry{entry("a"), entry("b")})); err != nil || added != 2 {
+		t.Fatalf("Import added %d: %v", added, err)
+	}
+	if hits, err := s.Search(ctx, `"backup plan"`, 10); err != nil || len(hits) != 3 {
+		t.Fatalf("Search after import = %+v, %v", hits, err)
+	}
+	// An imported entry is indexed exactly as one saved on its own.
+	var distinct int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(DISTINCT answers || lesson) FROM entries_fts").Scan(&distinct); err != nil || distinct != 1 {
+		t.Fatalf("the index holds %d versions of the same text (%v)", distinct, err)
 	}
 }

@@ -92,14 +92,20 @@ func unwrapPathError(err error) error {
 
 // dsn sets every pragma in the connection string so each pooled connection
 // gets them; busy_timeout comes first so the others wait for a busy journal.
+// A long import holds the write lock for seconds, hence the long timeout.
+// journal_mode is not among them: WAL is kept in the file, and migrate sets it
+// once the file is known to be a journal, so a refused file is left as it was.
 // mode=rw: the file was created by ensureFile with the right permissions.
+// temp_store(MEMORY): statement journals (every write that fires a trigger
+// has one) and large sorts stay in memory, which is quicker, and leaves no
+// journal text in temporary files.
 func dsn(path string) string {
 	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
 	return "file:" + escaped + "?mode=rw" +
-		"&_pragma=busy_timeout(5000)" +
-		"&_pragma=journal_mode(WAL)" +
+		"&_pragma=busy_timeout(30000)" +
 		"&_pragma=foreign_keys(1)" +
 		"&_pragma=synchronous(NORMAL)" +
+		"&_pragma=temp_store(MEMORY)" +
 		"&_txlock=immediate"
 }
 
@@ -125,6 +131,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	case version > len(names):
 		return &newerError{have: version, know: len(names)}
 	}
+	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
+		return err
+	}
 	for i := version; i < len(names); i++ {
 		body, err := migrationFiles.ReadFile(names[i])
 		if err != nil {
@@ -144,6 +153,13 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 var errNotJournal = errors.New("not a failup journal")
+
+// IsBusy reports whether err is another process holding the journal's write
+// lock for longer than the busy timeout.
+func IsBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
+}
 
 type newerError struct{ have, know int }
 
@@ -169,6 +185,9 @@ func describeOpenError(path string, err error) error {
 			return fmt.Errorf("%s is damaged (%s); it was left untouched", path, se.Error())
 		case sqlite3.SQLITE_FULL:
 			return fmt.Errorf("the disk holding %s is full", path)
+		}
+		if se.Code() == sqlite3.SQLITE_IOERR_SHMSIZE {
+			return fmt.Errorf("cannot open the journal %s: the disk holding it is full, or its folder cannot be written to", path)
 		}
 	}
 	return fmt.Errorf("cannot open the journal %s: %w", path, err)

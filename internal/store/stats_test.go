@@ -1,0 +1,124 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/failup/failup/internal/gen"
+	"github.com/failup/failup/internal/growth"
+	"github.com/failup/failup/internal/journal"
+)
+
+// assertStatsAgree checks Stats against growth.Compute over every entry, on
+// days before, during and after the journal.
+func assertStatsAgree(t *testing.T, s *Store, when string) {
+	t.Helper()
+	entries, err := s.List(ctx, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, today := range []journal.Date{"2020-06-15", "2026-11-27", "2031-01-01"} {
+		got, err := s.Stats(ctx, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := growth.Compute(entries, today); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s, on %s:\nStats   %+v\nCompute %+v", when, today, got, want)
+		}
+	}
+}
+
+func TestStatsAgreesWithGrowthThroughEveryChange(t *testing.T) {
+	s := openTemp(t)
+	assertStatsAgree(t, s, "empty")
+	const size = 1500
+	entries := gen.Entries(size, 3, "2026-11-27")
+	if _, _, err := s.Import(ctx, seq(entries)); err != nil {
+		t.Fatal(err)
+	}
+	assertStatsAgree(t, s, "imported")
+
+	rng := rand.New(rand.NewPCG(1, 2))
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	for i := range 400 {
+		id := rng.Int64N(size) + 1
+		var err error
+		switch rng.IntN(6) {
+		case 0: // an edit that moves the day, the confidence, the skills and the commitment
+			e, gerr := s.Get(ctx, id)
+			if gerr != nil {
+				err = gerr
+				break
+			}
+			e.OccurredOn = e.OccurredOn.AddDays(rng.IntN(90) - 45)
+			e.Confidence = []*int{nil, ptr(rng.IntN(10) + 1)}[rng.IntN(2)]
+			e.Skills = journal.Skills[rng.IntN(len(journal.Skills)):]
+			if rng.IntN(3) == 0 {
+				e.Followup = nil
+			} else if e.Followup == nil {
+				e.Followup = &journal.Followup{Commitment: "try again", DueOn: e.OccurredOn.AddDays(14)}
+			}
+			err = s.Update(ctx, &e, now)
+		case 1:
+			err = s.Delete(ctx, id)
+		case 2:
+			err = s.RecordCheckIn(ctx, id, CheckIn{TriedAgain: rng.IntN(2) == 0, ConfidenceAfter: []*int{nil, ptr(rng.IntN(10) + 1)}[rng.IntN(2)]}, now)
+		case 3:
+			err = s.Snooze(ctx, id, journal.Date("2026-12-01").AddDays(rng.IntN(60)-30), now)
+		case 4:
+			err = s.Drop(ctx, id, now)
+		case 5: // a follow-on reflection, which may start a chain
+			e, gerr := s.Get(ctx, id)
+			if gerr != nil {
+				err = gerr
+				break
+			}
+			next := journal.Entry{UID: "next-" + e.UID + string(rune('a'+i%26)), CreatedAt: now, UpdatedAt: now,
+				OccurredOn: e.OccurredOn.AddDays(3), Title: "Tried again", PromptSet: journal.DefaultPromptSet,
+				Confidence: ptr(rng.IntN(10) + 1), FollowsUID: e.UID}
+			err = s.Create(ctx, &next)
+		}
+		if err != nil && !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrNoCommitment) {
+			t.Fatal(err)
+		}
+	}
+	assertStatsAgree(t, s, "after 400 changes")
+}
+
+// TestStatsOfAJournalWrittenBeforeTallies migrates a journal written by the
+// first schema, whose counts the migration fills in.
+func TestStatsOfAJournalWrittenBeforeTallies(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.db")
+	if err := ensureFile(path); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := migrationFiles.ReadFile("migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, fmt.Sprintf("%s; PRAGMA user_version = 1; PRAGMA application_id = %d", first, applicationID)); err != nil {
+		t.Fatal(err)
+	}
+	old := &Store{db: db, path: path}
+	if _, _, err := old.Import(ctx, seq(gen.Entries(800, 4, "2026-11-27"))); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	assertStatsAgree(t, s, "migrated")
+}
