@@ -12,7 +12,6 @@ import (
 
 	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
-	"github.com/failup/failup/internal/journal"
 )
 
 func (a *app) exportCmd() *cobra.Command {
@@ -66,11 +65,10 @@ func (a *app) exportCmd() *cobra.Command {
 				case format == "json":
 					return export.JSON(w, entries, a.now())
 				case lessonsOnly:
-					lex, err := a.lexicon()
+					report, err := a.report(cmd, f)
 					if err != nil {
 						return err
 					}
-					report := insight.Patterns(entries, lex, insight.Options{Today: journal.DateOf(a.now())})
 					return export.Lessons(w, export.ByTheme(entries, report), opt)
 				}
 				return export.Full(w, entries, opt)

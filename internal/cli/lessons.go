@@ -31,7 +31,15 @@ func (a *app) lessonsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			entries, report, err := a.patterns(cmd, f)
+			s, err := a.journal()
+			if err != nil {
+				return err
+			}
+			entries, err := s.List(ctxOf(cmd), f)
+			if err != nil {
+				return err
+			}
+			report, err := a.report(cmd, f)
 			if err != nil {
 				return err
 			}

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -35,15 +37,14 @@ func (a *app) patternsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			entries, report, err := a.patterns(cmd, f)
+			report, err := a.report(cmd, f)
 			if err != nil {
 				return err
 			}
 			if asJSON {
 				return a.printJSON(report)
 			}
-			writePatterns(a.out, entries, report)
-			return nil
+			return a.writePatterns(cmd, report)
 		},
 	}
 	ff.register(cmd)
@@ -56,21 +57,58 @@ func (a *app) lexicon() (insight.Lexicon, error) {
 	return prompt.LoadLexicon(filepath.Join(xdg.ConfigHome, "failup", "prompts"))
 }
 
-// patterns loads the entries f keeps and finds what recurs in them.
-func (a *app) patterns(cmd *cobra.Command, f store.Filter) ([]journal.Entry, insight.Report, error) {
+// report finds what recurs in the entries f keeps. For the whole journal the
+// result is kept in the journal until an entry, the day or the lexicon
+// changes: stats and patterns then read it instead of every entry.
+func (a *app) report(cmd *cobra.Command, f store.Filter) (insight.Report, error) {
 	lex, err := a.lexicon()
 	if err != nil {
-		return nil, insight.Report{}, err
+		return insight.Report{}, err
 	}
 	s, err := a.journal()
 	if err != nil {
-		return nil, insight.Report{}, err
+		return insight.Report{}, err
 	}
-	entries, err := s.List(ctxOf(cmd), f)
+	ctx, today := ctxOf(cmd), journal.DateOf(a.now())
+	compute := func() (insight.Report, error) {
+		entries, err := s.List(ctx, f)
+		if err != nil {
+			return insight.Report{}, err
+		}
+		return insight.Patterns(entries, lex, insight.Options{Today: today}), nil
+	}
+	if f.Since != "" || f.Until != "" || len(f.Tags) > 0 || f.Skill != "" || f.Text != "" {
+		return compute()
+	}
+	var r insight.Report
+	err = a.cached(cmd, "patterns", lex, &r, func() (any, error) { return compute() })
+	return r, err
+}
+
+// cached fills v with what build makes for the whole journal, kept in the
+// journal under name until an entry, the day or the lexicon changes.
+func (a *app) cached(cmd *cobra.Command, name string, lex insight.Lexicon, v any, build func() (any, error)) error {
+	s, err := a.journal()
 	if err != nil {
-		return nil, insight.Report{}, err
+		return err
 	}
-	return entries, insight.Patterns(entries, lex, insight.Options{Today: journal.DateOf(a.now())}), nil
+	lexicon, err := json.Marshal(lex)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(lexicon)
+	version := fmt.Sprintf("%s %x", journal.DateOf(a.now()), sum[:8])
+	body, err := s.Cached(ctxOf(cmd), name, version, func() ([]byte, error) {
+		made, err := build()
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(made)
+	})
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(body, v)
 }
 
 var trendWords = map[insight.Trend]string{
@@ -79,7 +117,27 @@ var trendWords = map[insight.Trend]string{
 	insight.TrendFading: "less often lately",
 }
 
-func writePatterns(w io.Writer, entries []journal.Entry, r insight.Report) {
+// writePatterns prints the themes with the title of each one's latest entry.
+func (a *app) writePatterns(cmd *cobra.Command, r insight.Report) error {
+	s, err := a.journal()
+	if err != nil {
+		return err
+	}
+	titles := map[int64]string{}
+	for _, th := range r.Themes {
+		if n := len(th.Entries); n > 0 {
+			e, err := s.Get(ctxOf(cmd), th.Entries[n-1])
+			if err != nil {
+				return err
+			}
+			titles[e.ID] = termtext.Line(e.Title)
+		}
+	}
+	writeReport(a.out, r, titles)
+	return nil
+}
+
+func writeReport(w io.Writer, r insight.Report, titles map[int64]string) {
 	if len(r.Themes) == 0 {
 		if r.EntriesAnalyzed < 3 {
 			fmt.Fprintln(w, "Patterns show up once there are a few reflections to compare. Nothing recurs yet.")
@@ -87,10 +145,6 @@ func writePatterns(w io.Writer, entries []journal.Entry, r insight.Report) {
 			fmt.Fprintf(w, "Nothing clearly recurs across these %d entries. That is worth knowing too.\n", r.EntriesAnalyzed)
 		}
 		return
-	}
-	titles := make(map[int64]string, len(entries))
-	for _, e := range entries {
-		titles[e.ID] = termtext.Line(e.Title)
 	}
 	fmt.Fprintf(w, "What keeps coming back, across %s:\n", plural(r.EntriesAnalyzed, "entry", "entries"))
 	top := r.Themes[0].Count

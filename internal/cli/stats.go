@@ -9,7 +9,11 @@ import (
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/growth"
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
 )
+
+// statsPatterns is how many recurring patterns stats names.
+const statsPatterns = 5
 
 func (a *app) statsCmd() *cobra.Command {
 	var asJSON bool
@@ -29,6 +33,9 @@ func (a *app) statsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if st.Patterns, err = a.topPatterns(cmd); err != nil {
+				return err
+			}
 			if asJSON {
 				return a.printJSON(st)
 			}
@@ -40,13 +47,35 @@ func (a *app) statsCmd() *cobra.Command {
 	return cmd
 }
 
+// topPatterns names the most recurring patterns, kept apart from the whole
+// report so that stats reads a few labels, not every theme's entries.
+func (a *app) topPatterns(cmd *cobra.Command) ([]growth.PatternCount, error) {
+	lex, err := a.lexicon()
+	if err != nil {
+		return nil, err
+	}
+	top := []growth.PatternCount{}
+	err = a.cached(cmd, "top-patterns", lex, &top, func() (any, error) {
+		report, err := a.report(cmd, store.Filter{})
+		for _, th := range report.Themes[:min(len(report.Themes), statsPatterns)] {
+			top = append(top, growth.PatternCount{Label: th.Label, Count: th.Count})
+		}
+		return top, err
+	})
+	return top, err
+}
+
 func writeStats(w io.Writer, st growth.Stats) {
 	if st.Entries == 0 {
 		fmt.Fprintln(w, "No reflections yet, so nothing to count. That's fine.")
 		return
 	}
-	fmt.Fprintf(w, "%s, from %s to %s.\n", plural(st.Entries, "reflection", "reflections"),
-		st.FirstOn.Time().Format("January 2006"), st.LastOn.Time().Format("January 2006"))
+	from, to := st.FirstOn.Time().Format("January 2006"), st.LastOn.Time().Format("January 2006")
+	if from == to {
+		fmt.Fprintf(w, "%s, in %s.\n", plural(st.Entries, "reflection", "reflections"), from)
+	} else {
+		fmt.Fprintf(w, "%s, from %s to %s.\n", plural(st.Entries, "reflection", "reflections"), from, to)
+	}
 
 	ft := st.FollowThrough
 	fmt.Fprintln(w, "\nTrying again")

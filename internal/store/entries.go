@@ -133,8 +133,9 @@ func withWriter(ctx context.Context, tx *sql.Tx, fn func(*writer) error) error {
 		stmt  **sql.Stmt
 		query string
 	}{
-		{&w.entry, `INSERT INTO entries (uid, created_at, updated_at, occurred_on, title, prompt_set, lesson,
-			severity, confidence, follows_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		// An id is never given twice: see journal_meta.
+		{&w.entry, `INSERT INTO entries (id, uid, created_at, updated_at, occurred_on, title, prompt_set, lesson,
+			severity, confidence, follows_uid) VALUES ((SELECT last_entry_id + 1 FROM journal_meta), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.answer, "INSERT INTO answers (entry_id, position, key, question, text) VALUES (?, ?, ?, ?, ?)"},
 		{&w.tag, "INSERT INTO tags (entry_id, position, tag) VALUES (?, ?, ?)"},
 		{&w.skill, "INSERT INTO skills (entry_id, position, skill) VALUES (?, ?, ?)"},

@@ -26,6 +26,8 @@ type CommitmentFilter struct {
 	DueBy journal.Date
 	// Limit is the most to return; 0 is no limit.
 	Limit int
+	// Latest lists the most recently due first.
+	Latest bool
 }
 
 func (cf CommitmentFilter) where() (string, []any) {
@@ -58,8 +60,13 @@ func (s *Store) Commitments(ctx context.Context, cf CommitmentFilter) ([]Commitm
 	}
 	// With a due day every row has a date, and the due_on index gives the order.
 	order := "f.due_on IS NULL, f.due_on, f.entry_id"
-	if cf.DueBy != "" {
+	switch {
+	case cf.DueBy != "" && cf.Latest:
+		order = "f.due_on DESC, f.entry_id DESC"
+	case cf.DueBy != "":
 		order = "f.due_on, f.entry_id"
+	case cf.Latest:
+		order = "f.due_on IS NULL, f.due_on DESC, f.entry_id DESC"
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.uid, e.title, e.occurred_on, f.commitment,
 		coalesce(f.due_on, ''), f.checked_in_at, f.tried_again, f.outcome, f.confidence_after, f.dropped_at

@@ -24,6 +24,12 @@ func TestCommitmentsAndCheckIns(t *testing.T) {
 	if due, _ := s.Commitments(ctx, CommitmentFilter{Open: true, DueBy: "2026-03-14"}); len(due) != 1 || due[0].Title != "late" {
 		t.Fatalf("due = %+v", due)
 	}
+	if latest, _ := s.Commitments(ctx, CommitmentFilter{Latest: true, Limit: 1}); len(latest) != 1 || latest[0].Title != "soon" {
+		t.Fatalf("the latest due = %+v", latest)
+	}
+	if n, _ := s.CountCommitments(ctx, CommitmentFilter{Open: true}); n != 3 {
+		t.Fatalf("%d open commitments", n)
+	}
 
 	if err := s.RecordCheckIn(ctx, 1, CheckIn{TriedAgain: true, Outcome: "went fine", ConfidenceAfter: ptr(8)}, now); err != nil {
 		t.Fatal(err)

@@ -106,7 +106,12 @@ func TestStatsOfAJournalWrittenBeforeTallies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ExecContext(ctx, fmt.Sprintf("%s; PRAGMA user_version = 1; PRAGMA application_id = %d", first, applicationID)); err != nil {
+	// Today's writes need the table that hands out entry ids.
+	ids, err := migrationFiles.ReadFile("migrations/0003_cache_and_ids.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, fmt.Sprintf("%s; %s; PRAGMA user_version = 1; PRAGMA application_id = %d", first, ids, applicationID)); err != nil {
 		t.Fatal(err)
 	}
 	old := &Store{db: db, path: path}

@@ -23,6 +23,7 @@ type Journal interface {
 	Search(ctx context.Context, query string, limit int) ([]store.Hit, error)
 	Delete(ctx context.Context, id int64) error
 	Commitments(ctx context.Context, f store.CommitmentFilter) ([]store.Commitment, error)
+	CountCommitments(ctx context.Context, f store.CommitmentFilter) (int, error)
 	RecordCheckIn(ctx context.Context, id int64, c store.CheckIn, now time.Time) error
 	Snooze(ctx context.Context, id int64, due journal.Date, now time.Time) error
 	Drop(ctx context.Context, id int64, now time.Time) error

@@ -19,7 +19,8 @@ type homeLoadedMsg struct {
 	recent []journal.Entry
 	total  int
 	draft  *journal.Draft
-	due    []store.Commitment
+	due    *store.Commitment // the most recently due, if any
+	more   int               // how many others are due
 	err    error
 }
 
@@ -51,8 +52,17 @@ func (m *homeScreen) Init() tea.Cmd {
 		if msg.total, msg.err = c.Journal.Count(c.Ctx, store.Filter{}); msg.err != nil {
 			return msg
 		}
-		if msg.due, msg.err = c.Journal.Commitments(c.Ctx, store.CommitmentFilter{Open: true, DueBy: c.today()}); msg.err != nil {
+		due := store.CommitmentFilter{Open: true, DueBy: c.today(), Limit: 1, Latest: true}
+		latest, err := c.Journal.Commitments(c.Ctx, due)
+		if msg.err = err; err != nil {
 			return msg
+		}
+		if len(latest) > 0 {
+			msg.due = &latest[0]
+			n, err := c.Journal.CountCommitments(c.Ctx, due)
+			if msg.more, msg.err = n-1, err; err != nil {
+				return msg
+			}
 		}
 		d, ok, err := c.Journal.Draft(c.Ctx, journal.NewDraftKey)
 		if ok {
@@ -85,7 +95,7 @@ func (m *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			}
 			return m, nil
 		}
-		due := len(m.data.due) > 0
+		due := m.data.due != nil
 		switch {
 		case due && msg.String() == "c":
 			return m, push(newCheckInScreen(m.c, m.waiting().ID))
@@ -174,7 +184,7 @@ func (m *homeScreen) View() string {
 	if m.notice != "" {
 		b.WriteString(s.Good.Render(m.notice) + "\n\n")
 	}
-	if len(m.data.due) > 0 {
+	if m.data.due != nil {
 		b.WriteString(m.viewDue(w) + "\n")
 	}
 	if d := m.data.draft; d != nil {
@@ -209,7 +219,7 @@ func (m *homeScreen) visible() int {
 
 // waiting is the commitment the home screen asks about: the most recently
 // due, which is freshest in mind, rather than the oldest.
-func (m *homeScreen) waiting() store.Commitment { return m.data.due[len(m.data.due)-1] }
+func (m *homeScreen) waiting() store.Commitment { return *m.data.due }
 
 // viewDue leads the home screen with a commitment that is waiting, asked
 // gently: when it came from, not how late it is.
@@ -230,7 +240,7 @@ func (m *homeScreen) viewDue(w int) string {
 	}
 	b.WriteString(s.Question.Render("c ") + s.Text.Render("check in") + "   " + s.Question.Render("s ") + s.Text.Render("ask me later") +
 		"   " + s.Question.Render("x ") + s.Text.Render("set it aside"))
-	if more := len(m.data.due) - 1; more > 0 {
+	if more := m.data.more; more > 0 {
 		b.WriteString(s.Muted.Render(fmt.Sprintf("   · %d more waiting: ", more)) + s.Question.Render("f"))
 	}
 	return b.String() + "\n"
