@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"iter"
 	"math"
 	"strings"
@@ -212,11 +214,15 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	if limit <= 0 {
 		limit = -1
 	}
+	from, err := s.rankFrom(ctx, match, limit)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.uid, e.occurred_on, e.title,
 		snippet(entries_fts, -1, ?, ?, '…', 12)
 		FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-		WHERE entries_fts MATCH ? AND rank MATCH 'bm25(5.0, 1.0, 3.0)'
-		ORDER BY rank LIMIT ?`, MatchStart, MatchEnd, match, limit)
+		WHERE entries_fts MATCH ? AND entries_fts.rowid >= ? AND rank MATCH 'bm25(5.0, 1.0, 3.0)'
+		ORDER BY rank LIMIT ?`, MatchStart, MatchEnd, match, from, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -232,6 +238,27 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
+}
+
+// rankedAtMost bounds the matches a search ranks. bm25 costs about a
+// microsecond a match, so a word in most of a 100,000-entry journal would
+// take a person-noticeable time; past this many matches, the most recently
+// written are ranked, which is where what a person looks for usually is.
+const rankedAtMost = 1000
+
+// rankFrom is the lowest entry id to rank for match: 0 (all) unless a limited
+// search matches more than rankedAtMost entries.
+func (s *Store) rankFrom(ctx context.Context, match string, limit int) (int64, error) {
+	if limit < 0 || limit >= rankedAtMost {
+		return 0, nil
+	}
+	var from int64
+	err := s.db.QueryRowContext(ctx, `SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?
+		ORDER BY rowid DESC LIMIT 1 OFFSET ?`, match, rankedAtMost-1).Scan(&from)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return from, err
 }
 
 // ftsQuery turns what a person typed into an FTS5 query: each word and each

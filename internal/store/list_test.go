@@ -268,3 +268,30 @@ func TestImportStopsAtBadInputAndIndexesWhatItAdds(t *testing.T) {
 		t.Fatalf("the index holds %d versions of the same text (%v)", distinct, err)
 	}
 }
+
+func TestSearchRanksTheLatestMatchesOfACommonWord(t *testing.T) {
+	s := openTemp(t)
+	entries := make([]journal.Entry, rankedAtMost+100)
+	for i := range entries {
+		text := "tired again"
+		if i == 10 {
+			text = "tired tired tired, so tired" // the best match, but among the oldest
+		}
+		entries[i] = journal.Entry{Title: fmt.Sprint("day ", i), OccurredOn: "2026-01-01",
+			Answers: []journal.Answer{{Key: "cause", Question: "q", Text: text}}}
+	}
+	seed(t, s, entries...)
+	hits, err := s.Search(ctx, "tired", 20)
+	if err != nil || len(hits) != 20 {
+		t.Fatalf("Search = %d hits, %v", len(hits), err)
+	}
+	for _, h := range hits {
+		if h.ID <= 100 {
+			t.Fatalf("entry %d is older than the %d latest matches", h.ID, rankedAtMost)
+		}
+	}
+	all, err := s.Search(ctx, "tired", 0)
+	if err != nil || len(all) != len(entries) || all[0].ID != 11 {
+		t.Fatalf("an unlimited search ranks every match, best first: %d hits, first %+v", len(all), all[0])
+	}
+}
