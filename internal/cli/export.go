@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/journal"
 )
 
 func (a *app) exportCmd() *cobra.Command {
@@ -44,11 +46,12 @@ func (a *app) exportCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			entries, err := s.List(ctxOf(cmd), f)
-			if err != nil {
-				return err
-			}
+			ctx := ctxOf(cmd)
 			if perEntry {
+				entries, err := s.List(ctx, f)
+				if err != nil {
+					return err
+				}
 				if err := export.PerEntry(output, entries); err != nil {
 					return err
 				}
@@ -56,14 +59,22 @@ func (a *app) exportCmd() *cobra.Command {
 				return nil
 			}
 			opt := export.Options{Since: f.Since, Until: f.Until, Now: a.now()}
+			written := 0
 			write := func(w io.Writer) error {
+				if format == "json" && !lessonsOnly {
+					// Streamed: encoding goes on while the store reads ahead.
+					return export.JSON(w, counting(s.Entries(ctx, f), &written), a.now())
+				}
+				entries, err := s.List(ctx, f)
+				if err != nil {
+					return err
+				}
+				written = len(entries)
 				switch {
-				case format == "json" && lessonsOnly:
+				case format == "json":
 					enc := json.NewEncoder(w)
 					enc.SetIndent("", "  ")
 					return enc.Encode(insight.Lessons(entries))
-				case format == "json":
-					return export.JSON(w, entries, a.now())
 				case lessonsOnly:
 					report, err := a.report(cmd, f)
 					if err != nil {
@@ -85,7 +96,7 @@ func (a *app) exportCmd() *cobra.Command {
 			if err := export.WriteFileAtomic(output, 0o600, write); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", plural(len(entries), "entry", "entries"), output)
+			fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", plural(written, "entry", "entries"), output)
 			return nil
 		},
 	}
@@ -96,4 +107,18 @@ func (a *app) exportCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&perEntry, "per-entry", false, "one Markdown file per entry, into the folder given with -o")
 	cmd.Flags().BoolVar(&force, "force", false, "replace the file given with -o if it exists")
 	return cmd
+}
+
+// counting passes entries through, counting them into n.
+func counting(entries iter.Seq2[journal.Entry, error], n *int) iter.Seq2[journal.Entry, error] {
+	return func(yield func(journal.Entry, error) bool) {
+		for e, err := range entries {
+			if err == nil {
+				*n++
+			}
+			if !yield(e, err) {
+				return
+			}
+		}
+	}
 }

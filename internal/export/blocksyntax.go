@@ -77,7 +77,11 @@ func fenceRun(rest string) string {
 // htmlBlockEnd is the marker that ends the raw HTML block rest starts, for
 // the kinds of HTML block that a blank line does not end; "" otherwise.
 func htmlBlockEnd(rest string) string {
-	lower := strings.ToLower(rest)
+	if !strings.HasPrefix(rest, "<") {
+		return ""
+	}
+	// The longest opening looked for is "<textarea" and one more character.
+	lower := strings.ToLower(rest[:min(len(rest), 16)])
 	switch {
 	case strings.HasPrefix(lower, "<!--"):
 		return "-->"

@@ -13,9 +13,9 @@ import (
 // prints it: the title, the day and tags, each answered question with its
 // answer as written, the lesson, details and the follow-up.
 func Entry(w io.Writer, e journal.Entry) error {
-	var p page
+	p := newPage(w)
 	p.entry(e, 1)
-	return p.writeTo(w)
+	return p.flush()
 }
 
 // entry writes e with its title as a heading of the given level and its

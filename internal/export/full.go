@@ -10,7 +10,7 @@ import (
 // Full writes every entry in full under a document title and the period the
 // entries cover, in the order given.
 func Full(w io.Writer, entries []journal.Entry, opt Options) error {
-	var p page
+	p := newPage(w)
 	p.heading(1, "Reflections")
 	p.note(span(opt, entries), count(len(entries), "entry", "entries"))
 	for _, e := range entries {
@@ -19,7 +19,7 @@ func Full(w io.Writer, entries []journal.Entry, opt Options) error {
 	if len(entries) == 0 {
 		p.add(nothingYet)
 	}
-	return p.writeTo(w)
+	return p.flush()
 }
 
 const nothingYet = "Nothing to show for this period yet."

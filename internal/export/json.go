@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"time"
 
 	"github.com/failup/failup/internal/journal"
@@ -13,9 +14,10 @@ import (
 
 // JSON writes entries as the failup.v1 document that `failup import` reads,
 // indented two spaces. Lists are written as [] rather than null, as the
-// journal itself returns them. Entries are encoded one at a time: the
-// document of a large journal is never held twice over in memory.
-func JSON(w io.Writer, entries []journal.Entry, now time.Time) error {
+// journal itself returns them. Entries are encoded one at a time as they
+// come: a large journal is never held in memory, and encoding goes on while
+// the store reads ahead. An error from entries ends the document unfinished.
+func JSON(w io.Writer, entries iter.Seq2[journal.Entry, error], now time.Time) error {
 	doc := journal.NewDocument(nil, now)
 	format, err := json.Marshal(doc.Format)
 	if err != nil {
@@ -31,18 +33,23 @@ func JSON(w io.Writer, entries []journal.Entry, now time.Time) error {
 	enc := json.NewEncoder(&entry)
 	enc.SetIndent("    ", "  ")
 	enc.SetEscapeHTML(false)
-	for i, e := range entries {
+	n := 0
+	for e, err := range entries {
+		if err != nil {
+			return err
+		}
 		entry.Reset()
 		if err := enc.Encode(withEmptyLists(e)); err != nil {
 			return err
 		}
-		if i > 0 {
+		if n > 0 {
 			out.WriteString(",")
 		}
+		n++
 		out.WriteString("\n    ")
 		out.Write(bytes.TrimSuffix(entry.Bytes(), []byte("\n")))
 	}
-	if len(entries) > 0 {
+	if n > 0 {
 		out.WriteString("\n  ")
 	}
 	out.WriteString("]\n}\n")

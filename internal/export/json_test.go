@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"iter"
 	"testing"
 
 	"github.com/failup/failup/internal/journal"
@@ -45,7 +46,7 @@ func TestJSON(t *testing.T) {
 }
 `
 	var buf bytes.Buffer
-	if err := JSON(&buf, []journal.Entry{e}, now.Add(123456789)); err != nil {
+	if err := JSON(&buf, each([]journal.Entry{e}), now.Add(123456789)); err != nil {
 		t.Fatal(err)
 	}
 	if buf.String() != want {
@@ -53,10 +54,21 @@ func TestJSON(t *testing.T) {
 	}
 
 	buf.Reset()
-	if err := JSON(&buf, nil, now); err != nil {
+	if err := JSON(&buf, each(nil), now); err != nil {
 		t.Fatal(err)
 	}
 	if want := "{\n  \"format\": \"failup.v1\",\n  \"exported_at\": \"2026-11-27T10:00:00Z\",\n  \"entries\": []\n}\n"; buf.String() != want {
 		t.Errorf("JSON of no entries wrote:\n%s", buf.String())
+	}
+}
+
+// each yields entries as the store does.
+func each(entries []journal.Entry) iter.Seq2[journal.Entry, error] {
+	return func(yield func(journal.Entry, error) bool) {
+		for _, e := range entries {
+			if !yield(e, nil) {
+				return
+			}
+		}
 	}
 }

@@ -23,7 +23,7 @@ type Group struct {
 // An entry's lesson is its Lesson, or else its "do differently" answer;
 // entries with neither are left out.
 func Lessons(w io.Writer, groups []Group, opt Options) error {
-	var p page
+	p := newPage(w)
 	p.heading(1, "Lessons learned")
 	var all []journal.Entry
 	for _, g := range groups {
@@ -48,7 +48,7 @@ func Lessons(w io.Writer, groups []Group, opt Options) error {
 	if !written {
 		p.add(nothingYet)
 	}
-	return p.writeTo(w)
+	return p.flush()
 }
 
 // withLessons is the entries that have a lesson, newest first.

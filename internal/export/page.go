@@ -1,24 +1,33 @@
 package export
 
 import (
+	"bufio"
 	"io"
 	"strings"
 )
 
-// page collects a Markdown document block by block, with one blank line
-// between blocks.
-type page struct{ b strings.Builder }
+// page writes a Markdown document block by block, with one blank line
+// between blocks, as it goes: a journal's export is never held in memory
+// whole. Every entry is already in hand, so only the writer can fail, and
+// its first error is kept for flush.
+type page struct {
+	w       *bufio.Writer
+	started bool
+}
+
+func newPage(w io.Writer) *page { return &page{w: bufio.NewWriterSize(w, 64<<10)} }
 
 // add appends a block of Markdown; an empty block adds nothing.
 func (p *page) add(markdown string) {
 	if markdown == "" {
 		return
 	}
-	if p.b.Len() > 0 {
-		p.b.WriteString("\n")
+	if p.started {
+		p.w.WriteString("\n")
 	}
-	p.b.WriteString(markdown)
-	p.b.WriteString("\n")
+	p.started = true
+	p.w.WriteString(markdown)
+	p.w.WriteString("\n")
 }
 
 func (p *page) heading(level int, text string) {
@@ -38,10 +47,8 @@ func (p *page) note(parts ...string) {
 	}
 }
 
-func (p *page) writeTo(w io.Writer) error {
-	_, err := io.WriteString(w, p.b.String())
-	return err
-}
+// flush writes out what is buffered, reporting the first write error.
+func (p *page) flush() error { return p.w.Flush() }
 
 // list collects the items of one Markdown bullet list.
 type list struct{ items []string }
