@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -26,6 +27,9 @@ import (
 // Version is failup's version, printed by --version.
 const Version = "0.1.0"
 
+// memoryLimit is the heap size past which the collector runs more often.
+const memoryLimit = 400 << 20
+
 // Exit codes, as CONTRACT.md defines them.
 const (
 	exitOK      = 0
@@ -36,6 +40,12 @@ const (
 // Main runs failup with the process's arguments and streams and returns the
 // exit code.
 func Main() int {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// The whole-journal commands (patterns, export) hold every entry at
+		// once; a soft limit makes the collector work a little harder instead
+		// of letting a 100,000-entry journal take half a gigabyte.
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	a := &app{
 		in:     os.Stdin,
 		out:    os.Stdout,
