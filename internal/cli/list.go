@@ -97,7 +97,11 @@ func (a *app) listCmd() *cobra.Command {
 				t.measure(entryRow(e))
 				n++
 			}
-			if n == 0 {
+			switch {
+			case n == 0 && f.Narrows():
+				fmt.Fprintln(a.out, "No entries match.")
+				return nil
+			case n == 0:
 				fmt.Fprintln(a.out, "No entries yet. When something goes wrong, failup new walks you through it.")
 				return nil
 			}

@@ -77,7 +77,7 @@ func (a *app) report(cmd *cobra.Command, f store.Filter) (insight.Report, error)
 		}
 		return insight.Patterns(entries, lex, insight.Options{Today: today}), nil
 	}
-	if f.Since != "" || f.Until != "" || len(f.Tags) > 0 || f.Skill != "" || f.Text != "" {
+	if f.Narrows() {
 		return compute()
 	}
 	var r insight.Report

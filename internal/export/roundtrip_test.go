@@ -138,7 +138,7 @@ func randomEntry(r *rand.Rand, i int) journal.Entry {
 		UID:        fmt.Sprintf("%d-%s", i, randomLine(r, 3)),
 		CreatedAt:  time.Date(2020, 1, 1, 0, 0, i, r.IntN(1e9), time.UTC),
 		UpdatedAt:  randomTime(r),
-		OccurredOn: randomDate(r),
+		OccurredOn: randomDate(r).AddDays(-5 * 365), // setbacks are in the past
 		Title:      randomLine(r, 6),
 		PromptSet:  []string{"", "four-questions", "my own set"}[r.IntN(3)],
 		Lesson:     randomText(r, 8),

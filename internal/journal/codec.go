@@ -42,6 +42,10 @@ func (e *Entry) Complete(now time.Time, questions QuestionLookup) error {
 	if e.OccurredOn.IsZero() {
 		e.OccurredOn = DateOf(now)
 	}
+	// A day of slack for a journal written across time zones.
+	if e.OccurredOn > DateOf(now).AddDays(1) {
+		return &FieldError{"occurred_on", fmt.Sprintf("%s has not come yet; a reflection is about something that happened", e.OccurredOn)}
+	}
 	now = now.UTC().Truncate(time.Second)
 	if e.UID == "" {
 		e.UID = uuid.NewString()
@@ -89,6 +93,9 @@ func DecodeEntry(r io.Reader) (Entry, error) {
 	}
 	var e Entry
 	if err := decodeStrict(data, &e); err != nil {
+		if strings.Contains(err.Error(), `unknown field "format"`) || strings.Contains(err.Error(), `unknown field "entries"`) {
+			return Entry{}, fmt.Errorf("%w; this looks like an export of many entries, which failup import reads", err)
+		}
 		return Entry{}, err
 	}
 	return e, nil
@@ -308,6 +315,7 @@ func decodeStrict(data []byte, v any) error {
 func describeJSONError(err error, where func(offset int64) (line, col int)) error {
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	var badTime *time.ParseError
 	switch {
 	case errors.Is(err, io.EOF):
 		return errors.New("the input is empty; expected a JSON object")
@@ -316,9 +324,11 @@ func describeJSONError(err error, where func(offset int64) (line, col int)) erro
 	case errors.As(err, &syntax):
 		line, col := where(syntax.Offset)
 		return fmt.Errorf("the JSON is broken at line %d, column %d: %s", line, col, syntax.Error())
+	case errors.As(err, &badTime):
+		return fmt.Errorf("times are written like 2026-03-14T18:22:05Z, not %q", badTime.Value)
 	case errors.As(err, &typ):
 		if typ.Field == "" {
-			return fmt.Errorf("expected a JSON %s, not %s", typ.Type, typ.Value)
+			return fmt.Errorf("expected %s, not %s", jsonKind(typ.Type.String()), typ.Value)
 		}
 		return fmt.Errorf("%s must be %s, not %s", typ.Field, jsonKind(typ.Type.String()), typ.Value)
 	}

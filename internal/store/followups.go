@@ -107,6 +107,7 @@ type CheckIn struct {
 
 // RecordCheckIn notes how entry id's commitment went, at now.
 func (s *Store) RecordCheckIn(ctx context.Context, id int64, c CheckIn, now time.Time) error {
+	now = now.Truncate(time.Second) // times are kept to the second, as everywhere
 	return s.updateFollowup(ctx, id, now, `UPDATE followups SET checked_in_at = ?, tried_again = ?,
 		outcome = ?, confidence_after = ?, dropped_at = NULL WHERE entry_id = ?`,
 		formatTime(now), c.TriedAgain, nullString(c.Outcome), c.ConfidenceAfter, id)
@@ -120,6 +121,7 @@ func (s *Store) Snooze(ctx context.Context, id int64, due journal.Date, now time
 
 // Drop sets entry id's commitment aside: it is no longer asked about.
 func (s *Store) Drop(ctx context.Context, id int64, now time.Time) error {
+	now = now.Truncate(time.Second)
 	return s.updateFollowup(ctx, id, now, `UPDATE followups SET dropped_at = ? WHERE entry_id = ?`, formatTime(now), id)
 }
 
@@ -128,6 +130,7 @@ var ErrNoCommitment = errors.New("the entry has no commitment")
 
 // updateFollowup runs one change to a follow-up and marks the entry updated.
 func (s *Store) updateFollowup(ctx context.Context, id int64, now time.Time, query string, args ...any) error {
+	now = now.Truncate(time.Second)
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var exists int
 		err := tx.QueryRowContext(ctx, "SELECT count(*) FROM entries WHERE id = ?", id).Scan(&exists)

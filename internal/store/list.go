@@ -25,6 +25,11 @@ type Filter struct {
 // where is the WHERE clause keeping the entries f keeps. drive, when not "",
 // is one of f.Tags whose entries are looked up through the tag's index (see
 // drivingTag); the other tags are checked entry by entry.
+// Narrows reports whether f keeps only some entries (Limit and Offset aside).
+func (f Filter) Narrows() bool {
+	return f.Since != "" || f.Until != "" || len(f.Tags) > 0 || f.Skill != "" || f.Text != ""
+}
+
 func (f Filter) where(drive string) (string, []any) {
 	var conds []string
 	var args []any

@@ -545,6 +545,8 @@ func (m *reflectScreen) View() string {
 		b.WriteString(label.Render("When") + "\n" + m.date.View() + "\n")
 		if d, err := parseDay(m.date.Value(), m.c.today()); err != nil {
 			b.WriteString(s.Notice.Render("  I can't read that date yet: try YYYY-MM-DD, “yesterday” or “3 days ago”.") + "\n")
+		} else if d > m.c.today() {
+			b.WriteString(s.Notice.Render("  That day hasn't come yet; a reflection is about something that happened.") + "\n")
 		} else {
 			b.WriteString(s.Muted.Render("  "+d.Time().Format("Monday 2 January 2006")+"  ·  ↓ to change the date") + "\n")
 		}
