@@ -114,6 +114,7 @@ func TestDetailEditAndDelete(t *testing.T) {
 	// d asks first; anything but y keeps it.
 	h.press("d")
 	h.expectScreen("Delete this entry for good?")
+	t.Run("confirm-delete", func(t *testing.T) { golden.RequireEqual(t, h.screen()) })
 	h.press("n")
 	if n, _ := h.store.Count(ctx, storeFilter()); n != 1 {
 		t.Fatal("declining deleted the entry")
