@@ -10,14 +10,7 @@ import (
 	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
 )
-
-type lessonsLoadedMsg struct {
-	entries []journal.Entry
-	report  insight.Report
-	err     error
-}
 
 // A way of grouping lessons, named for the header.
 type grouping struct {
@@ -58,16 +51,7 @@ func newLessonsScreen(c *Common) *lessonsScreen {
 func (m *lessonsScreen) Title() string { return "lessons" }
 func (m *lessonsScreen) Typing() bool  { return false }
 
-func (m *lessonsScreen) Init() tea.Cmd {
-	c := m.c
-	return func() tea.Msg {
-		entries, err := c.Journal.List(c.Ctx, store.Filter{})
-		if err != nil {
-			return lessonsLoadedMsg{err: err}
-		}
-		return lessonsLoadedMsg{entries: entries, report: insight.Patterns(entries, c.Lexicon, insight.Options{Today: c.today()})}
-	}
-}
+func (m *lessonsScreen) Init() tea.Cmd { return readJournal(m.c) }
 
 // regroup lays the lessons out under the current grouping's headings.
 func (m *lessonsScreen) regroup() {
@@ -132,7 +116,7 @@ func (m *lessonsScreen) scroll() {
 
 func (m *lessonsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case lessonsLoadedMsg:
+	case journalReadMsg:
 		m.entries, m.report, m.err, m.loaded = msg.entries, msg.report, msg.err, true
 		m.regroup()
 	case tea.KeyPressMsg:

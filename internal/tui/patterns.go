@@ -15,10 +15,22 @@ import (
 	"github.com/failup/failup/internal/store"
 )
 
-type patternsLoadedMsg struct {
+// journalReadMsg is every entry and what recurs in them, for the screens that
+// look across the whole journal.
+type journalReadMsg struct {
 	entries []journal.Entry
 	report  insight.Report
 	err     error
+}
+
+func readJournal(c *Common) tea.Cmd {
+	return func() tea.Msg {
+		entries, err := c.Journal.List(c.Ctx, store.Filter{})
+		if err != nil {
+			return journalReadMsg{err: err}
+		}
+		return journalReadMsg{entries: entries, report: insight.Patterns(entries, c.Lexicon, insight.Options{Today: c.today()})}
+	}
 }
 
 // patternsScreen draws what keeps coming back: the themes as bars with a
@@ -27,7 +39,6 @@ type patternsLoadedMsg struct {
 // entries with the words that made it.
 type patternsScreen struct {
 	c       *Common
-	lex     insight.Lexicon
 	entries []journal.Entry
 	report  insight.Report
 	cursor  int
@@ -40,20 +51,11 @@ func newPatternsScreen(c *Common) *patternsScreen { return &patternsScreen{c: c}
 func (m *patternsScreen) Title() string { return "patterns" }
 func (m *patternsScreen) Typing() bool  { return false }
 
-func (m *patternsScreen) Init() tea.Cmd {
-	c := m.c
-	return func() tea.Msg {
-		entries, err := c.Journal.List(c.Ctx, store.Filter{})
-		if err != nil {
-			return patternsLoadedMsg{err: err}
-		}
-		return patternsLoadedMsg{entries: entries, report: insight.Patterns(entries, c.Lexicon, insight.Options{Today: c.today()})}
-	}
-}
+func (m *patternsScreen) Init() tea.Cmd { return readJournal(m.c) }
 
 func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case patternsLoadedMsg:
+	case journalReadMsg:
 		m.entries, m.report, m.err, m.loaded = msg.entries, msg.report, msg.err, true
 		m.cursor = min(m.cursor, max(len(m.report.Themes)-1, 0))
 	case tea.KeyPressMsg:
