@@ -170,6 +170,10 @@ func (a *app) checkinCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			postpone := tried == "not-yet" || (tried == "" && due != "")
+			if st := before.Status(today); st == journal.StatusDone && (postpone || drop) {
+				return fmt.Errorf("entry %d was already checked in on, so there is nothing to postpone or set aside; --tried-again yes or no changes what was recorded", id)
+			}
 			// Checking in again keeps what was said before unless it is said anew.
 			if !flags.Changed("outcome") && before.Outcome != nil {
 				outcome = *before.Outcome

@@ -83,9 +83,9 @@ func askReflection(in *bufio.Reader, w io.Writer, person bool, set prompt.Set, p
 	}
 	progress(e)
 
-	q.say("When did it happen? YYYY-MM-DD, or an empty line for today.")
+	q.say("When did it happen? YYYY-MM-DD, “yesterday”, “3 days ago”, or an empty line for today.")
 	var err error
-	if e.OccurredOn, err = askDate(q, prev.OccurredOn, journal.Today()); err != nil {
+	if e.OccurredOn, err = askDate(q, prev.OccurredOn, journal.Today(), happened); err != nil {
 		return journal.Entry{}, err
 	}
 
@@ -143,12 +143,12 @@ func askReflection(in *bufio.Reader, w io.Writer, person bool, set prompt.Set, p
 	}
 	if c := q.keep(prevCommitment, q.line); c != "" {
 		f := &journal.Followup{Commitment: c}
-		q.say("When should failup ask how it went? YYYY-MM-DD, or an empty line for two weeks from today.")
+		q.say("When should failup ask how it went? YYYY-MM-DD, “in 7 days”, or an empty line for two weeks from today.")
 		var saved journal.Date
 		if prev.Followup != nil {
 			saved = prev.Followup.DueOn
 		}
-		if f.DueOn, err = askDate(q, saved, journal.Today().AddDays(14)); err != nil {
+		if f.DueOn, err = askDate(q, saved, journal.Today().AddDays(14), toCome); err != nil {
 			return journal.Entry{}, err
 		}
 		e.Followup = f
@@ -236,14 +236,19 @@ func askNumber(q *asker, question string, lo, hi int, prev *int) (*int, error) {
 	}
 }
 
-// askDate reads a date, returning empty when the answer is an empty line.
-func askDate(q *asker, saved, empty journal.Date) (journal.Date, error) {
+// askDate reads a date as a person types it ("yesterday", "in 3 days"),
+// returning empty when the answer is an empty line; check says what is wrong
+// with a date that can be read but not used.
+func askDate(q *asker, saved, empty journal.Date, check func(journal.Date) error) (journal.Date, error) {
 	for {
 		v := q.keep(string(saved), q.line)
 		if v == "" {
 			return empty, nil
 		}
-		d, err := journal.ParseDate(v)
+		d, err := journal.ParseDay(v, journal.Today())
+		if err == nil {
+			err = check(d)
+		}
 		if err == nil {
 			return d, nil
 		}
@@ -252,6 +257,22 @@ func askDate(q *asker, saved, empty journal.Date) (journal.Date, error) {
 		}
 		q.say("%s", sentence(err.Error()))
 	}
+}
+
+// happened refuses a day still to come: a reflection is about the past.
+func happened(d journal.Date) error {
+	if d > journal.Today() {
+		return errors.New("that day hasn't come yet; a reflection is about something that happened")
+	}
+	return nil
+}
+
+// toCome refuses a day already past: failup asks on the day given.
+func toCome(d journal.Date) error {
+	if d < journal.Today() {
+		return errors.New("that day has passed; give a day from today on")
+	}
+	return nil
 }
 
 // offerDraft asks whether to continue an unfinished reflection; starting over

@@ -37,7 +37,10 @@ type browseScreen struct {
 	c      *Common
 	query  textinput.Model
 	search bool // full-text search instead of the title/tag filter
-	seq    int
+	// searchOnly is set when the screen was opened to search: esc then
+	// goes back where it came from, not to the list.
+	searchOnly bool
+	seq        int
 
 	// The list: total matches, the loaded page starting at top, and the cursor
 	// as an index into all matches.
@@ -51,7 +54,7 @@ type browseScreen struct {
 }
 
 func newBrowseScreen(c *Common, search bool) *browseScreen {
-	m := &browseScreen{c: c, query: newInput(c, "type to filter by title or tag", 200), search: search}
+	m := &browseScreen{c: c, query: newInput(c, "type to filter by title or tag", 200), search: search, searchOnly: search}
 	m.setMode(search)
 	m.query.Focus()
 	return m
@@ -88,11 +91,10 @@ func (m *browseScreen) Typing() bool { return m.query.Value() != "" }
 
 // rows is how many entries fit on the screen.
 func (m *browseScreen) rows() int {
-	per := 1
 	if m.search {
-		per = 2
+		return max((m.c.BodyHeight()-5)/2, 1) // a title and a snippet each, under a count
 	}
-	return max((m.c.BodyHeight()-4)/per, 1)
+	return max(m.c.BodyHeight()-4, 1)
 }
 
 // Init reloads what is shown: it runs again on coming back from an entry,
@@ -177,7 +179,7 @@ func (m *browseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Back):
-		if m.search {
+		if m.search && !m.searchOnly {
 			m.setMode(false)
 			m.query.SetValue("")
 			return m.load()
@@ -229,7 +231,7 @@ func (m *browseScreen) Help() helpKeys {
 	search := key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search words"))
 	search.SetEnabled(!m.search)
 	back := k.Back
-	if m.search {
+	if m.search && !m.searchOnly {
 		back.SetHelp("esc", "back to the list")
 	}
 	pages := key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page"))
@@ -281,9 +283,14 @@ func (m *browseScreen) viewHits(w int) string {
 	if len(m.hits) == 0 {
 		return s.Muted.Render("Nothing matches. Fewer or shorter words find more.")
 	}
+	found := fmt.Sprintf("%d found, best first", len(m.hits))
+	if len(m.hits) == searchLimit {
+		found = fmt.Sprintf("the best %d, best first", searchLimit)
+	}
 	rows := m.rows()
 	top := max(m.cursor-rows+1, 0)
 	var b strings.Builder
+	b.WriteString(s.Muted.Render(found) + "\n")
 	for i := top; i < min(top+rows, len(m.hits)); i++ {
 		h := m.hits[i]
 		mark, style := "  ", s.Text

@@ -83,6 +83,15 @@ func newSnoozeScreen(c *Common, id int64) *checkInScreen {
 	return m
 }
 
+// triedChoices are the answers to "did you try again?"; once checked in, the
+// answer can change, but there is no "not yet" to go back to.
+func (m *checkInScreen) triedChoices() []string {
+	if f := m.entry.Followup; f != nil && f.CheckedInAt != nil {
+		return triedChoices[:triedNotYet]
+	}
+	return triedChoices
+}
+
 func (m *checkInScreen) Title() string { return "check in" }
 func (m *checkInScreen) Typing() bool  { return m.field == checkOutcome && m.done == "" }
 
@@ -269,8 +278,8 @@ func (m *checkInScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Back):
-		save, _ := m.BeforeQuit()
-		return tea.Sequence(save, pop)
+		save, farewell := m.BeforeQuit()
+		return tea.Sequence(save, func() tea.Msg { return popMsg{farewell: farewell} })
 	case key.Matches(msg, k.Save):
 		return m.save()
 	case key.Matches(msg, k.Next):
@@ -280,7 +289,7 @@ func (m *checkInScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch m.field {
 	case checkTried:
-		return m.choose(msg, &m.tried, len(triedChoices))
+		return m.choose(msg, &m.tried, len(m.triedChoices()))
 	case checkSnooze:
 		return m.choose(msg, &m.snooze, len(snoozeChoices))
 	case checkConfidence:
@@ -366,7 +375,7 @@ func (m *checkInScreen) View() string {
 		}
 		return s.Label.Render(text)
 	}
-	b.WriteString(label(checkTried, "Did you try again?") + "\n  " + chips(s, triedChoices, m.tried) + "\n\n")
+	b.WriteString(label(checkTried, "Did you try again?") + "\n  " + chips(s, m.triedChoices(), m.tried) + "\n\n")
 	if m.tried == triedNotYet {
 		labels := make([]string, len(snoozeChoices))
 		for i, c := range snoozeChoices {

@@ -52,7 +52,7 @@ func newCommitForm(c *Common) commitForm {
 		c:      c,
 		text:   newInput(c, "e.g. Speak first in Monday's standup", 0),
 		choice: defaultDueChoice,
-		date:   newInput(c, "YYYY-MM-DD", 10),
+		date:   newInput(c, "YYYY-MM-DD", 20),
 	}
 }
 
@@ -105,12 +105,12 @@ func (f *commitForm) dueDate(today journal.Date) (journal.Date, string) {
 		return today.AddDays(dueChoices[f.choice].days), ""
 	}
 	typed := strings.TrimSpace(f.date.Value())
-	d, err := journal.ParseDate(typed)
+	d, err := journal.ParseDay(typed, today)
 	switch {
 	case typed == "":
 		return "", "Type the day failup should ask, as YYYY-MM-DD."
 	case err != nil:
-		return "", "That date isn't one I can read yet; try YYYY-MM-DD."
+		return "", "That date isn't one I can read yet; try YYYY-MM-DD or “in 3 days”."
 	case d < today && d != f.kept.DueOn:
 		return "", "Pick a day from today on: failup asks on that day."
 	}
@@ -151,6 +151,17 @@ func (f *commitForm) focus(n int) tea.Cmd {
 }
 
 func (f *commitForm) typing() bool { return f.field != fieldDue }
+
+// leaving says whether a key moves to the field above (-1) or below (+1).
+func (f *commitForm) leaving(press tea.KeyPressMsg) int {
+	switch {
+	case press.String() == "up" && f.field > 0:
+		return -1
+	case press.String() == "down" && f.field < f.fields()-1:
+		return 1
+	}
+	return 0
+}
 
 func (f *commitForm) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 	switch f.field {
@@ -207,7 +218,7 @@ func (f *commitForm) view(width int, today journal.Date) string {
 	}
 	b.WriteString("\n")
 	if f.choice == pickDateChoice {
-		f.date.SetWidth(14)
+		f.date.SetWidth(20)
 		b.WriteString(f.date.View() + "\n")
 	}
 	if d, problem := f.dueDate(today); problem == "" {

@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
@@ -97,7 +98,7 @@ func (m *exportScreen) rangeOf() (since, until journal.Date, ok bool) {
 		if v == "" {
 			return "", true
 		}
-		d, err := parseDay(v, m.c.today())
+		d, err := journal.ParseDay(v, m.c.today())
 		return d, err == nil
 	}
 	since, okSince := read(m.since)
@@ -205,8 +206,9 @@ func (m *exportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (m *exportScreen) layout() {
 	w := m.c.BodyWidth()
 	m.preview.SetWidth(w)
-	m.preview.SetHeight(max(m.c.BodyHeight()-12, 3))
-	m.preview.SetContent(m.c.Styles.Muted.Render(m.text))
+	// The fields, the preview's label and its rule take seven rows.
+	m.preview.SetHeight(max(m.c.BodyHeight()-7, 3))
+	m.preview.SetContent(m.c.Styles.Muted.Render(ansi.Wrap(m.text, w, "")))
 	for _, in := range []*textinput.Model{&m.since, &m.until} {
 		in.SetWidth(14)
 	}

@@ -21,7 +21,8 @@ func isDue(c store.Commitment, today journal.Date) bool {
 	return st == journal.StatusDue || st == journal.StatusOverdue
 }
 
-// followupsScreen lists open commitments, soonest first; enter checks in.
+// followupsScreen lists open commitments, the latest first (the freshest in
+// mind, and the ones still to come); enter checks in.
 type followupsScreen struct {
 	c      *Common
 	list   []store.Commitment
@@ -38,7 +39,7 @@ func (m *followupsScreen) Typing() bool  { return false }
 func (m *followupsScreen) Init() tea.Cmd {
 	c := m.c
 	return func() tea.Msg {
-		list, err := c.Journal.Commitments(c.Ctx, store.CommitmentFilter{Open: true})
+		list, err := c.Journal.Commitments(c.Ctx, store.CommitmentFilter{Open: true, Latest: true})
 		return commitmentsLoadedMsg{list: list, err: err}
 	}
 }

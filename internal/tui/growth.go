@@ -116,6 +116,9 @@ func (m *growthScreen) View() string {
 		for _, ch := range chains[:min(len(chains), 3)] {
 			b.WriteString(m.chainLine(ch, w) + "\n")
 		}
+		if more := len(chains) - 3; more > 0 {
+			b.WriteString(s.Muted.Render(fmt.Sprintf("and %d more", more)) + "\n")
+		}
 	}
 	return b.String()
 }
@@ -174,12 +177,12 @@ func (m *growthScreen) chainLine(ch growth.Chain, w int) string {
 			confidence = append(confidence, fmt.Sprint(*e.Confidence))
 		}
 	}
-	if last := ch[len(ch)-1].Followup; last != nil && last.ConfidenceAfter != nil {
-		confidence = append(confidence, fmt.Sprint(*last.ConfidenceAfter))
-	}
 	tail := fmt.Sprintf("  %d attempts", len(ch))
 	if len(confidence) > 1 {
 		tail += ", confidence " + strings.Join(confidence, " → ")
+	}
+	if last := ch[len(ch)-1].Followup; last != nil && last.ConfidenceAfter != nil {
+		tail += fmt.Sprintf(", %d after", *last.ConfidenceAfter)
 	}
 	return s.Text.Render(oneLine(ch[0].Title, w-lipgloss.Width(tail)-2)) + s.Muted.Render(tail)
 }

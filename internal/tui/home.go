@@ -162,6 +162,12 @@ func (m *homeScreen) Help() helpKeys {
 	open := k.Open
 	open.SetEnabled(m.cursor >= 0)
 	places := []key.Binding{k.New, followups}
+	if m.data.due != nil {
+		places = append(places,
+			key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "check in")),
+			key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "ask me later")),
+			key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "set it aside")))
+	}
 	if m.data.total > 0 {
 		for _, item := range m.menu() {
 			places = append(places, item.key)
@@ -229,8 +235,8 @@ func (m *homeScreen) viewDue(w int) string {
 	var b strings.Builder
 	b.WriteString(s.Label.Render("You said you would") + "\n")
 	b.WriteString(s.Heading.Render(oneLine(c.Followup.Commitment, w)) + "\n")
-	when := "from " + c.OccurredOn.Time().Format("2 January 2006") + " · how did it go?"
-	if today := m.c.today(); c.Followup.DueOn.DaysUntil(today) <= 30 {
+	when := "from “" + oneLine(c.Title, w/2) + "”, " + c.OccurredOn.Time().Format("2 January 2006") + " · how did it go?"
+	if today := m.c.today(); c.Followup.DueOn.DaysUntil(today) <= 7 {
 		when = "from “" + oneLine(c.Title, w/2) + "” · " + c.Followup.DueText(today)
 	}
 	b.WriteString(s.Muted.Render(when) + "\n")

@@ -66,7 +66,7 @@ func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, k.Up):
 			m.cursor = max(m.cursor-1, 0)
 		case key.Matches(msg, k.Down):
-			m.cursor = min(m.cursor+1, max(min(len(m.report.Themes), m.themeRows())-1, 0))
+			m.cursor = min(m.cursor+1, max(len(m.report.Themes)-1, 0))
 		case key.Matches(msg, k.Open) && len(m.report.Themes) > 0:
 			return m, push(newThemeScreen(m.c, m.report.Themes[m.cursor], m.entries))
 		}
@@ -81,8 +81,9 @@ func (m *patternsScreen) Help() helpKeys {
 	return helpKeys{short: []key.Binding{k.Up, k.Down, open, k.Back}, full: [][]key.Binding{{k.Up, k.Down, open}, {k.Back, k.Quit}}}
 }
 
-// themeRows is how many themes fit above the calendar and the rest.
-func (m *patternsScreen) themeRows() int { return max(m.c.BodyHeight()-15, 3) }
+// themeRows is how many themes fit above the calendar and the rest; the
+// list scrolls to show the chosen one.
+func (m *patternsScreen) themeRows() int { return max(m.c.BodyHeight()-16, 3) }
 
 func (m *patternsScreen) View() string {
 	s := m.c.Styles
@@ -101,12 +102,15 @@ func (m *patternsScreen) View() string {
 	if len(m.report.Themes) == 0 {
 		b.WriteString(wrap(s.Hint, "Nothing recurs yet. Patterns show once a few reflections share a cause.", w) + "\n")
 	}
-	themes := m.report.Themes[:min(len(m.report.Themes), m.themeRows())]
+	rows := m.themeRows()
+	first := max(m.cursor-rows+1, 0)
+	themes := m.report.Themes[first:min(len(m.report.Themes), first+rows)]
 	top := 0
 	for _, th := range m.report.Themes {
 		top = max(top, th.Count)
 	}
-	for i, th := range themes {
+	for j, th := range themes {
+		i := first + j
 		mark, style := "  ", s.Text
 		if i == m.cursor {
 			mark, style = s.Selected.Render("› "), s.Selected
@@ -117,7 +121,12 @@ func (m *patternsScreen) View() string {
 			s.Text.Render(fmt.Sprintf("%4d", th.Count)) + "  " + s.Accent.Render(chart.Sparkline(th.Monthly, 0)) + "  " +
 			s.Muted.Render(trendLabel(th.Trend)) + "\n")
 	}
-	b.WriteString("\n" + s.Question.Render("Setbacks over the last year") + "\n")
+	if n := len(m.report.Themes); n > rows {
+		b.WriteString(s.Muted.Render(fmt.Sprintf("  %d–%d of %d themes · ↓ for more", first+1, first+len(themes), n)) + "\n")
+	} else {
+		b.WriteString("\n")
+	}
+	b.WriteString(s.Question.Render("Setbacks over the last year") + "\n")
 	b.WriteString(m.calendar() + "\n")
 	b.WriteString("\n" + m.skillsLine(w) + "\n")
 	b.WriteString(m.confidenceLine(w))
@@ -159,7 +168,8 @@ func (m *patternsScreen) skillsLine(w int) string {
 	for _, sk := range m.report.Skills {
 		parts = append(parts, fmt.Sprintf("%s %d", sk.Skill.Label(), sk.Count))
 	}
-	return s.Label.Render("Skills  ") + s.Text.Render(oneLine(strings.Join(parts, " · "), w-8))
+	return lipgloss.JoinHorizontal(lipgloss.Top, s.Label.Render("Skills  "),
+		lipgloss.NewStyle().Width(w-8).Render(s.Text.Render(strings.Join(parts, " · "))))
 }
 
 // confidenceLine is confidence when reflecting, oldest to newest.

@@ -125,7 +125,7 @@ func (m *reflectScreen) entry() journal.Entry {
 	e.PromptSet = m.set.ID
 	e.Title = m.title.Value()
 	e.OccurredOn = ""
-	if d, err := parseDay(m.date.Value(), m.c.today()); err == nil {
+	if d, err := journal.ParseDay(m.date.Value(), m.c.today()); err == nil {
 		e.OccurredOn = d
 	}
 	e.Answers = nil
@@ -198,7 +198,9 @@ func (m *reflectScreen) focus() tea.Cmd {
 	case stepDetails:
 		return m.details.focus(m.details.field)
 	case stepCommitment:
-		m.commit.suggest(m.entry().AnswerText(journal.KeyDifferently))
+		if m.base.ID == 0 { // an edit keeps the commitment it has, or has none
+			m.commit.suggest(m.entry().AnswerText(journal.KeyDifferently))
+		}
 		return m.commit.focus(m.commit.field)
 	}
 	return nil
@@ -221,7 +223,10 @@ func (m *reflectScreen) goTo(n int) tea.Cmd {
 	m.cur = min(max(n, 0), len(m.steps)-1)
 	m.notice = ""
 	m.layout()
-	return tea.Batch(m.focus(), m.touch())
+	if !m.changed {
+		return m.focus() // nothing typed yet: nothing to keep
+	}
+	return tea.Batch(m.focus(), m.touch()) // the draft remembers the step
 }
 
 // next moves to the next field, or the next step from a step's last field.
@@ -422,6 +427,8 @@ func (m *reflectScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.focus()
 	case st.kind == stepDetails && m.details.leaving(msg) != 0:
 		return m.details.focus(m.details.field + m.details.leaving(msg))
+	case st.kind == stepCommitment && m.commit.leaving(msg) != 0:
+		return m.commit.focus(m.commit.field + m.commit.leaving(msg))
 	case msg.String() == "enter" && (st.kind == stepWhat || st.kind == stepLesson),
 		msg.String() == "enter" && st.kind == stepCommitment:
 		return m.next()
@@ -543,7 +550,7 @@ func (m *reflectScreen) View() string {
 			label = s.Selected
 		}
 		b.WriteString(label.Render("When") + "\n" + m.date.View() + "\n")
-		if d, err := parseDay(m.date.Value(), m.c.today()); err != nil {
+		if d, err := journal.ParseDay(m.date.Value(), m.c.today()); err != nil {
 			b.WriteString(s.Notice.Render("  I can't read that date yet: try YYYY-MM-DD, “yesterday” or “3 days ago”.") + "\n")
 		} else if d > m.c.today() {
 			b.WriteString(s.Notice.Render("  That day hasn't come yet; a reflection is about something that happened.") + "\n")

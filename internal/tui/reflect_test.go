@@ -252,3 +252,30 @@ func TestGoldenSteps(t *testing.T) {
 		})
 	}
 }
+
+func TestWalkingThroughWithoutTypingKeepsNoDraft(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.press("tab", "tab", "shift+tab", "ctrl+c")
+	if _, ok, _ := h.store.Draft(ctx, journal.NewDraftKey); ok {
+		t.Fatal("moving between steps left a draft behind")
+	}
+	if got := h.model.Farewell(); got != "" {
+		t.Fatalf("farewell %q for a reflection with nothing in it", got)
+	}
+}
+
+func TestEditingAddsNoCommitmentOfItsOwn(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Old", OccurredOn: "2026-01-05",
+		Answers: []journal.Answer{{Key: "differently", Text: "Ask for help sooner."}}})
+	h.run(h.model.top().Init())
+	h.press("b", "enter", "e")
+	for range 12 {
+		h.press("tab")
+	}
+	h.press("enter")
+	h.expectScreen("Updated")
+	if e, _ := h.store.Get(ctx, 1); e.Followup != nil {
+		t.Fatalf("the edit gave the entry a commitment: %+v", e.Followup)
+	}
+}
