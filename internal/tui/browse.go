@@ -76,14 +76,7 @@ func (m *browseScreen) Title() string {
 	if m.search {
 		return "search"
 	}
-	return fmt.Sprintf("browse · %d %s", m.total, pluralWord(m.total, "entry", "entries"))
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return "browse · " + count(m.total, "entry", "entries")
 }
 
 // Typing is true once something is typed: on an empty filter ? is help.
@@ -249,7 +242,7 @@ func (m *browseScreen) View() string {
 	b.WriteString(m.query.View() + "\n\n")
 	switch {
 	case m.err != nil:
-		b.WriteString(wrap(s.Notice, "The journal can't be read right now: "+m.err.Error()+".", w))
+		b.WriteString(unreadable(s, m.err, w))
 	case m.search:
 		b.WriteString(m.viewHits(w))
 	default:

@@ -306,7 +306,7 @@ func (m *exportScreen) View() string {
 	case m.err != nil:
 		b.WriteString(s.Notice.Render("The preview can't be made: "+m.err.Error()+".") + "\n")
 	default:
-		b.WriteString(s.Muted.Render(fmt.Sprintf("Preview · from %d %s", m.entries, pluralWord(m.entries, "entry", "entries"))) + "\n")
+		b.WriteString(s.Muted.Render("Preview · from "+count(m.entries, "entry", "entries")) + "\n")
 	}
 	b.WriteString(s.Rule.Render(strings.Repeat("─", w)) + "\n")
 	b.WriteString(m.preview.View())

@@ -76,7 +76,7 @@ func (m *followupsScreen) View() string {
 	s := m.c.Styles
 	w := m.c.BodyWidth()
 	if m.err != nil {
-		return wrap(s.Notice, "The journal can't be read right now: "+m.err.Error()+".", w)
+		return unreadable(s, m.err, w)
 	}
 	if len(m.list) == 0 {
 		return wrap(s.Hint, "Nothing waiting. A reflection can end with something to try next time, and failup will ask how it went.", w)

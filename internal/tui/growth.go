@@ -66,7 +66,7 @@ func (m *growthScreen) View() string {
 	w := m.c.BodyWidth()
 	switch {
 	case m.err != nil:
-		return wrap(s.Notice, "The journal can't be read right now: "+m.err.Error()+".", w)
+		return unreadable(s, m.err, w)
 	case !m.loaded:
 		return ""
 	case m.stats.Entries == 0:

@@ -184,7 +184,7 @@ func (m *homeScreen) View() string {
 		return ""
 	}
 	if m.data.err != nil {
-		return wrap(s.Notice, "The journal can't be read right now: "+m.data.err.Error()+".", w)
+		return unreadable(s, m.data.err, w)
 	}
 	var b strings.Builder
 	if m.notice != "" {

@@ -154,7 +154,7 @@ func (m *lessonsScreen) View() string {
 	w := m.c.BodyWidth()
 	switch {
 	case m.err != nil:
-		return wrap(s.Notice, "The journal can't be read right now: "+m.err.Error()+".", w)
+		return unreadable(s, m.err, w)
 	case !m.loaded:
 		return ""
 	case len(m.rows) == 0:

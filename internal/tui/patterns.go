@@ -90,7 +90,7 @@ func (m *patternsScreen) View() string {
 	w := m.c.BodyWidth()
 	switch {
 	case m.err != nil:
-		return wrap(s.Notice, "The journal can't be read right now: "+m.err.Error()+".", w)
+		return unreadable(s, m.err, w)
 	case !m.loaded:
 		return s.Muted.Render("Reading your reflections…")
 	}

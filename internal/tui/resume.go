@@ -185,18 +185,11 @@ func ago(t, now time.Time) string {
 	case d < time.Minute:
 		return "just now"
 	case d < time.Hour:
-		return plural(int(d.Minutes()), "minute") + " ago"
+		return count(int(d.Minutes()), "minute", "minutes") + " ago"
 	case d < 24*time.Hour:
-		return plural(int(d.Hours()), "hour") + " ago"
+		return count(int(d.Hours()), "hour", "hours") + " ago"
 	case d < 48*time.Hour:
 		return "yesterday"
 	}
 	return "on " + t.Local().Format("Monday 2 January")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

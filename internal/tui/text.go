@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -30,4 +31,17 @@ func clip(style lipgloss.Style, text string, width, lines int, empty string) str
 		rows[i] = "  " + style.Render(r)
 	}
 	return strings.Join(rows, "\n")
+}
+
+// count is "1 entry" or "3 entries".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// unreadable says, kindly, that the journal could not be read.
+func unreadable(s Styles, err error, width int) string {
+	return wrap(s.Notice, "The journal can't be read right now: "+err.Error()+".", width)
 }
