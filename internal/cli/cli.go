@@ -20,6 +20,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/prompt"
 	"github.com/failup/failup/internal/store"
 )
@@ -70,6 +71,7 @@ type app struct {
 
 	store   *store.Store
 	prompts *prompt.Library
+	lex     *insight.Lexicon
 	// running is set once a command's own code starts: errors before it are
 	// usage errors.
 	running bool
@@ -236,16 +238,31 @@ func (a *app) journal() (*store.Store, error) {
 	return a.store, nil
 }
 
+// userPrompts is the folder of the person's own prompt sets and lexicon.
+func userPrompts() string { return filepath.Join(xdg.ConfigHome, "failup", "prompts") }
+
 // library loads the prompt sets on first use.
 func (a *app) library() (*prompt.Library, error) {
 	if a.prompts == nil {
-		lib, err := prompt.Load(filepath.Join(xdg.ConfigHome, "failup", "prompts"))
+		lib, err := prompt.Load(userPrompts())
 		if err != nil {
 			return nil, err
 		}
 		a.prompts = lib
 	}
 	return a.prompts, nil
+}
+
+// lexicon loads the pattern lexicon, with the person's additions, on first use.
+func (a *app) lexicon() (insight.Lexicon, error) {
+	if a.lex == nil {
+		lex, err := prompt.LoadLexicon(userPrompts())
+		if err != nil {
+			return insight.Lexicon{}, err
+		}
+		a.lex = &lex
+	}
+	return *a.lex, nil
 }
 
 func (a *app) printJSON(v any) error {

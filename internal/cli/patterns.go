@@ -5,17 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strconv"
 	"strings"
 
-	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/prompt"
 	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
@@ -52,11 +49,6 @@ func (a *app) patternsCmd() *cobra.Command {
 	return cmd
 }
 
-// lexicon loads the pattern lexicon with the person's additions.
-func (a *app) lexicon() (insight.Lexicon, error) {
-	return prompt.LoadLexicon(filepath.Join(xdg.ConfigHome, "failup", "prompts"))
-}
-
 // report finds what recurs in the entries f keeps. For the whole journal the
 // result is kept in the journal until an entry, the day or the lexicon
 // changes: stats and patterns then read it instead of every entry.
@@ -81,14 +73,18 @@ func (a *app) report(cmd *cobra.Command, f store.Filter) (insight.Report, error)
 		return compute()
 	}
 	var r insight.Report
-	err = a.cached(cmd, "patterns", lex, &r, func() (any, error) { return compute() })
+	err = a.cached(cmd, "patterns", &r, func() (any, error) { return compute() })
 	return r, err
 }
 
 // cached fills v with what build makes for the whole journal, kept in the
 // journal under name until an entry, the day or the lexicon changes.
-func (a *app) cached(cmd *cobra.Command, name string, lex insight.Lexicon, v any, build func() (any, error)) error {
+func (a *app) cached(cmd *cobra.Command, name string, v any, build func() (any, error)) error {
 	s, err := a.journal()
+	if err != nil {
+		return err
+	}
+	lex, err := a.lexicon()
 	if err != nil {
 		return err
 	}

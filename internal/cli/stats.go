@@ -50,12 +50,8 @@ func (a *app) statsCmd() *cobra.Command {
 // topPatterns names the most recurring patterns, kept apart from the whole
 // report so that stats reads a few labels, not every theme's entries.
 func (a *app) topPatterns(cmd *cobra.Command) ([]growth.PatternCount, error) {
-	lex, err := a.lexicon()
-	if err != nil {
-		return nil, err
-	}
 	top := []growth.PatternCount{}
-	err = a.cached(cmd, "top-patterns", lex, &top, func() (any, error) {
+	err := a.cached(cmd, "top-patterns", &top, func() (any, error) {
 		report, err := a.report(cmd, store.Filter{})
 		for _, th := range report.Themes[:min(len(report.Themes), statsPatterns)] {
 			top = append(top, growth.PatternCount{Label: th.Label, Count: th.Count})
