@@ -1,7 +1,5 @@
 package insight
 
-import "github.com/failup/failup/internal/journal"
-
 // LessonGroup is lessons under one heading.
 type LessonGroup struct {
 	// Title is a theme's label, OtherLessons, or a month as "March 2026".
@@ -45,30 +43,4 @@ func LessonsByTheme(lessons []Lesson, r Report) []LessonGroup {
 		groups = append(groups, other)
 	}
 	return groups
-}
-
-// LessonsByMonth groups lessons by the month they happened in, the months
-// in the order they first come (newest first, for lessons given newest
-// first) and the lessons in their order within each.
-func LessonsByMonth(lessons []Lesson) []LessonGroup {
-	var groups []LessonGroup
-	at := map[string]int{}
-	for _, l := range lessons {
-		month := monthOf(l.OccurredOn)
-		i, ok := at[month]
-		if !ok {
-			i = len(groups)
-			at[month] = i
-			groups = append(groups, LessonGroup{Title: monthTitle(l.OccurredOn)})
-		}
-		groups[i].Lessons = append(groups[i].Lessons, l)
-	}
-	return groups
-}
-
-func monthTitle(d journal.Date) string {
-	if d.IsZero() {
-		return "Undated"
-	}
-	return d.Time().Format("January 2006")
 }

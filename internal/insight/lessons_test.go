@@ -45,16 +45,6 @@ func TestLessons(t *testing.T) {
 	}
 }
 
-func TestLessonsByMonth(t *testing.T) {
-	entries := append(lessonEntries(), journal.Entry{ID: 5, Title: "Five", Lesson: "Undated."})
-	groups := LessonsByMonth(Lessons(entries))
-	got := groupSummary(groups)
-	want := []string{"March 2026: 4 3", "January 2026: 1", "Undated: 5"}
-	if !slices.Equal(got, want) {
-		t.Errorf("groups = %v; want %v", got, want)
-	}
-}
-
 func TestLessonsByTheme(t *testing.T) {
 	report := Report{Themes: []Theme{
 		{Label: "running on empty", Entries: []int64{3}},

@@ -23,15 +23,10 @@ type Match struct {
 }
 
 // Similar returns up to n entries of past most like target, best first,
-// by TF-IDF cosine over stemmed words weighted by the field they are in.
-// The target itself (same uid, or same non-zero id) is skipped.
-func Similar(target journal.Entry, past []journal.Entry, n int) []Match {
-	return Lexicon{}.Similar(target, past, n)
-}
-
-// Similar is like the function Similar, and also counts the lexicon's
-// patterns as shared features, so that "triple-booked" and "said yes to too
-// much" make two entries alike.
+// by TF-IDF cosine over stemmed words weighted by the field they are in,
+// counting the lexicon's patterns as shared features too, so that
+// "triple-booked" and "said yes to too much" make two entries alike. The
+// target itself (same uid, or same non-zero id) is skipped.
 func (l Lexicon) Similar(target journal.Entry, past []journal.Entry, n int) []Match {
 	entries := make([]journal.Entry, 0, len(past)+1)
 	entries = append(entries, target)

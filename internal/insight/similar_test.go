@@ -38,7 +38,7 @@ func TestSimilarFindsThePastEntriesLikeANewOne(t *testing.T) {
 func TestSimilarSkipsTheTargetItself(t *testing.T) {
 	entries := readFixture(t, "bea.json")
 	for _, target := range []journal.Entry{entries[5], {ID: entries[5].ID, Title: entries[5].Title, Answers: entries[5].Answers}} {
-		for _, m := range Similar(target, entries, 5) {
+		for _, m := range (Lexicon{}).Similar(target, entries, 5) {
 			if m.ID == target.ID {
 				t.Errorf("Similar returned the target (id %d) itself", m.ID)
 			}
@@ -53,7 +53,7 @@ func TestSimilarWithLexiconLinksDifferentWords(t *testing.T) {
 		{ID: 3, Title: "Dinner", Answers: []journal.Answer{{Key: journal.KeyCause, Text: "The oven broke before the guests came."}}},
 	}
 	target := journal.Entry{Title: "Again", Answers: []journal.Answer{{Key: journal.KeyCause, Text: "I said yes to too much."}}}
-	if got := Similar(target, past, 3); len(got) != 0 {
+	if got := (Lexicon{}).Similar(target, past, 3); len(got) != 0 {
 		t.Errorf("without a lexicon, words in common are needed; got %v", got)
 	}
 	got := builtinLexicon(t).Similar(target, past, 1)
@@ -65,7 +65,7 @@ func TestSimilarWithLexiconLinksDifferentWords(t *testing.T) {
 func TestSimilarWithNothingToCompare(t *testing.T) {
 	target := journal.Entry{ID: 1, Title: "x"}
 	for _, past := range [][]journal.Entry{nil, {target}} {
-		if got := Similar(target, past, 3); got == nil || len(got) != 0 {
+		if got := (Lexicon{}).Similar(target, past, 3); got == nil || len(got) != 0 {
 			t.Errorf("Similar(%d past) = %#v; want an empty list", len(past), got)
 		}
 	}
