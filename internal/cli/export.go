@@ -76,7 +76,7 @@ func (a *app) exportCmd() *cobra.Command {
 					enc.SetIndent("", "  ")
 					return enc.Encode(insight.Lessons(entries))
 				case lessonsOnly:
-					report, err := a.report(cmd, f)
+					report, err := a.report(cmd, f, entries)
 					if err != nil {
 						return err
 					}

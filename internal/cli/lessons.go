@@ -39,7 +39,7 @@ func (a *app) lessonsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			report, err := a.report(cmd, f)
+			report, err := a.report(cmd, f, entries)
 			if err != nil {
 				return err
 			}

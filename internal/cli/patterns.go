@@ -34,7 +34,7 @@ func (a *app) patternsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			report, err := a.report(cmd, f)
+			report, err := a.report(cmd, f, nil)
 			if err != nil {
 				return err
 			}
@@ -51,8 +51,10 @@ func (a *app) patternsCmd() *cobra.Command {
 
 // report finds what recurs in the entries f keeps. For the whole journal the
 // result is kept in the journal until an entry, the day or the lexicon
-// changes: stats and patterns then read it instead of every entry.
-func (a *app) report(cmd *cobra.Command, f store.Filter) (insight.Report, error) {
+// changes: stats and patterns then read it instead of every entry. Callers
+// that have already read the entries f keeps pass them, so they are not read
+// twice; others pass nil.
+func (a *app) report(cmd *cobra.Command, f store.Filter, entries []journal.Entry) (insight.Report, error) {
 	lex, err := a.lexicon()
 	if err != nil {
 		return insight.Report{}, err
@@ -63,9 +65,11 @@ func (a *app) report(cmd *cobra.Command, f store.Filter) (insight.Report, error)
 	}
 	ctx, today := ctxOf(cmd), journal.DateOf(a.now())
 	compute := func() (insight.Report, error) {
-		entries, err := s.List(ctx, f)
-		if err != nil {
-			return insight.Report{}, err
+		if entries == nil {
+			var err error
+			if entries, err = s.List(ctx, f); err != nil {
+				return insight.Report{}, err
+			}
 		}
 		return insight.Patterns(entries, lex, insight.Options{Today: today}), nil
 	}

@@ -52,7 +52,7 @@ func (a *app) statsCmd() *cobra.Command {
 func (a *app) topPatterns(cmd *cobra.Command) ([]growth.PatternCount, error) {
 	top := []growth.PatternCount{}
 	err := a.cached(cmd, "top-patterns", &top, func() (any, error) {
-		report, err := a.report(cmd, store.Filter{})
+		report, err := a.report(cmd, store.Filter{}, nil)
 		for _, th := range report.Themes[:min(len(report.Themes), statsPatterns)] {
 			top = append(top, growth.PatternCount{Label: th.Label, Count: th.Count})
 		}
