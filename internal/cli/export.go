@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/failup/failup/internal/atomicfile"
 	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
@@ -93,7 +94,7 @@ func (a *app) exportCmd() *cobra.Command {
 			if info, err := os.Stat(output); err == nil && !info.IsDir() && !force {
 				return fmt.Errorf("%s already exists; add --force to replace it", output)
 			}
-			if err := export.WriteFileAtomic(output, 0o600, write); err != nil {
+			if err := atomicfile.Write(output, 0o600, write); err != nil {
 				return err
 			}
 			fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", plural(written, "entry", "entries"), output)

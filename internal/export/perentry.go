@@ -3,6 +3,7 @@ package export
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/failup/failup/internal/atomicfile"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/termtext"
 )
@@ -32,7 +34,7 @@ func PerEntry(dir string, entries []journal.Entry) error {
 		return fmt.Errorf("cannot create the folder %s: %w", dir, unwrapPathError(err))
 	}
 	for i, e := range entries {
-		err := WriteFileAtomic(filepath.Join(dir, names[i]), 0o600, func(w io.Writer) error {
+		err := atomicfile.Write(filepath.Join(dir, names[i]), 0o600, func(w io.Writer) error {
 			if _, err := io.WriteString(w, frontMatter(e)); err != nil {
 				return err
 			}
@@ -89,4 +91,14 @@ func slug(title string) string {
 		gap = false
 	}
 	return b.String()
+}
+
+// unwrapPathError drops the operation and the path, which the caller's
+// message already names.
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/failup/failup/internal/atomicfile"
 	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
@@ -146,7 +147,7 @@ func (m *exportScreen) write() tea.Cmd {
 	}
 	text := m.text
 	return func() tea.Msg {
-		err := export.WriteFileAtomic(path, 0o600, func(w io.Writer) error {
+		err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
 			_, err := io.WriteString(w, text)
 			return err
 		})

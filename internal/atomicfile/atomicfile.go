@@ -1,4 +1,6 @@
-package export
+// Package atomicfile writes files whole or not at all: a reader, or a
+// process that dies mid-write, never sees part of the new content.
+package atomicfile
 
 import (
 	"bufio"
@@ -12,11 +14,11 @@ import (
 	"time"
 )
 
-// WriteFileAtomic writes a file through a temporary file in the same
+// Write writes a file through a temporary file in the same
 // directory that is synced and then renamed over path, so path holds either
 // its old content or the complete new content, never part of it. On any
 // error the temporary file is removed. A path naming a folder is refused.
-func WriteFileAtomic(path string, mode os.FileMode, write func(io.Writer) error) error {
+func Write(path string, mode os.FileMode, write func(io.Writer) error) error {
 	if strings.HasSuffix(path, string(os.PathSeparator)) {
 		return fmt.Errorf("%s names a folder; give a file name to write to", path)
 	}

@@ -1,4 +1,4 @@
-package export
+package atomicfile
 
 import (
 	"errors"
@@ -9,16 +9,16 @@ import (
 	"testing"
 )
 
-func TestWriteFileAtomic(t *testing.T) {
+func TestWrite(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "lessons.md")
 	write := func(s string) func(io.Writer) error {
 		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
 	}
-	if err := WriteFileAtomic(path, 0o600, write("first\n")); err != nil {
+	if err := Write(path, 0o600, write("first\n")); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFileAtomic(path, 0o600, write("second\n")); err != nil {
+	if err := Write(path, 0o600, write("second\n")); err != nil {
 		t.Fatal(err)
 	}
 	assertOnly(t, dir, "lessons.md", "second\n")
@@ -27,7 +27,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 
 	boom := errors.New("disk on fire")
-	err := WriteFileAtomic(path, 0o600, func(w io.Writer) error {
+	err := Write(path, 0o600, func(w io.Writer) error {
 		io.WriteString(w, strings.Repeat("half written ", 100_000))
 		return boom
 	})
@@ -37,7 +37,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	assertOnly(t, dir, "lessons.md", "second\n")
 }
 
-func TestWriteFileAtomicRefusesFolders(t *testing.T) {
+func TestWriteRefusesFolders(t *testing.T) {
 	dir := t.TempDir()
 	folder := filepath.Join(dir, "notes")
 	if err := os.Mkdir(folder, 0o700); err != nil {
@@ -46,9 +46,9 @@ func TestWriteFileAtomicRefusesFolders(t *testing.T) {
 	os.WriteFile(filepath.Join(folder, "keep.md"), []byte("keep\n"), 0o600)
 	called := false
 	for _, path := range []string{folder, folder + string(os.PathSeparator), filepath.Join(dir, "missing") + string(os.PathSeparator)} {
-		err := WriteFileAtomic(path, 0o600, func(io.Writer) error { called = true; return nil })
+		err := Write(path, 0o600, func(io.Writer) error { called = true; return nil })
 		if err == nil || !strings.Contains(err.Error(), "folder") {
-			t.Errorf("WriteFileAtomic(%q) = %v, want a folder error", path, err)
+			t.Errorf("Write(%q) = %v, want a folder error", path, err)
 		}
 	}
 	if called {
@@ -57,9 +57,9 @@ func TestWriteFileAtomicRefusesFolders(t *testing.T) {
 	assertOnly(t, folder, "keep.md", "keep\n")
 }
 
-func TestWriteFileAtomicMissingFolder(t *testing.T) {
+func TestWriteMissingFolder(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "no", "such", "out.md")
-	err := WriteFileAtomic(path, 0o600, func(io.Writer) error { return nil })
+	err := Write(path, 0o600, func(io.Writer) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), path) {
 		t.Fatalf("writing into a missing folder: %v, want an error naming %s", err, path)
 	}
