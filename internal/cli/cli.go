@@ -256,7 +256,7 @@ func (a *app) library() (*prompt.Library, error) {
 // lexicon loads the pattern lexicon, with the person's additions, on first use.
 func (a *app) lexicon() (insight.Lexicon, error) {
 	if a.lex == nil {
-		lex, err := prompt.LoadLexicon(userPrompts())
+		lex, err := insight.LoadLexicon(userPrompts())
 		if err != nil {
 			return insight.Lexicon{}, err
 		}

@@ -1,6 +1,6 @@
 // Package insight finds what a journal keeps coming back to: recurring
 // patterns, the lessons drawn, and past entries like a new one. It works on
-// plain journal entries and does no I/O.
+// plain journal entries and does no I/O beyond reading the lexicon files.
 package insight
 
 import "github.com/failup/failup/internal/journal"

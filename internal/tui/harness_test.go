@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/prompt"
 	"github.com/failup/failup/internal/store"
 )
@@ -43,7 +44,7 @@ func newHarnessWith(t *testing.T, s *store.Store, opts Options) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lex, err := prompt.LoadLexicon("")
+	lex, err := insight.LoadLexicon("")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package prompt
+package insight
 
 import (
 	"errors"
@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/prompts"
 )
 
@@ -17,14 +16,14 @@ const lexiconFile = "lexicon.toml"
 // over it when that file exists: a pattern there replaces the built-in one
 // with the same id, and new ones are added. A file that cannot be read is an
 // error naming the file and, where known, the line.
-func LoadLexicon(userDir string) (insight.Lexicon, error) {
+func LoadLexicon(userDir string) (Lexicon, error) {
 	data, err := prompts.FS.ReadFile(lexiconFile)
 	if err != nil {
-		return insight.Lexicon{}, err
+		return Lexicon{}, err
 	}
-	lex, err := insight.ParseLexicon(data)
+	lex, err := ParseLexicon(data)
 	if err != nil {
-		return insight.Lexicon{}, inFile("prompts/"+lexiconFile, err)
+		return Lexicon{}, inFile("prompts/"+lexiconFile, err)
 	}
 	if userDir == "" {
 		return lex, nil
@@ -35,18 +34,18 @@ func LoadLexicon(userDir string) (insight.Lexicon, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return lex, nil
 	case err != nil:
-		return insight.Lexicon{}, err
+		return Lexicon{}, err
 	}
-	user, err := insight.ParseLexicon(data)
+	user, err := ParseLexicon(data)
 	if err != nil {
-		return insight.Lexicon{}, inFile(path, err)
+		return Lexicon{}, inFile(path, err)
 	}
 	return lex.Merge(user), nil
 }
 
 // inFile words a lexicon error as "file:line: problem".
 func inFile(name string, err error) error {
-	var lerr *insight.LexiconError
+	var lerr *LexiconError
 	if errors.As(err, &lerr) && lerr.Line > 0 {
 		return fmt.Errorf("%s:%d: %s", name, lerr.Line, lerr.Problem)
 	}
