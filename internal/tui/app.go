@@ -83,7 +83,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, m.c.Keys.Quit):
 			return m, m.quit()
-		case key.Matches(msg, m.c.Keys.Help) && (msg.String() == "f1" || !m.top().Typing()):
+		case key.Matches(msg, m.c.Keys.HelpKey) || key.Matches(msg, m.c.Keys.Help) && !m.top().Typing():
 			m.fullHelp = !m.fullHelp
 			return m, nil
 		case m.fullHelp && key.Matches(msg, m.c.Keys.Back):

@@ -49,8 +49,9 @@ type browseScreen struct {
 	entries []journal.Entry
 	cursor  int
 
-	hits []store.Hit // in search mode
-	err  error
+	hits   []store.Hit // in search mode
+	loaded bool        // the first answer has come
+	err    error
 }
 
 func newBrowseScreen(c *Common, search bool) *browseScreen {
@@ -125,16 +126,18 @@ func (m *browseScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case pageLoadedMsg:
 		if msg.seq == m.seq {
-			m.err, m.top, m.entries, m.total = msg.err, msg.top, msg.entries, msg.total
+			m.err, m.top, m.entries, m.total, m.loaded = msg.err, msg.top, msg.entries, msg.total, true
 			m.cursor = min(m.cursor, max(m.total-1, 0))
 		}
 	case hitsLoadedMsg:
 		if msg.seq == m.seq {
-			m.err, m.hits = msg.err, msg.hits
+			m.err, m.hits, m.loaded = msg.err, msg.hits, true
 			m.cursor = min(m.cursor, max(len(m.hits)-1, 0))
 		}
 	case tea.WindowSizeMsg:
 		return m, m.load()
+	case tea.BackgroundColorMsg:
+		restyle(m.c.Styles, []*textinput.Model{&m.query})
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	}
@@ -150,27 +153,23 @@ func (m *browseScreen) count() int {
 
 func (m *browseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
-	switch msg.String() {
-	case "up":
-		return m.move(-1)
-	case "down":
-		return m.move(1)
-	case "pgup":
-		return m.move(-m.rows())
-	case "pgdown":
-		return m.move(m.rows())
-	case "home":
-		return m.move(-m.count())
-	case "end":
-		return m.move(m.count())
-	case "/":
-		if !m.search {
-			m.setMode(true)
-			m.query.SetValue("")
-			return m.load()
-		}
-	}
 	switch {
+	case key.Matches(msg, k.ArrowUp):
+		return m.move(-1)
+	case key.Matches(msg, k.ArrowDown):
+		return m.move(1)
+	case key.Matches(msg, k.PageUp):
+		return m.move(-m.rows())
+	case key.Matches(msg, k.PageDown):
+		return m.move(m.rows())
+	case key.Matches(msg, k.First):
+		return m.move(-m.count())
+	case key.Matches(msg, k.Last):
+		return m.move(m.count())
+	case key.Matches(msg, k.Search) && !m.search:
+		m.setMode(true)
+		m.query.SetValue("")
+		return m.load()
 	case key.Matches(msg, k.Back):
 		if m.search && !m.searchOnly {
 			m.setMode(false)
@@ -221,7 +220,7 @@ func (m *browseScreen) Help() helpKeys {
 	move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
 	open := k.Open
 	open.SetEnabled(m.count() > 0)
-	search := key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search words"))
+	search := k.Search
 	search.SetEnabled(!m.search)
 	back := k.Back
 	if m.search && !m.searchOnly {
@@ -243,6 +242,8 @@ func (m *browseScreen) View() string {
 	switch {
 	case m.err != nil:
 		b.WriteString(unreadable(s, m.err, w))
+	case !m.loaded:
+		b.WriteString(waiting(s, "Opening your journal…"))
 	case m.search:
 		b.WriteString(m.viewHits(w))
 	default:

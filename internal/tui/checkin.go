@@ -248,6 +248,8 @@ func (m *checkInScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		m.done = msg.said
 	case tea.WindowSizeMsg:
 		m.outcome.SetWidth(m.c.BodyWidth())
+	case tea.BackgroundColorMsg:
+		restyle(m.c.Styles, nil, &m.outcome)
 	case tea.PasteMsg:
 		if m.field == checkOutcome {
 			return m, m.updateOutcome(msg)
@@ -262,9 +264,9 @@ func (m *checkInScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	if m.done != "" {
 		switch {
-		case msg.String() == "r" && m.tried != triedNotYet:
+		case key.Matches(msg, k.Again) && m.tried != triedNotYet:
 			return startFollowOn(m.c, m.entry)
-		case key.Matches(msg, k.Back), key.Matches(msg, k.Open), msg.String() == "q":
+		case key.Matches(msg, k.Back, k.Open, k.Close):
 			done := m.done
 			return func() tea.Msg { return popMsg{farewell: done} }
 		}
@@ -335,9 +337,12 @@ func (m *checkInScreen) Help() helpKeys {
 	k := m.c.Keys
 	if m.done != "" {
 		done := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done"))
-		again := key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reflect on this attempt"))
+		again := k.Again
 		again.SetEnabled(m.tried != triedNotYet)
 		return helpKeys{short: []key.Binding{done, again}, full: [][]key.Binding{{done, again, k.Quit}}}
+	}
+	if m.err != nil || !m.loaded {
+		return helpKeys{short: []key.Binding{k.Back}, full: [][]key.Binding{{k.Back, k.Quit}}}
 	}
 	choose := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose"))
 	choose.SetEnabled(m.field == checkTried || m.field == checkSnooze || m.field == checkConfidence)
@@ -354,7 +359,7 @@ func (m *checkInScreen) View() string {
 	case m.err != nil:
 		return wrap(s.Notice, "This can't be checked in on: "+m.err.Error()+".", w)
 	case !m.loaded:
-		return ""
+		return waiting(s, "Opening the commitment…")
 	}
 	f := m.entry.Followup
 	var b strings.Builder

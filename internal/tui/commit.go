@@ -155,9 +155,9 @@ func (f *commitForm) typing() bool { return f.field != fieldDue }
 // leaving says whether a key moves to the field above (-1) or below (+1).
 func (f *commitForm) leaving(press tea.KeyPressMsg) int {
 	switch {
-	case press.String() == "up" && f.field > 0:
+	case key.Matches(press, f.c.Keys.ArrowUp) && f.field > 0:
 		return -1
-	case press.String() == "down" && f.field < f.fields()-1:
+	case key.Matches(press, f.c.Keys.ArrowDown) && f.field < f.fields()-1:
 		return 1
 	}
 	return 0

@@ -88,18 +88,18 @@ func (m *detailScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	if m.confirming {
 		m.confirming = false
-		if msg.String() == "y" {
+		if key.Matches(msg, k.Yes) {
 			c, id := m.c, m.id
 			return func() tea.Msg { return entryDeletedMsg{id: id, err: c.Journal.Delete(c.Ctx, id)} }
 		}
 		return nil
 	}
 	switch {
-	case key.Matches(msg, k.Back), msg.String() == "q":
+	case key.Matches(msg, k.Back, k.Close):
 		return pop
-	case msg.String() == "e" && m.loaded:
+	case key.Matches(msg, k.Edit) && m.loaded:
 		return startEdit(m.c, m.id, true)
-	case msg.String() == "d" && m.loaded:
+	case key.Matches(msg, k.Delete) && m.loaded:
 		m.confirming = true
 		return nil
 	}
@@ -111,13 +111,10 @@ func (m *detailScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *detailScreen) Help() helpKeys {
 	k := m.c.Keys
 	if m.confirming {
-		yes := key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete it"))
-		no := key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep it"))
-		return helpKeys{short: []key.Binding{yes, no}, full: [][]key.Binding{{yes, no}}}
+		return confirmKeys(k, "delete it")
 	}
 	scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
-	edit := key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit"))
-	del := key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete"))
+	edit, del := k.Edit, k.Delete
 	edit.SetEnabled(m.loaded)
 	del.SetEnabled(m.loaded)
 	return helpKeys{short: []key.Binding{scroll, edit, del, k.Back, k.Help},
@@ -133,7 +130,7 @@ func (m *detailScreen) View() string {
 	case m.err != nil:
 		return wrap(s.Notice, "This entry can't be read right now: "+m.err.Error()+".", w)
 	case !m.loaded:
-		return ""
+		return waiting(s, "Opening the entry…")
 	}
 	var b strings.Builder
 	b.WriteString(m.view.View() + "\n")

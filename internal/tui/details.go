@@ -120,7 +120,7 @@ func (f *detailsForm) typing() bool { return f.field == fieldTags }
 // ↑ and ↓ do, except inside the skills, where they move between skills until
 // the first or last.
 func (f *detailsForm) leaving(press tea.KeyPressMsg) int {
-	up, down := press.String() == "up", press.String() == "down"
+	up, down := key.Matches(press, f.c.Keys.ArrowUp), key.Matches(press, f.c.Keys.ArrowDown)
 	switch {
 	case f.field == fieldSkills && up && f.skillCursor > 0, f.field == fieldSkills && down && f.skillCursor < len(journal.Skills)-1:
 		return 0
@@ -182,7 +182,7 @@ func adjust(v *int, press tea.KeyPressMsg, k KeyMap, top int) bool {
 			return false
 		}
 		*v = n
-	case press.String() == "backspace" || press.String() == "delete":
+	case key.Matches(press, k.Clear):
 		*v = 0
 	default:
 		return false

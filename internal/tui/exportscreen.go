@@ -58,6 +58,7 @@ type exportScreen struct {
 	text    string
 	entries int
 	seq     int
+	shown   int // the seq of the preview on screen: behind seq, a newer one is being made
 	err     error
 	notice  string
 	replace bool // the file exists and the person has been told
@@ -76,6 +77,7 @@ func newExportScreen(c *Common, lessonsOnly bool) *exportScreen {
 		m.kind = 1
 	}
 	m.path.SetValue(m.defaultPath())
+	m.layout()
 	return m
 }
 
@@ -187,7 +189,7 @@ func (m *exportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case exportPreviewMsg:
 		if msg.seq == m.seq {
-			m.text, m.entries, m.err = msg.text, msg.entries, msg.err
+			m.text, m.entries, m.err, m.shown = msg.text, msg.entries, msg.err, msg.seq
 			m.layout()
 		}
 	case exportWrittenMsg:
@@ -197,6 +199,9 @@ func (m *exportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		m.written = msg.path
 	case tea.WindowSizeMsg:
+		m.layout()
+	case tea.BackgroundColorMsg:
+		restyle(m.c.Styles, []*textinput.Model{&m.since, &m.until, &m.path})
 		m.layout()
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
@@ -219,7 +224,7 @@ func (m *exportScreen) layout() {
 func (m *exportScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	if m.written != "" {
-		if key.Matches(msg, k.Back) || key.Matches(msg, k.Open) || msg.String() == "q" {
+		if key.Matches(msg, k.Back, k.Open, k.Close) {
 			return pop
 		}
 		return nil
@@ -233,10 +238,10 @@ func (m *exportScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.focus(m.field + 1)
 	case key.Matches(msg, k.Prev):
 		return m.focus(m.field - 1)
-	case msg.String() == "pgdown":
+	case key.Matches(msg, k.PageDown):
 		m.preview.PageDown()
 		return nil
-	case msg.String() == "pgup":
+	case key.Matches(msg, k.PageUp):
 		m.preview.PageUp()
 		return nil
 	}
@@ -306,6 +311,8 @@ func (m *exportScreen) View() string {
 		b.WriteString(s.Notice.Render(m.notice) + "\n")
 	case m.err != nil:
 		b.WriteString(s.Notice.Render("The preview can't be made: "+m.err.Error()+".") + "\n")
+	case m.shown == 0:
+		b.WriteString(waiting(s, "Preparing the preview…") + "\n")
 	default:
 		b.WriteString(s.Muted.Render("Preview · from "+count(m.entries, "entry", "entries")) + "\n")
 	}

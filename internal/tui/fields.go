@@ -35,6 +35,17 @@ func newAnswer(c *Common, placeholder string) textarea.Model {
 	return ta
 }
 
+// restyle gives fields the styles for the terminal's background, once it
+// has said which it is.
+func restyle(s Styles, inputs []*textinput.Model, areas ...*textarea.Model) {
+	for _, in := range inputs {
+		in.SetStyles(s.TextInput)
+	}
+	for _, ta := range areas {
+		ta.SetStyles(s.TextArea)
+	}
+}
+
 // splitTags reads "work, launch" as two tags.
 func splitTags(s string) []string {
 	var tags []string

@@ -26,6 +26,7 @@ func isDue(c store.Commitment, today journal.Date) bool {
 type followupsScreen struct {
 	c      *Common
 	list   []store.Commitment
+	loaded bool
 	err    error
 	cursor int
 }
@@ -47,7 +48,7 @@ func (m *followupsScreen) Init() tea.Cmd {
 func (m *followupsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case commitmentsLoadedMsg:
-		m.list, m.err = msg.list, msg.err
+		m.list, m.err, m.loaded = msg.list, msg.err, true
 		m.cursor = min(m.cursor, max(len(m.list)-1, 0))
 	case tea.KeyPressMsg:
 		k := m.c.Keys
@@ -58,7 +59,7 @@ func (m *followupsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			m.cursor = min(m.cursor+1, max(len(m.list)-1, 0))
 		case key.Matches(msg, k.Open) && len(m.list) > 0:
 			return m, push(newCheckInScreen(m.c, m.list[m.cursor].ID))
-		case key.Matches(msg, k.Back), msg.String() == "q":
+		case key.Matches(msg, k.Back, k.Close):
 			return m, pop
 		}
 	}
@@ -75,8 +76,11 @@ func (m *followupsScreen) Help() helpKeys {
 func (m *followupsScreen) View() string {
 	s := m.c.Styles
 	w := m.c.BodyWidth()
-	if m.err != nil {
+	switch {
+	case m.err != nil:
 		return unreadable(s, m.err, w)
+	case !m.loaded:
+		return waiting(s, "Finding what you meant to try…")
 	}
 	if len(m.list) == 0 {
 		return wrap(s.Hint, "Nothing waiting. A reflection can end with something to try next time, and failup will ask how it went.", w)

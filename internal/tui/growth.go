@@ -49,7 +49,7 @@ func (m *growthScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		m.entries, m.err, m.loaded = msg.entries, msg.err, true
 		m.stats = growth.Compute(msg.entries, m.c.today())
 	case tea.KeyPressMsg:
-		if key.Matches(msg, m.c.Keys.Back) || msg.String() == "q" {
+		if key.Matches(msg, m.c.Keys.Back, m.c.Keys.Close) {
 			return m, pop
 		}
 	}
@@ -68,7 +68,7 @@ func (m *growthScreen) View() string {
 	case m.err != nil:
 		return unreadable(s, m.err, w)
 	case !m.loaded:
-		return ""
+		return waiting(s, "Counting your reflections…")
 	case m.stats.Entries == 0:
 		return wrap(s.Hint, "Nothing to draw yet. Growth shows here once you have reflected and tried again.", w)
 	}

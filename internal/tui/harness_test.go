@@ -30,12 +30,18 @@ type harness struct {
 
 func newHarness(t *testing.T, start Start) *harness {
 	t.Helper()
+	return newHarnessWith(t, openStore(t), Options{Start: start})
+}
+
+// openStore opens a new journal file that lives as long as the test.
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
 	s, err := store.Open(filepath.Join(t.TempDir(), "journal.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	return newHarnessWith(t, s, Options{Start: start})
+	return s
 }
 
 func newHarnessWith(t *testing.T, s *store.Store, opts Options) *harness {

@@ -85,46 +85,52 @@ func (m *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return m, m.Init()
 	case tea.KeyPressMsg:
-		k := m.c.Keys
-		m.notice = ""
-		if m.dropping {
-			m.dropping = false
-			if msg.String() == "y" {
-				c, id := m.c, m.waiting().ID
-				return m, func() tea.Msg { return droppedMsg{c.Journal.Drop(c.Ctx, id, c.Now())} }
-			}
-			return m, nil
+		return m, m.handleKey(msg)
+	}
+	return m, nil
+}
+
+// handleKey answers a key: a place to go, a move, or the due commitment.
+func (m *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	m.notice = ""
+	if m.dropping {
+		m.dropping = false
+		if key.Matches(msg, k.Yes) {
+			c, id := m.c, m.waiting().ID
+			return func() tea.Msg { return droppedMsg{c.Journal.Drop(c.Ctx, id, c.Now())} }
 		}
-		due := m.data.due != nil
-		switch {
-		case due && msg.String() == "c":
-			return m, push(newCheckInScreen(m.c, m.waiting().ID))
-		case due && msg.String() == "s":
-			return m, push(newSnoozeScreen(m.c, m.waiting().ID))
-		case due && msg.String() == "x":
-			m.dropping = true
-		case msg.String() == "f":
-			return m, push(newFollowupsScreen(m.c))
-		case key.Matches(msg, k.New):
-			return m, startReflection(m.c, journal.DefaultPromptSet, true)
-		case key.Matches(msg, k.Up):
-			m.cursor = max(m.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			m.cursor = min(m.cursor+1, len(m.data.recent)-1, m.visible()-1)
-		case key.Matches(msg, k.Open) && m.cursor >= 0:
-			return m, push(newDetailScreen(m.c, m.data.recent[m.cursor].ID))
-		case key.Matches(msg, k.Back), msg.String() == "q":
-			return m, pop
-		}
-		if m.data.total > 0 {
-			for _, item := range m.menu() {
-				if key.Matches(msg, item.key) {
-					return m, push(item.open())
-				}
+		return nil
+	}
+	due := m.data.due != nil
+	switch {
+	case due && key.Matches(msg, k.CheckIn):
+		return push(newCheckInScreen(m.c, m.waiting().ID))
+	case due && key.Matches(msg, k.Snooze):
+		return push(newSnoozeScreen(m.c, m.waiting().ID))
+	case due && key.Matches(msg, k.SetAside):
+		m.dropping = true
+	case key.Matches(msg, k.Followups):
+		return push(newFollowupsScreen(m.c))
+	case key.Matches(msg, k.New):
+		return startReflection(m.c, journal.DefaultPromptSet, true)
+	case key.Matches(msg, k.Up):
+		m.cursor = max(m.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		m.cursor = min(m.cursor+1, len(m.data.recent)-1, m.visible()-1)
+	case key.Matches(msg, k.Open) && m.cursor >= 0:
+		return push(newDetailScreen(m.c, m.data.recent[m.cursor].ID))
+	case key.Matches(msg, k.Back, k.Close):
+		return pop
+	}
+	if m.data.total > 0 {
+		for _, item := range m.menu() {
+			if key.Matches(msg, item.key) {
+				return push(item.open())
 			}
 		}
 	}
-	return m, nil
+	return nil
 }
 
 // menuItem is a place the home screen leads to.
@@ -154,19 +160,13 @@ func (m *homeScreen) Help() helpKeys {
 	k := m.c.Keys
 	quit := key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit"))
 	if m.dropping {
-		yes := key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "set it aside"))
-		no := key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep it"))
-		return helpKeys{short: []key.Binding{yes, no}, full: [][]key.Binding{{yes, no}}}
+		return confirmKeys(k, "set it aside")
 	}
-	followups := key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "things to try"))
 	open := k.Open
 	open.SetEnabled(m.cursor >= 0)
-	places := []key.Binding{k.New, followups}
+	places := []key.Binding{k.New, k.Followups}
 	if m.data.due != nil {
-		places = append(places,
-			key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "check in")),
-			key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "ask me later")),
-			key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "set it aside")))
+		places = append(places, k.CheckIn, k.Snooze, k.SetAside)
 	}
 	if m.data.total > 0 {
 		for _, item := range m.menu() {
@@ -181,7 +181,7 @@ func (m *homeScreen) View() string {
 	s := m.c.Styles
 	w := m.c.BodyWidth()
 	if !m.loaded {
-		return ""
+		return waiting(s, "Opening your journal…")
 	}
 	if m.data.err != nil {
 		return unreadable(s, m.data.err, w)

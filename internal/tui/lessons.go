@@ -122,7 +122,7 @@ func (m *lessonsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		k := m.c.Keys
 		switch {
-		case key.Matches(msg, k.Back), msg.String() == "q":
+		case key.Matches(msg, k.Back, k.Close):
 			return m, pop
 		case key.Matches(msg, k.Up):
 			m.move(-1)
@@ -133,7 +133,7 @@ func (m *lessonsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			m.regroup()
 		case key.Matches(msg, k.Open) && m.cursor < len(m.rows) && m.rows[m.cursor].entry != nil:
 			return m, push(newDetailScreen(m.c, m.rows[m.cursor].entry.ID))
-		case msg.String() == "e":
+		case key.Matches(msg, k.Export):
 			return m, push(newExportScreen(m.c, true))
 		}
 	}
@@ -144,9 +144,10 @@ func (m *lessonsScreen) Help() helpKeys {
 	k := m.c.Keys
 	regroup := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "group differently"))
 	regroup.SetEnabled(len(m.groupings) > 1)
-	exp := key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export"))
-	return helpKeys{short: []key.Binding{k.Up, k.Down, k.Open, regroup, exp, k.Back},
-		full: [][]key.Binding{{k.Up, k.Down, k.Open}, {regroup, exp, k.Back, k.Quit}}}
+	open := k.Open
+	open.SetEnabled(len(m.rows) > 0)
+	return helpKeys{short: []key.Binding{k.Up, k.Down, open, regroup, k.Export, k.Back},
+		full: [][]key.Binding{{k.Up, k.Down, open}, {regroup, k.Export, k.Back, k.Quit}}}
 }
 
 func (m *lessonsScreen) View() string {
@@ -156,7 +157,7 @@ func (m *lessonsScreen) View() string {
 	case m.err != nil:
 		return unreadable(s, m.err, w)
 	case !m.loaded:
-		return ""
+		return waiting(s, "Gathering your lessons…")
 	case len(m.rows) == 0:
 		return wrap(s.Hint, "No lessons yet. Each reflection ends with one sentence to remember; they gather here.", w)
 	}

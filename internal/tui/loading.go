@@ -15,7 +15,7 @@ func newLoadingScreen(c *Common, load tea.Cmd) *loadingScreen {
 
 func (m *loadingScreen) Init() tea.Cmd                    { return m.load }
 func (m *loadingScreen) Update(tea.Msg) (screen, tea.Cmd) { return m, nil }
-func (m *loadingScreen) View() string                     { return "" }
+func (m *loadingScreen) View() string                     { return waiting(m.c.Styles, "Opening…") }
 func (m *loadingScreen) Title() string                    { return "" }
 func (m *loadingScreen) Typing() bool                     { return false }
 func (m *loadingScreen) Help() helpKeys                   { return helpKeys{} }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -61,7 +62,7 @@ func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		k := m.c.Keys
 		switch {
-		case key.Matches(msg, k.Back), msg.String() == "q":
+		case key.Matches(msg, k.Back, k.Close):
 			return m, pop
 		case key.Matches(msg, k.Up):
 			m.cursor = max(m.cursor-1, 0)
@@ -92,10 +93,17 @@ func (m *patternsScreen) View() string {
 	case m.err != nil:
 		return unreadable(s, m.err, w)
 	case !m.loaded:
-		return s.Muted.Render("Reading your reflections…")
+		return waiting(s, "Reading your reflections…")
 	}
+	top := 0
+	for _, th := range m.report.Themes {
+		top = max(top, th.Count)
+	}
+	// The count column is as wide as the largest count, so a theme seen
+	// forty thousand times still leaves a space after its bar.
+	countWidth := max(len(strconv.Itoa(top)), 3)
 	var b strings.Builder
-	labelWidth := max(w-44, 20)
+	labelWidth := max(w-41-countWidth, 20)
 	heading := "What keeps coming back"
 	b.WriteString(s.Question.Render(heading) + strings.Repeat(" ", max(2+labelWidth+1+12-len(heading), 1)) +
 		s.Muted.Render("times  each month, last 12") + "\n")
@@ -105,10 +113,6 @@ func (m *patternsScreen) View() string {
 	rows := m.themeRows()
 	first := max(m.cursor-rows+1, 0)
 	themes := m.report.Themes[first:min(len(m.report.Themes), first+rows)]
-	top := 0
-	for _, th := range m.report.Themes {
-		top = max(top, th.Count)
-	}
 	for j, th := range themes {
 		i := first + j
 		mark, style := "  ", s.Text
@@ -118,7 +122,7 @@ func (m *patternsScreen) View() string {
 		label := oneLine(th.Label, labelWidth)
 		bar := chart.Bar(float64(th.Count), float64(top), 12)
 		b.WriteString(mark + style.Render(label+strings.Repeat(" ", labelWidth-lipgloss.Width(label))) + " " + s.Accent.Render(fmt.Sprintf("%-12s", bar)) +
-			s.Text.Render(fmt.Sprintf("%4d", th.Count)) + "  " + s.Accent.Render(chart.Sparkline(th.Monthly, 0)) + "  " +
+			s.Text.Render(fmt.Sprintf(" %*d", countWidth, th.Count)) + "  " + s.Accent.Render(chart.Sparkline(th.Monthly, 0)) + "  " +
 			s.Muted.Render(trendLabel(th.Trend)) + "\n")
 	}
 	if n := len(m.report.Themes); n > rows {

@@ -418,19 +418,17 @@ func (m *reflectScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return openEditor(m.answers[st.question].Value(), st.question)
 	case st.kind == stepReview && key.Matches(msg, k.Open):
 		return m.save()
-	case st.kind == stepWhat && msg.String() == "down" && m.whatField == 0,
-		st.kind == stepWhat && msg.String() == "enter" && m.whatField == 0:
+	case st.kind == stepWhat && key.Matches(msg, k.ArrowDown, k.Open) && m.whatField == 0:
 		m.whatField = 1
 		return m.focus()
-	case st.kind == stepWhat && msg.String() == "up" && m.whatField == 1:
+	case st.kind == stepWhat && key.Matches(msg, k.ArrowUp) && m.whatField == 1:
 		m.whatField = 0
 		return m.focus()
 	case st.kind == stepDetails && m.details.leaving(msg) != 0:
 		return m.details.focus(m.details.field + m.details.leaving(msg))
 	case st.kind == stepCommitment && m.commit.leaving(msg) != 0:
 		return m.commit.focus(m.commit.field + m.commit.leaving(msg))
-	case msg.String() == "enter" && (st.kind == stepWhat || st.kind == stepLesson),
-		msg.String() == "enter" && st.kind == stepCommitment:
+	case key.Matches(msg, k.Open) && (st.kind == stepWhat || st.kind == stepLesson || st.kind == stepCommitment):
 		return m.next()
 	}
 	return m.updateField(msg)
@@ -480,12 +478,11 @@ func (m *reflectScreen) editorDone(msg editorDoneMsg) tea.Cmd {
 }
 
 func (m *reflectScreen) restyle() {
+	areas := make([]*textarea.Model, len(m.answers))
 	for i := range m.answers {
-		m.answers[i].SetStyles(m.c.Styles.TextArea)
+		areas[i] = &m.answers[i]
 	}
-	for _, in := range []*textinput.Model{&m.title, &m.date, &m.lesson, &m.details.tags, &m.commit.text, &m.commit.date} {
-		in.SetStyles(m.c.Styles.TextInput)
-	}
+	restyle(m.c.Styles, []*textinput.Model{&m.title, &m.date, &m.lesson, &m.details.tags, &m.commit.text, &m.commit.date}, areas...)
 }
 
 // layout sizes the fields to the window.

@@ -119,7 +119,7 @@ func (m *resumeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	k := m.c.Keys
 	switch {
-	case m.confirming && press.String() == "y":
+	case m.confirming && key.Matches(press, k.Yes):
 		key, j, ctx := m.ready.draft.Key, m.c.Journal, m.c.Ctx
 		fresh := newReflectScreen(m.c, m.ready.set, m.ready.base, nil)
 		return m, tea.Sequence(func() tea.Msg { _ = j.DeleteDraft(ctx, key); return nil }, replace(fresh))
@@ -138,9 +138,7 @@ func (m *resumeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (m *resumeScreen) Help() helpKeys {
 	k := m.c.Keys
 	if m.confirming {
-		yes := key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard it"))
-		no := key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep it"))
-		return helpKeys{short: []key.Binding{yes, no}, full: [][]key.Binding{{yes, no}}}
+		return confirmKeys(k, "discard it")
 	}
 	return helpKeys{short: []key.Binding{k.Resume, k.Discard, k.Back}, full: [][]key.Binding{{k.Resume, k.Discard, k.Back, k.Quit}}}
 }

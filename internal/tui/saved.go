@@ -72,7 +72,7 @@ func (m *savedScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	k := m.c.Keys
 	switch {
-	case key.Matches(press, k.Home), key.Matches(press, k.Back), press.String() == "q":
+	case key.Matches(press, k.Home, k.Back, k.Close):
 		farewell := m.farewell()
 		return m, func() tea.Msg { return popMsg{farewell: farewell} }
 	case key.Matches(press, k.New) && !m.edited:

@@ -70,7 +70,7 @@ func NewStyles(isDark bool) Styles {
 	s.Help.FullKey = s.Help.FullKey.Foreground(accent)
 
 	s.TextArea = textarea.DefaultStyles(isDark)
-	s.TextArea.Focused.CursorLine = lipgloss.NewStyle()
+	s.TextArea.Focused.CursorLine = lipgloss.NewStyle().Foreground(text)
 	s.TextArea.Focused.Prompt = lipgloss.NewStyle().Foreground(accent)
 	s.TextArea.Focused.Text = lipgloss.NewStyle().Foreground(text)
 	s.TextArea.Focused.Placeholder = lipgloss.NewStyle().Foreground(faint)

@@ -41,6 +41,10 @@ func count(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
+// waiting says at once what a screen is waiting for: no screen is ever blank
+// while the journal answers.
+func waiting(s Styles, what string) string { return s.Muted.Render(what) }
+
 // unreadable says, kindly, that the journal could not be read.
 func unreadable(s Styles, err error, width int) string {
 	return wrap(s.Notice, "The journal can't be read right now: "+err.Error()+".", width)

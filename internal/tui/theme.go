@@ -49,7 +49,7 @@ func (m *themeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	if press, ok := msg.(tea.KeyPressMsg); ok {
 		k := m.c.Keys
 		switch {
-		case key.Matches(press, k.Back), press.String() == "q":
+		case key.Matches(press, k.Back, k.Close):
 			return m, pop
 		case key.Matches(press, k.Up):
 			m.cursor = max(m.cursor-1, 0)
@@ -64,7 +64,9 @@ func (m *themeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 
 func (m *themeScreen) Help() helpKeys {
 	k := m.c.Keys
-	return helpKeys{short: []key.Binding{k.Up, k.Down, k.Open, k.Back}, full: [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Back, k.Quit}}}
+	open := k.Open
+	open.SetEnabled(len(m.rows) > 0)
+	return helpKeys{short: []key.Binding{k.Up, k.Down, open, k.Back}, full: [][]key.Binding{{k.Up, k.Down, open}, {k.Back, k.Quit}}}
 }
 
 func (m *themeScreen) View() string {
