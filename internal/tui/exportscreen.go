@@ -1,7 +1,7 @@
 package tui
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,7 +12,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/failup/failup/internal/atomicfile"
 	"github.com/failup/failup/internal/export"
@@ -35,7 +34,8 @@ var exportKinds = []string{"lessons only", "every entry"}
 type (
 	exportPreviewMsg struct {
 		seq     int
-		text    string
+		lines   []string
+		cut     bool // the document goes on past lines
 		entries int
 		err     error
 	}
@@ -55,7 +55,9 @@ type exportScreen struct {
 	until   textinput.Model
 	path    textinput.Model
 	preview viewport.Model
-	text    string
+	lines   []string
+	cut     bool
+	limit   int // how many lines of the document the preview asks for
 	entries int
 	seq     int
 	shown   int // the seq of the preview on screen: behind seq, a newer one is being made
@@ -72,6 +74,7 @@ func newExportScreen(c *Common, lessonsOnly bool) *exportScreen {
 		until:   newInput(c, "today", 10),
 		path:    newInput(c, "", 0),
 		preview: viewport.New(),
+		limit:   previewLines,
 	}
 	if !lessonsOnly {
 		m.kind = 1
@@ -109,8 +112,15 @@ func (m *exportScreen) rangeOf() (since, until journal.Date, ok bool) {
 	return since, until, okSince && okUntil
 }
 
-// refresh renders the preview from the journal as the choices stand.
+// refresh starts the preview afresh as the choices stand.
 func (m *exportScreen) refresh() tea.Cmd {
+	m.limit = previewLines
+	return m.render()
+}
+
+// render makes the preview: the first lines of the document, written as the
+// file would be and stopped once the preview has what it shows.
+func (m *exportScreen) render() tea.Cmd {
 	m.seq++
 	since, until, ok := m.rangeOf()
 	if !ok {
@@ -119,21 +129,42 @@ func (m *exportScreen) refresh() tea.Cmd {
 	}
 	m.notice = ""
 	seq, c, lessonsOnly := m.seq, m.c, m.kind == 0
+	p := &previewWriter{width: m.c.BodyWidth(), limit: m.limit}
 	return func() tea.Msg {
-		entries, err := c.Journal.List(c.Ctx, store.Filter{Since: since, Until: until})
+		f := store.Filter{Since: since, Until: until}
+		n, err := c.Journal.Count(c.Ctx, f)
 		if err != nil {
 			return exportPreviewMsg{seq: seq, err: err}
 		}
-		var buf bytes.Buffer
-		opt := export.Options{Since: since, Until: until, Now: c.Now()}
-		if lessonsOnly {
-			report := insight.Patterns(entries, c.Lexicon, insight.Options{Today: c.today()})
-			err = export.Lessons(&buf, export.ByTheme(entries, report), opt)
-		} else {
-			err = export.Full(&buf, entries, opt)
+		if err := writeExport(c, p, f, lessonsOnly); err != nil && !errors.Is(err, errPreviewFull) {
+			return exportPreviewMsg{seq: seq, err: err}
 		}
-		return exportPreviewMsg{seq: seq, text: buf.String(), entries: len(entries), err: err}
+		return exportPreviewMsg{seq: seq, lines: p.done(), cut: p.cut, entries: n}
 	}
+}
+
+// more asks for a longer preview once the person has scrolled to the end of
+// this one.
+func (m *exportScreen) more() tea.Cmd {
+	if !m.cut || !m.preview.AtBottom() || m.shown != m.seq {
+		return nil
+	}
+	m.limit *= 2
+	return m.render()
+}
+
+// writeExport writes the document the screen's choices make to w.
+func writeExport(c *Common, w io.Writer, f store.Filter, lessonsOnly bool) error {
+	entries, err := c.Journal.List(c.Ctx, f)
+	if err != nil {
+		return err
+	}
+	opt := export.Options{Since: f.Since, Until: f.Until, Now: c.Now()}
+	if lessonsOnly {
+		report := insight.Patterns(entries, c.Lexicon, insight.Options{Today: c.today()})
+		return export.Lessons(w, export.ByTheme(entries, report), opt)
+	}
+	return export.Full(w, entries, opt)
 }
 
 func (m *exportScreen) write() tea.Cmd {
@@ -147,12 +178,10 @@ func (m *exportScreen) write() tea.Cmd {
 		m.notice = "That file exists. Press ctrl+s again to replace it."
 		return nil
 	}
-	text := m.text
+	since, until, _ := m.rangeOf()
+	c, f, lessonsOnly := m.c, store.Filter{Since: since, Until: until}, m.kind == 0
 	return func() tea.Msg {
-		err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
-			_, err := io.WriteString(w, text)
-			return err
-		})
+		err := atomicfile.Write(path, 0o600, func(w io.Writer) error { return writeExport(c, w, f, lessonsOnly) })
 		return exportWrittenMsg{path: path, err: err}
 	}
 }
@@ -189,8 +218,8 @@ func (m *exportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case exportPreviewMsg:
 		if msg.seq == m.seq {
-			m.text, m.entries, m.err, m.shown = msg.text, msg.entries, msg.err, msg.seq
-			m.layout()
+			m.lines, m.cut, m.entries, m.err, m.shown = msg.lines, msg.cut, msg.entries, msg.err, msg.seq
+			m.fill()
 		}
 	case exportWrittenMsg:
 		if msg.err != nil {
@@ -200,13 +229,27 @@ func (m *exportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		m.written = msg.path
 	case tea.WindowSizeMsg:
 		m.layout()
+		return m, m.render() // wrapped anew to the new width
 	case tea.BackgroundColorMsg:
 		restyle(m.c.Styles, []*textinput.Model{&m.since, &m.until, &m.path})
-		m.layout()
+		m.fill()
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	}
 	return m, nil
+}
+
+// fill puts the preview's lines in the viewport, keeping where it was
+// scrolled to.
+func (m *exportScreen) fill() {
+	lines := make([]string, len(m.lines), len(m.lines)+1)
+	for i, l := range m.lines {
+		lines[i] = m.c.Styles.Muted.Render(l)
+	}
+	if m.cut {
+		lines = append(lines, m.c.Styles.Label.Render("… pgdn for more; the file holds it all."))
+	}
+	m.preview.SetContentLines(lines)
 }
 
 func (m *exportScreen) layout() {
@@ -214,7 +257,6 @@ func (m *exportScreen) layout() {
 	m.preview.SetWidth(w)
 	// The fields, the preview's label and its rule take seven rows.
 	m.preview.SetHeight(max(m.c.BodyHeight()-7, 3))
-	m.preview.SetContent(m.c.Styles.Muted.Render(ansi.Wrap(m.text, w, "")))
 	for _, in := range []*textinput.Model{&m.since, &m.until} {
 		in.SetWidth(14)
 	}
@@ -240,7 +282,7 @@ func (m *exportScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.focus(m.field - 1)
 	case key.Matches(msg, k.PageDown):
 		m.preview.PageDown()
-		return nil
+		return m.more()
 	case key.Matches(msg, k.PageUp):
 		m.preview.PageUp()
 		return nil

@@ -1,12 +1,15 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/failup/failup/internal/journal"
 )
 
 func TestExportScreenPreviewsThenWrites(t *testing.T) {
@@ -64,4 +67,24 @@ func TestExportScreenPreviewsThenWrites(t *testing.T) {
 	if got, _ := os.ReadFile(target); !strings.Contains(string(got), "What caused this setback?") {
 		t.Fatalf("the full export did not replace the file:\n%s", got)
 	}
+}
+
+// TestExportPreviewPagesThroughALongJournal: the preview holds the start of
+// the document, and paging past its end brings the rest, to the last entry.
+func TestExportPreviewPagesThroughALongJournal(t *testing.T) {
+	h := newHarness(t, StartHome)
+	for i := range 80 {
+		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Setback number %02d", i+1), OccurredOn: journal.Date("2025-11-01").AddDays(i),
+			Answers: []journal.Answer{{Key: "cause", Text: "A cause that takes a line or two to tell, as causes do."}}})
+	}
+	h.run(h.model.top().Init())
+	h.press("e", "right")
+	h.expectScreen("[every entry]", "Preview · from 80 entries", "# Reflections", "Setback number 80")
+	if first := h.model.top().(*exportScreen); !first.cut || len(first.lines) > 2*previewLines {
+		t.Fatalf("the first preview holds %d lines (cut %v), not the start of the document", len(first.lines), first.cut)
+	}
+	for i := 0; i < 200 && !strings.Contains(h.screen(), "Setback number 01"); i++ {
+		h.press("pgdown")
+	}
+	h.expectScreen("Setback number 01")
 }
