@@ -2,75 +2,210 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
+	"github.com/failup/failup/internal/importer"
 	"github.com/failup/failup/internal/journal"
 )
 
 func (a *app) importCmd() *cobra.Command {
-	var asJSON bool
+	var asJSON, dryRun bool
+	var from string
 	cmd := &cobra.Command{
 		Use:   "import FILE",
-		Short: "Add the entries of a failup.v1 JSON export (- reads stdin)",
-		Long: "Reads the document failup export --format json writes. It is all or nothing:\n" +
-			"one invalid entry and nothing is added. Entries whose uid is already in the\n" +
-			"journal are skipped, so importing the same file twice adds nothing new.",
-		Example: "  failup import backup.json\n  failup export --format json --db old.db | failup import -",
-		Args:    exactArgs(1, "a file to import (- for stdin)"),
+		Short: "Add the entries of another journal: jrnl, Day One, Markdown notes, or a failup export",
+		Long: "Reads a jrnl journal (its text file, its jrnl.yaml config with every journal it names,\n" +
+			"or jrnl --format json), a Day One JSON export (the .zip or its JSON), a folder of\n" +
+			"Markdown notes (as failup export --per-entry writes them, or an Obsidian vault), or\n" +
+			"the document failup export --format json writes (- reads it from stdin). --from names\n" +
+			"the kind; without it, failup tells from the file.\n\n" +
+			"Text written elsewhere is kept whole as the answer \"What I wrote in …\", in an entry\n" +
+			"tagged imported; answer the four questions later with failup edit.\n\n" +
+			"It is all or nothing: one bad entry and nothing is added. Entries already in the\n" +
+			"journal are skipped, so importing the same file twice adds nothing new. --dry-run\n" +
+			"shows what would be added and changes nothing.",
+		Example: "  failup import ~/.config/jrnl/jrnl.yaml --dry-run\n" +
+			"  failup import --from dayone 'Export - Journal.zip'\n" +
+			"  failup import ~/notes/setbacks\n" +
+			"  failup export --format json --db old.db | failup import -",
+		Args: exactArgs(1, "a file to import (- for stdin)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, closeInput, err := a.openInput(args[0])
+			format, err := a.importFormat(from, args[0])
 			if err != nil {
 				return err
 			}
-			defer closeInput()
-			lib, err := a.library()
+			if format == importer.Failup && !dryRun {
+				return a.importFailup(cmd, args[0], asJSON)
+			}
+			res, err := a.readImport(format, args[0])
 			if err != nil {
 				return err
+			}
+			if dryRun {
+				return a.previewImport(cmd, args[0], res, asJSON)
 			}
 			s, err := a.journal()
 			if err != nil {
 				return err
 			}
-			// The document is read as it is imported; a mistake in it ends
-			// the import, whose transaction then adds nothing.
-			var bad error
-			entries := func(yield func(journal.Entry, error) bool) {
-				i := 0
-				for e, err := range journal.DocumentEntries(r) {
-					i++
-					if err == nil {
-						e.ID = 0
-						if err = e.Complete(a.now(), lib.Question); err != nil {
-							err = fmt.Errorf("entry %d: %w", i, err)
-						}
-					}
-					if err != nil {
-						bad = fmt.Errorf("%s: %w; nothing was imported", inputName(args[0]), err)
-						yield(journal.Entry{}, bad)
-						return
-					}
+			added, skipped, err := s.Import(ctxOf(cmd), func(yield func(journal.Entry, error) bool) {
+				for _, e := range res.Entries {
 					if !yield(e, nil) {
 						return
 					}
 				}
-			}
-			added, skipped, err := s.Import(ctxOf(cmd), entries)
-			switch {
-			case bad != nil:
-				return bad
-			case err != nil:
+			})
+			if err != nil {
 				return fmt.Errorf("the import failed, and nothing was imported: %w", err)
 			}
 			if asJSON {
-				return a.printJSON(map[string]int{"added": added, "skipped": skipped})
+				return a.printJSON(importReport{Added: added, Skipped: skipped, Left: nonNil(res.Left)})
 			}
 			fmt.Fprintf(a.out, "Added %s; skipped %d already in the journal.\n", plural(added, "entry", "entries"), skipped)
+			printLeft(a.out, res.Left)
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, `print {"added": N, "skipped": N}`)
+	cmd.Flags().StringVar(&from, "from", "", "the kind of file: jrnl, dayone, markdown or failup (default: told from the file)")
+	cmd.Flags().BoolVarP(&dryRun, "dry-run", "n", false, "show what would be imported, and import nothing")
+	cmd.Flags().BoolVar(&asJSON, "json", false, `print {"added": N, "skipped": N, "left": [...]}, or with --dry-run the preview`)
 	return cmd
+}
+
+type importReport struct {
+	Added   int      `json:"added"`
+	Skipped int      `json:"skipped"`
+	Left    []string `json:"left"`
+}
+
+func (a *app) importFormat(from, file string) (importer.Format, error) {
+	if from != "" {
+		format, err := importer.ParseFormat(from)
+		if err != nil {
+			return "", usageError{err}
+		}
+		if file == "-" && format != importer.Failup {
+			return "", usagef("only a failup export can be read from stdin; give the %s file's name", format)
+		}
+		return format, nil
+	}
+	if file == "-" {
+		return importer.Failup, nil
+	}
+	return importer.Detect(file)
+}
+
+// readImport reads a whole file of any format into entries, checked.
+func (a *app) readImport(format importer.Format, file string) (importer.Result, error) {
+	lib, err := a.library()
+	if err != nil {
+		return importer.Result{}, err
+	}
+	opts := importer.Options{Now: a.now(), Questions: lib.Question, Sets: lib.Sets()}
+	if format != importer.Failup {
+		res, err := importer.Read(format, file, opts)
+		if err != nil {
+			return importer.Result{}, fmt.Errorf("%w; nothing was imported", err)
+		}
+		return res, nil
+	}
+	r, closeInput, err := a.openInput(file)
+	if err != nil {
+		return importer.Result{}, err
+	}
+	defer closeInput()
+	res := importer.Result{Format: importer.Failup}
+	for e, err := range failupEntries(r, file, opts) {
+		if err != nil {
+			return importer.Result{}, err
+		}
+		res.Entries = append(res.Entries, e)
+	}
+	return res, nil
+}
+
+// failupEntries reads a failup.v1 document an entry at a time, each checked
+// as it is read.
+func failupEntries(r io.Reader, file string, opts importer.Options) func(yield func(journal.Entry, error) bool) {
+	return func(yield func(journal.Entry, error) bool) {
+		i := 0
+		for e, err := range journal.DocumentEntries(r) {
+			i++
+			if err == nil {
+				e.ID = 0
+				if err = e.Complete(opts.Now, opts.Questions); err != nil {
+					err = fmt.Errorf("entry %d: %w", i, err)
+				}
+			}
+			if err != nil {
+				yield(journal.Entry{}, fmt.Errorf("%s: %w; nothing was imported", inputName(file), err))
+				return
+			}
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
+}
+
+// importFailup imports a failup export as it is read, so that one of any
+// size takes little memory.
+func (a *app) importFailup(cmd *cobra.Command, file string, asJSON bool) error {
+	r, closeInput, err := a.openInput(file)
+	if err != nil {
+		return err
+	}
+	defer closeInput()
+	lib, err := a.library()
+	if err != nil {
+		return err
+	}
+	s, err := a.journal()
+	if err != nil {
+		return err
+	}
+	var bad error
+	entries := failupEntries(r, file, importer.Options{Now: a.now(), Questions: lib.Question})
+	added, skipped, err := s.Import(ctxOf(cmd), func(yield func(journal.Entry, error) bool) {
+		for e, err := range entries {
+			if err != nil {
+				bad = err
+			}
+			if !yield(e, err) {
+				return
+			}
+		}
+	})
+	switch {
+	case bad != nil:
+		return bad
+	case err != nil:
+		return fmt.Errorf("the import failed, and nothing was imported: %w", err)
+	}
+	if asJSON {
+		return a.printJSON(importReport{Added: added, Skipped: skipped, Left: []string{}})
+	}
+	fmt.Fprintf(a.out, "Added %s; skipped %d already in the journal.\n", plural(added, "entry", "entries"), skipped)
+	return nil
+}
+
+func printLeft(w io.Writer, left []string) {
+	if len(left) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "failup keeps text only; left out:")
+	for _, l := range left {
+		fmt.Fprintln(w, "  "+l)
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 func plural(n int, one, many string) string {

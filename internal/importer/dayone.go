@@ -126,6 +126,9 @@ func parseDayOne(file string, data []byte, tag string) ([]draft, []string, []str
 	names := make([]string, len(*doc.Entries))
 	var left []string
 	for i, de := range *doc.Entries {
+		if err := checkSize(de.Text); err != nil {
+			return nil, nil, nil, &EntryError{file, entryName(i+1, de.CreationDate, ""), err}
+		}
 		text := dayOneText(de.Text)
 		names[i] = entryName(i+1, de.CreationDate, titleOf("", text))
 		d := draft{text: text, source: "Day One", starred: de.Starred}

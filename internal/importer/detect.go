@@ -54,7 +54,7 @@ func Detect(path string) (Format, error) {
 		return DayOne, nil
 	case bytes.HasPrefix(trimmed, []byte("{")):
 		switch {
-		case failupFormat.Match(head):
+		case failupFormat.Match(trimmed), bytes.Contains(head, []byte(`"occurred_on"`)):
 			return Failup, nil
 		case bytes.Contains(head, []byte(`"creationDate"`)) || bytes.Contains(head, []byte(`"metadata"`)):
 			return DayOne, nil
@@ -71,7 +71,7 @@ func Detect(path string) (Format, error) {
 	return "", fmt.Errorf("cannot tell what kind of journal %s is; name it with --from jrnl, dayone, markdown or failup", path)
 }
 
-var failupFormat = regexp.MustCompile(`"format"\s*:\s*"failup\.`)
+var failupFormat = regexp.MustCompile(`^\s*{\s*"format"\s*:`)
 
 // jrnlFirstLine is how a jrnl journal starts: "[2024-03-29 09:00] " or, from
 // jrnl 1, "2024-03-29 09:00 ".

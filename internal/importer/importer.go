@@ -142,9 +142,8 @@ func (d draft) entry(opts Options) (journal.Entry, error) {
 			return journal.Entry{}, errors.New("its text is not valid UTF-8; save the file as UTF-8 and import it again")
 		}
 	}
-	if len(d.text) > maxTextBytes {
-		return journal.Entry{}, fmt.Errorf("its text is %s, more than the %s failup keeps in one entry; split it and import again",
-			size(len(d.text)), size(maxTextBytes))
+	if err := checkSize(d.text); err != nil {
+		return journal.Entry{}, err
 	}
 	if d.at.IsZero() {
 		return journal.Entry{}, errors.New("it has no date")
@@ -214,11 +213,21 @@ func shorten(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:") + "…"
 }
 
+// checkSize refuses text longer than an answer may be, before anything
+// else reads through it.
+func checkSize(text string) error {
+	if len(text) > maxTextBytes {
+		return fmt.Errorf("its text is %s, more than the %s failup keeps in one entry; split it and import again",
+			size(len(text)), size(maxTextBytes))
+	}
+	return nil
+}
+
 func size(n int) string {
 	if n >= 1<<20 {
-		return fmt.Sprintf("%d MB", n>>20)
+		return fmt.Sprintf("%d MB", (n+1<<19)>>20)
 	}
-	return fmt.Sprintf("%d KB", max(n>>10, 1))
+	return fmt.Sprintf("%d KB", max((n+1<<9)>>10, 1))
 }
 
 // finish checks what all sources share: no entry twice, each checked.

@@ -65,6 +65,11 @@ func readJrnlConfig(path string, data []byte, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	for _, j := range journals {
+		if _, err := strftimeLayout(j.timeFormat); err != nil {
+			return Result{}, fmt.Errorf("%s: %w", path, err)
+		}
+	}
 	var drafts []draft
 	var names []string
 	for _, j := range journals {
@@ -204,6 +209,11 @@ func parseJrnl(file string, data []byte, timeFormat, tag, tagSymbols string) ([]
 	drafts := make([]draft, len(entries))
 	names := make([]string, len(entries))
 	for i, r := range entries {
+		if err := checkSize(r.text); err != nil {
+			first, _, _ := strings.Cut(r.text, "\n")
+			title, _ := splitTitle(first)
+			return nil, nil, &EntryError{file, fmt.Sprintf("line %d, ", r.line) + entryName(i+1, r.at.Format("2006-01-02 15:04"), title), err}
+		}
 		body := strings.TrimRight(r.text, " \n")
 		first, rest, _ := strings.Cut(body, "\n")
 		starred := false

@@ -13,7 +13,9 @@ import (
 // jrnlExport is what jrnl --format json writes: the tags it counted, and
 // each entry with its day and minute apart.
 type jrnlExport struct {
-	Entries *[]struct {
+	// Day One's exports have metadata; jrnl's do not.
+	Metadata json.RawMessage `json:"metadata"`
+	Entries  *[]struct {
 		Title   string   `json:"title"`
 		Body    string   `json:"body"`
 		Date    string   `json:"date"`
@@ -33,6 +35,9 @@ func ReadJrnlJSON(path string, opts Options) (Result, error) {
 	var doc jrnlExport
 	if err := decodeJSON(data, &doc); err != nil {
 		return Result{}, fmt.Errorf("%s: %w", path, err)
+	}
+	if doc.Metadata != nil {
+		return Result{}, fmt.Errorf("%s is a Day One export, not jrnl's; import it with --from dayone", path)
 	}
 	if doc.Entries == nil {
 		return Result{}, fmt.Errorf("%s is not a jrnl JSON export: it has no \"entries\"", path)
@@ -78,7 +83,8 @@ func decodeJSON(data []byte, v any) error {
 	switch {
 	case errors.Is(err, io.EOF):
 		return errors.New("the file is empty")
-	case errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.Is(err, io.ErrUnexpectedEOF),
+		errors.As(err, &syntax) && len(bytes.TrimSpace(data[min(int(syntax.Offset), len(data)):])) == 0:
 		return errors.New("the JSON ends too early, as if the file were cut short")
 	case errors.As(err, &syntax):
 		return fmt.Errorf("the JSON is broken at line %d: %v", lineAt(data, syntax.Offset), syntax)

@@ -96,6 +96,9 @@ func readNote(file, rel string, opts Options) (journal.Entry, error) {
 	if line, ok := invalidUTF8Line(data); !ok {
 		return journal.Entry{}, fmt.Errorf("%s: line %d is not valid UTF-8; save the note as UTF-8 and import it again", file, line)
 	}
+	if err := checkSize(string(data)); err != nil {
+		return journal.Entry{}, fmt.Errorf("%s: %w", file, err)
+	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	header, body, err := splitFrontMatter(text)
 	if err != nil {

@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/failup/failup/internal/importer"
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/termtext"
+)
+
+// importPreview is what import --dry-run --json prints.
+type importPreview struct {
+	Format   importer.Format  `json:"format"`
+	WouldAdd int              `json:"would_add"`
+	Skipped  int              `json:"would_skip"`
+	From     journal.Date     `json:"from"`
+	To       journal.Date     `json:"to"`
+	Tags     map[string]int   `json:"tags"`
+	Mapping  string           `json:"mapping"`
+	Entries  []previewedEntry `json:"entries"`
+	Left     []string         `json:"left"`
+}
+
+type previewedEntry struct {
+	UID        string       `json:"uid"`
+	OccurredOn journal.Date `json:"occurred_on"`
+	Title      string       `json:"title"`
+	Tags       []string     `json:"tags"`
+	Answers    []string     `json:"answers"`
+	New        bool         `json:"new"`
+}
+
+// previewImport shows what an import would add, and changes nothing: a
+// journal that does not exist yet is not created.
+func (a *app) previewImport(cmd *cobra.Command, file string, res importer.Result, asJSON bool) error {
+	known := map[string]bool{}
+	if _, err := os.Stat(a.dbPath()); err == nil {
+		s, err := a.journal()
+		if err != nil {
+			return err
+		}
+		uids := make([]string, len(res.Entries))
+		for i, e := range res.Entries {
+			uids[i] = e.UID
+		}
+		if known, err = s.KnownUIDs(ctxOf(cmd), uids); err != nil {
+			return err
+		}
+	}
+	p := importPreview{Format: res.Format, Tags: map[string]int{}, Mapping: mapping(res), Entries: []previewedEntry{}, Left: nonNil(res.Left)}
+	for _, e := range res.Entries {
+		pe := previewedEntry{UID: e.UID, OccurredOn: e.OccurredOn, Title: e.Title, Tags: e.Tags, Answers: []string{}, New: !known[e.UID]}
+		for _, ans := range e.Answers {
+			if ans.Text != "" {
+				pe.Answers = append(pe.Answers, ans.Key)
+			}
+		}
+		p.Entries = append(p.Entries, pe)
+		if !pe.New {
+			p.Skipped++
+			continue
+		}
+		p.WouldAdd++
+		if p.From == "" || e.OccurredOn < p.From {
+			p.From = e.OccurredOn
+		}
+		p.To = max(p.To, e.OccurredOn)
+		for _, t := range e.Tags {
+			p.Tags[t]++
+		}
+	}
+	if asJSON {
+		return a.printJSON(p)
+	}
+	w := a.out
+	fmt.Fprintf(w, "%s holds %s (%s).\n", inputName(file), plural(len(res.Entries), "entry", "entries"), res.Format)
+	switch {
+	case p.WouldAdd == 0:
+		fmt.Fprintln(w, "Importing it would add nothing: every entry is already in the journal.")
+	default:
+		fmt.Fprintf(w, "Importing it would add %s, from %s to %s; %d already in the journal would be skipped.\n",
+			plural(p.WouldAdd, "entry", "entries"), p.From, p.To, p.Skipped)
+	}
+	fmt.Fprintln(w, p.Mapping)
+	if len(p.Tags) > 0 {
+		fmt.Fprintln(w, "Tags: "+tagCounts(p.Tags))
+	}
+	fmt.Fprintln(w)
+	for _, e := range p.Entries {
+		mark := "+"
+		if !e.New {
+			mark = "="
+		}
+		line := fmt.Sprintf("%s %s  %s", mark, e.OccurredOn, termtext.Line(e.Title))
+		if len(e.Tags) > 0 {
+			line += "  [" + termtext.Line(strings.Join(e.Tags, ", ")) + "]"
+		}
+		fmt.Fprintln(w, line)
+	}
+	printLeft(w, res.Left)
+	fmt.Fprintln(w, "\nNothing was imported: this was a dry run (+ would be added, = is already in the journal).")
+	return nil
+}
+
+// mapping says in a sentence where the source's parts go.
+func mapping(res importer.Result) string {
+	written, whole := 0, 0
+	for _, e := range res.Entries {
+		if e.AnswerText(importer.WrittenKey) != "" || len(e.Answers) == 1 && e.Answers[0].Key == importer.WrittenKey {
+			written++
+		} else {
+			whole++
+		}
+	}
+	var parts []string
+	if written > 0 {
+		parts = append(parts, fmt.Sprintf("%s: the text, kept whole, becomes the answer \"What I wrote in …\"; the day, title and tags are kept; "+
+			"the four questions are left to answer with failup edit; each is tagged imported.", plural(written, "entry", "entries")))
+	}
+	if whole > 0 {
+		parts = append(parts, fmt.Sprintf("%s: answers, lesson, details and follow-up come back as failup wrote them.", plural(whole, "entry", "entries")))
+	}
+	return strings.Join(parts, "\n")
+}
+
+func tagCounts(tags map[string]int) string {
+	names := make([]string, 0, len(tags))
+	for t := range tags {
+		names = append(names, t)
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(tags[b]-tags[a], strings.Compare(a, b)) })
+	parts := make([]string, len(names))
+	for i, t := range names {
+		parts[i] = fmt.Sprintf("%s (%d)", termtext.Line(t), tags[t])
+	}
+	return strings.Join(parts, ", ")
+}
