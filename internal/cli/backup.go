@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/store"
+	"github.com/failup/failup/internal/termtext"
 )
 
 func (a *app) backupCmd() *cobra.Command {
@@ -53,7 +54,7 @@ func (a *app) backupCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.out, "Backed up %s to %s.\n", plural(n, "entry", "entries"), output)
+			fmt.Fprintf(a.out, "Backed up %s to %s.\n", plural(n, "entry", "entries"), termtext.Line(output))
 			return nil
 		},
 	}

@@ -5,7 +5,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -23,6 +22,7 @@ import (
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/prompt"
 	"github.com/failup/failup/internal/store"
+	"github.com/failup/failup/internal/termtext"
 )
 
 // Version is failup's version, printed by --version.
@@ -102,7 +102,9 @@ func (a *app) run(args []string) int {
 	if store.IsBusy(err) {
 		err = errors.New("another failup is writing to the journal; nothing was changed, so try again in a moment")
 	}
-	fmt.Fprintln(a.errOut, "failup: "+sentence(err.Error()))
+	// File names and values given on the command line are echoed in
+	// messages; none of them may drive the terminal.
+	fmt.Fprintln(a.errOut, "failup: "+sentence(termtext.Line(err.Error())))
 	var ue usageError
 	if errors.As(err, &ue) || !a.running {
 		return exitUsage
@@ -266,9 +268,8 @@ func (a *app) lexicon() (insight.Lexicon, error) {
 }
 
 func (a *app) printJSON(v any) error {
-	enc := json.NewEncoder(a.out)
+	enc := termtext.NewJSONEncoder(a.out)
 	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
 

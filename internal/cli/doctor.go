@@ -93,7 +93,7 @@ func (a *app) doctorCmd() *cobra.Command {
 }
 
 func (a *app) writeFindings(path string, h store.Health, findings []finding) {
-	fmt.Fprintf(a.out, "Checked %s: %s.\n\n", path, plural(h.Entries, "entry", "entries"))
+	fmt.Fprintf(a.out, "Checked %s: %s.\n\n", termtext.Line(path), plural(h.Entries, "entry", "entries"))
 	for _, f := range findings {
 		status := "ok     "
 		if !f.OK {

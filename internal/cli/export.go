@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"iter"
@@ -15,6 +14,7 @@ import (
 	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/termtext"
 )
 
 func (a *app) exportCmd() *cobra.Command {
@@ -56,7 +56,7 @@ func (a *app) exportCmd() *cobra.Command {
 				if err := export.PerEntry(output, entries); err != nil {
 					return err
 				}
-				fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", plural(len(entries), "file", "files"), output)
+				fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", plural(len(entries), "file", "files"), termtext.Line(output))
 				return nil
 			}
 			opt := export.Options{Since: f.Since, Until: f.Until, Now: a.now()}
@@ -73,7 +73,7 @@ func (a *app) exportCmd() *cobra.Command {
 				written = len(entries)
 				switch {
 				case format == "json":
-					enc := json.NewEncoder(w)
+					enc := termtext.NewJSONEncoder(w)
 					enc.SetIndent("", "  ")
 					return enc.Encode(insight.Lessons(entries))
 				case lessonsOnly:
@@ -97,7 +97,7 @@ func (a *app) exportCmd() *cobra.Command {
 			if err := atomicfile.Write(output, 0o600, write); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", plural(written, "entry", "entries"), output)
+			fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", plural(written, "entry", "entries"), termtext.Line(output))
 			return nil
 		},
 	}

@@ -171,7 +171,7 @@ func writeJSONList(w io.Writer, entries iter.Seq2[journal.Entry, error]) error {
 			return err
 		}
 		out.WriteString(sep)
-		out.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+		out.Write(termtext.EscapeJSON(bytes.TrimSuffix(elem.Bytes(), []byte("\n"))))
 		sep = ",\n  "
 	}
 	if sep == "[\n  " {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/termtext"
 )
 
 // JSON writes entries as the failup.v1 document that `failup import` reads,
@@ -47,7 +48,7 @@ func JSON(w io.Writer, entries iter.Seq2[journal.Entry, error], now time.Time) e
 		}
 		n++
 		out.WriteString("\n    ")
-		out.Write(bytes.TrimSuffix(entry.Bytes(), []byte("\n")))
+		out.Write(termtext.EscapeJSON(bytes.TrimSuffix(entry.Bytes(), []byte("\n"))))
 	}
 	if n > 0 {
 		out.WriteString("\n  ")

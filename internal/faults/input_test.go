@@ -73,6 +73,28 @@ func TestHostileInputIsKeptAndShownSafely(t *testing.T) {
 			}
 		}
 	}
+	// JSON carries every character, with those that could act on a
+	// terminal written as \u escapes.
+	for _, args := range [][]string{{"show", "1", "--json"}, {"list", "--json"}, {"search", "שלום", "--json"},
+		{"export", "--format", "json"}, {"export", "--format", "json", "--lessons-only"}, {"lessons", "--json"}} {
+		out := e.ok(nil, args...)
+		if bad := unsafeForTerminal(out); bad != "" {
+			t.Errorf("failup %s shows %s", strings.Join(args, " "), bad)
+		}
+		if !json.Valid([]byte(out)) || !strings.Contains(out, `\u202e`) {
+			t.Errorf("failup %s does not write the right-to-left override as \\u202e", strings.Join(args, " "))
+		}
+	}
+	// A file name given on the command line is echoed without its escapes,
+	// whether the command succeeds or fails.
+	dir := t.TempDir()
+	for _, name := range []string{"out\x1b[2J\x1b[H\u202e.md", "no\x1b]0;pwned\x07/such/folder.md"} {
+		r := e.run(nil, "export", "-o", filepath.Join(dir, name))
+		if bad := unsafeForTerminal(r.stdout + r.stderr); bad != "" || !strings.Contains(r.stderr, dir) {
+			t.Errorf("export -o %q says %q, which shows %s", name, r.stderr, bad)
+		}
+	}
+
 	shown := e.ok(nil, "show", "1")
 	for _, text := range []string{"red", "beforeafter", "bad \uFFFD\uFFFD bytes", "tag-09999", megabyte[:1000]} {
 		if !strings.Contains(shown, text) {
@@ -144,7 +166,8 @@ func sameEntry(t *testing.T, got, want string) {
 }
 
 // unsafeForTerminal names the first thing in s that could drive a terminal
-// (an escape, a control character, a C1 code, invalid UTF-8), or "".
+// (an escape, a control character, a C1 code, a bidirectional control,
+// invalid UTF-8), or "".
 func unsafeForTerminal(s string) string {
 	for i, r := range s {
 		switch {
@@ -152,6 +175,8 @@ func unsafeForTerminal(s string) string {
 			return fmt.Sprintf("invalid UTF-8 at byte %d", i)
 		case r != '\n' && r != '\t' && unicode.IsControl(r):
 			return fmt.Sprintf("control character %U at byte %d: %q", r, i, s[max(i-20, 0):min(i+20, len(s))])
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return fmt.Sprintf("bidirectional control %U at byte %d: %q", r, i, s[max(i-20, 0):min(i+20, len(s))])
 		}
 	}
 	return ""

@@ -2,32 +2,88 @@
 package termtext
 
 import (
+	"encoding/json"
+	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Clean removes terminal escape sequences and control characters, keeping
-// newlines and tabs, so text pasted or imported into the journal can never
-// drive the terminal it is shown on.
+// Clean removes terminal escape sequences, control characters (C0, DEL and
+// C1) and bidirectional controls, keeping newlines and tabs, so text pasted
+// or imported into the journal can never drive the terminal it is shown on,
+// nor make a line read in another order than it is stored.
 func Clean(s string) string {
 	if isPlain(s) {
 		return s
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' || !unicode.IsControl(r) {
+		if r == '\n' || r == '\t' || !Hidden(r) {
 			return r
 		}
 		return -1
 	}, ansi.Strip(s))
 }
 
-// Line is Clean for one-line places (titles in a list): runs of whitespace,
-// newlines included, become one space.
+// Line is Clean for one-line places (titles in a list, file names in a
+// message): runs of whitespace, newlines included, become one space.
 func Line(s string) string {
 	return strings.Join(strings.Fields(Clean(s)), " ")
+}
+
+// Hidden reports whether r acts on a terminal or on the order text is shown
+// in rather than showing itself: a control character (C0, DEL, C1) or a
+// bidirectional embedding, override, isolate or mark.
+func Hidden(r rune) bool {
+	switch {
+	case unicode.IsControl(r):
+		return true
+	case r >= 0x202a && r <= 0x202e, // LRE, RLE, PDF, LRO, RLO
+		r >= 0x2066 && r <= 0x2069,            // LRI, RLI, FSI, PDI
+		r == 0x200e, r == 0x200f, r == 0x061c: // LRM, RLM, ALM
+		return true
+	}
+	return false
+}
+
+// EscapeJSON rewrites every Hidden character in encoded JSON as a \u escape,
+// which means the same to a JSON reader but cannot act on a terminal the
+// JSON is printed to. Such characters can only stand inside strings in JSON,
+// where an escape is always allowed. encoding/json escapes C0 itself, but
+// writes DEL, C1 and bidirectional controls raw.
+func EscapeJSON(b []byte) []byte {
+	if plainJSON(b) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		// Below DEL are the encoder's own escapes and JSON's whitespace.
+		if r >= 0x7f && r != utf8.RuneError && Hidden(r) {
+			out = append(out, `\u`...)
+			const hex = "0123456789abcdef"
+			out = append(out, hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
+		} else {
+			out = append(out, b[i:i+n]...)
+		}
+		i += n
+	}
+	return out
+}
+
+// plainJSON reports that b holds none of the bytes a Hidden character can
+// be made of that C0 escaping leaves: DEL, C1 (0xc2 0x80–0x9f) or the lead
+// bytes of the bidirectional controls (0xd8, 0xe2).
+func plainJSON(b []byte) bool {
+	for _, c := range b {
+		if c == 0x7f || c == 0xc2 || c == 0xd8 || c == 0xe2 {
+			return false
+		}
+	}
+	return true
 }
 
 func isPlain(s string) bool {
@@ -38,4 +94,23 @@ func isPlain(s string) bool {
 		}
 	}
 	return true
+}
+
+// NewJSONEncoder is json.NewEncoder for output that may reach a terminal:
+// what it writes goes through EscapeJSON. HTML characters are left as they
+// are. Encode hands w each value whole, in one Write, so no character is
+// ever split between two writes.
+func NewJSONEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(jsonWriter{w})
+	enc.SetEscapeHTML(false)
+	return enc
+}
+
+type jsonWriter struct{ w io.Writer }
+
+func (j jsonWriter) Write(p []byte) (int, error) {
+	if _, err := j.w.Write(EscapeJSON(p)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
