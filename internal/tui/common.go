@@ -55,3 +55,12 @@ func (c *Common) BodyHeight() int { return max(c.Height-chrome, 6) }
 func (c *Common) BodyWidth() int { return min(max(c.Width-4, 20), 100) }
 
 func (c *Common) today() journal.Date { return journal.DateOf(c.Now()) }
+
+// report is what recurs across the whole journal.
+func (c *Common) report() (insight.Report, error) {
+	entries, err := c.Journal.List(c.Ctx, store.Filter{})
+	if err != nil {
+		return insight.Report{}, err
+	}
+	return insight.Patterns(entries, c.Lexicon, insight.Options{Today: c.today()}), nil
+}

@@ -7,81 +7,83 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
-	"github.com/failup/failup/internal/journal"
 )
 
-// A way of grouping lessons, named for the header.
-type grouping struct {
-	name  string
-	group func([]journal.Entry) []export.Group
-}
+// The ways lessons can be grouped, named for the header.
+var groupings = []string{"what keeps coming back", "month"}
 
 // lessonsScreen lists the lessons drawn, grouped by recurring pattern or by
-// month; enter opens the entry a lesson came from.
+// month, read a few screens at a time as the person scrolls; enter opens the
+// entry a lesson came from.
 type lessonsScreen struct {
-	c         *Common
-	entries   []journal.Entry
-	report    insight.Report
-	groupings []grouping
-	by        int
-	rows      []lessonRow
-	cursor    int // index into rows, always on a lesson
-	top       int
-	loaded    bool
-	err       error
+	c       *Common
+	report  insight.Report
+	by      int
+	sources []lessonSource
+	at      lessonsAt
+	seq     int
+	reading bool // a read is under way
+	done    bool // every lesson is in rows
+	rows    []lessonRow
+	cursor  int // index into rows, always on a lesson
+	top     int
+	loaded  bool
+	err     error
 }
 
-// lessonRow is a group heading (entry nil) or one lesson.
-type lessonRow struct {
-	heading string
-	entry   *journal.Entry
+// lessonsReportMsg brings the recurring patterns the lessons are grouped by.
+type lessonsReportMsg struct {
+	report insight.Report
+	err    error
 }
 
-func newLessonsScreen(c *Common) *lessonsScreen {
-	m := &lessonsScreen{c: c}
-	m.groupings = []grouping{
-		{"what keeps coming back", func(entries []journal.Entry) []export.Group { return export.ByTheme(entries, m.report) }},
-		{"month", export.ByMonth},
-	}
-	return m
-}
+func newLessonsScreen(c *Common) *lessonsScreen { return &lessonsScreen{c: c} }
 
 func (m *lessonsScreen) Title() string { return "lessons" }
 func (m *lessonsScreen) Typing() bool  { return false }
 
-func (m *lessonsScreen) Init() tea.Cmd { return readJournal(m.c) }
-
-// regroup lays the lessons out under the current grouping's headings.
-func (m *lessonsScreen) regroup() {
-	m.rows = nil
-	for _, g := range m.groupings[m.by].group(m.entries) {
-		var lessons []lessonRow
-		for i := range g.Entries {
-			if strings.TrimSpace(g.Entries[i].LessonOrDifferently()) != "" {
-				lessons = append(lessons, lessonRow{entry: &g.Entries[i]})
-			}
-		}
-		if len(lessons) > 0 {
-			m.rows = append(m.rows, lessonRow{heading: g.Label})
-			m.rows = append(m.rows, lessons...)
-		}
+// Init reads the patterns, then the first lessons; it runs again on coming
+// back from an entry, which may have been edited.
+func (m *lessonsScreen) Init() tea.Cmd {
+	c := m.c
+	return func() tea.Msg {
+		r, err := c.report()
+		return lessonsReportMsg{report: r, err: err}
 	}
-	m.cursor, m.top = 0, 0
-	m.move(1)
+}
+
+// regroup starts reading the lessons afresh under the current grouping.
+func (m *lessonsScreen) regroup() tea.Cmd {
+	m.sources = byMonth
+	if m.by == 0 {
+		m.sources = lessonSources(m.report)
+	}
+	m.rows, m.at, m.done, m.cursor, m.top = nil, lessonsAt{}, false, 0, 0
+	m.seq++
+	m.reading = true
+	return readLessons(m.c, m.seq, m.sources, m.at, lessonsBatch)
+}
+
+// readMore reads on when the cursor nears the last lesson read.
+func (m *lessonsScreen) readMore() tea.Cmd {
+	if m.done || m.reading || m.cursor < len(m.rows)-lessonsBatch/2 {
+		return nil
+	}
+	m.reading = true
+	return readLessons(m.c, m.seq, m.sources, m.at, lessonsBatch)
 }
 
 // move steps the cursor to the next lesson in direction dir (±1), skipping
 // headings, and keeps it on screen.
 func (m *lessonsScreen) move(dir int) {
 	for i := m.cursor + dir; i >= 0 && i < len(m.rows); i += dir {
-		if m.rows[i].entry != nil {
+		if m.rows[i].id != 0 {
 			m.cursor = i
 			break
 		}
 	}
-	if m.cursor < len(m.rows) && m.rows[m.cursor].entry == nil && dir < 0 {
+	if m.cursor < len(m.rows) && m.rows[m.cursor].id == 0 && dir < 0 {
 		m.move(1)
 	}
 	m.scroll()
@@ -92,7 +94,7 @@ func (m *lessonsScreen) move(dir int) {
 const lessonHeight = 4
 
 func (m *lessonsScreen) rowHeight(i int) int {
-	if m.rows[i].entry == nil {
+	if m.rows[i].id == 0 {
 		return 2
 	}
 	return lessonHeight
@@ -116,34 +118,59 @@ func (m *lessonsScreen) scroll() {
 
 func (m *lessonsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case journalReadMsg:
-		m.entries, m.report, m.err, m.loaded = msg.entries, msg.report, msg.err, true
-		m.regroup()
-	case tea.KeyPressMsg:
-		k := m.c.Keys
-		switch {
-		case key.Matches(msg, k.Back, k.Close):
-			return m, pop
-		case key.Matches(msg, k.Up):
-			m.move(-1)
-		case key.Matches(msg, k.Down):
-			m.move(1)
-		case key.Matches(msg, k.Next) && len(m.groupings) > 1:
-			m.by = (m.by + 1) % len(m.groupings)
-			m.regroup()
-		case key.Matches(msg, k.Open) && m.cursor < len(m.rows) && m.rows[m.cursor].entry != nil:
-			return m, push(newDetailScreen(m.c, m.rows[m.cursor].entry.ID))
-		case key.Matches(msg, k.Export):
-			return m, push(newExportScreen(m.c, true))
+	case lessonsReportMsg:
+		m.report, m.err = msg.report, msg.err
+		if msg.err != nil {
+			m.loaded = true
+			return m, nil
 		}
+		return m, m.regroup()
+	case lessonsReadMsg:
+		if msg.seq != m.seq {
+			return m, nil
+		}
+		m.read(msg)
+		return m, m.readMore()
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
 	}
 	return m, nil
+}
+
+// read takes in the lessons a read found.
+func (m *lessonsScreen) read(msg lessonsReadMsg) {
+	first := len(m.rows) == 0
+	m.rows, m.at, m.done, m.err = append(m.rows, msg.rows...), msg.at, msg.done, msg.err
+	m.loaded, m.reading = true, false
+	if first {
+		m.move(1)
+	}
+}
+
+func (m *lessonsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Back, k.Close):
+		return pop
+	case key.Matches(msg, k.Up):
+		m.move(-1)
+	case key.Matches(msg, k.Down):
+		m.move(1)
+		return m.readMore()
+	case key.Matches(msg, k.Next):
+		m.by = (m.by + 1) % len(groupings)
+		return m.regroup()
+	case key.Matches(msg, k.Open) && m.cursor < len(m.rows) && m.rows[m.cursor].id != 0:
+		return push(newDetailScreen(m.c, m.rows[m.cursor].id))
+	case key.Matches(msg, k.Export):
+		return push(newExportScreen(m.c, true))
+	}
+	return nil
 }
 
 func (m *lessonsScreen) Help() helpKeys {
 	k := m.c.Keys
 	regroup := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "group differently"))
-	regroup.SetEnabled(len(m.groupings) > 1)
 	open := k.Open
 	open.SetEnabled(len(m.rows) > 0)
 	return helpKeys{short: []key.Binding{k.Up, k.Down, open, regroup, k.Export, k.Back},
@@ -162,27 +189,28 @@ func (m *lessonsScreen) View() string {
 		return wrap(s.Hint, "No lessons yet. Each reflection ends with one sentence to remember; they gather here.", w)
 	}
 	var b strings.Builder
-	b.WriteString(s.Muted.Render(fmt.Sprintf("grouped by %s", m.groupings[m.by].name)) + "\n\n")
+	b.WriteString(s.Muted.Render(fmt.Sprintf("grouped by %s", groupings[m.by])) + "\n\n")
 	room := m.c.BodyHeight() - 2
 	for i := m.top; i < len(m.rows) && room >= m.rowHeight(i); i++ {
 		room -= m.rowHeight(i)
-		r := m.rows[i]
-		if r.entry == nil {
-			b.WriteString(s.Question.Render(oneLine(r.heading, w)) + "\n\n")
-			continue
-		}
-		e := r.entry
-		mark, titleStyle := "  ", s.Muted
-		if i == m.cursor {
-			mark, titleStyle = s.Selected.Render("› "), s.Selected
-		}
-		meta := e.OccurredOn.Time().Format("2 Jan 2006")
-		if len(e.Tags) > 0 {
-			meta += " · " + strings.Join(e.Tags, ", ")
-		}
-		b.WriteString(mark + titleStyle.Render(oneLine(e.Title, w/2)) + "  " + s.Muted.Render(oneLine(meta, w/2-4)) + "\n")
-		text := clip(s.Text, e.LessonOrDifferently(), w, lessonHeight-2, "")
-		b.WriteString(text + strings.Repeat("\n", lessonHeight-1-strings.Count(text, "\n")))
+		b.WriteString(m.viewRow(i, w))
 	}
 	return b.String()
+}
+
+// viewRow draws a heading, or a lesson: its entry's title and day, and up
+// to two lines of it.
+func (m *lessonsScreen) viewRow(i, w int) string {
+	s := m.c.Styles
+	r := m.rows[i]
+	if r.id == 0 {
+		return s.Question.Render(oneLine(r.heading, w)) + "\n\n"
+	}
+	mark, titleStyle := "  ", s.Muted
+	if i == m.cursor {
+		mark, titleStyle = s.Selected.Render("› "), s.Selected
+	}
+	text := clip(s.Text, r.text, w, lessonHeight-2, "")
+	return mark + titleStyle.Render(oneLine(r.title, w/2)) + "  " + s.Muted.Render(oneLine(r.meta, w/2-4)) + "\n" +
+		text + strings.Repeat("\n", lessonHeight-1-strings.Count(text, "\n"))
 }

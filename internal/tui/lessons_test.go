@@ -31,3 +31,26 @@ func TestLessonsScreen(t *testing.T) {
 	h.press("down", "down", "enter")
 	h.expectScreen("entry 3", "Setback 3")
 }
+
+// TestLessonsReadOnAsYouScroll: the screen opens with the first lessons
+// and reads more as the cursor nears them, to the very last.
+func TestLessonsReadOnAsYouScroll(t *testing.T) {
+	h := newHarness(t, StartHome)
+	n := 3*lessonsBatch + 5
+	for i := range n {
+		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Setback %03d", i+1), OccurredOn: journal.Date("2025-11-01").AddDays(i),
+			Lesson: fmt.Sprintf("Lesson %03d.", i+1)})
+	}
+	h.run(h.model.top().Init())
+	h.press("l")
+	h.expectScreen("grouped by what keeps coming back", "Other lessons", fmt.Sprintf("Lesson %03d.", n))
+	if got := len(h.model.top().(*lessonsScreen).rows); got >= n {
+		t.Fatalf("the screen read %d rows before any scrolling", got)
+	}
+	for range n - 1 {
+		h.press("down")
+	}
+	h.expectScreen("› Setback 001", "Lesson 001.")
+	h.press("tab")
+	h.expectScreen("grouped by month", fmt.Sprintf("› Setback %03d", n))
+}

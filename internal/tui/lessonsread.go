@@ -1,0 +1,144 @@
+package tui
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
+)
+
+// The lessons screen reads lessons a few screens at a time, as the person
+// scrolls, so it opens as quickly on a hundred thousand entries as on ten.
+// lessonsBatch is how many entries one read takes.
+const lessonsBatch = 30
+
+// lessonRow is a group heading (id 0) or one lesson: what the screen shows of
+// it, and nothing more, however far the person scrolls.
+type lessonRow struct {
+	heading string
+	id      int64
+	title   string
+	meta    string // the day, and the tags
+	text    string
+}
+
+func newLessonRow(e journal.Entry) lessonRow {
+	meta := e.OccurredOn.Time().Format("2 Jan 2006")
+	if len(e.Tags) > 0 {
+		meta += " · " + strings.Join(e.Tags, ", ")
+	}
+	return lessonRow{id: e.ID, title: e.Title, meta: meta, text: e.LessonOrDifferently()}
+}
+
+// lessonSource is a group of lessons still to be read: a theme's entries by
+// id, newest first, or, where ids is nil, the whole journal newest first,
+// leaving out the entries in skip.
+type lessonSource struct {
+	heading string // "" heads each lesson with its month
+	ids     []int64
+	skip    map[int64]bool
+}
+
+// lessonSources lays out the lessons by theme: each recurring theme's
+// entries in the report's order, then every other lesson in the journal.
+func lessonSources(r insight.Report) []lessonSource {
+	var sources []lessonSource
+	themed := map[int64]bool{}
+	for _, th := range r.Themes {
+		ids := slices.Clone(th.Entries) // oldest first
+		slices.Reverse(ids)
+		sources = append(sources, lessonSource{heading: th.Label, ids: ids})
+		for _, id := range ids {
+			themed[id] = true
+		}
+	}
+	return append(sources, lessonSource{heading: insight.OtherLessons, skip: themed})
+}
+
+// byMonth is every lesson in the journal, newest first, under its month.
+var byMonth = []lessonSource{{}}
+
+// lessonsAt is where reading stopped: the source, the next id or journal
+// offset within it, and the last heading written.
+type lessonsAt struct {
+	source, next int
+	heading      string
+}
+
+type lessonsReadMsg struct {
+	seq  int
+	rows []lessonRow
+	at   lessonsAt
+	done bool // nothing is left to read
+	err  error
+}
+
+// readLessons reads on from at until it has found want lessons or read all.
+func readLessons(c *Common, seq int, sources []lessonSource, at lessonsAt, want int) tea.Cmd {
+	return func() tea.Msg {
+		var rows []lessonRow
+		found := 0
+		for at.source < len(sources) && found < want {
+			src := sources[at.source]
+			entries, next, end, err := src.read(c, at.next)
+			if err != nil {
+				return lessonsReadMsg{seq: seq, err: err}
+			}
+			for _, e := range entries {
+				if src.skip[e.ID] || strings.TrimSpace(e.LessonOrDifferently()) == "" {
+					continue
+				}
+				heading := src.heading
+				if heading == "" {
+					heading = monthHeading(e.OccurredOn)
+				}
+				if heading != at.heading {
+					rows = append(rows, lessonRow{heading: heading})
+					at.heading = heading
+				}
+				rows = append(rows, newLessonRow(e))
+				found++
+			}
+			at.next = next
+			if end {
+				at.source, at.next = at.source+1, 0
+			}
+		}
+		return lessonsReadMsg{seq: seq, rows: rows, at: at, done: at.source >= len(sources)}
+	}
+}
+
+// read reads the source's entries from next on: the next few of a theme's,
+// or the next page of the journal.
+func (src lessonSource) read(c *Common, next int) (entries []journal.Entry, after int, end bool, err error) {
+	if src.ids == nil {
+		entries, err = c.Journal.List(c.Ctx, store.Filter{Limit: lessonsBatch, Offset: next})
+		return entries, next + len(entries), len(entries) < lessonsBatch, err
+	}
+	ids := src.ids[next:min(next+lessonsBatch, len(src.ids))]
+	for _, id := range ids {
+		e, err := c.Journal.Get(c.Ctx, id)
+		switch {
+		case errors.Is(err, store.ErrNotFound): // deleted since the patterns were found
+		case err != nil:
+			return nil, 0, false, err
+		default:
+			entries = append(entries, e)
+		}
+	}
+	after = next + len(ids)
+	return entries, after, after >= len(src.ids), nil
+}
+
+// monthHeading is "March 2026".
+func monthHeading(d journal.Date) string {
+	if _, err := journal.ParseDate(string(d)); err != nil {
+		return "Undated"
+	}
+	return d.Time().Format("January 2006")
+}
