@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -17,13 +18,15 @@ import (
 func (a *app) backupCmd() *cobra.Command {
 	var output string
 	var force bool
+	var seal sealFlags
 	cmd := &cobra.Command{
 		Use:   "backup -o FILE",
 		Short: "Copy the journal to a file, safely, even while failup is in use",
 		Long: "Writes a consistent copy of the journal, a SQLite file readable only by you,\n" +
 			"even while another failup is writing. The copy is written whole or not at\n" +
 			"all, and an existing file is replaced only with --force. To use a backup,\n" +
-			"open it with failup --db FILE.",
+			"open it with failup --db FILE. --encrypt (or --recipient) writes an age file\n" +
+			"instead, which failup restore turns back into a journal.",
 		Example: "  failup backup -o ~/failup-2026-11-27.db\n  failup --db ~/failup-2026-11-27.db list",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -47,7 +50,11 @@ func (a *app) backupCmd() *cobra.Command {
 			case err != nil && !errors.Is(err, fs.ErrNotExist):
 				return fmt.Errorf("cannot write %s: %w", output, unwrapPath(err))
 			}
-			if err := s.Backup(ctxOf(cmd), output); err != nil {
+			backup := s.Backup
+			if seal.wanted() {
+				backup = func(ctx context.Context, output string) error { return a.sealedBackup(ctx, s, output, &seal) }
+			}
+			if err := backup(ctxOf(cmd), output); err != nil {
 				return fmt.Errorf("the backup to %s failed, and nothing was written: %w", output, unwrapPath(err))
 			}
 			n, err := s.Count(ctxOf(cmd), store.Filter{})
@@ -60,6 +67,7 @@ func (a *app) backupCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "the file to write the backup to")
 	cmd.Flags().BoolVar(&force, "force", false, "replace the file if it exists")
+	seal.register(cmd)
 	return cmd
 }
 

@@ -167,6 +167,7 @@ func (a *app) rootCmd() *cobra.Command {
 		a.lessonsCmd(),
 		a.patternsCmd(),
 		a.backupCmd(),
+		a.restoreCmd(),
 		a.doctorCmd(),
 	)
 	return root

@@ -21,6 +21,7 @@ func (a *app) exportCmd() *cobra.Command {
 	var ff filterFlags
 	var format, output string
 	var lessonsOnly, perEntry, force bool
+	var seal sealFlags
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write your entries or lessons as Markdown, or everything as JSON",
@@ -42,6 +43,9 @@ func (a *app) exportCmd() *cobra.Command {
 			}
 			if perEntry && (output == "" || format != "md") {
 				return usagef("--per-entry writes Markdown files into the folder given with -o")
+			}
+			if perEntry && seal.wanted() {
+				return usagef("--per-entry writes plain Markdown files for note-taking apps, and cannot encrypt them")
 			}
 			s, err := a.journal()
 			if err != nil {
@@ -85,6 +89,16 @@ func (a *app) exportCmd() *cobra.Command {
 				}
 				return export.Full(w, entries, opt)
 			}
+			if seal.wanted() {
+				if (output == "" || output == "-") && isTerminal(a.out) {
+					return usagef("an age file is not for the terminal; write it to a file with -o FILE")
+				}
+				rs, err := a.recipients(&seal)
+				if err != nil {
+					return err
+				}
+				write = sealed(write, rs)
+			}
 			if output == "" || output == "-" {
 				return write(a.out)
 			}
@@ -107,6 +121,7 @@ func (a *app) exportCmd() *cobra.Command {
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file (or folder, with --per-entry) instead of stdout")
 	cmd.Flags().BoolVar(&perEntry, "per-entry", false, "one Markdown file per entry, into the folder given with -o")
 	cmd.Flags().BoolVar(&force, "force", false, "replace the file given with -o if it exists")
+	seal.register(cmd)
 	return cmd
 }
 

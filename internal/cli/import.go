@@ -13,6 +13,7 @@ import (
 func (a *app) importCmd() *cobra.Command {
 	var asJSON, dryRun bool
 	var from string
+	var key openFlags
 	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Add the entries of another journal: jrnl, Day One, Markdown notes, or a failup export",
@@ -25,21 +26,34 @@ func (a *app) importCmd() *cobra.Command {
 			"tagged imported; answer the four questions later with failup edit.\n\n" +
 			"It is all or nothing: one bad entry and nothing is added. Entries already in the\n" +
 			"journal are skipped, so importing the same file twice adds nothing new. --dry-run\n" +
-			"shows what would be added and changes nothing.",
+			"shows what would be added and changes nothing.\n\n" +
+			"An age file (failup export --encrypt) is decrypted whole, with --identity KEY or\n" +
+			"the passphrase, and checked before anything is added.",
 		Example: "  failup import ~/.config/jrnl/jrnl.yaml --dry-run\n" +
 			"  failup import --from dayone 'Export - Journal.zip'\n" +
 			"  failup import ~/notes/setbacks\n" +
 			"  failup export --format json --db old.db | failup import -",
 		Args: exactArgs(1, "a file to import (- for stdin)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := a.importFormat(from, args[0])
+			plain, err := a.unsealedFile(args[0], &key)
 			if err != nil {
 				return err
 			}
-			if format == importer.Failup && !dryRun {
-				return a.importFailup(cmd, args[0], asJSON)
+			format := importer.Failup // the only kind failup encrypts
+			if plain == nil {
+				if format, err = a.importFormat(from, args[0]); err != nil {
+					return err
+				}
 			}
-			res, err := a.readImport(format, args[0])
+			if format == importer.Failup && !dryRun {
+				r, closeInput, err := a.openImport(args[0], plain)
+				if err != nil {
+					return err
+				}
+				defer closeInput()
+				return a.importFailup(cmd, r, args[0], asJSON)
+			}
+			res, err := a.readImport(format, args[0], plain)
 			if err != nil {
 				return err
 			}
@@ -71,6 +85,7 @@ func (a *app) importCmd() *cobra.Command {
 	cmd.Flags().StringVar(&from, "from", "", "the kind of file: jrnl, dayone, markdown or failup (default: told from the file)")
 	cmd.Flags().BoolVarP(&dryRun, "dry-run", "n", false, "show what would be imported, and import nothing")
 	cmd.Flags().BoolVar(&asJSON, "json", false, `print {"added": N, "skipped": N, "left": [...]}, or with --dry-run the preview`)
+	key.register(cmd)
 	return cmd
 }
 
@@ -97,8 +112,9 @@ func (a *app) importFormat(from, file string) (importer.Format, error) {
 	return importer.Detect(file)
 }
 
-// readImport reads a whole file of any format into entries, checked.
-func (a *app) readImport(format importer.Format, file string) (importer.Result, error) {
+// readImport reads a whole file of any format into entries, checked; plain,
+// when not nil, is what the age file decrypted to.
+func (a *app) readImport(format importer.Format, file string, plain io.Reader) (importer.Result, error) {
 	lib, err := a.library()
 	if err != nil {
 		return importer.Result{}, err
@@ -111,7 +127,7 @@ func (a *app) readImport(format importer.Format, file string) (importer.Result, 
 		}
 		return res, nil
 	}
-	r, closeInput, err := a.openInput(file)
+	r, closeInput, err := a.openImport(file, plain)
 	if err != nil {
 		return importer.Result{}, err
 	}
@@ -152,12 +168,7 @@ func failupEntries(r io.Reader, file string, opts importer.Options) func(yield f
 
 // importFailup imports a failup export as it is read, so that one of any
 // size takes little memory.
-func (a *app) importFailup(cmd *cobra.Command, file string, asJSON bool) error {
-	r, closeInput, err := a.openInput(file)
-	if err != nil {
-		return err
-	}
-	defer closeInput()
+func (a *app) importFailup(cmd *cobra.Command, r io.Reader, file string, asJSON bool) error {
 	lib, err := a.library()
 	if err != nil {
 		return err
