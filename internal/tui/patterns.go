@@ -69,7 +69,7 @@ func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, k.Down):
 			m.cursor = min(m.cursor+1, max(len(m.report.Themes)-1, 0))
 		case key.Matches(msg, k.Open) && len(m.report.Themes) > 0:
-			return m, push(newThemeScreen(m.c, m.report.Themes[m.cursor], m.entries))
+			return m, push(newThemeScreen(m.c, m.report.Themes[m.cursor]))
 		}
 	}
 	return m, nil

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -15,26 +16,24 @@ import (
 )
 
 // themeScreen lists the entries that show one theme, newest first, each with
-// the words that made it, highlighted.
+// the words that made it, highlighted. It reads only the entries it shows.
 type themeScreen struct {
 	c       *Common
 	theme   insight.Theme
-	entries map[int64]journal.Entry
-	rows    []insight.Evidence // newest first
+	entries map[int64]journal.Entry // read so far
+	rows    []insight.Evidence      // newest first
 	cursor  int
+	top     int
+	err     error
 }
 
-func newThemeScreen(c *Common, th insight.Theme, entries []journal.Entry) *themeScreen {
-	m := &themeScreen{c: c, theme: th, entries: make(map[int64]journal.Entry, len(th.Entries))}
-	in := make(map[int64]bool, len(th.Entries))
-	for _, id := range th.Entries {
-		in[id] = true
-	}
-	for _, e := range entries {
-		if in[e.ID] {
-			m.entries[e.ID] = e
-		}
-	}
+type themeEntriesMsg struct {
+	entries []journal.Entry
+	err     error
+}
+
+func newThemeScreen(c *Common, th insight.Theme) *themeScreen {
+	m := &themeScreen{c: c, theme: th, entries: map[int64]journal.Entry{}}
 	for i := len(th.Evidence) - 1; i >= 0; i-- {
 		m.rows = append(m.rows, th.Evidence[i])
 	}
@@ -43,23 +42,83 @@ func newThemeScreen(c *Common, th insight.Theme, entries []journal.Entry) *theme
 
 func (m *themeScreen) Title() string { return "a pattern" }
 func (m *themeScreen) Typing() bool  { return false }
-func (m *themeScreen) Init() tea.Cmd { return nil }
+
+// Init reads the entries on screen; it runs again on coming back from one,
+// which may have been edited.
+func (m *themeScreen) Init() tea.Cmd {
+	clear(m.entries)
+	return m.read()
+}
+
+// read reads the entries of the rows on screen that are not read yet.
+func (m *themeScreen) read() tea.Cmd {
+	var ids []int64
+	for _, ev := range m.rows[m.top:min(m.top+m.visible(), len(m.rows))] {
+		if _, ok := m.entries[ev.EntryID]; !ok {
+			ids = append(ids, ev.EntryID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	c := m.c
+	return func() tea.Msg {
+		var msg themeEntriesMsg
+		for _, id := range ids {
+			e, err := c.Journal.Get(c.Ctx, id)
+			switch {
+			case errors.Is(err, store.ErrNotFound):
+				e = journal.Entry{ID: id, Title: "no longer in the journal"}
+			case err != nil:
+				return themeEntriesMsg{err: err}
+			}
+			msg.entries = append(msg.entries, e)
+		}
+		return msg
+	}
+}
+
+// visible is how many entries fit under the theme's description.
+func (m *themeScreen) visible() int {
+	const perRow = 2
+	return max((m.c.BodyHeight()-lipgloss.Height(m.viewHeading(m.c.BodyWidth())))/perRow, 1)
+}
 
 func (m *themeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
-	if press, ok := msg.(tea.KeyPressMsg); ok {
+	switch msg := msg.(type) {
+	case themeEntriesMsg:
+		m.err = msg.err
+		for _, e := range msg.entries {
+			m.entries[e.ID] = e
+		}
+	case tea.WindowSizeMsg:
+		return m, m.move(0)
+	case tea.KeyPressMsg:
 		k := m.c.Keys
 		switch {
-		case key.Matches(press, k.Back, k.Close):
+		case key.Matches(msg, k.Back, k.Close):
 			return m, pop
-		case key.Matches(press, k.Up):
-			m.cursor = max(m.cursor-1, 0)
-		case key.Matches(press, k.Down):
-			m.cursor = min(m.cursor+1, max(len(m.rows)-1, 0))
-		case key.Matches(press, k.Open) && len(m.rows) > 0:
+		case key.Matches(msg, k.Up):
+			return m, m.move(-1)
+		case key.Matches(msg, k.Down):
+			return m, m.move(1)
+		case key.Matches(msg, k.Open) && len(m.rows) > 0:
 			return m, push(newDetailScreen(m.c, m.rows[m.cursor].EntryID))
 		}
 	}
 	return m, nil
+}
+
+// move moves the cursor by delta, keeping it on screen, and reads the
+// entries that come into view.
+func (m *themeScreen) move(delta int) tea.Cmd {
+	m.cursor = min(max(m.cursor+delta, 0), max(len(m.rows)-1, 0))
+	visible := m.visible()
+	m.top = min(m.top, m.cursor)
+	if m.cursor >= m.top+visible {
+		m.top = m.cursor - visible + 1
+	}
+	return m.read()
 }
 
 func (m *themeScreen) Help() helpKeys {
@@ -69,22 +128,31 @@ func (m *themeScreen) Help() helpKeys {
 	return helpKeys{short: []key.Binding{k.Up, k.Down, open, k.Back}, full: [][]key.Binding{{k.Up, k.Down, open}, {k.Back, k.Quit}}}
 }
 
+// viewHeading is the theme, how often and where it was found, and its words.
+func (m *themeScreen) viewHeading(w int) string {
+	s := m.c.Styles
+	th := m.theme
+	why := fmt.Sprintf("%d entries from %s to %s · %s · found by %s",
+		th.Count, th.FirstSeen, th.LastSeen, trendLabel(th.Trend), sourceWords[th.Source])
+	return s.Question.Render(oneLine(th.Label, w)) + "\n" + wrap(s.Muted, why, w) + "\n" +
+		wrap(s.Label, "words: "+termtext.Line(strings.Join(th.Terms[:min(len(th.Terms), 8)], ", ")), w) + "\n\n"
+}
+
 func (m *themeScreen) View() string {
 	s := m.c.Styles
 	w := m.c.BodyWidth()
-	th := m.theme
 	var b strings.Builder
-	b.WriteString(s.Question.Render(oneLine(th.Label, w)) + "\n")
-	why := fmt.Sprintf("%d entries from %s to %s · %s · found by %s",
-		th.Count, th.FirstSeen, th.LastSeen, trendLabel(th.Trend), sourceWords[th.Source])
-	b.WriteString(wrap(s.Muted, why, w) + "\n")
-	b.WriteString(wrap(s.Label, "words: "+termtext.Line(strings.Join(th.Terms[:min(len(th.Terms), 8)], ", ")), w) + "\n\n")
-	const perRow = 2
-	visible := max((m.c.BodyHeight()-lipgloss.Height(b.String()))/perRow, 1)
-	top := max(m.cursor-visible+1, 0)
-	for i := top; i < min(top+visible, len(m.rows)); i++ {
+	b.WriteString(m.viewHeading(w))
+	if m.err != nil {
+		return b.String() + unreadable(s, m.err, w)
+	}
+	for i := m.top; i < min(m.top+m.visible(), len(m.rows)); i++ {
 		ev := m.rows[i]
-		e := m.entries[ev.EntryID]
+		e, ok := m.entries[ev.EntryID]
+		if !ok {
+			b.WriteString("  " + waiting(s, "…") + "\n\n")
+			continue
+		}
 		mark, style := "  ", s.Text
 		if i == m.cursor {
 			mark, style = s.Selected.Render("› "), s.Selected
@@ -109,6 +177,9 @@ func evidenceSnippet(s Styles, e journal.Entry, ev insight.Evidence, width int) 
 	}
 	first := ev.Hits[0]
 	text := insight.FieldText(e, first.Field)
+	if first.End > len(text) { // the entry changed since its words were found
+		return ""
+	}
 	var b strings.Builder
 	start := max(first.Start-width/3, 0)
 	// Start on a rune boundary, after a space where there is one near.
