@@ -70,24 +70,29 @@ func (a *app) exportCmd() *cobra.Command {
 					// Streamed: encoding goes on while the store reads ahead.
 					return export.JSON(w, counting(s.Entries(ctx, f), &written), a.now())
 				}
+				if !lessonsOnly {
+					// Streamed too: a whole journal is never held in memory.
+					x, err := s.Extent(ctx, f)
+					if err != nil {
+						return err
+					}
+					return export.FullStream(w, export.About(x), counting(s.Entries(ctx, f), &written), opt)
+				}
 				entries, err := s.List(ctx, f)
 				if err != nil {
 					return err
 				}
 				written = len(entries)
-				switch {
-				case format == "json":
+				if format == "json" {
 					enc := termtext.NewJSONEncoder(w)
 					enc.SetIndent("", "  ")
 					return enc.Encode(insight.Lessons(entries))
-				case lessonsOnly:
-					report, err := a.report(cmd, f, entries)
-					if err != nil {
-						return err
-					}
-					return export.Lessons(w, export.ByTheme(entries, report), opt)
 				}
-				return export.Full(w, entries, opt)
+				report, err := a.report(cmd, f, entries)
+				if err != nil {
+					return err
+				}
+				return export.Lessons(w, export.ByTheme(entries, report), opt)
 			}
 			if seal.wanted() {
 				if (output == "" || output == "-") && isTerminal(a.out) {

@@ -22,15 +22,13 @@ type Options struct {
 
 // span is the period a document covers, such as "3 January 2026 – 27
 // November 2026", or "" when there is nothing to say.
-func span(opt Options, entries []journal.Entry) string {
+func span(opt Options, first, last journal.Date) string {
 	from, to := opt.Since, opt.Until
-	for _, e := range entries {
-		if opt.Since.IsZero() && (from.IsZero() || e.OccurredOn < from) {
-			from = e.OccurredOn
-		}
-		if opt.Until.IsZero() && e.OccurredOn > to {
-			to = e.OccurredOn
-		}
+	if from.IsZero() {
+		from = first
+	}
+	if to.IsZero() {
+		to = last
 	}
 	if opt.Until.IsZero() && !opt.Now.IsZero() {
 		to = max(to, journal.DateOf(opt.Now))

@@ -29,7 +29,8 @@ func Lessons(w io.Writer, groups []Group, opt Options) error {
 	for _, g := range groups {
 		all = append(all, g.Entries...)
 	}
-	p.note(span(opt, all))
+	about := AboutEntries(all)
+	p.note(span(opt, about.First, about.Last))
 	written := false
 	for _, g := range groups {
 		entries := withLessons(g.Entries)

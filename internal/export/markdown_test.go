@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -60,6 +61,20 @@ func TestFullGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGolden(t, "full-empty", buf.Bytes())
+}
+
+func TestFullStreamStopsAtAnError(t *testing.T) {
+	broken := errors.New("the journal went away")
+	entries := func(yield func(journal.Entry, error) bool) {
+		if yield(launch(), nil) {
+			yield(journal.Entry{}, broken)
+		}
+	}
+	var buf bytes.Buffer
+	err := FullStream(&buf, About{Count: 2}, entries, Options{Now: now})
+	if !errors.Is(err, broken) {
+		t.Fatalf("FullStream = %v, want %v", err, broken)
+	}
 }
 
 func TestLessonsGolden(t *testing.T) {

@@ -132,6 +132,27 @@ func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
 	return n, err
 }
 
+// Extent is how many entries a filter keeps, and the earliest and latest day
+// they happened on ("" when it keeps none).
+type Extent struct {
+	Count       int
+	First, Last journal.Date
+}
+
+// Extent is the extent of the entries f keeps, ignoring its Limit and Offset.
+func (s *Store) Extent(ctx context.Context, f Filter) (Extent, error) {
+	f.Limit, f.Offset = 0, 0
+	drive, err := s.drivingTag(ctx, f)
+	if err != nil {
+		return Extent{}, err
+	}
+	where, args := f.where(drive)
+	var x Extent
+	err = s.db.QueryRowContext(ctx, "SELECT count(*), coalesce(min(e.occurred_on), ''), coalesce(max(e.occurred_on), '') FROM entries e "+where,
+		args...).Scan(&x.Count, &x.First, &x.Last)
+	return x, err
+}
+
 // drivingTag chooses how the entries carrying f.Tags are found. Walking the
 // entries newest first and checking each stops once enough are found, but
 // for a rare tag it checks nearly every entry; looking a tag's entries up and

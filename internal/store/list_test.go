@@ -65,6 +65,7 @@ func TestListFilters(t *testing.T) {
 		{"limit", Filter{Limit: 2}, "d 100%_done,c"},
 		{"offset", Filter{Limit: 2, Offset: 2}, "b,a"},
 		{"offset without limit", Filter{Offset: 3}, "a"},
+		{"nothing", Filter{Since: "2027-01-01"}, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -81,6 +82,19 @@ func TestListFilters(t *testing.T) {
 			}
 			if c.f.Limit == 0 && c.f.Offset == 0 && n != len(got) {
 				t.Errorf("Count = %d, List has %d", n, len(got))
+			}
+			x, err := s.Extent(ctx, c.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.f.Limit == 0 && c.f.Offset == 0 {
+				want := Extent{Count: len(got)}
+				if len(got) > 0 {
+					want.First, want.Last = got[len(got)-1].OccurredOn, got[0].OccurredOn
+				}
+				if x != want {
+					t.Errorf("Extent = %+v, want %+v", x, want)
+				}
 			}
 		})
 	}
