@@ -36,7 +36,7 @@ func (a *app) backupCmd() *cobra.Command {
 			if strings.HasSuffix(output, string(filepath.Separator)) {
 				return fmt.Errorf("%s is a folder; give a file name to write the backup to", output)
 			}
-			s, err := a.existingJournal()
+			s, err := a.journal()
 			if err != nil {
 				return err
 			}
@@ -69,16 +69,6 @@ func (a *app) backupCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&force, "force", false, "replace the file if it exists")
 	seal.register(cmd)
 	return cmd
-}
-
-// existingJournal opens the journal, refusing to create one: backup and
-// doctor have nothing to work on without it.
-func (a *app) existingJournal() (*store.Store, error) {
-	path := a.dbPath()
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("there is no journal at %s yet; failup new starts one", path)
-	}
-	return a.journal()
 }
 
 func sameFile(info fs.FileInfo, path string) bool {

@@ -75,6 +75,9 @@ type app struct {
 	// running is set once a command's own code starts: errors before it are
 	// usage errors.
 	running bool
+	// creates is set for the commands that may start a new journal; the
+	// others say there is none.
+	creates bool
 }
 
 // usageError is a mistake in how failup was called (exit 2).
@@ -141,6 +144,7 @@ func (a *app) rootCmd() *cobra.Command {
 		},
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			a.running = true
+			a.creates = createsJournal[cmd.Name()] && (cmd == cmd.Root()) == (cmd.Name() == "failup")
 			return nil
 		},
 		RunE: a.runHome,
@@ -229,10 +233,20 @@ func (a *app) dbPath() string {
 	return filepath.Join(xdg.DataHome, "failup", "journal.db")
 }
 
+// createsJournal names the commands that write a first entry, and so may
+// create the journal: the home screen (whose first start is a reflection),
+// new and import. Every other command reads, or changes an entry that must
+// already be there.
+var createsJournal = map[string]bool{"failup": true, "new": true, "import": true}
+
 // journal opens the journal on first use.
 func (a *app) journal() (*store.Store, error) {
 	if a.store == nil {
-		s, err := store.Open(a.dbPath())
+		open := store.OpenExisting
+		if a.creates {
+			open = store.Open
+		}
+		s, err := open(a.dbPath())
 		if err != nil {
 			return nil, err
 		}

@@ -50,7 +50,7 @@ func (a *app) doctorCmd() *cobra.Command {
 		Example: "  failup doctor\n  failup doctor --json",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.existingJournal()
+			s, err := a.journal()
 			if err != nil {
 				return err
 			}

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -28,46 +29,119 @@ const applicationID = 0x6661696c
 type Store struct {
 	db   *sql.DB
 	path string
+	// readOnly is set for a journal on a read-only mount or in a read-only
+	// folder, opened without its write-ahead log: every write is refused.
+	readOnly bool
 }
 
 // Open opens the journal at path, creating it (and its directory, 0700) with
 // mode 0600 when it does not exist, and brings its schema up to date. A file
 // that is not a failup journal, or is from a newer failup, is refused untouched.
-func Open(path string) (*Store, error) {
+// Only the commands that write a first entry open a journal this way.
+func Open(path string) (*Store, error) { return open(path, true) }
+
+// OpenExisting opens the journal at path as Open does, but never creates
+// it: a path with no journal is an error wrapping ErrNoJournal. A journal
+// that cannot be written (a read-only mount or folder) is opened read-only,
+// and writing to it is refused.
+func OpenExisting(path string) (*Store, error) { return open(path, false) }
+
+// ErrNoJournal is the error of a path where no journal exists yet.
+var ErrNoJournal = errors.New("there is no journal there")
+
+type noJournalError struct{ path string }
+
+func (e *noJournalError) Error() string {
+	return fmt.Sprintf("there is no journal at %s; failup new writes the first entry there, or --db names another journal", e.path)
+}
+
+func (e *noJournalError) Is(target error) bool { return target == ErrNoJournal }
+
+func open(path string, create bool) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
 	}
-	if err := ensureFile(abs); err != nil {
+	if err := checkFile(abs, create); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn(abs))
+	if err := tighten(abs); err != nil {
+		return nil, err
+	}
+	s, err := openWith(abs, "mode=rw")
+	if err != nil && !create && isReadOnlyPlace(err) {
+		// Nothing may be created beside a journal on a read-only mount, not
+		// even the index of its write-ahead log, so it is read as it stands.
+		s, err = openWith(abs, "immutable=1")
+		if s != nil {
+			s.readOnly = true
+		}
+	}
 	if err != nil {
-		return nil, err
-	}
-	s := &Store{db: db, path: abs}
-	if err := s.migrate(context.Background()); err != nil {
-		db.Close()
 		return nil, describeOpenError(abs, err)
 	}
 	return s, nil
 }
 
+func openWith(path, mode string) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn(path, mode))
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path, readOnly: mode != "mode=rw"}
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// isReadOnlyPlace reports whether err is SQLite failing to open a journal
+// because it, or the folder its write-ahead log would go in, cannot be
+// written.
+func isReadOnlyPlace(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
+		return true
+	}
+	return false
+}
+
 // Path is the journal's absolute file name.
 func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether the journal was opened read-only, because it or
+// its folder cannot be written.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // Close closes the journal.
 func (s *Store) Close() error { return s.db.Close() }
 
-func ensureFile(path string) error {
-	info, err := os.Stat(path)
+// checkFile makes sure path is a regular file to open as a journal, and
+// creates it (and its folder) when create is set and it does not exist.
+func checkFile(path string, create bool) error {
+	info, err := os.Lstat(path)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		target, _ := os.Readlink(path)
+		if info, err = os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s is a link to %s, which does not exist; point the link at the journal, or remove it", path, target)
+		}
+	}
 	switch {
 	case err == nil && info.IsDir():
 		return fmt.Errorf("%s is a directory, not a journal file", path)
+	case err == nil && !info.Mode().IsRegular():
+		return fmt.Errorf("%s is not a regular file (it is a device, a pipe or a socket); a journal is a file", path)
 	case err == nil:
 		return nil
 	case !errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("cannot read %s: %w", path, unwrapPathError(err))
+	case !create:
+		return &noJournalError{path}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("cannot create the journal's folder %s: %w", filepath.Dir(path), unwrapPathError(err))
@@ -95,13 +169,14 @@ func unwrapPathError(err error) error {
 // A long import holds the write lock for seconds, hence the long timeout.
 // journal_mode is not among them: WAL is kept in the file, and migrate sets it
 // once the file is known to be a journal, so a refused file is left as it was.
-// mode=rw: the file was created by ensureFile with the right permissions.
+// mode is mode=rw (the file was created by checkFile with the right
+// permissions) or immutable=1 for a journal that cannot be written.
 // temp_store(MEMORY): statement journals (every write that fires a trigger
 // has one) and large sorts stay in memory, which is quicker, and leaves no
 // journal text in temporary files.
-func dsn(path string) string {
+func dsn(path, mode string) string {
 	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
-	return "file:" + escaped + "?mode=rw" +
+	return "file:" + escaped + "?" + mode +
 		"&_pragma=busy_timeout(30000)" +
 		"&_pragma=foreign_keys(1)" +
 		"&_pragma=synchronous(NORMAL)" +
@@ -130,6 +205,10 @@ func (s *Store) migrate(ctx context.Context) error {
 		return errNotJournal
 	case version > len(names):
 		return &newerError{have: version, know: len(names)}
+	case s.readOnly && version < len(names):
+		return fmt.Errorf("%w: it needs an update to its format that cannot be written", errReadOnly)
+	case s.readOnly:
+		return nil
 	}
 	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
 		return err
@@ -152,7 +231,10 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-var errNotJournal = errors.New("not a failup journal")
+var (
+	errNotJournal = errors.New("not a failup journal")
+	errReadOnly   = errors.New("the journal cannot be written")
+)
 
 // IsBusy reports whether err is another process holding the journal's write
 // lock for longer than the busy timeout.
@@ -173,6 +255,8 @@ func describeOpenError(path string, err error) error {
 	switch {
 	case errors.As(err, &newer):
 		return fmt.Errorf("%s was %s; update failup to open it", path, newer)
+	case errors.Is(err, errReadOnly):
+		return fmt.Errorf("cannot write to the journal %s: check that it and its folder are writable (%w)", path, err)
 	case errors.Is(err, errNotJournal):
 		return fmt.Errorf("%s is a SQLite database but not a failup journal; choose another file with --db", path)
 	case errors.As(err, &se):
@@ -195,13 +279,46 @@ func describeOpenError(path string, err error) error {
 
 // inTx runs fn in one immediate transaction, committing only if fn succeeds.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.readOnly {
+		return s.writeError(errReadOnly)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return s.writeError(err)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return s.writeError(err)
 	}
-	return tx.Commit()
+	return s.writeError(tx.Commit())
+}
+
+// writeError words a write refused because the journal cannot be written
+// (a 0400 file, which SQLite opens read-only, or a read-only mount); other
+// errors pass unchanged.
+func (s *Store) writeError(err error) error {
+	var se *sqlite.Error
+	if errors.Is(err, errReadOnly) || errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_READONLY {
+		return fmt.Errorf("cannot write to the journal %s: check that it and its folder are writable; nothing was changed", s.path)
+	}
+	return err
+}
+
+// tighten makes a journal that others can read private again (0600, and its
+// write-ahead log and index beside it, which SQLite creates with the
+// journal's own mode), so that nothing failup writes next is readable by
+// others. It never widens a mode. When the file is not the person's to
+// change, it is refused with what to do.
+func tighten(path string) error {
+	for _, name := range []string{path, path + "-wal", path + "-shm"} {
+		info, err := os.Stat(name)
+		if err != nil || info.Mode().Perm()&0o077 == 0 {
+			continue
+		}
+		err = os.Chmod(name, info.Mode().Perm()&0o700)
+		if err != nil && !errors.Is(err, syscall.EROFS) {
+			return fmt.Errorf("%s can be read by other users, and failup cannot change that (%w); run chmod 600 %s as its owner", name, unwrapPathError(err), name)
+		}
+	}
+	return nil
 }

@@ -95,10 +95,10 @@ func TestStatsAgreesWithGrowthThroughEveryChange(t *testing.T) {
 // first schema, whose counts the migration fills in.
 func TestStatsOfAJournalWrittenBeforeTallies(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "journal.db")
-	if err := ensureFile(path); err != nil {
+	if err := checkFile(path, true); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	db, err := sql.Open("sqlite", dsn(path, "mode=rw"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,140 @@
+package faults
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// readingCommands read the journal and so must never create one.
+var readingCommands = [][]string{
+	{"list"}, {"show", "1"}, {"search", "deadline"}, {"stats"}, {"lessons"}, {"patterns"},
+	{"followups"}, {"export"}, {"doctor"}, {"backup", "-o", "copy.db"},
+	{"edit", "1", "--from", "-"}, {"delete", "1", "--yes"}, {"checkin", "1", "--tried-again", "yes"},
+}
+
+// TestReadingNeverCreatesAJournal points every reading command at a journal
+// that is not there, by --db and by FAILUP_DB: each says so and exits 1,
+// and no file or folder appears.
+func TestReadingNeverCreatesAJournal(t *testing.T) {
+	e := newEnv(t)
+	e.db = filepath.Join(e.home, "typo", "journal.db")
+	input := entryJSON(t, simpleEntry("Not saved", "There is no journal."))
+	for _, args := range readingCommands {
+		e.fails("there is no journal at "+e.db, input, args...)
+		e.fails("there is no journal at "+filepath.Join(e.home, "typo.db"), input, append([]string{"--db", "typo.db"}, args...)...)
+	}
+	for _, name := range []string{"typo", "typo.db", "data"} {
+		if _, err := os.Lstat(filepath.Join(e.home, name)); err == nil {
+			t.Errorf("a reading command created %s", name)
+		}
+	}
+	e.ok(entryJSON(t, simpleEntry("The first entry", "It starts the journal.")), "new", "--from", "-")
+	if info, err := os.Stat(e.db); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("new did not create a private journal: %v", err)
+	}
+}
+
+// TestJournalThatIsNotAFile hands failup a dangling link, a device and a
+// pipe as its journal: each is refused in one sentence that says what it is,
+// nothing is created beside it, and nothing hangs on the pipe.
+func TestJournalThatIsNotAFile(t *testing.T) {
+	e := newEnv(t)
+	dir := t.TempDir()
+	link := filepath.Join(dir, "journal.db")
+	if err := os.Symlink(filepath.Join(dir, "moved", "journal.db"), link); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(dir, "pipe.db")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{
+		link:        "is a link to " + filepath.Join(dir, "moved", "journal.db") + ", which does not exist",
+		fifo:        "is not a regular file",
+		"/dev/null": "is not a regular file",
+	}
+	for path, want := range cases {
+		e.db = path
+		for _, args := range [][]string{{"list"}, {"doctor"}, {"new", "--from", "-"}, {"import", writeDocument(t, 2)}} {
+			e.fails(want, entryJSON(t, simpleEntry("Not saved", "Refused.")), args...)
+		}
+		for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+			if _, err := os.Lstat(path + suffix); err == nil {
+				t.Errorf("%s%s was created", path, suffix)
+				os.Remove(path + suffix)
+			}
+		}
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "moved")); err == nil {
+		t.Error("the dangling link's folder was created")
+	}
+}
+
+// TestReadOnlyJournalIsRead puts the journal on a read-only mount (or makes
+// its file and folder read-only when not root): every reading command works,
+// doctor finds it sound, every write is refused in one sentence, and nothing
+// appears beside it.
+func TestReadOnlyJournalIsRead(t *testing.T) {
+	e := newEnv(t)
+	e.ok(entryJSON(t, simpleEntry("Missed the deadline", "Too many promises.")), "new", "--from", "-")
+	e.ok(nil, "import", writeDocument(t, 40))
+	before := e.snapshot()
+	dir := filepath.Dir(e.db)
+	if os.Geteuid() == 0 {
+		mount(t, dir, "--bind", dir)
+		if out, err := exec.Command("mount", "-o", "remount,bind,ro", dir).CombinedOutput(); err != nil {
+			t.Fatalf("remounting read-only: %v: %s", err, out)
+		}
+	} else {
+		os.Chmod(e.db, 0o400)
+		os.Chmod(dir, 0o500)
+		t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	}
+	for _, args := range [][]string{{"list"}, {"show", "1"}, {"search", "deadline"}, {"stats"}, {"lessons"},
+		{"patterns"}, {"followups"}, {"export"}, {"export", "--format", "json", "-o", filepath.Join(t.TempDir(), "out.json")},
+		{"backup", "-o", filepath.Join(t.TempDir(), "copy.db")}} {
+		e.ok(nil, args...)
+	}
+	if !strings.Contains(e.ok(nil, "show", "1"), "Missed the deadline") {
+		t.Error("show does not show the entry of a read-only journal")
+	}
+	if got := e.snapshot(); got != before {
+		t.Error("a read-only journal reads differently")
+	}
+	for _, c := range e.healthy().Checks {
+		if !c.OK && c.Check != "folder" && c.Check != "file" {
+			t.Errorf("doctor on a read-only journal: %s: %s", c.Check, c.Found)
+		}
+	}
+	e.fails("writable", nil, "delete", "1", "--yes")
+	e.fails("writable", entryJSON(t, simpleEntry("One more", "Refused.")), "new", "--from", "-")
+	if files, _ := os.ReadDir(dir); len(files) != 1 {
+		t.Errorf("the read-only journal's folder holds %d files, want only the journal", len(files))
+	}
+}
+
+// TestJournalOthersCanReadIsMadePrivate opens a journal, and the write-ahead
+// log beside it, that others can read: failup makes them 0600 before it
+// writes anything, and never widens a mode.
+func TestJournalOthersCanReadIsMadePrivate(t *testing.T) {
+	e := newEnv(t)
+	e.ok(entryJSON(t, simpleEntry("Private", "Only mine.")), "new", "--from", "-")
+	if err := os.Chmod(e.db, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.ok(entryJSON(t, simpleEntry("Still private", "Only mine.")), "new", "--from", "-")
+	if info, _ := os.Stat(e.db); info.Mode().Perm() != 0o600 {
+		t.Errorf("after a write the journal is %v, want 0600", info.Mode().Perm())
+	}
+	if err := os.Chmod(e.db, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	e.ok(nil, "list")
+	if info, _ := os.Stat(e.db); info.Mode().Perm() != 0o400 {
+		t.Errorf("a 0400 journal became %v; failup must never widen a mode", info.Mode().Perm())
+	}
+}
