@@ -19,6 +19,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/failup/failup/internal/config"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/prompt"
 	"github.com/failup/failup/internal/store"
@@ -69,6 +70,7 @@ type app struct {
 	noColor    bool
 	accessible bool
 
+	cfg     config.Config
 	store   *store.Store
 	prompts *prompt.Library
 	lex     *insight.Lexicon
@@ -145,7 +147,7 @@ func (a *app) rootCmd() *cobra.Command {
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			a.running = true
 			a.creates = createsJournal[cmd.Name()] && (cmd == cmd.Root()) == (cmd.Name() == "failup")
-			return nil
+			return a.loadSettings()
 		},
 		RunE: a.runHome,
 	}
@@ -298,8 +300,16 @@ func (a *app) wantsAccessible() bool {
 	return a.accessible || truthy(a.getenv("FAILUP_ACCESSIBLE"))
 }
 
+// wantsColor reports whether failup may draw in colour: not with
+// --no-color or NO_COLOR, nor when the settings say never.
 func (a *app) wantsColor() bool {
-	return !a.noColor && a.getenv("NO_COLOR") == ""
+	return !a.noColor && a.getenv("NO_COLOR") == "" && a.cfg.Color != config.ColorNever
+}
+
+// colorOutput reports whether printed output gets colour: in a terminal, or
+// anywhere when the settings say always.
+func (a *app) colorOutput() bool {
+	return a.wantsColor() && (a.termWidth() > 0 || a.cfg.Color == config.ColorAlways)
 }
 
 func truthy(s string) bool {

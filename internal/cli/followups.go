@@ -40,6 +40,9 @@ func (a *app) followupsCmd() *cobra.Command {
 			}
 			today := journal.DateOf(a.now())
 			if quiet {
+				if !a.cfg.Reminders {
+					return nil
+				}
 				return a.nudge(cmd, s, today)
 			}
 			cf := store.CommitmentFilter{Open: !all}

@@ -29,7 +29,7 @@ func (a *app) runHome(cmd *cobra.Command, args []string) error {
 		return nil
 	}
 	fmt.Fprintln(a.out, "Your latest reflections:")
-	writeEntryTable(a.out, entries, a.termWidth())
+	a.writeEntryTable(a.out, entries, a.termWidth())
 	fmt.Fprintln(a.out, "\nfailup new starts a reflection; failup --help lists every command.")
 	return nil
 }

@@ -49,7 +49,7 @@ func (a *app) lessonsCmd() *cobra.Command {
 			case asMarkdown:
 				return export.Lessons(a.out, export.ByTheme(entries, report), export.Options{Since: f.Since, Until: f.Until, Now: a.now()})
 			}
-			writeLessons(a.out, export.ByTheme(entries, report))
+			a.writeLessons(a.out, export.ByTheme(entries, report))
 			return nil
 		},
 	}
@@ -59,7 +59,7 @@ func (a *app) lessonsCmd() *cobra.Command {
 	return cmd
 }
 
-func writeLessons(w io.Writer, groups []export.Group) {
+func (a *app) writeLessons(w io.Writer, groups []export.Group) {
 	written := false
 	for _, g := range groups {
 		first := true
@@ -72,7 +72,7 @@ func writeLessons(w io.Writer, groups []export.Group) {
 				fmt.Fprintf(w, "\n%s\n", termtext.Line(g.Label))
 				first = false
 			}
-			fmt.Fprintf(w, "  %s  %s%s\n", e.OccurredOn, termtext.Line(e.Title), tagSuffix(e))
+			fmt.Fprintf(w, "  %s  %s%s\n", a.day(e.OccurredOn), termtext.Line(e.Title), tagSuffix(e))
 			writeIndented(w, text, "      ")
 			written = true
 		}

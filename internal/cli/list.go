@@ -94,7 +94,7 @@ func (a *app) listCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				t.measure(entryRow(e))
+				t.measure(a.entryRow(e))
 				n++
 			}
 			switch {
@@ -112,7 +112,7 @@ func (a *app) listCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				t.write(out, entryRow(e))
+				t.write(out, a.entryRow(e))
 			}
 			return out.Flush()
 		},
@@ -134,22 +134,22 @@ func skillNames() string {
 
 // writeEntryTable prints entries as aligned columns; when width is known the
 // title and tags are shortened so each row fits on one line.
-func writeEntryTable(w io.Writer, entries []journal.Entry, width int) {
+func (a *app) writeEntryTable(w io.Writer, entries []journal.Entry, width int) {
 	rows := [][]string{entryTableHeader}
 	for _, e := range entries {
-		rows = append(rows, entryRow(e))
+		rows = append(rows, a.entryRow(e))
 	}
 	writeTable(w, rows, 3, width)
 }
 
 var entryTableHeader = []string{"ID", "DATE", "SEV", "TITLE", "TAGS"}
 
-func entryRow(e journal.Entry) []string {
+func (a *app) entryRow(e journal.Entry) []string {
 	sev := ""
 	if e.Severity != nil {
 		sev = strings.Repeat("●", *e.Severity)
 	}
-	return []string{strconv.FormatInt(e.ID, 10), string(e.OccurredOn), sev,
+	return []string{strconv.FormatInt(e.ID, 10), a.day(e.OccurredOn), sev,
 		termtext.Line(e.Title), termtext.Line(strings.Join(e.Tags, ", "))}
 }
 

@@ -37,7 +37,7 @@ func (a *app) newCmd() *cobra.Command {
 				return err
 			}
 			if set == "" {
-				set = journal.DefaultPromptSet
+				set = a.cfg.PromptSet
 			}
 			ps, ok := lib.Set(set)
 			if !ok {
@@ -50,7 +50,7 @@ func (a *app) newCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&from, "from", "", "save the entry in this JSON file (- for stdin) without asking")
-	cmd.Flags().StringVar(&set, "set", "", "the prompt set to reflect with (default four-questions; quick for a small setback)")
+	cmd.Flags().StringVar(&set, "set", "", "the prompt set to reflect with (default four-questions, or prompt_set in config.toml; quick for a small setback)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the saved entry as JSON instead of its ID")
 	return cmd
 }

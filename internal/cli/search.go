@@ -65,14 +65,14 @@ func (a *app) searchCmd() *cobra.Command {
 func (a *app) writeHits(hits []store.Hit) {
 	rows := [][]string{{"ID", "DATE", "TITLE"}}
 	for _, h := range hits {
-		rows = append(rows, []string{strconv.FormatInt(h.ID, 10), string(h.OccurredOn), termtext.Line(h.Title)})
+		rows = append(rows, []string{strconv.FormatInt(h.ID, 10), a.day(h.OccurredOn), termtext.Line(h.Title)})
 	}
 	var table strings.Builder
 	writeTable(&table, rows, 2, a.termWidth())
 	lines := strings.Split(strings.TrimRight(table.String(), "\n"), "\n")
 	fmt.Fprintln(a.out, lines[0])
 	on, off := "", ""
-	if a.wantsColor() && a.termWidth() > 0 {
+	if a.colorOutput() {
 		on, off = "\x1b[1m", "\x1b[22m"
 	}
 	for i, h := range hits {

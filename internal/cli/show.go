@@ -34,7 +34,7 @@ func (a *app) showCmd() *cobra.Command {
 			case asMarkdown:
 				return export.Entry(a.out, e)
 			}
-			writeEntry(a.out, e)
+			a.writeEntry(a.out, e)
 			return nil
 		},
 	}
@@ -66,9 +66,9 @@ func (a *app) entry(cmd *cobra.Command, id int64) (journal.Entry, error) {
 }
 
 // writeEntry prints an entry for reading in a terminal, its text made safe.
-func writeEntry(w io.Writer, e journal.Entry) {
+func (a *app) writeEntry(w io.Writer, e journal.Entry) {
 	fmt.Fprintln(w, termtext.Line(e.Title))
-	meta := []string{string(e.OccurredOn), fmt.Sprintf("entry %d", e.ID)}
+	meta := []string{a.day(e.OccurredOn), fmt.Sprintf("entry %d", e.ID)}
 	if len(e.Tags) > 0 {
 		meta = append(meta, termtext.Line(strings.Join(e.Tags, ", ")))
 	}
@@ -91,7 +91,7 @@ func writeEntry(w io.Writer, e journal.Entry) {
 		writeSection(w, "Skills it exercised", strings.Join(labels, ", "))
 	}
 	if f := e.Followup; f != nil {
-		writeSection(w, "Commitment", followupText(*f))
+		writeSection(w, "Commitment", a.followupText(*f))
 	}
 }
 
@@ -112,11 +112,11 @@ func writeIndented(w io.Writer, text, indent string) {
 }
 
 // followupText describes a commitment and how it went, in one paragraph.
-func followupText(f journal.Followup) string {
+func (a *app) followupText(f journal.Followup) string {
 	var b strings.Builder
 	b.WriteString(f.Commitment)
 	if f.DueOn != "" {
-		fmt.Fprintf(&b, "\ncheck in on %s", f.DueOn)
+		fmt.Fprintf(&b, "\ncheck in on %s", a.day(f.DueOn))
 	}
 	switch {
 	case f.DroppedAt != nil:

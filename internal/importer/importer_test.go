@@ -243,17 +243,6 @@ func TestMarkdownDuplicateUIDs(t *testing.T) {
 	}
 }
 
-func TestStrftimeLayout(t *testing.T) {
-	for format, want := range map[string]string{
-		"%Y-%m-%d %H:%M": "2006-01-02 15:04", "%F %r": "2006-01-02 03:04:05 PM", "%d %B %Y, %I:%M %p": "02 January 2006, 03:04 PM",
-		"100%% %Y": "100% 2006",
-	} {
-		if got, err := strftimeLayout(format); got != want || err != nil {
-			t.Errorf("%q: got %q, %v; want %q", format, got, err, want)
-		}
-	}
-}
-
 func writeText(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {

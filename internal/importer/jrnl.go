@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/failup/failup/internal/strftime"
 )
 
 // jrnlLayouts are the time formats jrnl has written by default, tried when a
@@ -66,8 +68,8 @@ func readJrnlConfig(path string, data []byte, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	for _, j := range journals {
-		if _, err := strftimeLayout(j.timeFormat); err != nil {
-			return Result{}, fmt.Errorf("%s: %w", path, err)
+		if _, err := strftime.Layout(j.timeFormat); err != nil {
+			return Result{}, fmt.Errorf("%s: jrnl's timeformat %w", path, err)
 		}
 	}
 	var drafts []draft
@@ -165,9 +167,9 @@ func parseJrnl(file string, data []byte, timeFormat, tag, tagSymbols string) ([]
 	}
 	layouts := jrnlLayouts
 	if timeFormat != "" {
-		layout, err := strftimeLayout(timeFormat)
+		layout, err := strftime.Layout(timeFormat)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", file, err)
+			return nil, nil, fmt.Errorf("%s: jrnl's timeformat %w", file, err)
 		}
 		layouts = append([]string{layout}, layouts...)
 	}
@@ -283,33 +285,6 @@ func splitTitle(text string) (title, body string) {
 }
 
 var sentenceEnd = regexp.MustCompile(`[.!?\x{203C}\x{203D}\x{2047}-\x{2049}\x{3002}\x{FE52}\x{FE57}\x{FF01}\x{FF0E}\x{FF1F}\x{FF61}]['\x{2019}"\x{201D}]?[\])]*\s+|\n`)
-
-// strftimeLayout turns a strftime format, as jrnl's timeformat is written,
-// into a Go time layout.
-func strftimeLayout(format string) (string, error) {
-	directives := map[byte]string{
-		'Y': "2006", 'y': "06", 'm': "01", 'd': "02", 'e': "_2", 'H': "15", 'I': "03", 'M': "04", 'S': "05",
-		'p': "PM", 'b': "Jan", 'h': "Jan", 'B': "January", 'a': "Mon", 'A': "Monday", 'z': "-0700", 'Z': "MST",
-		'F': "2006-01-02", 'T': "15:04:05", 'R': "15:04", 'r': "03:04:05 PM", 'D': "01/02/06", 'j': "002", '%': "%",
-	}
-	var b strings.Builder
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			b.WriteByte(format[i])
-			continue
-		}
-		if i+1 == len(format) {
-			return "", fmt.Errorf("jrnl's timeformat %q ends with a lone %%", format)
-		}
-		i++
-		layout, ok := directives[format[i]]
-		if !ok {
-			return "", fmt.Errorf("jrnl's timeformat %q uses %%%c, which failup cannot read", format, format[i])
-		}
-		b.WriteString(layout)
-	}
-	return b.String(), nil
-}
 
 // invalidUTF8Line is the number of the first line that is not UTF-8.
 func invalidUTF8Line(data []byte) (int, bool) {

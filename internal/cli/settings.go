@@ -1,0 +1,38 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/adrg/xdg"
+
+	"github.com/failup/failup/internal/config"
+	"github.com/failup/failup/internal/journal"
+)
+
+// configPath is the settings file: $XDG_CONFIG_HOME/failup/config.toml.
+func configPath() string { return filepath.Join(xdg.ConfigHome, "failup", "config.toml") }
+
+// loadSettings reads the settings file once, before any command runs; keys
+// it does not know are a warning on stderr, and a bad value stops failup.
+func (a *app) loadSettings() error {
+	cfg, warnings, err := config.Load(configPath())
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(a.errOut, "failup: "+sentence(w))
+	}
+	a.cfg = cfg
+	if a.cfg.Editor != "" {
+		// The guided flow's ctrl+e reads $VISUAL first; the setting is the
+		// person's choice for failup in particular, so it goes before it.
+		os.Setenv("VISUAL", a.cfg.Editor)
+	}
+	return nil
+}
+
+// day writes a day as date_format says, in human output; JSON keeps
+// YYYY-MM-DD.
+func (a *app) day(d journal.Date) string { return a.cfg.FormatDate(string(d)) }
