@@ -72,7 +72,7 @@ func TestBadValues(t *testing.T) {
 		"date_format = \"%Q\"\n":             `line 1: date_format is "%Q": "%Q" uses %Q, which failup cannot read`,
 		"prompt_set = 3\n":                   `line 1: prompt_set is 3; write it in double quotes`,
 		"prompt_set = \"\"\n":                `line 1: prompt_set is empty`,
-		"editor = \"vim\"\ncolor = never\n": `config.toml, line 2: expected value but found "never" instead`,
+		"editor = \"vim\"\ncolor = never\n":  `config.toml, line 2: expected value but found "never" instead`,
 		"pager = \"less\"\npager = \"more\"": `config.toml, line 2: Key 'pager' has already been defined`,
 	} {
 		cfg, _, err := load(t, text)
