@@ -38,8 +38,9 @@ type groupTerm struct {
 }
 
 // groupPhrases merges candidates (best first) into groups and keeps the
-// groups that look like themes: a name, a phrase of two or more words, or
-// a word backed by other words that keep company with it.
+// groups that look like themes: a name, a phrase of two or more words, a
+// word specific to this journal, or a word backed by other words that keep
+// company with it.
 func groupPhrases(cands []*candidate, lexicon []entrySet, n int, minDF int32, limit int) []*phraseGroup {
 	var groups []*phraseGroup
 	for _, cd := range cands {
@@ -61,7 +62,7 @@ func groupPhrases(cands []*candidate, lexicon []entrySet, n int, minDF int32, li
 		}
 	}
 	return slices.DeleteFunc(groups, func(g *phraseGroup) bool {
-		return !g.seed.name && len(g.seed.stems) == 1 && g.independent == 0
+		return !g.seed.name && len(g.seed.stems) == 1 && g.independent == 0 && !g.seed.specific
 	})
 }
 

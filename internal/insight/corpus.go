@@ -14,6 +14,10 @@ type corpus struct {
 	// by stem, uses in mid-sentence and how many of those were capitalised.
 	stems            []string
 	midUses, capUses []int32
+	// zipfs say, by stem, how common its commonest word is in everyday
+	// English; tokens counts every word of the journal's text.
+	zipfs  []float32
+	tokens int64
 	// contentStems and contentStarts are the content words: their stems,
 	// and their byte offsets in their field's text, with sentenceBreak set
 	// on the first content word of a sentence.
@@ -26,18 +30,25 @@ const sentenceBreak = 1 << 31
 // field is one piece of an entry's text: its title, an answer, its lesson,
 // its commitment. part says which: an answer's index, or partTitle and co.
 type field struct {
-	part   int16
-	weight float32
+	part int16
+	// support marks the answers that look forward or to what went well
+	// (what to do differently, strengths, the lesson, the commitment): they
+	// may back a theme that the title, the cause and the patterns answers
+	// show, but never make one on their own.
+	support bool
+	weight  float32
 	entry  int32
 	// contentFirst and contentEnd delimit the field's content words.
 	contentFirst, contentEnd int32
 }
 
 // Where the words were written says how much they say about the cause: the
-// answers about cause and patterns most, what went well least.
+// answers about cause and patterns most, what went well least. An answer to
+// a question of the person's own counts as much as the title.
 const (
 	weightCause     = 1.0
 	weightTitle     = 0.8
+	weightOwn       = 0.8
 	weightRemedy    = 0.7
 	weightStrengths = 0.4
 )
@@ -49,14 +60,17 @@ const (
 	partFollowup
 )
 
-func answerWeight(key string) float32 {
+// answerField is the field for an answer to the question key.
+func answerField(part int, key string) field {
 	switch key {
 	case journal.KeyCause, journal.KeyPatterns:
-		return weightCause
+		return field{part: int16(part), weight: weightCause}
+	case journal.KeyDifferently:
+		return field{part: int16(part), weight: weightRemedy, support: true}
 	case journal.KeyStrengths:
-		return weightStrengths
+		return field{part: int16(part), weight: weightStrengths, support: true}
 	}
-	return weightRemedy
+	return field{part: int16(part), weight: weightOwn}
 }
 
 // entryWords are all the words of the entry being scanned, where the corpus
@@ -86,11 +100,11 @@ func newCorpus(entries, roomFor []journal.Entry, v *vocab, read func(*corpus, *e
 			words: ew.words[:0], starts: ew.starts[:0], flags: ew.flags[:0]}
 		sc.add(field{part: partTitle, weight: weightTitle}, e.Title)
 		for k, a := range e.Answers {
-			sc.add(field{part: int16(k), weight: answerWeight(a.Key)}, a.Text)
+			sc.add(answerField(k, a.Key), a.Text)
 		}
-		sc.add(field{part: partLesson, weight: weightRemedy}, e.Lesson)
+		sc.add(field{part: partLesson, weight: weightRemedy, support: true}, e.Lesson)
 		if e.Followup != nil {
-			sc.add(field{part: partFollowup, weight: weightRemedy}, e.Followup.Commitment)
+			sc.add(field{part: partFollowup, weight: weightRemedy, support: true}, e.Followup.Commitment)
 		}
 		if read != nil {
 			read(c, ew)
@@ -98,9 +112,11 @@ func newCorpus(entries, roomFor []journal.Entry, v *vocab, read func(*corpus, *e
 	}
 	c.stems = v.stems
 	c.midUses, c.capUses = make([]int32, len(v.stems)), make([]int32, len(v.stems))
+	c.zipfs = make([]float32, len(v.stems))
 	for _, w := range v.words {
 		c.midUses[w.stem] += w.midUses
 		c.capUses[w.stem] += w.capUses
+		c.zipfs[w.stem] = max(c.zipfs[w.stem], zipfOf(w.text))
 	}
 	return c
 }
@@ -144,6 +160,7 @@ func (sc *scanner) add(f field, text string) {
 	newSentence := false
 	sc.buf = scanWords(text, sc.buf, func(lower []byte, start, _ int, flags uint8) {
 		word := sc.v.word(lower)
+		c.tokens++
 		ew.words = append(ew.words, word)
 		ew.starts = append(ew.starts, uint32(start))
 		ew.flags = append(ew.flags, flags)

@@ -192,18 +192,9 @@ func (m *lexMatcher) excepted(h lexHit, hits []lexHit) bool {
 	return false
 }
 
-// remedyDiscount scales down pattern words written in the answers about what
-// to do next (what to do differently, the lesson, the commitment): there,
-// "not about being perfect" is advice, not the cause. Alone they no longer
-// reach joinAt; beside words in the cause they still count.
-const remedyDiscount = 0.6
-
 // worth is what a hit counts towards its pattern, given where it was written.
 func (m *lexMatcher) worth(c *corpus, h lexHit) float32 {
 	w := c.fields[h.field].weight
-	if w == weightRemedy {
-		w *= remedyDiscount
-	}
 	if m.terms[h.term].kind == kindHint {
 		w *= hintWorth
 	}

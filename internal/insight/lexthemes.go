@@ -7,7 +7,9 @@ import (
 
 // lexiconReader finds, entry by entry as they are scanned, the entries that
 // show each lexicon pattern. An entry counts when its distinct terms and
-// hints, each weighted by the field it was written in, add up to joinAt.
+// hints in the title and the answers about causes, each weighted by the
+// field it was written in, add up to joinAt; words in the other answers
+// add to how strongly it shows the pattern, but cannot show it alone.
 type lexiconReader struct {
 	m      *lexMatcher
 	drafts []*draft
@@ -60,7 +62,7 @@ func (r *lexiconReader) addMember(c *corpus, ew *entryWords, d *draft, hits []le
 		return cmp.Or(cmp.Compare(m.worth(c, b), m.worth(c, a)), cmp.Compare(b.last-b.first, a.last-a.first))
 	})
 	kept := hits[:0]
-	var total float32
+	var total, shown float32
 	var counted [8]int32
 	seen := counted[:0]
 	for _, h := range hits {
@@ -70,10 +72,14 @@ func (r *lexiconReader) addMember(c *corpus, ew *entryWords, d *draft, hits []le
 		kept = append(kept, h)
 		if !slices.Contains(seen, h.term) {
 			seen = append(seen, h.term)
-			total += m.worth(c, h)
+			w := m.worth(c, h)
+			total += w
+			if !c.fields[h.field].support {
+				shown += w
+			}
 		}
 	}
-	if total < joinAt {
+	if shown < joinAt {
 		return
 	}
 	first := int32(len(d.hits))

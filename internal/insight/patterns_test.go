@@ -124,9 +124,9 @@ func TestNameThemeHighlightsTheName(t *testing.T) {
 
 func TestOneOffEntriesFormNoTheme(t *testing.T) {
 	var noise []journal.Entry
-	for _, fx := range fixtures {
-		entries := readFixture(t, fx.name+".json")
-		isNoise := setOf(readLabels(t, fx.name+".labels.json").Noise)
+	for _, name := range fixtureNames(t) {
+		entries := readFixture(t, name+".json")
+		isNoise := setOf(readLabels(t, name+labelsSuffix).Noise)
 		for _, e := range entries {
 			if isNoise[e.UID] {
 				noise = append(noise, e)

@@ -33,11 +33,15 @@ type contentStep struct {
 	s0, s1, s2   int32
 }
 
-// eachContent walks the content words of the corpus in order. Stop words are
-// skipped, so "end of the week" reaches fn as "end" then "week".
+// eachContent walks the content words of the fields that show a setback's
+// causes, in order. Stop words are skipped, so "end of the week" reaches fn
+// as "end" then "week".
 func (c *corpus) eachContent(fn func(s contentStep)) {
 	for f := range c.fields {
 		fl := &c.fields[f]
+		if fl.support {
+			continue
+		}
 		s := contentStep{entry: fl.entry, field: int32(f)}
 		for p := fl.contentFirst; p < fl.contentEnd; p++ {
 			if p == fl.contentFirst || c.contentStarts[p]&sentenceBreak != 0 {
@@ -68,13 +72,14 @@ func (s contentStep) grams(out *[3]gram) []gram {
 // tally is how many entries a phrase is in, and how much they weigh: each
 // entry counts the weight of the most telling field it is written in.
 type tally struct {
-	df        int32
+	df, uses  int32
 	weighted  float32
 	lastEntry int32
 	lastW     float32
 }
 
 func (t *tally) add(entry int32, w float32) {
+	t.uses++
 	if t.lastEntry == entry && t.df > 0 {
 		if w > t.lastW {
 			t.weighted += w - t.lastW
@@ -157,11 +162,15 @@ func (c *corpus) isName(stem int32) bool {
 
 // candidate is a recurring phrase that might name a theme.
 type candidate struct {
-	key     gram
-	stems   []int32
-	score   float64
-	name    bool
-	entries entrySet
+	key   gram
+	stems []int32
+	score float64
+	name  bool
+	// specific marks a single word that this journal uses far more than
+	// everyday English does, and not in so many entries that it only
+	// describes the person's setting: a theme on its own ("wrist").
+	specific bool
+	entries  entrySet
 }
 
 // Scoring of recurring phrases.
@@ -173,7 +182,23 @@ const (
 	nameBoost = 2.0
 	// maxCandidates bounds the phrases compared with one another.
 	maxCandidates = 300
+	// A single word is specific when the journal uses it at least
+	// 10^specificLift times as often as everyday English, in at most
+	// settingShare of the entries: a word in more is where the person
+	// works or lives ("shift", "kitchen"), not what keeps going wrong.
+	specificLift = 1.5
+	settingShare = 0.25
+	// loneExtra is how many more entries than a theme needs a specific
+	// word needs to stand alone: in a small journal, three or four entries
+	// share an everyday word by chance ("flat", a tyre and a cake).
+	loneExtra = 2
 )
+
+// lift is how many times more often, as a base-10 logarithm, the journal's
+// entries use stem than everyday English uses its commonest word.
+func (c *corpus) lift(stem, uses int32) float64 {
+	return math.Log10(float64(uses)/float64(max(c.tokens, 1))*1e9) - float64(c.zipfs[stem])
+}
 
 // candidates picks the recurring phrases most likely to name themes, best
 // first: found in many entries, in the fields that explain a setback, longer
@@ -192,8 +217,15 @@ func (pt *phraseTallies) candidates(c *corpus, minDF int32) []*candidate {
 		}
 		cd.name = c.isName(cd.stems[0])
 		cd.score = float64(t.weighted) * math.Log(float64(n)/float64(t.df)) * (1 + 0.5*float64(len(cd.stems)-1))
-		if cd.name {
+		switch {
+		case cd.name:
 			cd.score *= nameBoost
+		case len(cd.stems) == 1:
+			// Everyday words ("time", "work") rank below the ones this
+			// person reaches for far more than most people do.
+			lift := c.lift(cd.stems[0], t.uses)
+			cd.score *= min(max(lift/specificLift, 0.25), 2)
+			cd.specific = lift >= specificLift && t.df >= minDF+loneExtra && float64(t.df) <= settingShare*float64(n)
 		}
 		out = append(out, cd)
 	}

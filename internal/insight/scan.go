@@ -70,11 +70,14 @@ func (s *scanned) join(p scanned, first int32, stems map[string]int32) {
 			stems[text] = id
 			c.stems = append(c.stems, text)
 			c.midUses, c.capUses = append(c.midUses, 0), append(c.capUses, 0)
+			c.zipfs = append(c.zipfs, 0)
 		}
 		remap[i] = id
 		c.midUses[id] += p.c.midUses[i]
 		c.capUses[id] += p.c.capUses[i]
+		c.zipfs[id] = max(c.zipfs[id], p.c.zipfs[i])
 	}
+	c.tokens += p.c.tokens
 	for _, f := range p.c.fields {
 		f.entry += first
 		f.contentFirst += content

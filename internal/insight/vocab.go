@@ -92,7 +92,10 @@ func hashWord(b []byte) uint64 {
 func (v *vocab) stemOf(text string) int32 {
 	stem := text
 	if isStemmable(text) {
-		stem = english.Stem(text, true)
+		stem = english.Stem(americanSpelling(text), true)
+	}
+	if s, ok := stemOverrides[text]; ok {
+		stem = s
 	}
 	if id, ok := v.stemIDs[stem]; ok {
 		return id

@@ -34,3 +34,23 @@ func TestVocabStemsAndStopWords(t *testing.T) {
 		}
 	}
 }
+
+func TestVocabStemsSpellingsAlike(t *testing.T) {
+	v := newVocab()
+	same := [][2]string{
+		{"prioritised", "prioritized"}, {"behaviour", "behavior"}, {"organised", "organized"},
+		{"analysed", "analyzed"}, {"centre", "center"}, {"cancelled", "canceled"},
+		{"fri", "friday"}, {"mum", "mom"},
+	}
+	for _, p := range same {
+		if a, b := v.stemOf(p[0]), v.stemOf(p[1]); a != b {
+			t.Errorf("%q and %q stem to %q and %q; want one stem", p[0], p[1], v.stems[a], v.stems[b])
+		}
+	}
+	apart := [][2]string{{"fried", "friday"}, {"blanked", "blank"}, {"promise", "promize"}}
+	for _, p := range apart {
+		if v.stemOf(p[0]) == v.stemOf(p[1]) {
+			t.Errorf("%q and %q share a stem; want them apart", p[0], p[1])
+		}
+	}
+}
