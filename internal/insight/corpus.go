@@ -37,7 +37,7 @@ type field struct {
 	// show, but never make one on their own.
 	support bool
 	weight  float32
-	entry  int32
+	entry   int32
 	// contentFirst and contentEnd delimit the field's content words.
 	contentFirst, contentEnd int32
 }
