@@ -21,6 +21,9 @@ type draft struct {
 	// hits holds the members' hits, each member's together.
 	hits  []hit
 	score float64
+	// lone marks a theme shown by one recurring word and nothing else: the
+	// least certain kind, ranked below the others.
+	lone bool
 }
 
 // member is an entry that shows a draft, how strongly, and where: its hits
@@ -62,7 +65,14 @@ func (d *draft) rank() {
 	for _, m := range d.members {
 		d.score += float64(m.weight)
 	}
+	if d.lone {
+		d.score *= loneRank
+	}
 }
+
+// loneRank scales the score of a lone word's theme: a word that means
+// something to this person ranks below a pattern shown in many words.
+const loneRank = 0.7
 
 // spellingSample is how many entries are read to learn how a term is
 // usually written; more would only confirm it.

@@ -122,20 +122,21 @@ func TestNameThemeHighlightsTheName(t *testing.T) {
 	}
 }
 
+// The unrelated entries of one journal, read alone, share no theme: each
+// is about something that happened once.
 func TestOneOffEntriesFormNoTheme(t *testing.T) {
-	var noise []journal.Entry
 	for _, name := range fixtureNames(t) {
-		entries := readFixture(t, name+".json")
+		var noise []journal.Entry
 		isNoise := setOf(readLabels(t, name+labelsSuffix).Noise)
-		for _, e := range entries {
+		for _, e := range readFixture(t, name+".json") {
 			if isNoise[e.UID] {
 				noise = append(noise, e)
 			}
 		}
-	}
-	report := Patterns(noise, builtinLexicon(t), Options{})
-	for _, th := range report.Themes {
-		t.Errorf("%d unrelated entries gave theme %q (%s) in %d of them: %v", len(noise), th.Label, th.Source, th.Count, th.Terms)
+		report := Patterns(noise, builtinLexicon(t), Options{})
+		for _, th := range report.Themes {
+			t.Errorf("%s: %d unrelated entries gave theme %q (%s) in %d of them: %v", name, len(noise), th.Label, th.Source, th.Count, th.Terms)
+		}
 	}
 }
 

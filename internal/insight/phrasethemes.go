@@ -27,7 +27,7 @@ func phraseDrafts(c *corpus, groups []*phraseGroup) []*draft {
 	ends := make([]bool, len(c.stems))
 	drafts := make([]*draft, len(groups))
 	for gi, g := range groups {
-		d := &draft{source: SourceRecurringPhrase}
+		d := &draft{source: SourceRecurringPhrase, lone: len(g.members) == 1 && len(g.seed.stems) == 1}
 		if g.seed.name {
 			d.source = SourceName
 		}
