@@ -14,6 +14,8 @@ type corpus struct {
 	// by stem, uses in mid-sentence and how many of those were capitalised.
 	stems            []string
 	midUses, capUses []int32
+	// personUses counts, by stem, uses that show a person (see notePerson).
+	personUses []int32
 	// zipfs say, by stem, how common its commonest word is in everyday
 	// English; tokens counts every word of the journal's text.
 	zipfs  []float32
@@ -113,7 +115,9 @@ func newCorpus(entries, roomFor []journal.Entry, v *vocab, read func(*corpus, *e
 	c.stems = v.stems
 	c.midUses, c.capUses = make([]int32, len(v.stems)), make([]int32, len(v.stems))
 	c.zipfs = make([]float32, len(v.stems))
+	c.personUses = make([]int32, len(v.stems))
 	for _, w := range v.words {
+		c.personUses[w.stem] += w.personUses
 		c.midUses[w.stem] += w.midUses
 		c.capUses[w.stem] += w.capUses
 		c.zipfs[w.stem] = max(c.zipfs[w.stem], zipfOf(w.text))
@@ -158,9 +162,12 @@ func (sc *scanner) add(f field, text string) {
 	c, ew := sc.c, &sc.words
 	f.entry, f.contentFirst = ew.entry, int32(len(c.contentStems))
 	newSentence := false
+	prev, prevCapital := int32(-1), false
 	sc.buf = scanWords(text, sc.buf, func(lower []byte, start, _ int, flags uint8) {
 		word := sc.v.word(lower)
 		c.tokens++
+		sc.notePerson(prev, prevCapital, word, flags)
+		prev, prevCapital = word, flags&(capitalised|allCaps) == capitalised
 		ew.words = append(ew.words, word)
 		ew.starts = append(ew.starts, uint32(start))
 		ew.flags = append(ew.flags, flags)
@@ -187,6 +194,19 @@ func (sc *scanner) add(f field, text string) {
 	ew.fields = append(ew.fields, int32(len(c.fields)))
 	ew.ends = append(ew.ends, int32(len(ew.words)))
 	c.fields = append(c.fields, f)
+}
+
+// notePerson counts the signs that a capitalised word names a person: a
+// verb of saying or doing after it ("Deb said"), a word that takes a person
+// before it ("told Deb", "with Deb"), or a possessive ("Deb's").
+func (sc *scanner) notePerson(prev int32, prevCapital bool, word int32, flags uint8) {
+	w := &sc.v.words[word]
+	if prevCapital && personAfter()[w.text] {
+		sc.v.words[prev].personUses++
+	}
+	if flags&(capitalised|allCaps) == capitalised && (flags&possessive != 0 || prev >= 0 && personBefore()[sc.v.words[prev].text]) {
+		w.personUses++
+	}
 }
 
 // dropWords lets the content words go once the phrase passes are done:

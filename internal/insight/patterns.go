@@ -67,7 +67,7 @@ func Patterns(entries []journal.Entry, lex Lexicon, opt Options) Report {
 	}
 	pt := countPhrases(c, minDF)
 	groups := groupPhrases(pt.candidates(c, minDF), lexSets, len(entries), minDF, 3*opt.MaxThemes)
-	drafts := append(lexDrafts, recurring(phraseDrafts(c, groups), minDF)...)
+	drafts := append(lexDrafts, mergeNicknames(recurring(phraseDrafts(c, groups), minDF))...)
 	c.dropWords()
 	window := newTrendWindow(entries, opt.Today)
 	for _, d := range strongest(drafts, len(entries), opt.MaxThemes) {

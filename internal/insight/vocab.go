@@ -29,6 +29,8 @@ type wordInfo struct {
 	notName bool
 	// midUses counts uses in mid-sentence, capUses those capitalised.
 	midUses, capUses int32
+	// personUses counts uses in a context that shows a person.
+	personUses int32
 }
 
 func newVocab() *vocab {

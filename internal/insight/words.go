@@ -13,7 +13,12 @@ const (
 	capitalised
 	// allCaps marks a word of two or more letters, all capitals (an acronym).
 	allCaps
+	// possessive marks a word written with 's ("Deb's").
+	possessive
 )
+
+// titles are written before a name, often with a full stop after them.
+var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true}
 
 // wordFunc receives one word: lowercased (valid only during the call), its
 // byte span in the text, and its flags.
@@ -31,7 +36,8 @@ func scanWords(text string, buf []byte, emit wordFunc) []byte {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		if !isWordRune(r) {
-			if endsSentence(r) {
+			// "Dr. Okafor" goes on: the name after a title is mid-sentence.
+			if endsSentence(r) && !(r == '.' && titles[string(buf)]) {
 				newSentence = true
 			}
 			i += size
@@ -125,7 +131,9 @@ func emitParts(w []byte, start, end int, flags uint8, emit wordFunc) {
 		}
 		emit(base, start, end, flags)
 		emit(notWord, start, end, 0)
-	case suffix == "s" || suffix == "re" || suffix == "m" || suffix == "ll" || suffix == "ve" || suffix == "d":
+	case suffix == "s":
+		emit(base, start, end, flags|possessive)
+	case suffix == "re" || suffix == "m" || suffix == "ll" || suffix == "ve" || suffix == "d":
 		emit(base, start, end, flags)
 	default:
 		joined := w[:0]

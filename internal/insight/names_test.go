@@ -1,0 +1,72 @@
+package insight
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+func personEntries(texts ...string) []journal.Entry {
+	var entries []journal.Entry
+	for i, text := range texts {
+		entries = append(entries, journal.Entry{
+			ID: int64(i + 1), UID: string(rune('a' + i)), OccurredOn: "2026-03-01", Title: "A day",
+			Answers: []journal.Answer{{Key: journal.KeyCause, Text: text}},
+		})
+	}
+	return entries
+}
+
+func nameThemes(r Report) []string {
+	var names []string
+	for _, th := range r.Themes {
+		if th.Source == SourceName {
+			names = append(names, th.Label+"="+strings.Join(th.Terms, "+"))
+		}
+	}
+	return names
+}
+
+func TestNicknamesMergeWithTheFullName(t *testing.T) {
+	entries := personEntries(
+		"I argued with Deborah about the weekend rota again.",
+		"Deborah said I never listen, and she has a point.",
+		"Rang Deb to sort the week and it turned into a row.",
+		"Deb told me she was tired of covering for me.",
+		"Another call where Deb and I both got loud.",
+		"I let Deborah's message sit for a week.",
+		"Missed the bus and was late for the dentist.",
+		"The oven timer failed and the bread burnt.",
+		"Forgot my keys at the gym and waited an hour.",
+		"Wrote the report in a rush and the numbers were wrong.",
+		"The printer jammed on the morning of the exam.",
+		"Spilt coffee on the laptop before the call.",
+	)
+	got := nameThemes(Patterns(entries, Lexicon{}, Options{}))
+	if len(got) != 1 || !strings.HasPrefix(got[0], "Deborah=") || !strings.Contains(got[0], "deb") {
+		t.Fatalf("name themes = %v; want one, Deborah, with Deb among its terms", got)
+	}
+}
+
+func TestAppsTitlesAndPlacesAreNotPeople(t *testing.T) {
+	entries := personEntries(
+		"The build broke in Unity again and I lost the evening. Dr. Okafor said to rest.",
+		"Spent the train to Leeds fighting Unity instead of writing. Told Dr. Okafor I was fine.",
+		"Unity crashed twice before the demo in Leeds. Dr. Okafor asked about sleep.",
+		"Back in Leeds, Unity ate my scene file. Okafor's nurse rang about the results.",
+		"Missed the bus and was late for the dentist.",
+		"The oven timer failed and the bread burnt.",
+		"Forgot my keys at the gym and waited an hour.",
+		"Wrote the report in a rush and the numbers were wrong.",
+		"The printer jammed on the morning of the exam.",
+		"Spilt coffee on the laptop before the call.",
+		"Left the charger at home on the day of the pitch.",
+		"Booked the wrong date for the car service.",
+		"The parcel went to the old address again.",
+	)
+	got := nameThemes(Patterns(entries, Lexicon{}, Options{}))
+	if len(got) != 1 || !strings.HasPrefix(got[0], "Okafor=") {
+		t.Errorf("name themes = %v; want only the doctor, Okafor, as a person", got)
+	}
+}
