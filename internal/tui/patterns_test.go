@@ -37,7 +37,7 @@ func TestPatternsScreenAndATheme(t *testing.T) {
 		"Mon", "Skills  judgement 10", "Confidence")
 	golden.RequireEqual(t, h.screen())
 
-	h.press("down", "enter")
+	h.press("enter")
 	h.expectScreen("saying yes to too much", "3 entries from 2025-11-10 to 2026-02-20", "found by the pattern",
 		"Dropped a ball", "Late on the report", "Missed the launch")
 	if !strings.Contains(h.model.View().Content, h.model.c.Styles.Match.Render("triple-booked")) {
