@@ -240,16 +240,14 @@ func (w *writer) children(ctx context.Context, e *journal.Entry) error {
 	return nil
 }
 
-// index adds the entries with ids from first to last to the full-text index,
-// their answers gathered in one column. One statement for a whole import
+// index adds the entries with ids from first to last to the full-text index
+// (see entries_search_text). One statement for a whole import
 // lets the index write its words in large batches: FTS5 writes out what it
 // has gathered whenever another statement opens a savepoint, as every
 // insert into a table with triggers does.
 func (w *writer) index(ctx context.Context, first, last int64) error {
-	_, err := w.tx.ExecContext(ctx, `INSERT INTO entries_fts (rowid, title, answers, lesson)
-		SELECT e.id, e.title, coalesce((SELECT group_concat(a.text, char(10, 10) ORDER BY a.position)
-			FROM answers a WHERE a.entry_id = e.id), ''), e.lesson
-		FROM entries e WHERE e.id BETWEEN ? AND ?`, first, last)
+	_, err := w.tx.ExecContext(ctx, `INSERT INTO entries_fts (rowid, title, lesson, answers, followup, labels)
+		SELECT * FROM entries_search_text WHERE id BETWEEN ? AND ?`, first, last)
 	return err
 }
 

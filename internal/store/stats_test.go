@@ -106,12 +106,17 @@ func TestStatsOfAJournalWrittenBeforeTallies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Today's writes need the table that hands out entry ids.
+	// Today's writes need the table that hands out entry ids, and today's
+	// search index.
 	ids, err := migrationFiles.ReadFile("migrations/0003_cache_and_ids.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ExecContext(ctx, fmt.Sprintf("%s; %s; PRAGMA user_version = 1; PRAGMA application_id = %d", first, ids, applicationID)); err != nil {
+	index, err := migrationFiles.ReadFile("migrations/0004_search_word_forms.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, fmt.Sprintf("%s; %s; %s; PRAGMA user_version = 1; PRAGMA application_id = %d", first, ids, index, applicationID)); err != nil {
 		t.Fatal(err)
 	}
 	old := &Store{db: db, path: path}

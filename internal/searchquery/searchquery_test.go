@@ -1,0 +1,64 @@
+package searchquery
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	w := func(text string) []Term { return []Term{{Text: text}} }
+	for _, c := range []struct {
+		in   string
+		want Query
+	}{
+		{"sleep", Query{All: [][]Term{{{Text: "sleep", Prefix: true}}}}},
+		{"sleep ", Query{All: [][]Term{w("sleep")}}},
+		{`"slept badly" priya`, Query{All: [][]Term{{{Text: "slept badly", Phrase: true}}, {{Text: "priya", Prefix: true}}}}},
+		{"a OR b c ", Query{All: [][]Term{{{Text: "a"}, {Text: "b"}}, w("c")}}},
+		{"work -deadline -\"late night\" ", Query{All: [][]Term{w("work")}, None: []Term{{Text: "deadline"}, {Text: "late night", Phrase: true}}}},
+		{`tag:work skill:Resilience after:"last month" before:2026-05-01 pattern:overcommitment`, Query{
+			Tags: []string{"work"}, Skills: []string{"Resilience"}, After: "last month", Before: "2026-05-01", Patterns: []string{"overcommitment"}}},
+		{"TAG:home x ", Query{All: [][]Term{w("x")}, Tags: []string{"home"}}},
+		// Anything else is words.
+		{`OR ( * NEAR a:b tag: "unclosed`, Query{All: [][]Term{w("OR"), w("NEAR"), w("a:b"), w("tag:"), {{Text: "unclosed", Phrase: true}}}}},
+		{`- -- "" " " ***`, Query{}},
+		{"sleep OR", Query{All: [][]Term{{{Text: "sleep"}}}}},
+	} {
+		if got := Parse(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Parse(%q)\n got %+v\nwant %+v", c.in, got, c.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"sleep", `"a b" OR c -d tag:x after:"last month"`, `"`, `-"`, "tag:", `tag:"`, "OR OR", "a:b:c", "-tag:x", "\u00a0x\u0085"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		q := Parse(in)
+		for _, group := range q.All {
+			if len(group) == 0 {
+				t.Fatalf("Parse(%q): an empty group", in)
+			}
+			for _, term := range group {
+				if !hasWordRune(term.Text) {
+					t.Fatalf("Parse(%q): term %q has no word", in, term.Text)
+				}
+			}
+		}
+		// What String writes reads back as the same query.
+		again := Parse(q.String() + " ")
+		clearPrefix(&q)
+		if !reflect.DeepEqual(again, q) {
+			t.Fatalf("Parse(%q) = %+v\nwritten %q\nread back %+v", in, q, q.String(), again)
+		}
+	})
+}
+
+func clearPrefix(q *Query) {
+	for _, group := range q.All {
+		for i := range group {
+			group[i].Prefix = false
+		}
+	}
+}

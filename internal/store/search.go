@@ -1,0 +1,359 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"modernc.org/sqlite"
+
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/searchquery"
+	"github.com/failup/failup/internal/wordform"
+)
+
+// failup_words is what the full-text index holds for a text: the forms of
+// its words (see wordform), which SQLite's own tokenizers cannot make.
+func init() {
+	sqlite.MustRegisterDeterministicScalarFunction("failup_words", 1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		switch v := args[0].(type) {
+		case string:
+			return wordform.Text(v), nil
+		case []byte:
+			return wordform.Text(string(v)), nil
+		}
+		return "", nil
+	})
+}
+
+// Hit is one search result.
+type Hit struct {
+	ID         int64        `json:"id"`
+	UID        string       `json:"uid"`
+	OccurredOn journal.Date `json:"occurred_on"`
+	Title      string       `json:"title"`
+	Snippet    string       `json:"snippet"`
+}
+
+// Snippet markers: the search terms inside Hit.Snippet are wrapped in these
+// private-use characters, which survive termtext cleaning and are replaced
+// before anything is shown.
+const (
+	MatchStart = "\ue000"
+	MatchEnd   = "\ue001"
+)
+
+// Request is a search.
+type Request struct {
+	Query searchquery.Query
+	// Limit is the most hits wanted; 0 or less is all.
+	Limit int
+	// Today reads before: and after: days such as "last month"; zero is
+	// the day it is.
+	Today journal.Date
+	// Pattern gives the ids of the entries showing the pattern named by
+	// pattern:NAME; nil when patterns cannot be searched.
+	Pattern func(name string) ([]int64, error)
+}
+
+// Results are what a search found.
+type Results struct {
+	Hits []Hit `json:"hits"`
+	// Suggestion, when nothing matched, is the query with its words that
+	// are not in the journal replaced by the closest that are, if that
+	// finds something; "" otherwise.
+	Suggestion string `json:"suggestion,omitempty"`
+}
+
+// QueryError is a search that cannot be run as asked, such as a day that is
+// not one; its message is one sentence for the person who typed it.
+type QueryError struct{ msg string }
+
+func (e *QueryError) Error() string { return e.msg }
+
+// Search finds the entries matching query (see searchquery), best match
+// first. It is Find for callers without patterns or a day of their own.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
+	r, err := s.Find(ctx, Request{Query: searchquery.Parse(query), Limit: limit})
+	return r.Hits, err
+}
+
+// rankWeights weigh a match by the column it is in: the title and the
+// lesson are what an entry is about, an answer says much besides.
+const rankWeights = "bm25(10.0, 8.0, 1.0, 3.0, 6.0)" // title, lesson, answers, followup, labels
+
+// Find runs a search: entries matching every word (in any of its forms),
+// phrase and filter of r.Query, best match first and, among equal matches,
+// the most recent first. With filters alone, the newest entries first.
+func (s *Store) Find(ctx context.Context, r Request) (Results, error) {
+	var res Results
+	conds, args, err := s.searchFilters(r)
+	if err != nil {
+		return res, err
+	}
+	match, matched := matchExpr(r.Query.All)
+	exclude := ""
+	if len(r.Query.None) > 0 {
+		exclude, _ = matchExpr([][]searchquery.Term{r.Query.None})
+	}
+	limit := r.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	switch {
+	case match == "" && len(conds) == 0 && exclude == "":
+		return res, nil
+	case match == "":
+		if exclude != "" {
+			conds = append(conds, "e.id NOT IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
+			args = append(args, exclude)
+		}
+		res.Hits, err = s.hits(ctx, `SELECT e.id, e.uid, e.occurred_on, e.title FROM entries e
+			WHERE `+strings.Join(conds, " AND ")+`
+			ORDER BY e.occurred_on DESC, e.created_at DESC, e.id DESC LIMIT ?`, append(args, limit)...)
+	default:
+		if exclude != "" {
+			match = "(" + match + ") NOT (" + exclude + ")"
+		}
+		res.Hits, err = s.ranked(ctx, match, conds, args, limit)
+	}
+	if err != nil {
+		return res, err
+	}
+	if err := s.snippets(ctx, res.Hits, matched); err != nil {
+		return res, err
+	}
+	if len(res.Hits) == 0 && match != "" {
+		res.Suggestion, err = s.suggest(ctx, r)
+	}
+	return res, err
+}
+
+// ranked finds the entries matching match and conds, best first.
+func (s *Store) ranked(ctx context.Context, match string, conds []string, args []any, limit int) ([]Hit, error) {
+	where := ""
+	if len(conds) > 0 {
+		where = " AND " + strings.Join(conds, " AND ")
+	}
+	from, err := s.rankFrom(ctx, match, where, args, limit)
+	if err != nil {
+		return nil, err
+	}
+	all := append([]any{match, from}, args...)
+	return s.hits(ctx, `SELECT e.id, e.uid, e.occurred_on, e.title
+		FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+		WHERE entries_fts MATCH ? AND entries_fts.rowid >= ? AND rank MATCH '`+rankWeights+`'`+where+`
+		ORDER BY rank, e.occurred_on DESC, e.id DESC LIMIT ?`, append(all, limit)...)
+}
+
+// rankedAtMost bounds the matches a search ranks. bm25 costs about a
+// microsecond a match, so a word in most of a 100,000-entry journal would
+// take a person-noticeable time; past this many matches, the most recently
+// written are ranked, which is where what a person looks for usually is.
+const rankedAtMost = 1000
+
+// rankFrom is the lowest entry id to rank: 0 (all) unless a limited search
+// matches more than rankedAtMost entries.
+func (s *Store) rankFrom(ctx context.Context, match, where string, args []any, limit int) (int64, error) {
+	if limit < 0 || limit >= rankedAtMost {
+		return 0, nil
+	}
+	var from int64
+	err := s.db.QueryRowContext(ctx, `SELECT entries_fts.rowid FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+		WHERE entries_fts MATCH ?`+where+` ORDER BY entries_fts.rowid DESC LIMIT 1 OFFSET ?`,
+		append(append([]any{match}, args...), rankedAtMost-1)...).Scan(&from)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return from, err
+}
+
+func (s *Store) hits(ctx context.Context, query string, args ...any) ([]Hit, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hits []Hit
+	for rows.Next() {
+		var h Hit
+		var occurred string
+		if err := rows.Scan(&h.ID, &h.UID, &occurred, &h.Title); err != nil {
+			return nil, err
+		}
+		h.OccurredOn = journal.Date(occurred)
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// searchFilters are the SQL conditions on e (entries) for the filters of r.
+func (s *Store) searchFilters(r Request) ([]string, []any, error) {
+	q := r.Query
+	var conds []string
+	var args []any
+	today := r.Today
+	if today.IsZero() {
+		today = journal.Today()
+	}
+	for _, d := range []struct{ name, value, cond string }{
+		{"after", q.After, "e.occurred_on >= ?"},
+		{"before", q.Before, "e.occurred_on < ?"},
+	} {
+		if d.value == "" {
+			continue
+		}
+		day, err := journal.ParseDay(d.value, today)
+		if err != nil {
+			return nil, nil, &QueryError{fmt.Sprintf("%s:%s is not a day; try %s:2026-05-01, %s:yesterday or %s:\"30 days ago\"",
+				d.name, quoteIfSpaced(d.value), d.name, d.name, d.name)}
+		}
+		conds = append(conds, d.cond)
+		args = append(args, string(day))
+	}
+	for _, t := range q.Tags {
+		conds = append(conds, "EXISTS (SELECT 1 FROM tags t WHERE t.entry_id = e.id AND t.tag = ?)")
+		args = append(args, t)
+	}
+	for _, name := range q.Skills {
+		sk, err := skillNamed(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		conds = append(conds, "EXISTS (SELECT 1 FROM skills s WHERE s.entry_id = e.id AND s.skill = ?)")
+		args = append(args, string(sk))
+	}
+	for _, name := range q.Patterns {
+		if r.Pattern == nil {
+			return nil, nil, &QueryError{"pattern: cannot be searched here"}
+		}
+		ids, err := r.Pattern(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		list, err := json.Marshal(ids)
+		if err != nil {
+			return nil, nil, err
+		}
+		conds = append(conds, "e.id IN (SELECT value FROM json_each(?))")
+		args = append(args, string(list))
+	}
+	return conds, args, nil
+}
+
+func quoteIfSpaced(s string) string {
+	if strings.ContainsRune(s, ' ') {
+		return `"` + s + `"`
+	}
+	return s
+}
+
+// skillNamed reads a skill as typed: its name in any case, with spaces or
+// hyphens, or the start of only one skill's name.
+func skillNamed(name string) (journal.Skill, error) {
+	want := strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(name, "-", " "))), "-")
+	var starts []journal.Skill
+	for _, sk := range journal.Skills {
+		if string(sk) == want {
+			return sk, nil
+		}
+		if want != "" && strings.HasPrefix(string(sk), want) {
+			starts = append(starts, sk)
+		}
+	}
+	if len(starts) == 1 {
+		return starts[0], nil
+	}
+	names := make([]string, len(journal.Skills))
+	for i, sk := range journal.Skills {
+		names[i] = string(sk)
+	}
+	return "", &QueryError{fmt.Sprintf("skill:%s is not a skill; the skills are %s", quoteIfSpaced(name), strings.Join(names, ", "))}
+}
+
+// matchExpr is the FTS5 expression for groups, which must each match, and
+// the forms it looks for, for highlighting. Every form is a quoted string,
+// so nothing typed is FTS5 syntax.
+func matchExpr(groups [][]searchquery.Term) (string, *forms) {
+	found := &forms{exact: map[string]bool{}}
+	var all []string
+	for _, group := range groups {
+		var alts []string
+		for _, t := range group {
+			if e := termExpr(t, found); e != "" {
+				alts = append(alts, e)
+			}
+		}
+		switch len(alts) {
+		case 0:
+		case 1:
+			all = append(all, alts[0])
+		default:
+			all = append(all, "("+strings.Join(alts, " OR ")+")")
+		}
+	}
+	return strings.Join(all, " AND "), found
+}
+
+func termExpr(t searchquery.Term, found *forms) string {
+	words := wordform.Words(t.Text)
+	if len(words) == 0 {
+		return ""
+	}
+	if t.Phrase {
+		fs := make([]string, len(words))
+		for i, w := range words {
+			fs[i] = wordform.Form(w)
+			found.exact[fs[i]] = true
+		}
+		return quoteFTS(strings.Join(fs, " "))
+	}
+	parts := make([]string, len(words))
+	for i, w := range words {
+		if i < len(words)-1 || !t.Prefix || len(w) < minPrefix {
+			f := wordform.Form(w)
+			found.exact[f] = true
+			parts[i] = quoteFTS(f)
+			continue
+		}
+		starts, exact := wordform.Prefix(w)
+		var alts []string
+		for _, f := range starts {
+			found.starts = append(found.starts, f)
+			alts = append(alts, quoteFTS(f)+"*")
+		}
+		for _, f := range exact {
+			found.exact[f] = true
+			alts = append(alts, quoteFTS(f))
+		}
+		parts[i] = "(" + strings.Join(alts, " OR ") + ")"
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// minPrefix is the fewest bytes of a last word read as the start of longer
+// ones: one or two letters begin too many words to tell anything.
+const minPrefix = 3
+
+func quoteFTS(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// forms are the indexed forms a search looks for: whole, or as beginnings.
+type forms struct {
+	exact  map[string]bool
+	starts []string
+}
+
+func (f *forms) has(form string) bool {
+	if f == nil {
+		return false
+	}
+	if f.exact[form] {
+		return true
+	}
+	return slices.ContainsFunc(f.starts, func(p string) bool { return strings.HasPrefix(form, p) })
+}

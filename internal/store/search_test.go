@@ -1,0 +1,266 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/searchquery"
+)
+
+// searchJournal is a small journal whose entries say the same things in
+// different word forms.
+func searchJournal(t *testing.T) *Store {
+	t.Helper()
+	s := openTemp(t)
+	answer := func(text string) []journal.Answer { return []journal.Answer{{Key: "cause", Question: "q", Text: text}} }
+	seed(t, s,
+		journal.Entry{Title: "Rough night before the demo", OccurredOn: "2026-03-01", Answers: answer("I slept badly and rushed the slides."),
+			Tags: []string{"work"}, Skills: []journal.Skill{"resilience"}},
+		journal.Entry{Title: "Review went sideways", OccurredOn: "2026-04-01", Answers: answer("Priya's comments made me defensive."),
+			Lesson: "Defensiveness costs me the feedback.", Tags: []string{"work", "feedback"}},
+		journal.Entry{Title: "Skipped the gym", OccurredOn: "2026-05-01", Answers: answer("Sleeping in again."),
+			Followup: &journal.Followup{Commitment: "Set two alarms", DueOn: "2026-05-08"}, Tags: []string{"health"}},
+		journal.Entry{Title: "Missed the train", OccurredOn: "2026-06-01", Answers: answer("The deadline moved and I did not defend the plan."),
+			Skills: []journal.Skill{"communication"}},
+	)
+	return s
+}
+
+func find(t *testing.T, s *Store, query string) []string {
+	t.Helper()
+	r, err := s.Find(ctx, Request{Query: searchquery.Parse(query), Today: "2026-06-15", Pattern: func(name string) ([]int64, error) {
+		if name == "sleep" {
+			return []int64{1, 3}, nil
+		}
+		return nil, fmt.Errorf("no pattern %s", name)
+	}})
+	if err != nil {
+		t.Fatalf("Find(%q): %v", query, err)
+	}
+	var got []string
+	for _, h := range r.Hits {
+		got = append(got, h.Title)
+	}
+	return got
+}
+
+func expect(t *testing.T, s *Store, query string, want ...string) {
+	t.Helper()
+	got := find(t, s, query)
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("search %q found %q, want %q", query, got, want)
+	}
+}
+
+const (
+	night  = "Rough night before the demo"
+	review = "Review went sideways"
+	gym    = "Skipped the gym"
+	train  = "Missed the train"
+)
+
+func TestSearchFindsWordForms(t *testing.T) {
+	s := searchJournal(t)
+	expect(t, s, "sleep ", night, gym) // slept, sleeping
+	expect(t, s, "sleeps ", night, gym)
+	expect(t, s, "defend ", review, train) // defensive, defensiveness, defend
+	expect(t, s, "defensiveness ", review, train)
+	expect(t, s, "Priya ", review) // Priya's
+	expect(t, s, "priya's ", review)
+	expect(t, s, `"slept badly"`, night)
+	expect(t, s, `"badly slept"`)
+}
+
+func TestSearchReadsTheLastWordAsItIsTyped(t *testing.T) {
+	s := searchJournal(t)
+	typing := "defensiveness"
+	for n := 3; n <= len(typing); n++ {
+		if got := find(t, s, typing[:n]); len(got) == 0 {
+			t.Errorf("typing %q found nothing", typing[:n])
+		}
+	}
+	expect(t, s, "Pri", review)
+	expect(t, s, "sleepi", night, gym)
+	expect(t, s, "Pri ") // a finished word is whole
+	expect(t, s, "pri gym")
+}
+
+func TestSearchCoversEveryField(t *testing.T) {
+	s := searchJournal(t)
+	expect(t, s, "work", night, review) // tags
+	expect(t, s, "resilience", night)   // skills
+	expect(t, s, "alarms", gym)         // the commitment
+	expect(t, s, "feedback", review)    // the lesson and a tag
+	if err := s.RecordCheckIn(ctx, 3, CheckIn{TriedAgain: true, Outcome: "Woke up on the second alarm"}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	expect(t, s, "woke", gym) // the outcome, written at check-in
+}
+
+func TestSearchRanksTitleAndLessonFirstThenRecent(t *testing.T) {
+	s := openTemp(t)
+	answer := func(text string) []journal.Answer { return []journal.Answer{{Key: "cause", Question: "q", Text: text}} }
+	seed(t, s,
+		journal.Entry{Title: "Old", OccurredOn: "2025-01-01", Answers: answer("A long answer that mentions the budget somewhere deep inside it.")},
+		journal.Entry{Title: "Budget overrun", OccurredOn: "2024-01-01"},
+		journal.Entry{Title: "Newer", OccurredOn: "2026-01-01", Answers: answer("A long answer that mentions the budget somewhere deep inside it.")},
+		journal.Entry{Title: "Lesson", OccurredOn: "2023-01-01", Lesson: "Check the budget weekly."},
+	)
+	got := find(t, s, "budget")
+	want := []string{"Budget overrun", "Lesson", "Newer", "Old"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ranked %q, want %q", got, want)
+	}
+}
+
+func TestSearchOperators(t *testing.T) {
+	s := searchJournal(t)
+	expect(t, s, "demo OR gym", night, gym)
+	expect(t, s, "sleep -badly ", gym)
+	expect(t, s, `sleep -"slept badly" `, gym)
+	expect(t, s, "-sleep", review, train)
+	expect(t, s, "tag:work", night, review)
+	expect(t, s, "tag:WORK -priya", night)
+	expect(t, s, "skill:resilience", night)
+	expect(t, s, "skill:comm defend", train)
+	expect(t, s, "after:2026-04-01", review, gym, train)
+	expect(t, s, "before:2026-04-01", night)
+	expect(t, s, `after:"30 days ago"`, train) // from 2026-06-15
+	expect(t, s, "after:2026-03-15 before:2026-05-15 sleep", gym)
+	expect(t, s, "pattern:sleep", night, gym)
+	expect(t, s, "pattern:sleep tag:health", gym)
+
+	for _, q := range []string{"after:someday", "skill:cooking", "pattern:nothing"} {
+		_, err := s.Find(ctx, Request{Query: searchquery.Parse(q), Pattern: func(string) ([]int64, error) { return nil, &QueryError{"no such pattern"} }})
+		if err == nil || strings.Contains(err.Error(), "SQL") {
+			t.Errorf("Find(%q) = %v, want one sentence", q, err)
+		}
+	}
+}
+
+func TestSearchSnippetsMarkEveryForm(t *testing.T) {
+	s := searchJournal(t)
+	r, err := s.Find(ctx, Request{Query: searchquery.Parse("sleep defend")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Hits) != 0 {
+		t.Fatalf("no entry has both: %+v", r.Hits)
+	}
+	r, err = s.Find(ctx, Request{Query: searchquery.Parse("sleep")})
+	if err != nil || len(r.Hits) != 2 {
+		t.Fatalf("Find = %+v, %v", r, err)
+	}
+	for _, h := range r.Hits {
+		if !strings.Contains(h.Snippet, MatchStart+"slept"+MatchEnd) && !strings.Contains(h.Snippet, MatchStart+"Sleeping"+MatchEnd) {
+			t.Errorf("snippet %q does not mark the word as written", h.Snippet)
+		}
+	}
+	r, _ = s.Find(ctx, Request{Query: searchquery.Parse("priya")})
+	if len(r.Hits) != 1 || !strings.Contains(r.Hits[0].Snippet, MatchStart+"Priya's"+MatchEnd) {
+		t.Errorf("snippet = %+v", r.Hits)
+	}
+}
+
+func TestSearchSuggestsWordsOfTheJournal(t *testing.T) {
+	s := searchJournal(t)
+	for q, want := range map[string]string{
+		"pryia":            "priya",
+		"deadlnie ":        "deadline",
+		"defensive sleept": "", // the words do not meet in one entry
+		"qqqqqq":           "",
+		"tag:work slep ":   "sleeping tag:work", // as the newest entry writes it
+	} {
+		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})
+		if err != nil || len(r.Hits) != 0 || r.Suggestion != want {
+			t.Errorf("search %q: %d hits, suggestion %q (%v), want %q", q, len(r.Hits), r.Suggestion, err, want)
+		}
+	}
+}
+
+// FuzzSearchNeverFails runs whatever is typed against a real journal:
+// nothing typed is an error from the search engine.
+func FuzzSearchNeverFails(f *testing.F) {
+	for _, q := range []string{`"`, `*`, `:`, `-`, `(`, `NEAR`, `NEAR(a b)`, `a OR b`, `title:x`, `^x`, `a AND`, `"""`, "\x00",
+		`{x}`, `+`, `-"`, `OR`, `sleep OR`, `- OR -`, `tag:"`, `"a" "b`, `x*`, `'s`, `n't`, "a\u0301", `sleep -sleep`, `Pri`} {
+		f.Add(q)
+	}
+	path := f.TempDir() + "/journal.db"
+	s, err := Open(path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
+	now := time.Now()
+	e := journal.Entry{UID: "u", Title: "Slept badly", OccurredOn: "2026-01-01", PromptSet: journal.DefaultPromptSet,
+		CreatedAt: now, UpdatedAt: now, Tags: []string{"x"}}
+	if err := s.Create(ctx, &e); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		parsed := searchquery.Parse(q)
+		parsed.Before, parsed.After, parsed.Patterns, parsed.Skills = "", "", nil, nil // those refuse bad values on purpose
+		if _, err := s.Find(ctx, Request{Query: parsed, Limit: 5}); err != nil {
+			t.Errorf("Find(%q) = %v", q, err)
+		}
+	})
+}
+
+// TestSearchIndexUpgradesInPlace opens a journal whose index is the one
+// before word forms: the index is rebuilt from the entries.
+func TestSearchIndexUpgradesInPlace(t *testing.T) {
+	path := t.TempDir() + "/journal.db"
+	if err := checkFile(path, true); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", dsn(path, "mode=rw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"0001_init", "0002_large_journals", "0003_cache_and_ids"} {
+		body, err := migrationFiles.ReadFile("migrations/" + name + ".sql")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ExecContext(ctx, string(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{
+		`INSERT INTO entries (id, uid, created_at, updated_at, occurred_on, title, prompt_set, lesson)
+			VALUES (1, 'u1', '2026-01-01T00:00:00.000000000Z', '2026-01-01T00:00:00.000000000Z', '2026-01-01', 'Slept badly', 'four-questions', 'Go to bed.'),
+			(2, 'u2', '2026-01-02T00:00:00.000000000Z', '2026-01-02T00:00:00.000000000Z', '2026-01-02', 'Froze', 'four-questions', '')`,
+		`INSERT INTO answers VALUES (2, 0, 'cause', 'q', 'Priya''s question threw me.')`,
+		`INSERT INTO tags VALUES (2, 0, 'work')`,
+		`INSERT INTO entries_fts (rowid, title, answers, lesson) SELECT id, title, '', lesson FROM entries`,
+		fmt.Sprintf("PRAGMA user_version = 3; PRAGMA application_id = %d", applicationID),
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	expect(t, s, "sleeping ", "Slept badly")
+	expect(t, s, "priya ", "Froze")
+	expect(t, s, "work", "Froze")
+	if n, _ := s.Count(ctx, Filter{}); n != 2 {
+		t.Errorf("the upgrade left %d entries, want 2", n)
+	}
+	h, err := s.Check(ctx)
+	if err != nil || h.Unindexed != 0 || h.Stale != 0 || len(h.Integrity) != 0 {
+		t.Errorf("Check after the upgrade = %+v, %v", h, err)
+	}
+}

@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/failup/failup/internal/searchquery"
+	"github.com/failup/failup/internal/wordform"
+)
+
+// suggest is r's query with each word the journal does not have replaced by
+// the closest word it has, when that query finds entries; "" otherwise.
+func (s *Store) suggest(ctx context.Context, r Request) (string, error) {
+	q := r.Query
+	q.All = make([][]searchquery.Term, len(r.Query.All))
+	changed := false
+	for i, group := range r.Query.All {
+		q.All[i] = make([]searchquery.Term, len(group))
+		for j, t := range group {
+			words := wordform.Words(t.Text)
+			for k, w := range words {
+				better, err := s.closestWord(ctx, w)
+				if err != nil {
+					return "", err
+				}
+				if better != "" {
+					words[k], changed = better, true
+				}
+			}
+			q.All[i][j] = searchquery.Term{Text: strings.Join(words, " "), Phrase: t.Phrase}
+		}
+	}
+	if !changed {
+		return "", nil
+	}
+	r.Query = q
+	found, err := s.Find(ctx, Request{Query: q, Limit: 1, Today: r.Today, Pattern: r.Pattern})
+	if err != nil || len(found.Hits) == 0 {
+		return "", err
+	}
+	return q.String(), nil
+}
+
+// closestWord is the word of the journal closest to w when w's form is not
+// in the journal, as the journal writes it; "" when w is in the journal or
+// nothing is close. Words starting with the same letter are compared: a
+// typo rarely changes the first letter, and reading the whole vocabulary of
+// a large journal would take too long.
+func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
+	form := wordform.Form(w)
+	var one int
+	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM entries_fts_words WHERE term = ?", form).Scan(&one)
+	switch {
+	case err == nil:
+		return "", nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return "", err
+	}
+	first, size := utf8.DecodeRuneInString(form)
+	rows, err := s.db.QueryContext(ctx, "SELECT term, doc FROM entries_fts_words WHERE term >= ? AND term < ?",
+		form[:size], string(first+1))
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	limit := 1
+	if utf8.RuneCountInString(form) > 4 {
+		limit = 2
+	}
+	best, bestDist, bestDocs := "", limit+1, 0
+	for rows.Next() {
+		var term string
+		var docs int
+		if err := rows.Scan(&term, &docs); err != nil {
+			return "", err
+		}
+		d := min(editDistance(form, term), editDistance(w, term))
+		if d < bestDist || d == bestDist && docs > bestDocs {
+			best, bestDist, bestDocs = term, d, docs
+		}
+	}
+	if err := rows.Err(); err != nil || best == "" {
+		return "", err
+	}
+	return s.writtenAs(ctx, best)
+}
+
+// writtenAs is a word of the journal whose form is form, as written in the
+// newest entry that has it.
+func (s *Store) writtenAs(ctx context.Context, form string) (string, error) {
+	var lesson, answers, followup, title, labels string
+	err := s.db.QueryRowContext(ctx, `SELECT e.lesson,
+		coalesce((SELECT group_concat(a.text, char(10)) FROM answers a WHERE a.entry_id = e.id), ''),
+		coalesce((SELECT f.commitment || char(10) || coalesce(f.outcome, '') FROM followups f WHERE f.entry_id = e.id), ''),
+		e.title,
+		coalesce((SELECT group_concat(t.tag, ' ') FROM tags t WHERE t.entry_id = e.id), '') || ' ' ||
+			coalesce((SELECT group_concat(s.skill, ' ') FROM skills s WHERE s.entry_id = e.id), '')
+		FROM entries e WHERE e.id = (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT 1)`,
+		quoteFTS(form)).Scan(&lesson, &answers, &followup, &title, &labels)
+	if errors.Is(err, sql.ErrNoRows) {
+		return form, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	written := form
+	for _, text := range []string{title, lesson, answers, followup, labels} {
+		wordform.Each(text, func(word string, _, _ int) {
+			if written == form && wordform.Form(word) == form {
+				written = word
+			}
+		})
+		if written != form {
+			break
+		}
+	}
+	return written, nil
+}
+
+// editDistance counts the letters to add, remove, change or swap with a
+// neighbour to turn a into b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
