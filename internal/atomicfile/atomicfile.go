@@ -17,13 +17,17 @@ import (
 // Write writes a file through a temporary file in the same
 // directory that is synced and then renamed over path, so path holds either
 // its old content or the complete new content, never part of it. On any
-// error the temporary file is removed. A path naming a folder is refused.
+// error the temporary file is removed. A path naming a folder is refused, and
+// so is one that Replaceable refuses.
 func Write(path string, mode os.FileMode, write func(io.Writer) error) error {
 	if strings.HasSuffix(path, string(os.PathSeparator)) {
 		return fmt.Errorf("%s names a folder; give a file name to write to", path)
 	}
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		return fmt.Errorf("%s is a folder; give a file name to write to", path)
+	}
+	if err := Replaceable(path); err != nil {
+		return err
 	}
 	failed := func(err error) error {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPathError(err))

@@ -146,7 +146,16 @@ func healthFindings(h store.Health) []finding {
 		schema = finding{"schema", false, fmt.Sprintf("version %d, but this failup knows version %d", h.SchemaVersion, h.Known),
 			"run failup with the version that wrote this journal, or a newer one"}
 	}
-	return []finding{integrity, links, index, schema}
+	leftovers := finding{"temporary copies", true, "none left behind", ""}
+	if len(h.Leftovers) > 0 {
+		names := make([]string, len(h.Leftovers))
+		for i, name := range h.Leftovers {
+			names[i] = termtext.Line(name)
+		}
+		leftovers.Found = fmt.Sprintf("removed %s of the journal left by a failup stopped mid-way: %s",
+			plural(len(names), "copy", "copies"), strings.Join(names, ", "))
+	}
+	return []finding{integrity, links, index, schema, leftovers}
 }
 
 // permissionFindings checks that the journal can be read only by its owner

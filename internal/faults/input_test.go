@@ -181,3 +181,24 @@ func unsafeForTerminal(s string) string {
 	}
 	return ""
 }
+
+// TestBadFieldsSayWhatIsWrong gives new --from and import fields of the
+// wrong kind and a year 0 date: each is refused in one sentence naming the
+// field and what it must be, and nothing is saved.
+func TestBadFieldsSayWhatIsWrong(t *testing.T) {
+	e := newEnv(t)
+	e.ok(entryJSON(t, simpleEntry("The only entry", "It is kept.")), "new", "--from", "-")
+	for body, want := range map[string]string{
+		`{"title": "Tags", "tags": "work"}`:                "tags must be a list of strings, not a string",
+		`{"title": "Year 0", "occurred_on": "0000-06-01"}`: `"0000-06-01" is not a date: there was no year 0`,
+		`{"title": "Severity", "severity": "high"}`:        "severity must be a whole number, not a string",
+	} {
+		e.fails(want, []byte(body), "new", "--from", "-")
+		doc := filepath.Join(t.TempDir(), "doc.json")
+		write(t, doc, []byte(`{"format": "failup.v1", "entries": [`+body+`]}`))
+		e.fails(want, nil, "import", doc)
+	}
+	if h := e.healthy(); h.Entries != 1 {
+		t.Errorf("the journal holds %d entries after refused input, want 1", h.Entries)
+	}
+}

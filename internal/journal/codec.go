@@ -328,25 +328,45 @@ func describeJSONError(err error, where func(offset int64) (line, col int)) erro
 		return fmt.Errorf("times are written like 2026-03-14T18:22:05Z, not %q", badTime.Value)
 	case errors.As(err, &typ):
 		if typ.Field == "" {
-			return fmt.Errorf("expected %s, not %s", jsonKind(typ.Type.String()), typ.Value)
+			return fmt.Errorf("expected %s, not %s", jsonKind(typ.Type.String()), valueKind(typ.Value))
 		}
-		return fmt.Errorf("%s must be %s, not %s", typ.Field, jsonKind(typ.Type.String()), typ.Value)
+		return fmt.Errorf("%s must be %s, not %s", typ.Field, jsonKind(typ.Type.String()), valueKind(typ.Value))
 	}
 	return errors.New(strings.TrimPrefix(err.Error(), "json: "))
 }
 
 func jsonKind(goType string) string {
 	switch {
+	case goType == "[]string":
+		return "a list of strings"
+	case strings.HasPrefix(goType, "[]"):
+		return "a list"
 	case strings.Contains(goType, "int"):
 		return "a whole number"
 	case strings.Contains(goType, "string"), strings.Contains(goType, "Date"), strings.Contains(goType, "Skill"):
 		return "a string"
-	case strings.HasPrefix(goType, "[]"):
-		return "a list"
 	case strings.Contains(goType, "bool"):
 		return "true or false"
 	}
 	return "an object"
+}
+
+// valueKind names the JSON value encoding/json found ("string", "number",
+// "array", "object", "bool") as jsonKind names what was wanted.
+func valueKind(value string) string {
+	switch value {
+	case "string":
+		return "a string"
+	case "number":
+		return "a number"
+	case "array":
+		return "a list"
+	case "object":
+		return "an object"
+	case "bool":
+		return "true or false"
+	}
+	return value
 }
 
 func position(data []byte, offset int64) (line, col int) {

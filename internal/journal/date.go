@@ -20,6 +20,9 @@ func ParseDate(s string) (Date, error) {
 	if err != nil {
 		return "", fmt.Errorf("%q is not a date; use YYYY-MM-DD, like %s", s, Today())
 	}
+	if t.Year() < 1 {
+		return "", fmt.Errorf("%q is not a date: there was no year 0; use YYYY-MM-DD, like %s", s, Today())
+	}
 	return Date(t.Format(dateLayout)), nil
 }
 

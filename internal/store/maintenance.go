@@ -3,40 +3,56 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
+
+	"github.com/failup/failup/internal/atomicfile"
 )
 
 // Backup writes a consistent copy of the journal to path with VACUUM INTO,
 // which reads one snapshot while other processes go on writing. The copy is
-// made in a temporary file beside path (mode 0600), synced and renamed over
-// path, so path is never left half written.
+// made in the private folder beside the journal (mode 0600), synced and
+// renamed over path, so path is never left half written and a killed backup
+// leaves no copy that is not removed the next time the journal is opened.
+// A path atomicfile.Replaceable refuses (the journal itself, its -wal) is
+// refused here too.
 func (s *Store) Backup(ctx context.Context, path string) error {
-	// Beside path, never in the temporary folder, which may be another file
-	// system and would keep a copy of the journal if this process died.
+	if err := atomicfile.Replaceable(path); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := s.createPrivate(dir)
 	if err != nil {
 		return err
 	}
 	name := tmp.Name()
-	err = tmp.Close()
+	defer func() {
+		tmp.Close() // the lock goes with it
+		os.Remove(name)
+	}()
+	// VACUUM INTO writes into an existing file only when it is empty, as
+	// this one is, keeping its 0600.
+	_, err = s.db.ExecContext(ctx, "VACUUM INTO ?", name)
 	if err == nil {
-		// VACUUM INTO writes into an existing file only when it is empty, as
-		// this one is, keeping its 0600.
-		_, err = s.db.ExecContext(ctx, "VACUUM INTO ?", name)
-	}
-	if err == nil {
-		err = syncFile(name)
-	}
-	if err == nil {
-		err = os.Rename(name, path)
+		err = tmp.Sync()
 	}
 	if err != nil {
-		os.Remove(name)
+		return err
+	}
+	if err := os.Rename(name, path); errors.Is(err, syscall.EXDEV) {
+		// The journal is on another file system than path: copied across,
+		// whole or not at all.
+		return atomicfile.Write(path, 0o600, func(w io.Writer) error {
+			_, err := io.Copy(w, io.NewSectionReader(tmp, 0, 1<<62))
+			return err
+		})
+	} else if err != nil {
 		return err
 	}
 	if d, err := os.Open(dir); err == nil {
@@ -44,18 +60,6 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 		d.Close()
 	}
 	return nil
-}
-
-func syncFile(name string) error {
-	f, err := os.OpenFile(name, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 // Health is what Check found inside the journal.
@@ -74,6 +78,9 @@ type Health struct {
 	IndexError       string
 	Unindexed, Stale int
 	Drafts           []DraftInfo
+	// Leftovers are the temporary copies of the journal, left by a failup
+	// stopped mid-way, that were removed when it was opened.
+	Leftovers []string
 }
 
 // DraftInfo describes a saved draft without loading it.
@@ -88,7 +95,7 @@ type DraftInfo struct {
 // left behind. A problem found is reported in Health; err is for a check that
 // could not run.
 func (s *Store) Check(ctx context.Context) (Health, error) {
-	h := Health{Known: s.knownVersion()}
+	h := Health{Known: s.knownVersion(), Leftovers: append(s.swept, s.SweepLeftovers()...)}
 	var integrity, orphans, drafts string
 	for _, q := range []struct {
 		query string

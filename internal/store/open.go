@@ -32,6 +32,8 @@ type Store struct {
 	// readOnly is set for a journal on a read-only mount or in a read-only
 	// folder, opened without its write-ahead log: every write is refused.
 	readOnly bool
+	// swept are the leftover temporary copies removed on opening.
+	swept []string
 }
 
 // Open opens the journal at path, creating it (and its directory, 0700) with
@@ -80,6 +82,7 @@ func open(path string, create bool) (*Store, error) {
 	if err != nil {
 		return nil, describeOpenError(abs, err)
 	}
+	s.swept = s.SweepLeftovers()
 	return s, nil
 }
 

@@ -1,0 +1,100 @@
+package store
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// privateFolder holds the copies of the journal failup makes on the way to
+// somewhere else (a backup before it is renamed into place). It sits beside
+// the journal, 0700, so a copy is never readable by others nor left in a
+// temporary folder; a copy a killed failup left there is removed the next
+// time the journal is opened.
+const privateFolder = ".failup-tmp"
+
+// createPrivate creates an empty file for a temporary copy in the private
+// folder beside the journal, or, where that folder cannot be written (a
+// read-only journal), in one inside fallback. The file is locked while it is
+// open, which tells a copy being written from one whose writer died.
+func (s *Store) createPrivate(fallback string) (*os.File, error) {
+	var err error
+	for _, dir := range []string{filepath.Dir(s.path), fallback} {
+		var f *os.File
+		if f, err = createLocked(filepath.Join(dir, privateFolder)); err == nil {
+			return f, nil
+		}
+	}
+	return nil, err
+}
+
+func createLocked(dir string) (*os.File, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(dir, "copy-*.db")
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
+	return f, nil
+}
+
+// legacyAge is how long a temporary file of an older failup, which took no
+// lock, must have been left untouched before it counts as abandoned.
+const legacyAge = time.Hour
+
+// SweepLeftovers removes the temporary copies of the journal that a failup
+// stopped mid-way left beside it: unlocked files in the private folder, and
+// hidden .NAME.tmp-* files and .failup-backup-* folders an hour old or more.
+// It returns the names it removed.
+func (s *Store) SweepLeftovers() []string {
+	if s.readOnly {
+		return nil
+	}
+	var removed []string
+	dir := filepath.Dir(s.path)
+	private := filepath.Join(dir, privateFolder)
+	if files, err := os.ReadDir(private); err == nil {
+		for _, file := range files {
+			name := filepath.Join(private, file.Name())
+			if strings.HasSuffix(name, "-journal") {
+				continue // goes with its copy
+			}
+			if abandoned(name) && os.Remove(name) == nil {
+				os.Remove(name + "-journal") // SQLite's own, as it wrote the copy
+				removed = append(removed, name)
+			}
+		}
+	}
+	files, _ := os.ReadDir(dir)
+	for _, file := range files {
+		n := file.Name()
+		if !strings.HasPrefix(n, ".") || !strings.Contains(n, ".tmp-") && !strings.HasPrefix(n, ".failup-backup-") {
+			continue
+		}
+		name := filepath.Join(dir, n)
+		if info, err := file.Info(); err == nil && time.Since(info.ModTime()) >= legacyAge && os.RemoveAll(name) == nil {
+			removed = append(removed, name)
+		}
+	}
+	return removed
+}
+
+// abandoned reports whether no process holds the lock of a temporary copy.
+func abandoned(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	return err == nil || !errors.Is(err, syscall.EWOULDBLOCK)
+}
