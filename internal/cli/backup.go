@@ -1,21 +1,14 @@
 package cli
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
 
-func (a *app) backupCmd() *cobra.Command {
+func (a *env) backupCmd() *cobra.Command {
 	var output string
 	var force bool
 	var seal sealFlags
@@ -33,35 +26,19 @@ func (a *app) backupCmd() *cobra.Command {
 			if output == "" {
 				return usagef("backup needs a file to write to: failup backup -o FILE")
 			}
-			if strings.HasSuffix(output, string(filepath.Separator)) {
-				return fmt.Errorf("%s is a folder; give a file name to write the backup to", output)
-			}
-			s, err := a.journal()
+			c, err := a.app()
 			if err != nil {
 				return err
 			}
-			switch info, err := os.Stat(output); {
-			case err == nil && info.IsDir():
-				return fmt.Errorf("%s is a folder; give a file name to write the backup to", output)
-			case err == nil && sameFile(info, s.Path()):
-				return fmt.Errorf("%s is the journal itself; give another file name", output)
-			case err == nil && !force:
-				return fmt.Errorf("%s already exists; choose another name, or add --force to replace it", output)
-			case err != nil && !errors.Is(err, fs.ErrNotExist):
-				return fmt.Errorf("cannot write %s: %w", output, unwrapPath(err))
-			}
-			backup := s.Backup
-			if seal.wanted() {
-				backup = func(ctx context.Context, output string) error { return a.sealedBackup(ctx, s, output, &seal) }
-			}
-			if err := backup(ctxOf(cmd), output); err != nil {
-				return fmt.Errorf("the backup to %s failed, and nothing was written: %w", output, unwrapPath(err))
-			}
-			n, err := s.Count(ctxOf(cmd), store.Filter{})
+			sealer, err := a.sealer(&seal)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(a.out, "Backed up %s to %s.\n", plural(n, "entry", "entries"), termtext.Line(output))
+			n, err := c.Backup(ctxOf(cmd), output, force, sealer)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.out, "Backed up %s to %s.\n", termtext.Count(n, "entry", "entries"), termtext.Line(output))
 			return nil
 		},
 	}
@@ -69,9 +46,4 @@ func (a *app) backupCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&force, "force", false, "replace the file if it exists")
 	seal.register(cmd)
 	return cmd
-}
-
-func sameFile(info fs.FileInfo, path string) bool {
-	other, err := os.Stat(path)
-	return err == nil && os.SameFile(info, other)
 }

@@ -18,10 +18,10 @@ import (
 	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/config"
-	"github.com/failup/failup/internal/insight"
-	"github.com/failup/failup/internal/prompt"
 	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
@@ -48,7 +48,7 @@ func Main() int {
 		// of letting a 100,000-entry journal take half a gigabyte.
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	a := &app{
+	a := &env{
 		in:     os.Stdin,
 		out:    os.Stdout,
 		errOut: os.Stderr,
@@ -58,9 +58,9 @@ func Main() int {
 	return a.run(os.Args[1:])
 }
 
-// app is what every command shares: streams, global flags, and the journal,
+// env is what every command shares: streams, global flags, and the journal,
 // opened on first use.
-type app struct {
+type env struct {
 	in          io.Reader
 	out, errOut io.Writer
 	getenv      func(string) string
@@ -70,16 +70,17 @@ type app struct {
 	noColor    bool
 	accessible bool
 
-	cfg     config.Config
-	store   *store.Store
-	prompts *prompt.Library
-	lex     *insight.Lexicon
+	cfg   config.Config
+	store *store.Store
+	core  *app.Core
 	// running is set once a command's own code starts: errors before it are
 	// usage errors.
 	running bool
 	// creates is set for the commands that may start a new journal; the
 	// others say there is none.
 	creates bool
+	// exclusives are the groups of flags that do not go together.
+	exclusives [][]string
 }
 
 // usageError is a mistake in how failup was called (exit 2).
@@ -89,7 +90,7 @@ func (e usageError) Error() string { return e.err.Error() }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
-func (a *app) run(args []string) int {
+func (a *env) run(args []string) int {
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(a.in)
@@ -104,9 +105,7 @@ func (a *app) run(args []string) int {
 	if err == nil {
 		return exitOK
 	}
-	if store.IsBusy(err) {
-		err = errors.New("another failup is writing to the journal; nothing was changed, so try again in a moment")
-	}
+	err = explain(err)
 	// File names and values given on the command line are echoed in
 	// messages; none of them may drive the terminal.
 	fmt.Fprintln(a.errOut, "failup: "+sentence(termtext.Line(err.Error())))
@@ -115,6 +114,30 @@ func (a *app) run(args []string) int {
 		return exitUsage
 	}
 	return exitFailure
+}
+
+// explain says what the core's errors mean on a command line: what was typed
+// wrong names its flag, and a missing entry or an existing file says what to
+// do next.
+func explain(err error) error {
+	if store.IsBusy(err) {
+		return errors.New("another failup is writing to the journal; nothing was changed, so try again in a moment")
+	}
+	if ie, ok := errors.AsType[*app.InputError](err); ok && ie.Field != "" {
+		return usagef("--%s: %v", ie.Field, ie.Err)
+	} else if ok {
+		return usageError{ie.Err}
+	}
+	if _, ok := errors.AsType[*store.QueryError](err); ok {
+		return usageError{err}
+	}
+	if nf, ok := errors.AsType[*app.NotFoundError](err); ok {
+		return fmt.Errorf("%w; failup list shows the IDs", nf)
+	}
+	if ex, ok := errors.AsType[*app.ExistsError](err); ok {
+		return fmt.Errorf("%w; choose another name, or add --force to replace it", ex)
+	}
+	return err
 }
 
 // sentence makes an error message end as a sentence does.
@@ -129,7 +152,7 @@ func sentence(msg string) string {
 	return msg
 }
 
-func (a *app) rootCmd() *cobra.Command {
+func (a *env) rootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "failup",
 		Short: "Turn a setback into something you learn from",
@@ -145,6 +168,9 @@ func (a *app) rootCmd() *cobra.Command {
 			return nil
 		},
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.checkFlagGroups(cmd); err != nil {
+				return err
+			}
 			a.running = true
 			a.creates = createsJournal[cmd.Name()] && (cmd == cmd.Root()) == (cmd.Name() == "failup")
 			return a.loadSettings()
@@ -198,34 +224,61 @@ func exactArgs(n int, names string) cobra.PositionalArgs {
 	}
 }
 
-// flagError rewords pflag's messages, such as `invalid argument "abc" for
-// "--limit" flag: strconv.ParseInt: …`, as one plain sentence.
-func flagError(_ *cobra.Command, err error) error {
-	msg := err.Error()
-	if flag, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return usagef("%s needs a value after it", strings.Trim(flag, "'"))
+// flagError words pflag's errors as one plain sentence.
+func flagError(cmd *cobra.Command, err error) error {
+	if e, ok := errors.AsType[*pflag.ValueRequiredError](err); ok {
+		return usagef("--%s needs a value after it", e.GetFlag().Name)
 	}
-	rest, ok := strings.CutPrefix(msg, "invalid argument ")
-	if !ok {
-		return usageError{err}
+	if e, ok := errors.AsType[*pflag.InvalidValueError](err); ok {
+		want := "a different value"
+		switch e.GetFlag().Value.Type() {
+		case "int", "int64":
+			want = "a whole number"
+		case "bool":
+			want = "true or false"
+		}
+		return usagef("--%s needs %s, not %q", e.GetFlag().Name, want, e.GetValue())
 	}
-	value, rest, _ := strings.Cut(rest, " for ")
-	flag, _, _ := strings.Cut(strings.TrimPrefix(rest, `"`), `"`)
-	if names := strings.Fields(flag); len(names) > 0 {
-		flag = names[len(names)-1] // "-y, --yes": the long name
+	if e, ok := errors.AsType[*pflag.NotExistError](err); ok {
+		name := "--" + e.GetSpecifiedName()
+		if e.GetSpecifiedShortnames() != "" {
+			name = "-" + e.GetSpecifiedName()
+		}
+		return usagef("%s has no flag %s; see %s --help", cmd.CommandPath(), name, cmd.CommandPath())
 	}
-	want := "a different value"
-	switch {
-	case strings.Contains(msg, "ParseInt"), strings.Contains(msg, "Atoi"):
-		want = "a whole number"
-	case strings.Contains(msg, "ParseBool"):
-		want = "true or false"
+	return usageError{err}
+}
+
+// exclusive marks flags that do not go together, remembering them to say so
+// in words when cobra finds them given together.
+func (a *env) exclusive(cmd *cobra.Command, names ...string) {
+	cmd.MarkFlagsMutuallyExclusive(names...)
+	a.exclusives = append(a.exclusives, names)
+}
+
+// checkFlagGroups runs cobra's check of the flags that do not go together,
+// before any command's own code, and names the two given.
+func (a *env) checkFlagGroups(cmd *cobra.Command) error {
+	if cmd.ValidateFlagGroups() == nil {
+		return nil
 	}
-	return usagef("%s needs %s, not %s", flag, want, value)
+	flags := cmd.Flags()
+	for _, group := range a.exclusives {
+		var given []string
+		for _, name := range group {
+			if f := flags.Lookup(name); f != nil && f.Changed {
+				given = append(given, "--"+name)
+			}
+		}
+		if len(given) > 1 {
+			return usagef("%s do not go together; choose one", strings.Join(given, " and "))
+		}
+	}
+	return usagef("%s was given flags that do not go together; see %s --help", cmd.CommandPath(), cmd.CommandPath())
 }
 
 // dbPath is --db, else $FAILUP_DB, else the XDG data file.
-func (a *app) dbPath() string {
+func (a *env) dbPath() string {
 	if a.dbFlag != "" {
 		return a.dbFlag
 	}
@@ -242,7 +295,7 @@ func (a *app) dbPath() string {
 var createsJournal = map[string]bool{"failup": true, "new": true, "import": true}
 
 // journal opens the journal on first use.
-func (a *app) journal() (*store.Store, error) {
+func (a *env) journal() (*store.Store, error) {
 	if a.store == nil {
 		open := store.OpenExisting
 		if a.creates {
@@ -260,31 +313,19 @@ func (a *app) journal() (*store.Store, error) {
 // userPrompts is the folder of the person's own prompt sets and lexicon.
 func userPrompts() string { return filepath.Join(xdg.ConfigHome, "failup", "prompts") }
 
-// library loads the prompt sets on first use.
-func (a *app) library() (*prompt.Library, error) {
-	if a.prompts == nil {
-		lib, err := prompt.Load(userPrompts())
+// app is the application core over the journal, opened on first use.
+func (a *env) app() (*app.Core, error) {
+	if a.core == nil {
+		s, err := a.journal()
 		if err != nil {
 			return nil, err
 		}
-		a.prompts = lib
+		a.core = app.New(s, app.Options{PromptDir: userPrompts(), Now: a.now})
 	}
-	return a.prompts, nil
+	return a.core, nil
 }
 
-// lexicon loads the pattern lexicon, with the person's additions, on first use.
-func (a *app) lexicon() (insight.Lexicon, error) {
-	if a.lex == nil {
-		lex, err := insight.LoadLexicon(userPrompts())
-		if err != nil {
-			return insight.Lexicon{}, err
-		}
-		a.lex = &lex
-	}
-	return *a.lex, nil
-}
-
-func (a *app) printJSON(v any) error {
+func (a *env) printJSON(v any) error {
 	enc := termtext.NewJSONEncoder(a.out)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
@@ -292,23 +333,23 @@ func (a *app) printJSON(v any) error {
 
 // interactive reports whether both ends are a terminal, so a full-screen UI
 // may start.
-func (a *app) interactive() bool {
+func (a *env) interactive() bool {
 	return isTerminal(a.in) && isTerminal(a.out)
 }
 
-func (a *app) wantsAccessible() bool {
+func (a *env) wantsAccessible() bool {
 	return a.accessible || truthy(a.getenv("FAILUP_ACCESSIBLE"))
 }
 
 // wantsColor reports whether failup may draw in colour: not with
 // --no-color or NO_COLOR, nor when the settings say never.
-func (a *app) wantsColor() bool {
+func (a *env) wantsColor() bool {
 	return !a.noColor && a.getenv("NO_COLOR") == "" && a.cfg.Color != config.ColorNever
 }
 
 // colorOutput reports whether printed output gets colour: in a terminal, or
 // anywhere when the settings say always.
-func (a *app) colorOutput() bool {
+func (a *env) colorOutput() bool {
 	return a.wantsColor() && (a.termWidth() > 0 || a.cfg.Color == config.ColorAlways)
 }
 
@@ -323,7 +364,7 @@ func isTerminal(f any) bool {
 }
 
 // termWidth is the output terminal's width, or 0 when output is not a terminal.
-func (a *app) termWidth() int {
+func (a *env) termWidth() int {
 	file, ok := a.out.(*os.File)
 	if !ok || !term.IsTerminal(file.Fd()) {
 		return 0
@@ -341,10 +382,6 @@ func parseID(arg string) (int64, error) {
 		return 0, usagef("an entry ID is a number like 12, not %q", arg)
 	}
 	return id, nil
-}
-
-func notFound(id int64) error {
-	return fmt.Errorf("there is no entry %d; failup list shows the IDs", id)
 }
 
 func ctxOf(cmd *cobra.Command) context.Context {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
@@ -37,7 +38,7 @@ type finding struct {
 const rescue = "keep a copy of the file as it is, then move what can be read into a fresh journal: " +
 	"failup export --format json -o rescue.json && failup --db new.db import rescue.json"
 
-func (a *app) doctorCmd() *cobra.Command {
+func (a *env) doctorCmd() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "doctor",
@@ -80,7 +81,7 @@ func (a *app) doctorCmd() *cobra.Command {
 				a.writeFindings(s.Path(), h, findings)
 			}
 			if problems > 0 {
-				return fmt.Errorf("found %s", plural(problems, "problem", "problems"))
+				return fmt.Errorf("found %s", termtext.Count(problems, "problem", "problems"))
 			}
 			if !asJSON {
 				fmt.Fprintln(a.out, "\nEverything looks right.")
@@ -92,8 +93,8 @@ func (a *app) doctorCmd() *cobra.Command {
 	return cmd
 }
 
-func (a *app) writeFindings(path string, h store.Health, findings []finding) {
-	fmt.Fprintf(a.out, "Checked %s: %s.\n\n", termtext.Line(path), plural(h.Entries, "entry", "entries"))
+func (a *env) writeFindings(path string, h store.Health, findings []finding) {
+	fmt.Fprintf(a.out, "Checked %s: %s.\n\n", termtext.Line(path), termtext.Count(h.Entries, "entry", "entries"))
 	for _, f := range findings {
 		status := "ok     "
 		if !f.OK {
@@ -133,13 +134,13 @@ func healthFindings(h store.Health) []finding {
 		sort.Strings(tables)
 		links = finding{"links", false, "rows belong to entries that are gone: " + strings.Join(tables, ", "), rescue}
 	}
-	index := finding{"search index", true, "matches the " + plural(h.Entries, "entry", "entries"), ""}
+	index := finding{"search index", true, "matches the " + termtext.Count(h.Entries, "entry", "entries"), ""}
 	switch {
 	case h.IndexError != "":
 		index = finding{"search index", false, "is damaged: " + h.IndexError, rescue}
 	case h.Unindexed > 0 || h.Stale > 0:
 		index = finding{"search index", false, fmt.Sprintf("is out of step: %s missing from it, %d rows for entries that are gone",
-			plural(h.Unindexed, "entry", "entries"), h.Stale), rescue}
+			termtext.Count(h.Unindexed, "entry", "entries"), h.Stale), rescue}
 	}
 	schema := finding{"schema", true, fmt.Sprintf("version %d, the newest this failup knows", h.SchemaVersion), ""}
 	if h.SchemaVersion != h.Known {
@@ -177,7 +178,7 @@ func permissionFindings(path string) []finding {
 		info, err := os.Stat(c.path)
 		switch {
 		case err != nil:
-			found = append(found, finding{c.check, false, c.path + " cannot be checked: " + unwrapPath(err).Error(), ""})
+			found = append(found, finding{c.check, false, c.path + " cannot be checked: " + app.PathProblem(err).Error(), ""})
 		case info.Mode().Perm()&0o077 != 0:
 			found = append(found, finding{c.check, false, fmt.Sprintf("%s is open to others (%04o)", c.path, info.Mode().Perm()), c.fix})
 		default:

@@ -8,13 +8,14 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/failup/failup/internal/app"
+	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/prompt"
-	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 	"github.com/failup/failup/internal/tui"
 )
 
-func (a *app) editCmd() *cobra.Command {
+func (a *env) editCmd() *cobra.Command {
 	var from string
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -32,8 +33,11 @@ func (a *app) editCmd() *cobra.Command {
 			if from != "" {
 				return a.editFromJSON(cmd, id, from, asJSON)
 			}
+			if a.wantsAccessible() {
+				return a.editPlainly(cmd, id, asJSON)
+			}
 			if !a.interactive() {
-				return fmt.Errorf("editing in the guided flow needs a terminal; from a script, use failup edit %d --from FILE", id)
+				return fmt.Errorf("editing in the guided flow needs a terminal; from a script, use failup edit %d --from FILE, or --accessible to answer line by line", id)
 			}
 			if _, err := a.entry(cmd, id); err != nil {
 				return err
@@ -42,26 +46,49 @@ func (a *app) editCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&from, "from", "", "replace the entry with this JSON file (- for stdin)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "with --from, print the updated entry as JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the updated entry as JSON")
 	return cmd
 }
 
-func (a *app) editFromJSON(cmd *cobra.Command, id int64, from string, asJSON bool) error {
+// editPlainly asks the entry's questions again line by line, each answer
+// shown so that an empty line keeps it, and saves the changes.
+func (a *env) editPlainly(cmd *cobra.Command, id int64, asJSON bool) error {
+	c, err := a.app()
+	if err != nil {
+		return err
+	}
+	e, err := c.Entry(ctxOf(cmd), id)
+	if err != nil {
+		return err
+	}
+	set, err := c.PromptSet(e.PromptSet)
+	if err != nil {
+		return err
+	}
+	if e, err = a.askAndSave(cmd, c, set, e, journal.EditKey(id), asJSON); err != nil {
+		return err
+	}
+	if asJSON {
+		return a.printJSON(e)
+	}
+	fmt.Fprintf(a.out, "\nUpdated entry %d.\n", id)
+	return nil
+}
+
+func (a *env) editFromJSON(cmd *cobra.Command, id int64, from string, asJSON bool) error {
 	e, err := a.readEntry(from)
 	if err != nil {
 		return err
 	}
-	s, err := a.journal()
+	c, err := a.app()
 	if err != nil {
 		return err
 	}
-	e.ID = id
-	err = s.Update(ctxOf(cmd), &e, a.now())
-	if errors.Is(err, store.ErrNotFound) {
-		return notFound(id)
-	}
-	if err != nil {
-		return saveError(err)
+	if err := c.Replace(ctxOf(cmd), id, &e); err != nil {
+		if _, missing := errors.AsType[*app.NotFoundError](err); missing {
+			return err
+		}
+		return fmt.Errorf("%s: %w", inputName(from), err)
 	}
 	if asJSON {
 		return a.printJSON(e)
@@ -70,7 +97,7 @@ func (a *app) editFromJSON(cmd *cobra.Command, id int64, from string, asJSON boo
 	return nil
 }
 
-func (a *app) deleteCmd() *cobra.Command {
+func (a *env) deleteCmd() *cobra.Command {
 	var yes bool
 	cmd := &cobra.Command{
 		Use:     "delete ID",
@@ -95,11 +122,11 @@ func (a *app) deleteCmd() *cobra.Command {
 					return nil
 				}
 			}
-			s, err := a.journal()
+			c, err := a.app()
 			if err != nil {
 				return err
 			}
-			if err := s.Delete(ctxOf(cmd), id); err != nil {
+			if err := c.Delete(ctxOf(cmd), id); err != nil {
 				return err
 			}
 			fmt.Fprintf(a.out, "Deleted entry %d.\n", id)

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/agecrypt"
+	"github.com/failup/failup/internal/app"
 )
 
 // sealFlags are the flags of a command that can write an age file.
@@ -38,7 +39,7 @@ func (f *sealFlags) wanted() bool {
 
 // recipients reads whom to encrypt to: the keys given, or else a passphrase
 // from --passphrase-file or asked twice on the terminal.
-func (a *app) recipients(f *sealFlags) ([]age.Recipient, error) {
+func (a *env) recipients(f *sealFlags) ([]age.Recipient, error) {
 	var rs []age.Recipient
 	for _, s := range f.recipients {
 		r, err := agecrypt.ParseRecipient(s)
@@ -71,7 +72,7 @@ func (a *app) recipients(f *sealFlags) ([]age.Recipient, error) {
 	return []age.Recipient{r}, nil
 }
 
-func (a *app) newPassphrase(file string) (string, error) {
+func (a *env) newPassphrase(file string) (string, error) {
 	if file != "" {
 		return agecrypt.PassphraseFile(file)
 	}
@@ -94,7 +95,7 @@ func (a *app) newPassphrase(file string) (string, error) {
 
 // askSecret asks on the terminal, not stdin, which may carry the data, and
 // without echo.
-func (a *app) askSecret(prompt string) (string, error) {
+func (a *env) askSecret(prompt string) (string, error) {
 	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
 	if err != nil {
 		return "", errors.New("there is no terminal to ask for the passphrase on; give it with --passphrase-file FILE")
@@ -109,18 +110,17 @@ func (a *app) askSecret(prompt string) (string, error) {
 	return string(b), nil
 }
 
-// sealed wraps write so that what it writes is encrypted to rs.
-func sealed(write func(io.Writer) error, rs []age.Recipient) func(io.Writer) error {
-	return func(w io.Writer) error {
-		aw, err := agecrypt.Encrypt(w, rs)
-		if err != nil {
-			return err
-		}
-		if err := write(aw); err != nil {
-			return err
-		}
-		return aw.Close()
+// sealer is how a file is encrypted as the flags ask, or nil when they do
+// not ask for it.
+func (a *env) sealer(f *sealFlags) (app.Seal, error) {
+	if !f.wanted() {
+		return nil, nil
 	}
+	rs, err := a.recipients(f)
+	if err != nil {
+		return nil, err
+	}
+	return func(w io.Writer) (io.WriteCloser, error) { return agecrypt.Encrypt(w, rs) }, nil
 }
 
 // openFlags are the flags of a command that can read an age file.
@@ -137,7 +137,7 @@ func (f *openFlags) register(cmd *cobra.Command) {
 
 // identities reads the keys to decrypt with, or else the passphrase from
 // --passphrase-file or asked once on the terminal.
-func (a *app) identities(f *openFlags) ([]age.Identity, error) {
+func (a *env) identities(f *openFlags) ([]age.Identity, error) {
 	var ids []age.Identity
 	for _, name := range f.identities {
 		more, err := agecrypt.IdentityFile(name)
@@ -170,7 +170,7 @@ func (a *app) identities(f *openFlags) ([]age.Identity, error) {
 // for stdin) decrypts to, read whole and checked before anything is done
 // with it, or nil when the file is not an age file (stdin is then kept to be
 // read again by openImport).
-func (a *app) unsealedFile(name string, f *openFlags) (io.Reader, error) {
+func (a *env) unsealedFile(name string, f *openFlags) (io.Reader, error) {
 	var head []byte
 	if name == "-" {
 		br := bufio.NewReader(a.in)
@@ -206,7 +206,7 @@ func (a *app) unsealedFile(name string, f *openFlags) (io.Reader, error) {
 
 // openImport opens the file to import, or hands back plain, what an age file
 // decrypted to, when there is one.
-func (a *app) openImport(name string, plain io.Reader) (io.Reader, func(), error) {
+func (a *env) openImport(name string, plain io.Reader) (io.Reader, func(), error) {
 	if plain != nil {
 		return plain, func() {}, nil
 	}

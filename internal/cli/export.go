@@ -2,22 +2,16 @@ package cli
 
 import (
 	"fmt"
-	"io"
-	"iter"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/failup/failup/internal/atomicfile"
-	"github.com/failup/failup/internal/export"
-	"github.com/failup/failup/internal/insight"
-	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/termtext"
 )
 
-func (a *app) exportCmd() *cobra.Command {
+func (a *env) exportCmd() *cobra.Command {
 	var ff filterFlags
 	var format, output string
 	var lessonsOnly, perEntry, force bool
@@ -34,90 +28,15 @@ func (a *app) exportCmd() *cobra.Command {
 			"  failup export --since 2026-01-01 --tag work\n  failup export --per-entry -o ~/notes/failup/",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := ff.filter()
+			c, f, err := a.filtered(ff)
 			if err != nil {
 				return err
 			}
-			if format != "md" && format != "json" {
-				return usagef("--format is md or json, not %q", format)
-			}
-			if perEntry && (output == "" || format != "md") {
-				return usagef("--per-entry writes Markdown files into the folder given with -o")
-			}
-			if perEntry && seal.wanted() {
-				return usagef("--per-entry writes plain Markdown files for note-taking apps, and cannot encrypt them")
-			}
-			s, err := a.journal()
-			if err != nil {
+			req := app.ExportRequest{Filter: f, Format: format, LessonsOnly: lessonsOnly}
+			if req.Seal, err = a.exportSealer(&seal, output, perEntry); err != nil {
 				return err
 			}
-			ctx := ctxOf(cmd)
-			if perEntry {
-				entries, err := s.List(ctx, f)
-				if err != nil {
-					return err
-				}
-				if err := export.PerEntry(output, entries); err != nil {
-					return err
-				}
-				fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", plural(len(entries), "file", "files"), termtext.Line(output))
-				return nil
-			}
-			opt := export.Options{Since: f.Since, Until: f.Until, Now: a.now()}
-			written := 0
-			write := func(w io.Writer) error {
-				if format == "json" && !lessonsOnly {
-					// Streamed: encoding goes on while the store reads ahead.
-					return export.JSON(w, counting(s.Entries(ctx, f), &written), a.now())
-				}
-				if !lessonsOnly {
-					// Streamed too: a whole journal is never held in memory.
-					x, err := s.Extent(ctx, f)
-					if err != nil {
-						return err
-					}
-					return export.FullStream(w, export.About(x), counting(s.Entries(ctx, f), &written), opt)
-				}
-				entries, err := s.List(ctx, f)
-				if err != nil {
-					return err
-				}
-				written = len(entries)
-				if format == "json" {
-					enc := termtext.NewJSONEncoder(w)
-					enc.SetIndent("", "  ")
-					return enc.Encode(insight.Lessons(entries))
-				}
-				report, err := a.report(cmd, f, entries)
-				if err != nil {
-					return err
-				}
-				return export.Lessons(w, export.ByTheme(entries, report), opt)
-			}
-			if seal.wanted() {
-				if (output == "" || output == "-") && isTerminal(a.out) {
-					return usagef("an age file is not for the terminal; write it to a file with -o FILE")
-				}
-				rs, err := a.recipients(&seal)
-				if err != nil {
-					return err
-				}
-				write = sealed(write, rs)
-			}
-			if output == "" || output == "-" {
-				return write(a.out)
-			}
-			if strings.HasSuffix(output, string(filepath.Separator)) {
-				return fmt.Errorf("%s is a folder; give a file name to write to, or add --per-entry", output)
-			}
-			if info, err := os.Stat(output); err == nil && !info.IsDir() && !force {
-				return fmt.Errorf("%s already exists; add --force to replace it", output)
-			}
-			if err := atomicfile.Write(output, 0o600, write); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", plural(written, "entry", "entries"), termtext.Line(output))
-			return nil
+			return a.export(cmd, c, req, output, perEntry, force)
 		},
 	}
 	ff.register(cmd)
@@ -130,16 +49,43 @@ func (a *app) exportCmd() *cobra.Command {
 	return cmd
 }
 
-// counting passes entries through, counting them into n.
-func counting(entries iter.Seq2[journal.Entry, error], n *int) iter.Seq2[journal.Entry, error] {
-	return func(yield func(journal.Entry, error) bool) {
-		for e, err := range entries {
-			if err == nil {
-				*n++
-			}
-			if !yield(e, err) {
-				return
-			}
+// export writes what req asks for to stdout, the file output, or with
+// perEntry one file per entry into the folder output.
+func (a *env) export(cmd *cobra.Command, c *app.Core, req app.ExportRequest, output string, perEntry, force bool) error {
+	ctx := ctxOf(cmd)
+	switch {
+	case perEntry && (output == "" || req.Format != app.Markdown):
+		return usagef("--per-entry writes Markdown files into the folder given with -o")
+	case perEntry:
+		n, err := c.ExportPerEntry(ctx, output, req.Filter)
+		if err != nil {
+			return err
 		}
+		fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", termtext.Count(n, "file", "files"), termtext.Line(output))
+		return nil
+	case output == "" || output == "-":
+		_, err := c.WriteExport(ctx, a.out, req)
+		return err
+	case strings.HasSuffix(output, string(filepath.Separator)):
+		return fmt.Errorf("%s is a folder; give a file name to write to, or add --per-entry", termtext.Line(output))
 	}
+	n, err := c.ExportFile(ctx, output, force, req)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", termtext.Count(n, "entry", "entries"), termtext.Line(output))
+	return nil
+}
+
+// exportSealer is how an export is encrypted, nil when it is not.
+func (a *env) exportSealer(seal *sealFlags, output string, perEntry bool) (app.Seal, error) {
+	switch {
+	case !seal.wanted():
+		return nil, nil
+	case perEntry:
+		return nil, usagef("--per-entry writes plain Markdown files for note-taking apps, and cannot encrypt them")
+	case (output == "" || output == "-") && isTerminal(a.out):
+		return nil, usagef("an age file is not for the terminal; write it to a file with -o FILE")
+	}
+	return a.sealer(seal)
 }

@@ -12,7 +12,7 @@ import (
 
 // runHome opens the home screen, or without a terminal prints the latest
 // entries and how to begin.
-func (a *app) runHome(cmd *cobra.Command, args []string) error {
+func (a *env) runHome(cmd *cobra.Command, args []string) error {
 	if a.interactive() && !a.wantsAccessible() {
 		return a.runTUI(cmd, tui.StartHome, prompt.Set{}, 0)
 	}
@@ -35,16 +35,20 @@ func (a *app) runHome(cmd *cobra.Command, args []string) error {
 }
 
 // runTUI runs the full-screen interface from the given screen.
-func (a *app) runTUI(cmd *cobra.Command, start tui.Start, set prompt.Set, editID int64) error {
+func (a *env) runTUI(cmd *cobra.Command, start tui.Start, set prompt.Set, editID int64) error {
 	s, err := a.journal()
 	if err != nil {
 		return err
 	}
-	lib, err := a.library()
+	c, err := a.app()
 	if err != nil {
 		return err
 	}
-	lex, err := a.lexicon()
+	lib, err := c.Prompts()
+	if err != nil {
+		return err
+	}
+	lex, err := c.Lexicon()
 	if err != nil {
 		return err
 	}

@@ -8,9 +8,11 @@ import (
 
 	"github.com/failup/failup/internal/importer"
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/prompt"
+	"github.com/failup/failup/internal/termtext"
 )
 
-func (a *app) importCmd() *cobra.Command {
+func (a *env) importCmd() *cobra.Command {
 	var asJSON, dryRun bool
 	var from string
 	var key openFlags
@@ -60,24 +62,18 @@ func (a *app) importCmd() *cobra.Command {
 			if dryRun {
 				return a.previewImport(cmd, args[0], res, asJSON)
 			}
-			s, err := a.journal()
+			c, err := a.app()
 			if err != nil {
 				return err
 			}
-			added, skipped, err := s.Import(ctxOf(cmd), func(yield func(journal.Entry, error) bool) {
-				for _, e := range res.Entries {
-					if !yield(e, nil) {
-						return
-					}
-				}
-			})
+			added, skipped, err := c.Add(ctxOf(cmd), res.Entries)
 			if err != nil {
-				return fmt.Errorf("the import failed, and nothing was imported: %w", err)
+				return err
 			}
 			if asJSON {
 				return a.printJSON(importReport{Added: added, Skipped: skipped, Left: nonNil(res.Left)})
 			}
-			fmt.Fprintf(a.out, "Added %s; skipped %d already in the journal.\n", plural(added, "entry", "entries"), skipped)
+			fmt.Fprintf(a.out, "Added %s; skipped %d already in the journal.\n", termtext.Count(added, "entry", "entries"), skipped)
 			printLeft(a.out, res.Left)
 			return nil
 		},
@@ -95,7 +91,7 @@ type importReport struct {
 	Left    []string `json:"left"`
 }
 
-func (a *app) importFormat(from, file string) (importer.Format, error) {
+func (a *env) importFormat(from, file string) (importer.Format, error) {
 	if from != "" {
 		format, err := importer.ParseFormat(from)
 		if err != nil {
@@ -114,8 +110,9 @@ func (a *app) importFormat(from, file string) (importer.Format, error) {
 
 // readImport reads a whole file of any format into entries, checked; plain,
 // when not nil, is what the age file decrypted to.
-func (a *app) readImport(format importer.Format, file string, plain io.Reader) (importer.Result, error) {
-	lib, err := a.library()
+func (a *env) readImport(format importer.Format, file string, plain io.Reader) (importer.Result, error) {
+	// Prompt sets, not the journal: a dry run must not create one.
+	lib, err := prompt.Load(userPrompts())
 	if err != nil {
 		return importer.Result{}, err
 	}
@@ -168,37 +165,19 @@ func failupEntries(r io.Reader, file string, opts importer.Options) func(yield f
 
 // importFailup imports a failup export as it is read, so that one of any
 // size takes little memory.
-func (a *app) importFailup(cmd *cobra.Command, r io.Reader, file string, asJSON bool) error {
-	lib, err := a.library()
+func (a *env) importFailup(cmd *cobra.Command, r io.Reader, file string, asJSON bool) error {
+	c, err := a.app()
 	if err != nil {
 		return err
 	}
-	s, err := a.journal()
+	added, skipped, err := c.Import(ctxOf(cmd), r, inputName(file))
 	if err != nil {
 		return err
-	}
-	var bad error
-	entries := failupEntries(r, file, importer.Options{Now: a.now(), Questions: lib.Question})
-	added, skipped, err := s.Import(ctxOf(cmd), func(yield func(journal.Entry, error) bool) {
-		for e, err := range entries {
-			if err != nil {
-				bad = err
-			}
-			if !yield(e, err) {
-				return
-			}
-		}
-	})
-	switch {
-	case bad != nil:
-		return bad
-	case err != nil:
-		return fmt.Errorf("the import failed, and nothing was imported: %w", err)
 	}
 	if asJSON {
 		return a.printJSON(importReport{Added: added, Skipped: skipped, Left: []string{}})
 	}
-	fmt.Fprintf(a.out, "Added %s; skipped %d already in the journal.\n", plural(added, "entry", "entries"), skipped)
+	fmt.Fprintf(a.out, "Added %s; skipped %d already in the journal.\n", termtext.Count(added, "entry", "entries"), skipped)
 	return nil
 }
 
@@ -217,11 +196,4 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -38,7 +38,7 @@ type previewedEntry struct {
 
 // previewImport shows what an import would add, and changes nothing: a
 // journal that does not exist yet is not created.
-func (a *app) previewImport(cmd *cobra.Command, file string, res importer.Result, asJSON bool) error {
+func (a *env) previewImport(cmd *cobra.Command, file string, res importer.Result, asJSON bool) error {
 	known := map[string]bool{}
 	if _, err := os.Stat(a.dbPath()); err == nil {
 		s, err := a.journal()
@@ -79,13 +79,13 @@ func (a *app) previewImport(cmd *cobra.Command, file string, res importer.Result
 		return a.printJSON(p)
 	}
 	w := a.out
-	fmt.Fprintf(w, "%s holds %s (%s).\n", inputName(file), plural(len(res.Entries), "entry", "entries"), res.Format)
+	fmt.Fprintf(w, "%s holds %s (%s).\n", inputName(file), termtext.Count(len(res.Entries), "entry", "entries"), res.Format)
 	switch {
 	case p.WouldAdd == 0:
 		fmt.Fprintln(w, "Importing it would add nothing: every entry is already in the journal.")
 	default:
 		fmt.Fprintf(w, "Importing it would add %s, from %s to %s; %d already in the journal would be skipped.\n",
-			plural(p.WouldAdd, "entry", "entries"), p.From, p.To, p.Skipped)
+			termtext.Count(p.WouldAdd, "entry", "entries"), p.From, p.To, p.Skipped)
 	}
 	fmt.Fprintln(w, p.Mapping)
 	if len(p.Tags) > 0 {
@@ -121,10 +121,10 @@ func mapping(res importer.Result) string {
 	var parts []string
 	if written > 0 {
 		parts = append(parts, fmt.Sprintf("%s: the text, kept whole, becomes the answer \"What I wrote in …\"; the day, title and tags are kept; "+
-			"the four questions are left to answer with failup edit; each is tagged imported.", plural(written, "entry", "entries")))
+			"the four questions are left to answer with failup edit; each is tagged imported.", termtext.Count(written, "entry", "entries")))
 	}
 	if whole > 0 {
-		parts = append(parts, fmt.Sprintf("%s: answers, lesson, details and follow-up come back as failup wrote them.", plural(whole, "entry", "entries")))
+		parts = append(parts, fmt.Sprintf("%s: answers, lesson, details and follow-up come back as failup wrote them.", termtext.Count(whole, "entry", "entries")))
 	}
 	return strings.Join(parts, "\n")
 }

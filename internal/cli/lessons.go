@@ -13,7 +13,7 @@ import (
 	"github.com/failup/failup/internal/termtext"
 )
 
-func (a *app) lessonsCmd() *cobra.Command {
+func (a *env) lessonsCmd() *cobra.Command {
 	var ff filterFlags
 	var asJSON, asMarkdown bool
 	cmd := &cobra.Command{
@@ -24,42 +24,32 @@ func (a *app) lessonsCmd() *cobra.Command {
 		Example: "  failup lessons\n  failup lessons --since 2026-01-01 --md > lessons.md\n  failup lessons --tag work --json",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if asJSON && asMarkdown {
-				return usagef("choose one of --json and --md")
-			}
-			f, err := ff.filter()
+			c, f, err := a.filtered(ff)
 			if err != nil {
 				return err
 			}
-			s, err := a.journal()
-			if err != nil {
-				return err
-			}
-			entries, err := s.List(ctxOf(cmd), f)
-			if err != nil {
-				return err
-			}
-			report, err := a.report(cmd, f, entries)
+			l, err := c.Lessons(ctxOf(cmd), f)
 			if err != nil {
 				return err
 			}
 			switch {
 			case asJSON:
-				return a.printJSON(insight.Lessons(entries))
+				return a.printJSON(insight.Lessons(l.Entries))
 			case asMarkdown:
-				return export.Lessons(a.out, export.ByTheme(entries, report), export.Options{Since: f.Since, Until: f.Until, Now: a.now()})
+				return export.Lessons(a.out, l.Groups, export.Options{Since: f.Since, Until: f.Until, Now: a.now()})
 			}
-			a.writeLessons(a.out, export.ByTheme(entries, report))
+			a.writeLessons(a.out, l.Groups)
 			return nil
 		},
 	}
 	ff.register(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON list of lessons, newest first")
 	cmd.Flags().BoolVar(&asMarkdown, "md", false, "print the lessons as a Markdown page")
+	a.exclusive(cmd, "json", "md")
 	return cmd
 }
 
-func (a *app) writeLessons(w io.Writer, groups []export.Group) {
+func (a *env) writeLessons(w io.Writer, groups []export.Group) {
 	written := false
 	for _, g := range groups {
 		first := true

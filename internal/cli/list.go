@@ -13,8 +13,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
 
@@ -25,34 +25,26 @@ type filterFlags struct {
 }
 
 func (f *filterFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.since, "since", "", "only setbacks on or after this date (YYYY-MM-DD)")
-	cmd.Flags().StringVar(&f.until, "until", "", "only setbacks on or before this date (YYYY-MM-DD)")
+	cmd.Flags().StringVar(&f.since, "since", "", `only setbacks on or after this day (YYYY-MM-DD, "30 days ago", "last month")`)
+	cmd.Flags().StringVar(&f.until, "until", "", `only setbacks on or before this day (YYYY-MM-DD, "yesterday", "last friday")`)
 	cmd.Flags().StringArrayVar(&f.tags, "tag", nil, "only entries with this tag (repeat: all must match)")
 }
 
-func (f *filterFlags) filter() (store.Filter, error) {
-	var out store.Filter
-	for _, d := range []struct {
-		flag, value string
-		into        *journal.Date
-	}{{"--since", f.since, &out.Since}, {"--until", f.until, &out.Until}} {
-		if d.value == "" {
-			continue
-		}
-		date, err := journal.ParseDate(d.value)
-		if err != nil {
-			return out, usagef("%s: %v", d.flag, err)
-		}
-		*d.into = date
-	}
-	if out.Since != "" && out.Until != "" && out.Since > out.Until {
-		return out, usagef("--since %s is after --until %s", out.Since, out.Until)
-	}
-	out.Tags = f.tags
-	return out, nil
+// filtered opens the core and reads the filter flags.
+func (a *env) filtered(ff filterFlags) (*app.Core, app.Filter, error) {
+	return a.filteredBy(app.FilterInput{Since: ff.since, Until: ff.until, Tags: ff.tags})
 }
 
-func (a *app) listCmd() *cobra.Command {
+func (a *env) filteredBy(in app.FilterInput) (*app.Core, app.Filter, error) {
+	c, err := a.app()
+	if err != nil {
+		return nil, app.Filter{}, err
+	}
+	f, err := c.ParseFilter(in)
+	return c, f, err
+}
+
+func (a *env) listCmd() *cobra.Command {
 	var ff filterFlags
 	var skill string
 	var limit int
@@ -63,21 +55,7 @@ func (a *app) listCmd() *cobra.Command {
 		Example: "  failup list --limit 10\n  failup list --since 2026-01-01 --tag work --json",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := ff.filter()
-			if err != nil {
-				return err
-			}
-			if skill != "" {
-				f.Skill = journal.Skill(skill)
-				if !f.Skill.Valid() {
-					return usagef("--skill %q is not one of: %s", skill, skillNames())
-				}
-			}
-			if limit < 0 {
-				return usagef("--limit must be 0 (no limit) or more, not %d", limit)
-			}
-			f.Limit = limit
-			s, err := a.journal()
+			s, f, err := a.filteredBy(app.FilterInput{Since: ff.since, Until: ff.until, Tags: ff.tags, Skill: skill, Limit: limit})
 			if err != nil {
 				return err
 			}
@@ -124,17 +102,9 @@ func (a *app) listCmd() *cobra.Command {
 	return cmd
 }
 
-func skillNames() string {
-	names := make([]string, len(journal.Skills))
-	for i, s := range journal.Skills {
-		names[i] = string(s)
-	}
-	return strings.Join(names, ", ")
-}
-
 // writeEntryTable prints entries as aligned columns; when width is known the
 // title and tags are shortened so each row fits on one line.
-func (a *app) writeEntryTable(w io.Writer, entries []journal.Entry, width int) {
+func (a *env) writeEntryTable(w io.Writer, entries []journal.Entry, width int) {
 	rows := [][]string{entryTableHeader}
 	for _, e := range entries {
 		rows = append(rows, a.entryRow(e))
@@ -144,7 +114,7 @@ func (a *app) writeEntryTable(w io.Writer, entries []journal.Entry, width int) {
 
 var entryTableHeader = []string{"ID", "DATE", "SEV", "TITLE", "TAGS"}
 
-func (a *app) entryRow(e journal.Entry) []string {
+func (a *env) entryRow(e journal.Entry) []string {
 	sev := ""
 	if e.Severity != nil {
 		sev = strings.Repeat("●", *e.Severity)

@@ -17,7 +17,7 @@ func TestWriteJSONListPrintsWhatPrintJSONWould(t *testing.T) {
 	two.ID, two.Title, two.Followup = 2, "Two", &journal.Followup{Commitment: "try", DueOn: "2026-04-01"}
 	for _, entries := range [][]journal.Entry{{}, {one}, {one, two}} {
 		var want, got bytes.Buffer
-		(&app{out: &want}).printJSON(entries)
+		(&env{out: &want}).printJSON(entries)
 		err := writeJSONList(&got, func(yield func(journal.Entry, error) bool) {
 			for _, e := range entries {
 				if !yield(e, nil) {

@@ -2,20 +2,19 @@ package cli
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/prompt"
 	"github.com/failup/failup/internal/tui"
 )
 
-func (a *app) newCmd() *cobra.Command {
+func (a *env) newCmd() *cobra.Command {
 	var from, set string
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -27,21 +26,18 @@ func (a *app) newCmd() *cobra.Command {
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if from != "" {
-				if set != "" {
-					return usagef("--set chooses questions to be asked; with --from the entry names its own prompt_set")
-				}
 				return a.newFromJSON(cmd, from, asJSON)
 			}
-			lib, err := a.library()
+			c, err := a.app()
 			if err != nil {
 				return err
 			}
 			if set == "" {
 				set = a.cfg.PromptSet
 			}
-			ps, ok := lib.Set(set)
-			if !ok {
-				return usagef("there is no prompt set %q; choose one of: %s", set, strings.Join(lib.IDs(), ", "))
+			ps, err := c.PromptSet(set)
+			if err != nil {
+				return err
 			}
 			if a.interactive() && !a.wantsAccessible() {
 				return a.runTUI(cmd, tui.StartNew, ps, 0)
@@ -52,23 +48,24 @@ func (a *app) newCmd() *cobra.Command {
 	cmd.Flags().StringVar(&from, "from", "", "save the entry in this JSON file (- for stdin) without asking")
 	cmd.Flags().StringVar(&set, "set", "", "the prompt set to reflect with (default four-questions, or prompt_set in config.toml; quick for a small setback)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the saved entry as JSON instead of its ID")
+	a.exclusive(cmd, "from", "set")
 	return cmd
 }
 
-func (a *app) newFromJSON(cmd *cobra.Command, from string, asJSON bool) error {
+func (a *env) newFromJSON(cmd *cobra.Command, from string, asJSON bool) error {
 	e, err := a.readEntry(from)
 	if err != nil {
 		return err
 	}
-	s, err := a.journal()
+	c, err := a.app()
 	if err != nil {
 		return err
 	}
-	if err := s.Create(ctxOf(cmd), &e); err != nil {
-		return saveError(err)
+	if err := c.Create(ctxOf(cmd), &e); err != nil {
+		return fmt.Errorf("%s: %w", inputName(from), err)
 	}
 	if asJSON {
-		saved, err := s.Get(ctxOf(cmd), e.ID)
+		saved, err := c.Entry(ctxOf(cmd), e.ID)
 		if err != nil {
 			return err
 		}
@@ -78,37 +75,28 @@ func (a *app) newFromJSON(cmd *cobra.Command, from string, asJSON bool) error {
 	return nil
 }
 
-// readEntry reads one entry given as JSON in a file ("-": stdin), completed
-// and checked; its id is ignored.
-func (a *app) readEntry(from string) (journal.Entry, error) {
+// readEntry reads one entry given as JSON in a file ("-": stdin).
+func (a *env) readEntry(from string) (journal.Entry, error) {
 	r, closeInput, err := a.openInput(from)
 	if err != nil {
 		return journal.Entry{}, err
 	}
 	defer closeInput()
-	e, err := journal.DecodeEntry(r)
+	e, err := app.ReadEntry(r)
 	if err != nil {
-		return journal.Entry{}, fmt.Errorf("%s: %w", inputName(from), err)
-	}
-	lib, err := a.library()
-	if err != nil {
-		return journal.Entry{}, err
-	}
-	e.ID = 0
-	if err := e.Complete(a.now(), lib.Question); err != nil {
 		return journal.Entry{}, fmt.Errorf("%s: %w", inputName(from), err)
 	}
 	return e, nil
 }
 
 // openInput opens a file named on the command line, "-" meaning stdin.
-func (a *app) openInput(name string) (io.Reader, func(), error) {
+func (a *env) openInput(name string) (io.Reader, func(), error) {
 	if name == "-" {
 		return a.in, func() {}, nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read %s: %w", name, unwrapPath(err))
+		return nil, nil, fmt.Errorf("cannot read %s: %w", name, app.PathProblem(err))
 	}
 	return f, func() { f.Close() }, nil
 }
@@ -120,65 +108,57 @@ func inputName(name string) string {
 	return name
 }
 
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-func saveError(err error) error {
-	return fmt.Errorf("the entry could not be saved, and nothing was written: %w", err)
-}
-
-// reflectPlainly asks the questions line by line and saves the entry. When a
-// person is answering (stdin is a terminal) a draft is saved after each answer
-// and an unfinished one is offered back; piped answers need no draft.
-func (a *app) reflectPlainly(cmd *cobra.Command, set prompt.Set, asJSON bool) error {
-	s, err := a.journal()
+// reflectPlainly asks the questions line by line and saves the entry.
+func (a *env) reflectPlainly(cmd *cobra.Command, set prompt.Set, asJSON bool) error {
+	c, err := a.app()
 	if err != nil {
 		return err
 	}
-	lib, err := a.library()
+	lib, err := c.Prompts()
 	if err != nil {
 		return err
 	}
-	ctx := ctxOf(cmd)
-	talk := a.out
-	if asJSON {
-		talk = a.errOut
-	}
-	in := bufio.NewReader(a.in)
-	var prev journal.Entry
-	progress := func(journal.Entry) {}
-	person := isTerminal(a.in)
-	if person {
-		draft, ok, err := s.Draft(ctx, journal.NewDraftKey)
-		if err != nil {
-			return err
-		}
-		if ok && offerDraft(in, talk, draft) {
-			prev = draft.Entry
-		}
-		progress = func(e journal.Entry) {
-			// A failed draft save must not interrupt the person; the entry itself is saved at the end.
-			_ = s.SaveDraft(ctx, journal.Draft{Key: journal.NewDraftKey, Entry: e}, a.now())
-		}
-	}
-	e, err := askReflection(in, talk, person, set, prev, progress)
+	e, err := a.askAndSave(cmd, c, set, journal.Entry{}, journal.NewDraftKey, asJSON)
 	if err != nil {
 		return err
-	}
-	if err := e.Complete(a.now(), lib.Question); err != nil {
-		return err
-	}
-	if err := s.SaveReflection(ctx, &e, journal.NewDraftKey, a.now()); err != nil {
-		return saveError(err)
 	}
 	if asJSON {
 		return a.printJSON(e)
 	}
 	fmt.Fprintf(a.out, "\nSaved as entry %d. %s\n", e.ID, lib.Tip(int(e.ID)))
 	return nil
+}
+
+// askAndSave asks a reflection's questions line by line, starting from base
+// (empty for a new one, the entry for an edit), and saves it under draftKey.
+// When a person is answering (stdin is a terminal) a draft is saved after
+// each answer and an unfinished one is offered back; piped answers need no
+// draft.
+func (a *env) askAndSave(cmd *cobra.Command, c *app.Core, set prompt.Set, base journal.Entry, draftKey string, asJSON bool) (journal.Entry, error) {
+	ctx := ctxOf(cmd)
+	talk := a.out
+	if asJSON {
+		talk = a.errOut
+	}
+	in := bufio.NewReader(a.in)
+	progress := func(journal.Entry) {}
+	person := isTerminal(a.in)
+	if person {
+		draft, ok, err := c.Draft(ctx, draftKey)
+		if err != nil {
+			return journal.Entry{}, err
+		}
+		if ok && offerDraft(in, talk, draft) {
+			base = draft.Entry
+		}
+		progress = func(e journal.Entry) {
+			// A failed draft save must not interrupt the person; the entry itself is saved at the end.
+			_ = c.SaveDraft(ctx, journal.Draft{Key: draftKey, Entry: e})
+		}
+	}
+	e, err := askReflection(in, talk, person, set, c, base, progress)
+	if err != nil {
+		return journal.Entry{}, err
+	}
+	return e, c.SaveReflection(ctx, &e, draftKey)
 }

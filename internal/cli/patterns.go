@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,12 +10,10 @@ import (
 
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/insight"
-	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
 
-func (a *app) patternsCmd() *cobra.Command {
+func (a *env) patternsCmd() *cobra.Command {
 	var ff filterFlags
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -30,11 +26,11 @@ func (a *app) patternsCmd() *cobra.Command {
 		Example: "  failup patterns\n  failup patterns --since 2026-01-01 --json",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := ff.filter()
+			c, f, err := a.filtered(ff)
 			if err != nil {
 				return err
 			}
-			report, err := a.report(cmd, f, nil)
+			report, err := c.Patterns(ctxOf(cmd), f)
 			if err != nil {
 				return err
 			}
@@ -49,68 +45,6 @@ func (a *app) patternsCmd() *cobra.Command {
 	return cmd
 }
 
-// report finds what recurs in the entries f keeps. For the whole journal the
-// result is kept in the journal until an entry, the day or the lexicon
-// changes: stats and patterns then read it instead of every entry. Callers
-// that have already read the entries f keeps pass them, so they are not read
-// twice; others pass nil.
-func (a *app) report(cmd *cobra.Command, f store.Filter, entries []journal.Entry) (insight.Report, error) {
-	lex, err := a.lexicon()
-	if err != nil {
-		return insight.Report{}, err
-	}
-	s, err := a.journal()
-	if err != nil {
-		return insight.Report{}, err
-	}
-	ctx, today := ctxOf(cmd), journal.DateOf(a.now())
-	compute := func() (insight.Report, error) {
-		if entries == nil {
-			var err error
-			if entries, err = s.List(ctx, f); err != nil {
-				return insight.Report{}, err
-			}
-		}
-		return insight.Patterns(entries, lex, insight.Options{Today: today}), nil
-	}
-	if f.Narrows() {
-		return compute()
-	}
-	var r insight.Report
-	err = a.cached(cmd, "patterns", &r, func() (any, error) { return compute() })
-	return r, err
-}
-
-// cached fills v with what build makes for the whole journal, kept in the
-// journal under name until an entry, the day or the lexicon changes.
-func (a *app) cached(cmd *cobra.Command, name string, v any, build func() (any, error)) error {
-	s, err := a.journal()
-	if err != nil {
-		return err
-	}
-	lex, err := a.lexicon()
-	if err != nil {
-		return err
-	}
-	lexicon, err := json.Marshal(lex)
-	if err != nil {
-		return err
-	}
-	sum := sha256.Sum256(lexicon)
-	version := fmt.Sprintf("%s %x", journal.DateOf(a.now()), sum[:8])
-	body, err := s.Cached(ctxOf(cmd), name, version, func() ([]byte, error) {
-		made, err := build()
-		if err != nil {
-			return nil, err
-		}
-		return json.Marshal(made)
-	})
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(body, v)
-}
-
 var trendWords = map[insight.Trend]string{
 	insight.TrendRising: "more often lately",
 	insight.TrendSteady: "steady",
@@ -118,15 +52,15 @@ var trendWords = map[insight.Trend]string{
 }
 
 // writePatterns prints the themes with the title of each one's latest entry.
-func (a *app) writePatterns(cmd *cobra.Command, r insight.Report) error {
-	s, err := a.journal()
+func (a *env) writePatterns(cmd *cobra.Command, r insight.Report) error {
+	c, err := a.app()
 	if err != nil {
 		return err
 	}
 	titles := map[int64]string{}
 	for _, th := range r.Themes {
 		if n := len(th.Entries); n > 0 {
-			e, err := s.Get(ctxOf(cmd), th.Entries[n-1])
+			e, err := c.Entry(ctxOf(cmd), th.Entries[n-1])
 			if err != nil {
 				return err
 			}
@@ -146,7 +80,7 @@ func writeReport(w io.Writer, r insight.Report, titles map[int64]string) {
 		}
 		return
 	}
-	fmt.Fprintf(w, "What keeps coming back, across %s:\n", plural(r.EntriesAnalyzed, "entry", "entries"))
+	fmt.Fprintf(w, "What keeps coming back, across %s:\n", termtext.Count(r.EntriesAnalyzed, "entry", "entries"))
 	top := r.Themes[0].Count
 	for i, th := range r.Themes {
 		fmt.Fprintf(w, "\n%2d. %s  %s %d  (%s)\n", i+1, termtext.Line(th.Label), chart.Bar(float64(th.Count), float64(top), 12), th.Count, trendWords[th.Trend])

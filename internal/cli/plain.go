@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/prompt"
 	"github.com/failup/failup/internal/termtext"
@@ -69,7 +70,7 @@ func (q *asker) keep(saved string, read func() string) string {
 
 // askReflection walks through a reflection on plain lines, starting from prev
 // (a resumed draft, or empty), calling progress after each answer.
-func askReflection(in *bufio.Reader, w io.Writer, person bool, set prompt.Set, prev journal.Entry, progress func(journal.Entry)) (journal.Entry, error) {
+func askReflection(in *bufio.Reader, w io.Writer, person bool, set prompt.Set, c *app.Core, prev journal.Entry, progress func(journal.Entry)) (journal.Entry, error) {
 	q := &asker{in: in, out: w, prompt: person}
 	e := prev
 	e.PromptSet = set.ID
@@ -83,9 +84,9 @@ func askReflection(in *bufio.Reader, w io.Writer, person bool, set prompt.Set, p
 	}
 	progress(e)
 
-	q.say("When did it happen? YYYY-MM-DD, “yesterday”, “3 days ago”, or an empty line for today.")
+	q.say("When did it happen? YYYY-MM-DD, “yesterday”, “last friday”, “3 days ago”, or an empty line for today.")
 	var err error
-	if e.OccurredOn, err = askDate(q, prev.OccurredOn, journal.Today(), happened); err != nil {
+	if e.OccurredOn, err = askDate(q, prev.OccurredOn, c.Today(), c.ParseHappened); err != nil {
 		return journal.Entry{}, err
 	}
 
@@ -115,7 +116,7 @@ func askReflection(in *bufio.Reader, w io.Writer, person bool, set prompt.Set, p
 
 	q.say("")
 	q.say("Tags, separated by commas. (Optional.)")
-	e.Tags = splitList(q.keep(strings.Join(prev.Tags, ", "), q.line))
+	e.Tags = journal.SplitTags(q.keep(strings.Join(prev.Tags, ", "), q.line))
 
 	q.say("Which skills did this exercise? Numbers or names, separated by commas. (Optional.)")
 	for i, s := range journal.Skills {
@@ -141,14 +142,20 @@ func askReflection(in *bufio.Reader, w io.Writer, person bool, set prompt.Set, p
 	if prev.Followup != nil {
 		prevCommitment = prev.Followup.Commitment
 	}
-	if c := q.keep(prevCommitment, q.line); c != "" {
-		f := &journal.Followup{Commitment: c}
-		q.say("When should failup ask how it went? YYYY-MM-DD, “in 7 days”, or an empty line for two weeks from today.")
+	e.Followup = nil
+	if commitment := q.keep(prevCommitment, q.line); commitment != "" {
+		// An edit keeps how the commitment went.
+		f := &journal.Followup{}
+		if prev.Followup != nil {
+			*f = *prev.Followup
+		}
+		f.Commitment = commitment
+		q.say("When should failup ask how it went? YYYY-MM-DD, “friday”, “in 7 days”, “next month”, or an empty line for two weeks from today.")
 		var saved journal.Date
 		if prev.Followup != nil {
 			saved = prev.Followup.DueOn
 		}
-		if f.DueOn, err = askDate(q, saved, journal.Today().AddDays(14), toCome); err != nil {
+		if f.DueOn, err = askDate(q, saved, c.Today().AddDays(14), c.ParseDue); err != nil {
 			return journal.Entry{}, err
 		}
 		e.Followup = f
@@ -236,19 +243,16 @@ func askNumber(q *asker, question string, lo, hi int, prev *int) (*int, error) {
 	}
 }
 
-// askDate reads a date as a person types it ("yesterday", "in 3 days"),
-// returning empty when the answer is an empty line; check says what is wrong
-// with a date that can be read but not used.
-func askDate(q *asker, saved, empty journal.Date, check func(journal.Date) error) (journal.Date, error) {
+// askDate reads a date as a person types it ("yesterday", "in 3 days") with
+// parse, which says what is wrong with one that cannot be used, returning
+// empty when the answer is an empty line.
+func askDate(q *asker, saved, empty journal.Date, parse func(string) (journal.Date, error)) (journal.Date, error) {
 	for {
 		v := q.keep(string(saved), q.line)
 		if v == "" {
 			return empty, nil
 		}
-		d, err := journal.ParseDay(v, journal.Today())
-		if err == nil {
-			err = check(d)
-		}
+		d, err := parse(v)
 		if err == nil {
 			return d, nil
 		}
@@ -257,22 +261,6 @@ func askDate(q *asker, saved, empty journal.Date, check func(journal.Date) error
 		}
 		q.say("%s", sentence(err.Error()))
 	}
-}
-
-// happened refuses a day still to come: a reflection is about the past.
-func happened(d journal.Date) error {
-	if d > journal.Today() {
-		return errors.New("that day hasn't come yet; a reflection is about something that happened")
-	}
-	return nil
-}
-
-// toCome refuses a day already past: failup asks on the day given.
-func toCome(d journal.Date) error {
-	if d < journal.Today() {
-		return errors.New("that day has passed; give a day from today on")
-	}
-	return nil
 }
 
 // offerDraft asks whether to continue an unfinished reflection; starting over

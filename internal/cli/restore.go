@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,39 +12,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/agecrypt"
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/atomicfile"
 	"github.com/failup/failup/internal/store"
 )
 
-// sealedBackup writes an encrypted backup to output. The plain copy it
-// encrypts is made in a private folder beside the journal, which holds the
-// same words already, never beside output or in the temporary folder.
-func (a *app) sealedBackup(ctx context.Context, s *store.Store, output string, seal *sealFlags) error {
-	rs, err := a.recipients(seal)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(s.Path()), ".failup-backup-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	plain := filepath.Join(tmp, "journal.db")
-	if err := s.Backup(ctx, plain); err != nil {
-		return err
-	}
-	return atomicfile.Write(output, 0o600, sealed(func(w io.Writer) error {
-		f, err := os.Open(plain)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		_, err = io.Copy(w, f)
-		return err
-	}, rs))
-}
-
-func (a *app) restoreCmd() *cobra.Command {
+func (a *env) restoreCmd() *cobra.Command {
 	var output string
 	var force bool
 	var key openFlags
@@ -67,16 +39,16 @@ func (a *app) restoreCmd() *cobra.Command {
 					return fmt.Errorf("there is already a journal at %s; restore to another file with -o FILE", output)
 				}
 				if err := os.MkdirAll(filepath.Dir(output), 0o700); err != nil {
-					return fmt.Errorf("cannot create the journal's folder: %w", unwrapPath(err))
+					return fmt.Errorf("cannot create the journal's folder: %w", app.PathProblem(err))
 				}
 			}
-			switch info, err := os.Stat(output); {
-			case err == nil && sameFile(info, a.dbPath()):
+			switch _, err := os.Stat(output); {
+			case err == nil && app.SameFile(output, a.dbPath()):
 				return fmt.Errorf("%s is the journal in use; restore to another file with -o FILE", output)
 			case err == nil && !force:
 				return fmt.Errorf("%s already exists; choose another name, or add --force to replace it", output)
 			case err != nil && !errors.Is(err, fs.ErrNotExist):
-				return fmt.Errorf("cannot write %s: %w", output, unwrapPath(err))
+				return fmt.Errorf("cannot write %s: %w", output, app.PathProblem(err))
 			}
 			for _, side := range []string{"-wal", "-shm"} {
 				if _, err := os.Stat(output + side); err == nil {
@@ -85,7 +57,7 @@ func (a *app) restoreCmd() *cobra.Command {
 			}
 			in, err := os.Open(args[0])
 			if err != nil {
-				return fmt.Errorf("cannot read %s: %w", args[0], unwrapPath(err))
+				return fmt.Errorf("cannot read %s: %w", args[0], app.PathProblem(err))
 			}
 			defer in.Close()
 			br := bufio.NewReader(in)

@@ -1,16 +1,13 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/failup/failup/internal/insight"
-	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/searchquery"
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
@@ -35,7 +32,7 @@ the title or lesson ranks first; among equal matches, the most recent.
 Anything else, such as a stray quote, brackets or *, is taken as words. When
 nothing matches, the closest words in your journal are suggested.`
 
-func (a *app) searchCmd() *cobra.Command {
+func (a *env) searchCmd() *cobra.Command {
 	var limit int
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -51,42 +48,15 @@ func (a *app) searchCmd() *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if limit < 0 {
-				return usagef("--limit must be 0 (no limit) or more, not %d", limit)
-			}
-			s, err := a.journal()
+			c, err := a.app()
 			if err != nil {
 				return err
 			}
-			query := strings.Join(args, " ")
-			found, err := s.Find(ctxOf(cmd), store.Request{Query: searchquery.Parse(query), Limit: limit,
-				Today: journal.DateOf(a.now()), Pattern: a.patternEntries(cmd)})
-			var bad *store.QueryError
-			if errors.As(err, &bad) {
-				return usageError{err}
-			}
+			found, err := c.Search(ctxOf(cmd), strings.Join(args, " "), limit)
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				for i := range found.Hits {
-					found.Hits[i].Snippet = plainSnippet(found.Hits[i].Snippet)
-				}
-				if found.Hits == nil {
-					found.Hits = []store.Hit{}
-				}
-				return a.printJSON(found.Hits)
-			}
-			if len(found.Hits) == 0 {
-				if found.Suggestion != "" {
-					fmt.Fprintf(a.out, "Nothing matches. Did you mean: failup search %s\n", shellQuote(found.Suggestion))
-					return nil
-				}
-				fmt.Fprintln(a.out, "Nothing matches. Fewer or shorter words find more.")
-				return nil
-			}
-			a.writeHits(found.Hits)
-			return nil
+			return a.writeFound(found, asJSON)
 		},
 	}
 	// "-deadline" reads as a flag before it reaches the query.
@@ -103,52 +73,27 @@ func (a *app) searchCmd() *cobra.Command {
 	return cmd
 }
 
-// patternEntries finds the entries of a pattern named in a search by its
-// number in failup patterns, its name or its label.
-func (a *app) patternEntries(cmd *cobra.Command) func(name string) ([]int64, error) {
-	return func(name string) ([]int64, error) {
-		report, err := a.report(cmd, store.Filter{}, nil)
-		if err != nil {
-			return nil, err
+// writeFound prints what a search found.
+func (a *env) writeFound(found app.Found, asJSON bool) error {
+	switch {
+	case asJSON:
+		for i := range found.Hits {
+			found.Hits[i].Snippet = plainSnippet(found.Hits[i].Snippet)
 		}
-		lex, err := a.lexicon()
-		if err != nil {
-			return nil, err
-		}
-		if th, ok := findTheme(report.Themes, lex, name); ok {
-			return th.Entries, nil
-		}
-		return nil, usagef("pattern:%s is not one of your patterns; failup patterns lists them", name)
+		return a.printJSON(found.Hits)
+	case len(found.Hits) == 0 && found.Suggestion != "":
+		fmt.Fprintf(a.out, "Nothing matches. Did you mean: failup search %s\n", shellQuote(found.Suggestion))
+	case len(found.Hits) == 0:
+		fmt.Fprintln(a.out, "Nothing matches. Fewer or shorter words find more.")
+	default:
+		a.writeHits(found.Hits)
 	}
-}
-
-// findTheme is the theme name stands for: its number in the list, its
-// lexicon pattern's id, or its label, in any case, with hyphens for spaces.
-func findTheme(themes []insight.Theme, lex insight.Lexicon, name string) (insight.Theme, bool) {
-	if n, err := strconv.Atoi(name); err == nil && n >= 1 && n <= len(themes) {
-		return themes[n-1], true
-	}
-	key := func(s string) string {
-		return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "-", " "))), " ")
-	}
-	want := key(name)
-	label := want
-	for _, p := range lex.Patterns {
-		if key(p.ID) == want {
-			label = key(p.Label)
-		}
-	}
-	for _, th := range themes {
-		if key(th.Label) == label || key(th.PatternID) == want {
-			return th, true
-		}
-	}
-	return insight.Theme{}, false
+	return nil
 }
 
 // writeHits prints each result as its table row and an indented snippet, the
 // matching words bold when colour is wanted on a terminal.
-func (a *app) writeHits(hits []store.Hit) {
+func (a *env) writeHits(hits []store.Hit) {
 	rows := [][]string{{"ID", "DATE", "TITLE"}}
 	for _, h := range hits {
 		rows = append(rows, []string{strconv.FormatInt(h.ID, 10), a.day(h.OccurredOn), termtext.Line(h.Title)})

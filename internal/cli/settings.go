@@ -16,7 +16,7 @@ func configPath() string { return filepath.Join(xdg.ConfigHome, "failup", "confi
 
 // loadSettings reads the settings file once, before any command runs; keys
 // it does not know are a warning on stderr, and a bad value stops failup.
-func (a *app) loadSettings() error {
+func (a *env) loadSettings() error {
 	cfg, warnings, err := config.Load(configPath())
 	if err != nil {
 		return err
@@ -35,4 +35,4 @@ func (a *app) loadSettings() error {
 
 // day writes a day as date_format says, in human output; JSON keeps
 // YYYY-MM-DD.
-func (a *app) day(d journal.Date) string { return a.cfg.FormatDate(string(d)) }
+func (a *env) day(d journal.Date) string { return a.cfg.FormatDate(string(d)) }

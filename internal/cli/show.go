@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -10,11 +9,10 @@ import (
 
 	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
 
-func (a *app) showCmd() *cobra.Command {
+func (a *env) showCmd() *cobra.Command {
 	var asJSON, asMarkdown bool
 	cmd := &cobra.Command{
 		Use:     "show ID",
@@ -27,8 +25,6 @@ func (a *app) showCmd() *cobra.Command {
 				return err
 			}
 			switch {
-			case asJSON && asMarkdown:
-				return usagef("choose one of --json and --md")
 			case asJSON:
 				return a.printJSON(e)
 			case asMarkdown:
@@ -40,11 +36,12 @@ func (a *app) showCmd() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the entry as JSON")
 	cmd.Flags().BoolVar(&asMarkdown, "md", false, "print the entry as Markdown, its questions as headings")
+	a.exclusive(cmd, "json", "md")
 	return cmd
 }
 
 // entryArg loads the entry whose ID is the argument arg.
-func (a *app) entryArg(cmd *cobra.Command, arg string) (journal.Entry, error) {
+func (a *env) entryArg(cmd *cobra.Command, arg string) (journal.Entry, error) {
 	id, err := parseID(arg)
 	if err != nil {
 		return journal.Entry{}, err
@@ -52,21 +49,17 @@ func (a *app) entryArg(cmd *cobra.Command, arg string) (journal.Entry, error) {
 	return a.entry(cmd, id)
 }
 
-// entry loads one entry, turning "not found" into a sentence.
-func (a *app) entry(cmd *cobra.Command, id int64) (journal.Entry, error) {
-	s, err := a.journal()
+// entry loads one entry.
+func (a *env) entry(cmd *cobra.Command, id int64) (journal.Entry, error) {
+	c, err := a.app()
 	if err != nil {
 		return journal.Entry{}, err
 	}
-	e, err := s.Get(ctxOf(cmd), id)
-	if errors.Is(err, store.ErrNotFound) {
-		return e, notFound(id)
-	}
-	return e, err
+	return c.Entry(ctxOf(cmd), id)
 }
 
 // writeEntry prints an entry for reading in a terminal, its text made safe.
-func (a *app) writeEntry(w io.Writer, e journal.Entry) {
+func (a *env) writeEntry(w io.Writer, e journal.Entry) {
 	fmt.Fprintln(w, termtext.Line(e.Title))
 	meta := []string{a.day(e.OccurredOn), fmt.Sprintf("entry %d", e.ID)}
 	if len(e.Tags) > 0 {
@@ -112,7 +105,7 @@ func writeIndented(w io.Writer, text, indent string) {
 }
 
 // followupText describes a commitment and how it went, in one paragraph.
-func (a *app) followupText(f journal.Followup) string {
+func (a *env) followupText(f journal.Followup) string {
 	var b strings.Builder
 	b.WriteString(f.Commitment)
 	if f.DueOn != "" {

@@ -8,14 +8,10 @@ import (
 
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/growth"
-	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
+	"github.com/failup/failup/internal/termtext"
 )
 
-// statsPatterns is how many recurring patterns stats names.
-const statsPatterns = 5
-
-func (a *app) statsCmd() *cobra.Command {
+func (a *env) statsCmd() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "stats",
@@ -25,15 +21,12 @@ func (a *app) statsCmd() *cobra.Command {
 			"are not a daily habit.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.journal()
+			c, err := a.app()
 			if err != nil {
 				return err
 			}
-			st, err := s.Stats(ctxOf(cmd), journal.DateOf(a.now()))
+			st, err := c.Stats(ctxOf(cmd))
 			if err != nil {
-				return err
-			}
-			if st.Patterns, err = a.topPatterns(cmd); err != nil {
 				return err
 			}
 			if asJSON {
@@ -47,20 +40,6 @@ func (a *app) statsCmd() *cobra.Command {
 	return cmd
 }
 
-// topPatterns names the most recurring patterns, kept apart from the whole
-// report so that stats reads a few labels, not every theme's entries.
-func (a *app) topPatterns(cmd *cobra.Command) ([]growth.PatternCount, error) {
-	top := []growth.PatternCount{}
-	err := a.cached(cmd, "top-patterns", &top, func() (any, error) {
-		report, err := a.report(cmd, store.Filter{}, nil)
-		for _, th := range report.Themes[:min(len(report.Themes), statsPatterns)] {
-			top = append(top, growth.PatternCount{Label: th.Label, Count: th.Count})
-		}
-		return top, err
-	})
-	return top, err
-}
-
 func writeStats(w io.Writer, st growth.Stats) {
 	if st.Entries == 0 {
 		fmt.Fprintln(w, "No reflections yet, so nothing to count. That's fine.")
@@ -68,9 +47,9 @@ func writeStats(w io.Writer, st growth.Stats) {
 	}
 	from, to := st.FirstOn.Time().Format("January 2006"), st.LastOn.Time().Format("January 2006")
 	if from == to {
-		fmt.Fprintf(w, "%s, in %s.\n", plural(st.Entries, "reflection", "reflections"), from)
+		fmt.Fprintf(w, "%s, in %s.\n", termtext.Count(st.Entries, "reflection", "reflections"), from)
 	} else {
-		fmt.Fprintf(w, "%s, from %s to %s.\n", plural(st.Entries, "reflection", "reflections"), from, to)
+		fmt.Fprintf(w, "%s, from %s to %s.\n", termtext.Count(st.Entries, "reflection", "reflections"), from, to)
 	}
 
 	ft := st.FollowThrough
@@ -95,7 +74,7 @@ func writeStats(w io.Writer, st growth.Stats) {
 		}
 		fmt.Fprintln(w, ".")
 		if c.AverageChange != nil {
-			fmt.Fprintf(w, "  Where you rated both (%s), it moved by %+.1f on average.\n", plural(c.Pairs, "commitment", "commitments"), *c.AverageChange)
+			fmt.Fprintf(w, "  Where you rated both (%s), it moved by %+.1f on average.\n", termtext.Count(c.Pairs, "commitment", "commitments"), *c.AverageChange)
 		}
 	}
 	fmt.Fprintln(w, "\nBy month")

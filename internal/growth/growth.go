@@ -1,7 +1,7 @@
 // Package growth measures what the article calls the point of failing well:
 // trying again. Follow-through on commitments, confidence at the time and at
 // the check-in, how long it takes to try again, and chains of attempts. It is
-// pure: functions over journal entries, no I/O. There are no streaks: setbacks
+// pure: functions over a journal's tallies and entries, no I/O. There are no streaks: setbacks
 // are not a daily habit, and a broken streak should never make anyone feel worse.
 package growth
 
@@ -66,78 +66,34 @@ type Confidence struct {
 	AverageChange *float64 `json:"average_change"`
 }
 
-// Compute summarises entries as of today.
-func Compute(entries []journal.Entry, today journal.Date) Stats {
-	st := Stats{Entries: len(entries), ByMonth: []MonthCount{}, Skills: []SkillCount{}, Patterns: []PatternCount{}}
-	months := map[string]int{}
-	skills := map[journal.Skill]int{}
-	var before, after, change, days []float64
-	for _, e := range entries {
-		if st.FirstOn == "" || e.OccurredOn < st.FirstOn {
-			st.FirstOn = e.OccurredOn
-		}
-		if e.OccurredOn > st.LastOn {
-			st.LastOn = e.OccurredOn
-		}
-		months[string(e.OccurredOn)[:7]]++
-		for _, s := range e.Skills {
-			skills[s]++
-		}
-		if e.Confidence != nil {
-			before = append(before, float64(*e.Confidence))
-		}
-		f := e.Followup
-		if f == nil {
-			continue
-		}
-		st.FollowThrough.add(*f, today)
-		if f.ConfidenceAfter != nil {
-			after = append(after, float64(*f.ConfidenceAfter))
-			if e.Confidence != nil {
-				change = append(change, float64(*f.ConfidenceAfter-*e.Confidence))
-			}
-		}
-		if f.CheckedInAt != nil && f.TriedAgain != nil && *f.TriedAgain {
-			days = append(days, float64(max(e.OccurredOn.DaysUntil(journal.DateOf(*f.CheckedInAt)), 0)))
-		}
+// Summarize makes the statistics of a journal from its tallies.
+func Summarize(t journal.Tallies) Stats {
+	st := Stats{FirstOn: t.FirstOn, LastOn: t.LastOn, ByMonth: []MonthCount{}, Skills: []SkillCount{}, Patterns: []PatternCount{}, Chains: t.Chains}
+	for _, m := range t.Months {
+		st.ByMonth = append(st.ByMonth, MonthCount{Month: m.Key, Count: m.N})
+		st.Entries += m.N
 	}
-	for m, n := range months {
-		st.ByMonth = append(st.ByMonth, MonthCount{m, n})
+	skills := map[string]int{}
+	for _, sk := range t.Skills {
+		skills[sk.Key] = sk.N
 	}
-	sort.Slice(st.ByMonth, func(i, j int) bool { return st.ByMonth[i].Month < st.ByMonth[j].Month })
-	for _, s := range journal.Skills {
-		if skills[s] > 0 {
-			st.Skills = append(st.Skills, SkillCount{s, skills[s]})
+	for _, sk := range journal.Skills {
+		if n := skills[string(sk)]; n > 0 {
+			st.Skills = append(st.Skills, SkillCount{Skill: sk, Count: n})
 		}
 	}
 	sort.SliceStable(st.Skills, func(i, j int) bool { return st.Skills[i].Count > st.Skills[j].Count })
-	if ft := &st.FollowThrough; ft.Asked > 0 {
+	ft := &st.FollowThrough
+	ft.TriedAgain, ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming = t.TriedAgain, t.NotTried, t.SetAside, t.Waiting, t.Upcoming
+	ft.Asked = ft.TriedAgain + ft.NotTried + ft.SetAside + ft.Waiting
+	ft.Commitments = ft.Asked + ft.Upcoming
+	if ft.Asked > 0 {
 		ft.Rate = ratio(float64(ft.TriedAgain), float64(ft.Asked))
 	}
-	st.Confidence = Confidence{AtReflection: mean(before), AtCheckIn: mean(after), Pairs: len(change), AverageChange: mean(change)}
-	st.MedianDaysToTryAgain = median(days)
-	st.Chains = len(Chains(entries))
+	st.Confidence = Confidence{AtReflection: mean(t.Confidence), AtCheckIn: mean(t.ConfidenceAfter),
+		Pairs: total(t.ConfidenceChange), AverageChange: mean(t.ConfidenceChange)}
+	st.MedianDaysToTryAgain = median(t.DaysToTryAgain)
 	return st
-}
-
-func (ft *FollowThrough) add(f journal.Followup, today journal.Date) {
-	ft.Commitments++
-	switch f.Status(today) {
-	case journal.StatusUpcoming:
-		ft.Upcoming++
-		return
-	case journal.StatusDue, journal.StatusOverdue:
-		ft.Waiting++
-	case journal.StatusDropped:
-		ft.SetAside++
-	case journal.StatusDone:
-		if f.TriedAgain != nil && *f.TriedAgain {
-			ft.TriedAgain++
-		} else {
-			ft.NotTried++
-		}
-	}
-	ft.Asked++
 }
 
 func ratio(a, b float64) *float64 {
@@ -145,25 +101,48 @@ func ratio(a, b float64) *float64 {
 	return &r
 }
 
-func mean(xs []float64) *float64 {
-	if len(xs) == 0 {
-		return nil
+// total is how many values bins count.
+func total(bins []journal.Bin) int {
+	n := 0
+	for _, b := range bins {
+		n += b.N
 	}
-	sum := 0.0
-	for _, x := range xs {
-		sum += x
-	}
-	return ratio(sum, float64(len(xs)))
+	return n
 }
 
-func median(xs []float64) *float64 {
-	if len(xs) == 0 {
+// mean is the mean of the values bins count, or nil when they count none.
+// The sum is of whole numbers, so it is exact.
+func mean(bins []journal.Bin) *float64 {
+	sum := 0
+	for _, b := range bins {
+		sum += b.Value * b.N
+	}
+	if n := total(bins); n > 0 {
+		return ratio(float64(sum), float64(n))
+	}
+	return nil
+}
+
+// median is the median of the values bins (in order) count, or nil when
+// they count none.
+func median(bins []journal.Bin) *float64 {
+	n := total(bins)
+	if n == 0 {
 		return nil
 	}
-	sort.Float64s(xs)
-	m := xs[len(xs)/2]
-	if len(xs)%2 == 0 {
-		m = (xs[len(xs)/2-1] + m) / 2
+	nth := func(i int) float64 { // the value at index i of the values in order
+		var b journal.Bin
+		for _, b = range bins {
+			if i < b.N {
+				break
+			}
+			i -= b.N
+		}
+		return float64(b.Value)
+	}
+	m := nth(n / 2)
+	if n%2 == 0 {
+		m = (nth(n/2-1) + m) / 2
 	}
 	return &m
 }

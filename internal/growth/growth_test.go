@@ -15,21 +15,18 @@ func at(d journal.Date) *time.Time {
 	return &t
 }
 
-func TestCompute(t *testing.T) {
-	today := journal.Date("2026-03-20")
-	entries := []journal.Entry{
-		{UID: "a", OccurredOn: "2026-01-05", Confidence: ptr(3), Skills: []journal.Skill{"resilience"},
-			Followup: &journal.Followup{DueOn: "2026-01-19", CheckedInAt: at("2026-01-15"), TriedAgain: ptr(true), ConfidenceAfter: ptr(6)}},
-		{UID: "b", OccurredOn: "2026-01-20", Confidence: ptr(5), Skills: []journal.Skill{"resilience", "judgement"}, FollowsUID: "a",
-			Followup: &journal.Followup{DueOn: "2026-02-01", CheckedInAt: at("2026-02-09"), TriedAgain: ptr(true), ConfidenceAfter: ptr(8)}},
-		{UID: "c", OccurredOn: "2026-02-10",
-			Followup: &journal.Followup{DueOn: "2026-02-24", CheckedInAt: at("2026-02-24"), TriedAgain: ptr(false)}},
-		{UID: "d", OccurredOn: "2026-03-01", Followup: &journal.Followup{DueOn: "2026-03-10"}},
-		{UID: "e", OccurredOn: "2026-03-02", Followup: &journal.Followup{DueOn: "2026-03-30"}},
-		{UID: "f", OccurredOn: "2026-03-03", Followup: &journal.Followup{DueOn: "2026-03-09", DroppedAt: at("2026-03-12")}},
-		{UID: "g", OccurredOn: "2026-03-04"},
-	}
-	st := Compute(entries, today)
+func TestSummarize(t *testing.T) {
+	st := Summarize(journal.Tallies{
+		FirstOn: "2026-01-05", LastOn: "2026-03-04",
+		Months:     []journal.Tally{{Key: "2026-01", N: 2}, {Key: "2026-02", N: 1}, {Key: "2026-03", N: 4}},
+		Skills:     []journal.Tally{{Key: "judgement", N: 1}, {Key: "resilience", N: 2}},
+		TriedAgain: 2, NotTried: 1, SetAside: 1, Waiting: 1, Upcoming: 1,
+		Confidence:       []journal.Bin{{Value: 3, N: 1}, {Value: 5, N: 1}},
+		ConfidenceAfter:  []journal.Bin{{Value: 6, N: 1}, {Value: 8, N: 1}},
+		ConfidenceChange: []journal.Bin{{Value: 3, N: 2}},
+		DaysToTryAgain:   []journal.Bin{{Value: 10, N: 1}, {Value: 20, N: 1}},
+		Chains:           1,
+	})
 	ft := st.FollowThrough
 	if ft.Commitments != 6 || ft.Asked != 5 || ft.TriedAgain != 2 || ft.NotTried != 1 || ft.SetAside != 1 || ft.Waiting != 1 || ft.Upcoming != 1 {
 		t.Fatalf("follow-through %+v", ft)
@@ -40,11 +37,10 @@ func TestCompute(t *testing.T) {
 	if *st.Confidence.AtReflection != 4 || *st.Confidence.AtCheckIn != 7 || st.Confidence.Pairs != 2 || *st.Confidence.AverageChange != 3 {
 		t.Errorf("confidence %+v", st.Confidence)
 	}
-	// Tried again 10 and 20 days after the setbacks.
 	if st.MedianDaysToTryAgain == nil || *st.MedianDaysToTryAgain != 15 {
 		t.Errorf("median days %v", st.MedianDaysToTryAgain)
 	}
-	if len(st.ByMonth) != 3 || st.ByMonth[0] != (MonthCount{"2026-01", 2}) || st.ByMonth[2] != (MonthCount{"2026-03", 4}) {
+	if st.Entries != 7 || len(st.ByMonth) != 3 || st.ByMonth[0] != (MonthCount{"2026-01", 2}) || st.ByMonth[2] != (MonthCount{"2026-03", 4}) {
 		t.Errorf("by month %+v", st.ByMonth)
 	}
 	if st.Skills[0] != (SkillCount{"resilience", 2}) || st.FirstOn != "2026-01-05" || st.LastOn != "2026-03-04" || st.Chains != 1 {
@@ -52,8 +48,27 @@ func TestCompute(t *testing.T) {
 	}
 }
 
-func TestComputeEmptyIsValidJSON(t *testing.T) {
-	st := Compute(nil, "2026-03-20")
+func TestMedianOfBins(t *testing.T) {
+	for _, c := range []struct {
+		bins []journal.Bin
+		want float64
+	}{
+		{[]journal.Bin{{Value: 4, N: 1}}, 4},
+		{[]journal.Bin{{Value: 1, N: 2}, {Value: 9, N: 1}}, 1},
+		{[]journal.Bin{{Value: 1, N: 1}, {Value: 3, N: 2}, {Value: 10, N: 1}}, 3},
+		{[]journal.Bin{{Value: 2, N: 1}, {Value: 5, N: 1}}, 3.5},
+	} {
+		if got := median(c.bins); got == nil || *got != c.want {
+			t.Errorf("median(%v) = %v, want %v", c.bins, got, c.want)
+		}
+	}
+	if median(nil) != nil {
+		t.Error("the median of nothing is not nil")
+	}
+}
+
+func TestSummarizeEmptyIsValidJSON(t *testing.T) {
+	st := Summarize(journal.Tallies{})
 	b, err := json.Marshal(st)
 	if err != nil {
 		t.Fatal(err)

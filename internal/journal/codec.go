@@ -42,8 +42,7 @@ func (e *Entry) Complete(now time.Time, questions QuestionLookup) error {
 	if e.OccurredOn.IsZero() {
 		e.OccurredOn = DateOf(now)
 	}
-	// A day of slack for a journal written across time zones.
-	if e.OccurredOn > DateOf(now).AddDays(1) {
+	if CheckHappened(e.OccurredOn, DateOf(now)) != nil {
 		return &FieldError{"occurred_on", fmt.Sprintf("%s has not come yet; a reflection is about something that happened", e.OccurredOn)}
 	}
 	now = now.UTC().Truncate(time.Second)

@@ -3,8 +3,6 @@ package journal
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -73,43 +71,4 @@ func (d Date) MarshalJSON() ([]byte, error) {
 		return []byte("null"), nil
 	}
 	return json.Marshal(string(d))
-}
-
-// ParseDay reads a day as a person types it: YYYY-MM-DD, "today",
-// "yesterday", "tomorrow", "3 days ago", "in 3 days", or a weekday
-// ("friday", "last friday": the most recent one before today). An empty
-// string is today.
-func ParseDay(s string, today Date) (Date, error) {
-	words := strings.Fields(strings.ToLower(s))
-	if len(words) > 0 && words[0] == "last" {
-		words = words[1:]
-	}
-	days := func(n string) (int, bool) {
-		d, err := strconv.Atoi(n)
-		return d, err == nil && d >= 0
-	}
-	switch {
-	case len(words) == 0 || len(words) == 1 && words[0] == "today":
-		return today, nil
-	case len(words) == 1 && words[0] == "yesterday":
-		return today.AddDays(-1), nil
-	case len(words) == 1 && words[0] == "tomorrow":
-		return today.AddDays(1), nil
-	case len(words) == 3 && words[2] == "ago" && strings.HasPrefix(words[1], "day"):
-		if n, ok := days(words[0]); ok {
-			return today.AddDays(-n), nil
-		}
-	case len(words) == 3 && words[0] == "in" && strings.HasPrefix(words[2], "day"):
-		if n, ok := days(words[1]); ok {
-			return today.AddDays(n), nil
-		}
-	case len(words) == 1:
-		for back := 1; back <= 7; back++ {
-			day := today.AddDays(-back)
-			if name := strings.ToLower(day.Time().Weekday().String()); name == words[0] || name[:3] == words[0] {
-				return day, nil
-			}
-		}
-	}
-	return ParseDate(strings.TrimSpace(s))
 }

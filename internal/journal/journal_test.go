@@ -93,30 +93,3 @@ func TestParseDate(t *testing.T) {
 		t.Errorf("leap day: %v %v", d, err)
 	}
 }
-
-func TestParseDay(t *testing.T) {
-	today := Date("2026-11-27") // a Friday
-	cases := map[string]Date{
-		"":             today,
-		"today":        today,
-		"Yesterday":    "2026-11-26",
-		"tomorrow":     "2026-11-28",
-		"3 days ago":   "2026-11-24",
-		"1 day ago":    "2026-11-26",
-		"in 10 days":   "2026-12-07",
-		"friday":       "2026-11-20",
-		"last Tuesday": "2026-11-24",
-		"mon":          "2026-11-23",
-		"2026-02-01":   "2026-02-01",
-	}
-	for in, want := range cases {
-		if got, err := ParseDay(in, today); err != nil || got != want {
-			t.Errorf("ParseDay(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-	for _, bad := range []string{"blah", "next week", "-3 days ago", "2026-02-30", "in x days"} {
-		if _, err := ParseDay(bad, today); err == nil {
-			t.Errorf("ParseDay(%q) accepted", bad)
-		}
-	}
-}

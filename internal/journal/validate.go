@@ -101,7 +101,7 @@ func (e Entry) Validate() error {
 	for i, s := range e.Skills {
 		field := fmt.Sprintf("skills[%d]", i)
 		if !s.Valid() {
-			return &FieldError{field, fmt.Sprintf("%q is not one of: %s", s, skillList())}
+			return &FieldError{field, fmt.Sprintf("%q is not one of: %s", s, SkillNames())}
 		}
 		if seen[s] {
 			return &FieldError{field, fmt.Sprintf("%q appears twice", s)}
@@ -146,7 +146,7 @@ func checkRange(field string, v *int, lo, hi int) error {
 	return nil
 }
 
-func skillList() string {
+func SkillNames() string {
 	names := make([]string, len(Skills))
 	for i, s := range Skills {
 		names[i] = string(s)

@@ -79,10 +79,10 @@ func BenchmarkHeadlinesAll(b *testing.B) {
 	}
 }
 
-func BenchmarkStats(b *testing.B) {
+func BenchmarkTallies(b *testing.B) {
 	s := benchStore(b)
 	for b.Loop() {
-		if _, err := s.Stats(ctx, benchEnd); err != nil {
+		if _, err := s.Tallies(ctx, benchEnd); err != nil {
 			b.Fatal(err)
 		}
 	}

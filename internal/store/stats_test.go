@@ -7,42 +7,120 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/failup/failup/internal/gen"
-	"github.com/failup/failup/internal/growth"
 	"github.com/failup/failup/internal/journal"
 )
 
-// assertStatsAgree checks Stats against growth.Compute over every entry, on
-// days before, during and after the journal.
-func assertStatsAgree(t *testing.T, s *Store, when string) {
+// assertTalliesAgree checks Tallies, kept by triggers, against the tallies
+// counted over every entry, on days before, during and after the journal.
+func assertTalliesAgree(t *testing.T, s *Store, when string) {
 	t.Helper()
 	entries, err := s.List(ctx, Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, today := range []journal.Date{"2020-06-15", "2026-11-27", "2031-01-01"} {
-		got, err := s.Stats(ctx, today)
+		got, err := s.Tallies(ctx, today)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := growth.Compute(entries, today); !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s, on %s:\nStats   %+v\nCompute %+v", when, today, got, want)
+		if want := talliesOf(entries, today); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s, on %s:\nTallies   %+v\ncounted %+v", when, today, got, want)
 		}
 	}
 }
 
-func TestStatsAgreesWithGrowthThroughEveryChange(t *testing.T) {
+// talliesOf counts entries the slow way, entry by entry.
+func talliesOf(entries []journal.Entry, today journal.Date) journal.Tallies {
+	var t journal.Tallies
+	months, skills := map[string]int{}, map[string]int{}
+	bins := map[*[]journal.Bin]map[int]int{&t.Confidence: {}, &t.ConfidenceAfter: {}, &t.ConfidenceChange: {}, &t.DaysToTryAgain: {}}
+	byUID := map[string]bool{}
+	for _, e := range entries {
+		byUID[e.UID] = true
+	}
+	starts := map[string]bool{}
+	for _, e := range entries {
+		if t.FirstOn == "" || e.OccurredOn < t.FirstOn {
+			t.FirstOn = e.OccurredOn
+		}
+		t.LastOn = max(t.LastOn, e.OccurredOn)
+		months[string(e.OccurredOn)[:7]]++
+		for _, sk := range e.Skills {
+			skills[string(sk)]++
+		}
+		if e.Confidence != nil {
+			bins[&t.Confidence][*e.Confidence]++
+		}
+		if e.FollowsUID != "" && byUID[e.FollowsUID] {
+			starts[e.FollowsUID] = true
+		}
+		f := e.Followup
+		if f == nil {
+			continue
+		}
+		switch f.Status(today) {
+		case journal.StatusDropped:
+			t.SetAside++
+		case journal.StatusDone:
+			if *f.TriedAgain {
+				t.TriedAgain++
+			} else {
+				t.NotTried++
+			}
+		case journal.StatusUpcoming:
+			t.Upcoming++
+		default:
+			t.Waiting++
+		}
+		if f.CheckedInAt != nil && *f.TriedAgain { // set aside after, or not
+			days := max(e.OccurredOn.DaysUntil(journal.DateOf(*f.CheckedInAt)), 0)
+			bins[&t.DaysToTryAgain][days]++
+		}
+		if f.ConfidenceAfter != nil {
+			bins[&t.ConfidenceAfter][*f.ConfidenceAfter]++
+			if e.Confidence != nil {
+				bins[&t.ConfidenceChange][*f.ConfidenceAfter-*e.Confidence]++
+			}
+		}
+	}
+	for _, e := range entries {
+		if starts[e.UID] && (e.FollowsUID == "" || !byUID[e.FollowsUID]) {
+			t.Chains++
+		}
+	}
+	keys := func(m map[string]int) []journal.Tally {
+		var out []journal.Tally
+		for k, n := range m {
+			out = append(out, journal.Tally{Key: k, N: n})
+		}
+		slices.SortFunc(out, func(a, b journal.Tally) int { return strings.Compare(a.Key, b.Key) })
+		return out
+	}
+	t.Months, t.Skills = keys(months), keys(skills)
+	for into, counts := range bins {
+		for v, n := range counts {
+			*into = append(*into, journal.Bin{Value: v, N: n})
+		}
+		slices.SortFunc(*into, func(a, b journal.Bin) int { return a.Value - b.Value })
+	}
+	return t
+}
+
+func TestTalliesAgreeWithTheEntriesThroughEveryChange(t *testing.T) {
 	s := openTemp(t)
-	assertStatsAgree(t, s, "empty")
+	assertTalliesAgree(t, s, "empty")
 	const size = 1500
 	entries := gen.Entries(size, 3, "2026-11-27")
 	if _, _, err := s.Import(ctx, seq(entries)); err != nil {
 		t.Fatal(err)
 	}
-	assertStatsAgree(t, s, "imported")
+	assertTalliesAgree(t, s, "imported")
 
 	rng := rand.New(rand.NewPCG(1, 2))
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
@@ -88,12 +166,12 @@ func TestStatsAgreesWithGrowthThroughEveryChange(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	assertStatsAgree(t, s, "after 400 changes")
+	assertTalliesAgree(t, s, "after 400 changes")
 }
 
-// TestStatsOfAJournalWrittenBeforeTallies migrates a journal written by the
+// TestTalliesOfAJournalWrittenBeforeTallies migrates a journal written by the
 // first schema, whose counts the migration fills in.
-func TestStatsOfAJournalWrittenBeforeTallies(t *testing.T) {
+func TestTalliesOfAJournalWrittenBeforeTallies(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "journal.db")
 	if err := checkFile(path, true); err != nil {
 		t.Fatal(err)
@@ -130,5 +208,5 @@ func TestStatsOfAJournalWrittenBeforeTallies(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	assertStatsAgree(t, s, "migrated")
+	assertTalliesAgree(t, s, "migrated")
 }

@@ -1,0 +1,320 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/failup/failup/internal/atomicfile"
+	"github.com/failup/failup/internal/export"
+	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/termtext"
+)
+
+// ExistsError says a file is already there, and is replaced only when the
+// person says so (--force, or a second ctrl+s).
+type ExistsError struct{ Path string }
+
+func (e *ExistsError) Error() string { return e.Path + " already exists" }
+
+// CheckTarget says whether a file may be written at path: not a folder, and
+// not a file already there unless replace is true.
+func CheckTarget(path string, replace bool) error {
+	if strings.HasSuffix(path, string(filepath.Separator)) {
+		return fmt.Errorf("%s is a folder; give a file name to write to", path)
+	}
+	switch info, err := os.Stat(path); {
+	case err == nil && info.IsDir():
+		return fmt.Errorf("%s is a folder; give a file name to write to", path)
+	case err == nil && !replace:
+		return &ExistsError{Path: path}
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("cannot write %s: %w", path, PathProblem(err))
+	}
+	return nil
+}
+
+// PathProblem is what went wrong with a file, without the operation and
+// path an *fs.PathError repeats: "permission denied", not "open x: permission
+// denied", for a sentence that names the file itself.
+func PathProblem(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Export formats.
+const (
+	Markdown = "md"
+	JSON     = "json"
+)
+
+// Seal wraps a file's writer so that what is written is encrypted; closing
+// it finishes the encryption.
+type Seal func(io.Writer) (io.WriteCloser, error)
+
+// sealed wraps write so that what it writes goes through seal, when there is
+// one.
+func sealed(seal Seal, write func(io.Writer) error) func(io.Writer) error {
+	if seal == nil {
+		return write
+	}
+	return func(w io.Writer) error {
+		sw, err := seal(w)
+		if err != nil {
+			return err
+		}
+		if err := write(sw); err != nil {
+			return err
+		}
+		return sw.Close()
+	}
+}
+
+// ExportRequest chooses what an export writes.
+type ExportRequest struct {
+	Filter Filter
+	// Format is Markdown or JSON.
+	Format string
+	// LessonsOnly writes only the lessons: a page to print, or a JSON list.
+	LessonsOnly bool
+	// Seal, when not nil, encrypts what is written.
+	Seal Seal
+}
+
+// WriteExport writes the export req asks for to w and says how many entries
+// it holds. A failup.v1 document is streamed from the journal as it is read.
+func (c *Core) WriteExport(ctx context.Context, w io.Writer, req ExportRequest) (int, error) {
+	if req.Format != Markdown && req.Format != JSON {
+		return 0, inputErrorf("format", "give md or json, not %q", req.Format)
+	}
+	n := 0
+	err := sealed(req.Seal, func(w io.Writer) error {
+		var err error
+		n, err = c.writeExport(ctx, ctxWriter{ctx, w}, req)
+		return err
+	})(w)
+	return n, err
+}
+
+func (c *Core) writeExport(ctx context.Context, w io.Writer, req ExportRequest) (int, error) {
+	// A whole journal is streamed, never held in memory.
+	written := 0
+	opt := export.Options{Since: req.Filter.Since, Until: req.Filter.Until, Now: c.now()}
+	switch {
+	case req.Format == JSON && !req.LessonsOnly:
+		err := export.JSON(w, counting(c.store.Entries(ctx, req.Filter), &written), c.now())
+		return written, err
+	case !req.LessonsOnly:
+		x, err := c.store.Extent(ctx, req.Filter)
+		if err != nil {
+			return 0, err
+		}
+		err = export.FullStream(w, export.About(x), counting(c.store.Entries(ctx, req.Filter), &written), opt)
+		return written, err
+	}
+	entries, err := c.store.List(ctx, req.Filter)
+	if err != nil {
+		return 0, err
+	}
+	if req.Format == JSON {
+		enc := termtext.NewJSONEncoder(w)
+		enc.SetIndent("", "  ")
+		return len(entries), enc.Encode(insight.Lessons(entries))
+	}
+	r, err := c.patterns(ctx, req.Filter, entries)
+	if err != nil {
+		return 0, err
+	}
+	return len(entries), export.Lessons(w, export.ByTheme(entries, r), opt)
+}
+
+// ExportFile writes the export req asks for to the file at path, whole or
+// not at all, replacing a file there only when replace is true.
+func (c *Core) ExportFile(ctx context.Context, path string, replace bool, req ExportRequest) (int, error) {
+	if err := CheckTarget(path, replace); err != nil {
+		return 0, err
+	}
+	n := 0
+	err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
+		var err error
+		n, err = c.WriteExport(ctx, w, req)
+		return err
+	})
+	return n, cancelled(ctx, err)
+}
+
+// ExportPerEntry writes one Markdown file per entry f keeps into dir.
+func (c *Core) ExportPerEntry(ctx context.Context, dir string, f Filter) (int, error) {
+	entries, err := c.store.List(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	return len(entries), export.PerEntry(dir, entries)
+}
+
+// Import adds the entries of a failup.v1 document read from r (named name in
+// errors), all or none: one invalid entry and nothing is added. Entries
+// whose uid is already in the journal are skipped.
+func (c *Core) Import(ctx context.Context, r io.Reader, name string) (added, skipped int, err error) {
+	lib, err := c.Prompts()
+	if err != nil {
+		return 0, 0, err
+	}
+	// The document is read as it is imported; a mistake in it ends the
+	// import, whose transaction then adds nothing.
+	var bad error
+	entries := func(yield func(journal.Entry, error) bool) {
+		i := 0
+		for e, err := range journal.DocumentEntries(r) {
+			i++
+			if err == nil {
+				e.ID = 0
+				if err = e.Complete(c.now(), lib.Question); err != nil {
+					err = fmt.Errorf("entry %d: %w", i, err)
+				}
+			}
+			if err != nil {
+				bad = fmt.Errorf("%s: %w; nothing was imported", name, err)
+				yield(journal.Entry{}, bad)
+				return
+			}
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
+	added, skipped, err = c.store.Import(ctx, entries)
+	switch {
+	case bad != nil:
+		return 0, 0, bad
+	case ctx.Err() != nil:
+		return 0, 0, cancelled(ctx, err)
+	case err != nil:
+		return 0, 0, fmt.Errorf("the import failed, and nothing was imported: %w", err)
+	}
+	return added, skipped, nil
+}
+
+// Add adds entries read and checked elsewhere (by an importer), all or
+// none; those whose uid is already in the journal are skipped.
+func (c *Core) Add(ctx context.Context, entries []journal.Entry) (added, skipped int, err error) {
+	added, skipped, err = c.store.Import(ctx, func(yield func(journal.Entry, error) bool) {
+		for _, e := range entries {
+			if !yield(e, nil) {
+				return
+			}
+		}
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return 0, 0, cancelled(ctx, err)
+		}
+		return 0, 0, fmt.Errorf("the import failed, and nothing was imported: %w", err)
+	}
+	return added, skipped, nil
+}
+
+// Backup writes a consistent copy of the journal to path, whole or not at
+// all, encrypted when seal is not nil, replacing a file there only when
+// replace is true, and says how many entries it holds.
+func (c *Core) Backup(ctx context.Context, path string, replace bool, seal Seal) (int, error) {
+	if SameFile(path, c.store.Path()) {
+		return 0, fmt.Errorf("%s is the journal itself; give another file name", path)
+	}
+	if err := CheckTarget(path, replace); err != nil {
+		return 0, err
+	}
+	backup := c.store.Backup
+	if seal != nil {
+		backup = func(ctx context.Context, path string) error { return c.sealedBackup(ctx, path, seal) }
+	}
+	if err := backup(ctx, path); err != nil {
+		if ctx.Err() != nil {
+			return 0, cancelled(ctx, err)
+		}
+		return 0, fmt.Errorf("the backup to %s failed, and nothing was written: %w", path, PathProblem(err))
+	}
+	return c.store.Count(ctx, Filter{})
+}
+
+// sealedBackup copies the journal into a private folder beside it, then
+// writes the copy through seal to path; the plain copy is removed either way.
+func (c *Core) sealedBackup(ctx context.Context, path string, seal Seal) error {
+	tmp, err := os.MkdirTemp(filepath.Dir(c.store.Path()), ".failup-backup-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	plain := filepath.Join(tmp, "journal.db")
+	if err := c.store.Backup(ctx, plain); err != nil {
+		return err
+	}
+	return atomicfile.Write(path, 0o600, sealed(seal, func(w io.Writer) error {
+		f, err := os.Open(plain)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(ctxWriter{ctx, w}, f)
+		return err
+	}))
+}
+
+// SameFile reports whether paths a and b name the same existing file.
+func SameFile(a, b string) bool {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	ib, err := os.Stat(b)
+	return err == nil && os.SameFile(ia, ib)
+}
+
+// ErrCancelled is the error of work stopped by ctrl+c or SIGTERM: whatever
+// it was writing was left as it was.
+var ErrCancelled = errors.New("stopped before it finished; nothing was changed")
+
+// cancelled is ErrCancelled when ctx was cancelled, else err.
+func cancelled(ctx context.Context, err error) error {
+	if err != nil && ctx.Err() != nil {
+		return ErrCancelled
+	}
+	return err
+}
+
+// ctxWriter stops a long write once its context is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+// counting passes entries through, counting them into n.
+func counting(entries iter.Seq2[journal.Entry, error], n *int) iter.Seq2[journal.Entry, error] {
+	return func(yield func(journal.Entry, error) bool) {
+		for e, err := range entries {
+			if err == nil {
+				*n++
+			}
+			if !yield(e, err) {
+				return
+			}
+		}
+	}
+}

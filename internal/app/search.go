@@ -1,0 +1,77 @@
+package app
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/searchquery"
+	"github.com/failup/failup/internal/store"
+)
+
+// Found is what a search found: hits, best first, and when nothing matched
+// a suggestion of words that would.
+type Found = store.Results
+
+// Search finds entries by a query as typed (see searchquery: words, phrases,
+// OR, -word, tag:, skill:, after:, before:, pattern:), best match first;
+// limit 0 is all. A pattern: is looked up in the whole journal's kept
+// patterns. A query that cannot be read is a *store.QueryError.
+func (c *Core) Search(ctx context.Context, query string, limit int) (Found, error) {
+	if limit < 0 {
+		return Found{}, inputErrorf("limit", "give 0 (no limit) or more, not %d", limit)
+	}
+	found, err := c.store.Find(ctx, store.Request{Query: searchquery.Parse(query), Limit: limit,
+		Today: c.Today(), Pattern: func(name string) ([]int64, error) { return c.patternEntries(ctx, name) }})
+	if found.Hits == nil {
+		found.Hits = []Hit{}
+	}
+	return found, err
+}
+
+// patternEntries are the entries of the pattern a search names.
+func (c *Core) patternEntries(ctx context.Context, name string) ([]int64, error) {
+	r, err := c.Patterns(ctx, Filter{})
+	if err != nil {
+		return nil, err
+	}
+	lex, err := c.Lexicon()
+	if err != nil {
+		return nil, err
+	}
+	if th, ok := FindTheme(r.Themes, lex, name); ok {
+		return th.Entries, nil
+	}
+	return nil, &InputError{Err: errNoPattern(name)}
+}
+
+type errNoPattern string
+
+func (e errNoPattern) Error() string {
+	return "pattern:" + string(e) + " is not one of your patterns; failup patterns lists them"
+}
+
+// FindTheme is the theme name stands for: its number in the list, its
+// lexicon pattern's id, or its label, in any case, with hyphens for spaces.
+func FindTheme(themes []insight.Theme, lex insight.Lexicon, name string) (insight.Theme, bool) {
+	if n, err := strconv.Atoi(name); err == nil && n >= 1 && n <= len(themes) {
+		return themes[n-1], true
+	}
+	key := func(s string) string {
+		return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "-", " "))), " ")
+	}
+	want := key(name)
+	label := want
+	for _, p := range lex.Patterns {
+		if key(p.ID) == want {
+			label = key(p.Label)
+		}
+	}
+	for _, th := range themes {
+		if key(th.Label) == label || key(th.PatternID) == want {
+			return th, true
+		}
+	}
+	return insight.Theme{}, false
+}

@@ -1,0 +1,54 @@
+package store
+
+import (
+	"context"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+// Linked reads the entries in chains of attempts, newest first: those that
+// follow on from another entry and those another follows on from. It reads
+// only them, with their follow-ups, not their answers.
+func (s *Store) Linked(ctx context.Context) ([]journal.Entry, error) {
+	var out []journal.Entry
+	where := `WHERE e.follows_uid IS NOT NULL OR e.uid IN (SELECT follows_uid FROM entries WHERE follows_uid IS NOT NULL)`
+	for e, err := range s.entries(ctx, where, nil, "", []child{followupRows}) {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// Confidences are the latest n confidence ratings given when reflecting, by
+// the day of the setback, and at check-ins, by the time of the check-in,
+// each oldest first.
+func (s *Store) Confidences(ctx context.Context, n int) (reflecting, checkIn []int, err error) {
+	read := func(query string) ([]int, error) {
+		rows, err := s.db.QueryContext(ctx, query, n)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []int
+		for rows.Next() {
+			var v int
+			if err := rows.Scan(&v); err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+		return out, rows.Err()
+	}
+	if reflecting, err = read(`SELECT confidence FROM entries WHERE confidence IS NOT NULL
+		ORDER BY occurred_on DESC, created_at DESC, id DESC LIMIT ?`); err != nil {
+		return nil, nil, err
+	}
+	checkIn, err = read(`SELECT confidence_after FROM followups WHERE confidence_after IS NOT NULL AND checked_in_at IS NOT NULL
+		ORDER BY checked_in_at DESC LIMIT ?`)
+	return reflecting, checkIn, err
+}
