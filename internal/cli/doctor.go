@@ -154,7 +154,7 @@ func healthFindings(h store.Health) []finding {
 			names[i] = termtext.Line(name)
 		}
 		leftovers.Found = fmt.Sprintf("removed %s of the journal left by a failup stopped mid-way: %s",
-			plural(len(names), "copy", "copies"), strings.Join(names, ", "))
+			termtext.Count(len(names), "copy", "copies"), strings.Join(names, ", "))
 	}
 	return []finding{integrity, links, index, schema, leftovers}
 }
