@@ -72,9 +72,9 @@ type Results struct {
 
 // QueryError is a search that cannot be run as asked, such as a day that is
 // not one; its message is one sentence for the person who typed it.
-type QueryError struct{ msg string }
+type QueryError struct{ Msg string }
 
-func (e *QueryError) Error() string { return e.msg }
+func (e *QueryError) Error() string { return e.Msg }
 
 // Search finds the entries matching query (see searchquery), best match
 // first. It is Find for callers without patterns or a day of their own.
@@ -210,7 +210,7 @@ func (s *Store) searchFilters(r Request) ([]string, []any, error) {
 		}
 		day, err := journal.ParseDay(d.value, today)
 		if err != nil {
-			return nil, nil, &QueryError{fmt.Sprintf("%s:%s is not a day; try %s:2026-05-01, %s:yesterday or %s:\"30 days ago\"",
+			return nil, nil, &QueryError{Msg: fmt.Sprintf("%s:%s is not a day; try %s:2026-05-01, %s:yesterday or %s:\"30 days ago\"",
 				d.name, quoteIfSpaced(d.value), d.name, d.name, d.name)}
 		}
 		conds = append(conds, d.cond)
@@ -230,7 +230,7 @@ func (s *Store) searchFilters(r Request) ([]string, []any, error) {
 	}
 	for _, name := range q.Patterns {
 		if r.Pattern == nil {
-			return nil, nil, &QueryError{"pattern: cannot be searched here"}
+			return nil, nil, &QueryError{Msg: "pattern: cannot be searched here"}
 		}
 		ids, err := r.Pattern(name)
 		if err != nil {
@@ -273,7 +273,7 @@ func skillNamed(name string) (journal.Skill, error) {
 	for i, sk := range journal.Skills {
 		names[i] = string(sk)
 	}
-	return "", &QueryError{fmt.Sprintf("skill:%s is not a skill; the skills are %s", quoteIfSpaced(name), strings.Join(names, ", "))}
+	return "", &QueryError{Msg: fmt.Sprintf("skill:%s is not a skill; the skills are %s", quoteIfSpaced(name), strings.Join(names, ", "))}
 }
 
 // matchExpr is the FTS5 expression for groups, which must each match, and

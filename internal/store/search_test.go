@@ -138,7 +138,7 @@ func TestSearchOperators(t *testing.T) {
 	expect(t, s, "pattern:sleep tag:health", gym)
 
 	for _, q := range []string{"after:someday", "skill:cooking", "pattern:nothing"} {
-		_, err := s.Find(ctx, Request{Query: searchquery.Parse(q), Pattern: func(string) ([]int64, error) { return nil, &QueryError{"no such pattern"} }})
+		_, err := s.Find(ctx, Request{Query: searchquery.Parse(q), Pattern: func(string) ([]int64, error) { return nil, &QueryError{Msg: "no such pattern"} }})
 		if err == nil || strings.Contains(err.Error(), "SQL") {
 			t.Errorf("Find(%q) = %v, want one sentence", q, err)
 		}

@@ -1,14 +1,19 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/failup/failup/internal/app"
+	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/searchquery"
 	"github.com/failup/failup/internal/store"
 )
 
@@ -25,9 +30,10 @@ type (
 		err     error
 	}
 	hitsLoadedMsg struct {
-		seq  int
-		hits []store.Hit
-		err  error
+		seq   int
+		query string
+		found store.Results
+		err   error
 	}
 )
 
@@ -49,13 +55,21 @@ type browseScreen struct {
 	entries []journal.Entry
 	cursor  int
 
-	hits   []store.Hit // in search mode
-	loaded bool        // the first answer has come
-	err    error
+	loaded bool // the first answer has come
+	// In search mode: the hits shown, the query they answer, a query that
+	// would find something when nothing matches, and a mistake in the query.
+	hits       []store.Hit
+	halfTyped  bool
+	suggestion string
+	problem    string
+	// patterns finds the themes once, when a query first names one.
+	patterns func() (insight.Report, error)
+	err      error
 }
 
 func newBrowseScreen(c *Common, search bool) *browseScreen {
-	m := &browseScreen{c: c, query: newInput(c, "type to filter by title or tag", 200), search: search, searchOnly: search}
+	m := &browseScreen{c: c, query: newInput(c, "type to filter by title or tag", 200), search: search, searchOnly: search,
+		patterns: sync.OnceValues(c.report)}
 	m.setMode(search)
 	m.query.Focus()
 	return m
@@ -99,9 +113,20 @@ func (m *browseScreen) load() tea.Cmd {
 	m.seq++
 	seq, c, text := m.seq, m.c, strings.TrimSpace(m.query.Value())
 	if m.search {
+		patterns := m.patterns
 		return func() tea.Msg {
-			hits, err := c.Journal.Search(c.Ctx, text, searchLimit)
-			return hitsLoadedMsg{seq: seq, hits: hits, err: err}
+			pattern := func(name string) ([]int64, error) {
+				r, err := patterns()
+				if err != nil {
+					return nil, err
+				}
+				if th, ok := app.FindTheme(r.Themes, c.Lexicon, name); ok {
+					return th.Entries, nil
+				}
+				return nil, &store.QueryError{Msg: "pattern:" + name + " is not one of your patterns; the patterns screen lists them"}
+			}
+			found, err := c.Journal.Find(c.Ctx, store.Request{Query: searchquery.Parse(text), Limit: searchLimit, Today: c.today(), Pattern: pattern})
+			return hitsLoadedMsg{seq: seq, query: text, found: found, err: err}
 		}
 	}
 	rows := m.rows()
@@ -131,8 +156,8 @@ func (m *browseScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	case hitsLoadedMsg:
 		if msg.seq == m.seq {
-			m.err, m.hits, m.loaded = msg.err, msg.hits, true
-			m.cursor = min(m.cursor, max(len(m.hits)-1, 0))
+			m.loaded = true
+			m.showHits(msg)
 		}
 	case tea.WindowSizeMsg:
 		return m, m.load()
@@ -142,6 +167,39 @@ func (m *browseScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return m, m.handleKey(msg)
 	}
 	return m, nil
+}
+
+// showHits shows what a search found. While the last word is too short to
+// be read as the start of longer ones, a search that finds nothing leaves
+// the results of the one before on the screen: a word half typed is not a
+// search that failed.
+func (m *browseScreen) showHits(msg hitsLoadedMsg) {
+	m.err, m.problem, m.suggestion = nil, "", msg.found.Suggestion
+	var bad *store.QueryError
+	switch {
+	case errors.As(msg.err, &bad):
+		m.problem = bad.Error()
+		return
+	case msg.err != nil:
+		m.err = msg.err
+		return
+	}
+	m.halfTyped = len(msg.found.Hits) == 0 && halfTyped(msg.query)
+	if !m.halfTyped {
+		m.hits = msg.found.Hits
+	}
+	m.cursor = min(m.cursor, max(len(m.hits)-1, 0))
+}
+
+// halfTyped reports whether query ends in a word of one or two letters,
+// which search reads whole, so it may well be the start of a longer one.
+func halfTyped(query string) bool {
+	fields := strings.Fields(query)
+	if len(fields) == 0 {
+		return false
+	}
+	last := []rune(fields[len(fields)-1])
+	return len(last) < 3 && !strings.ContainsAny(string(last), `":`)
 }
 
 func (m *browseScreen) count() int {
@@ -177,6 +235,11 @@ func (m *browseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.load()
 		}
 		return pop
+	case m.search && m.suggestion != "" && len(m.hits) == 0 && key.Matches(msg, m.useSuggestion()):
+		m.query.SetValue(m.suggestion)
+		m.query.CursorEnd()
+		m.cursor, m.top = 0, 0
+		return m.load()
 	case key.Matches(msg, k.Open):
 		if id := m.selected(); id != 0 {
 			return push(newDetailScreen(m.c, id))
@@ -215,6 +278,23 @@ func (m *browseScreen) selected() int64 {
 	return 0
 }
 
+func (m *browseScreen) useSuggestion() key.Binding {
+	return key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "use the suggestion"))
+}
+
+// querySyntax are the forms a search can take, for the full help: shown
+// like keys, though they are typed, not pressed.
+func querySyntax() []key.Binding {
+	var out []key.Binding
+	for _, form := range [][2]string{
+		{`"a phrase"`, "together"}, {"a OR b", "either"}, {"-word", "leave out"},
+		{"tag:work skill:resilience", "filter"}, {`after:"last month" before:DAY`, "days"}, {"pattern:NAME", "a pattern"},
+	} {
+		out = append(out, key.NewBinding(key.WithKeys(form[0]), key.WithHelp(form[0], form[1])))
+	}
+	return out
+}
+
 func (m *browseScreen) Help() helpKeys {
 	k := m.c.Keys
 	move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
@@ -227,6 +307,14 @@ func (m *browseScreen) Help() helpKeys {
 		back.SetHelp("esc", "back to the list")
 	}
 	pages := key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page"))
+	if m.search {
+		suggest := m.useSuggestion()
+		suggest.SetEnabled(m.suggestion != "" && len(m.hits) == 0)
+		return helpKeys{
+			short: []key.Binding{move, open, suggest, back},
+			full:  [][]key.Binding{{move, pages, open, suggest, back, k.Quit}, querySyntax()},
+		}
+	}
 	return helpKeys{
 		short: []key.Binding{move, open, search, back},
 		full:  [][]key.Binding{{move, pages, open}, {search, back, k.Quit}},
@@ -271,14 +359,27 @@ func (m *browseScreen) viewList(w int) string {
 
 func (m *browseScreen) viewHits(w int) string {
 	s := m.c.Styles
-	if strings.TrimSpace(m.query.Value()) == "" {
-		return wrap(s.Hint, "Search titles, answers and lessons. Words match in any form: “deadlines” finds “deadline”. \"Quoted words\" match together.", w)
-	}
-	if len(m.hits) == 0 {
+	typed := strings.TrimSpace(m.query.Value())
+	switch {
+	case typed == "":
+		return wrap(s.Hint, "Search everything you wrote, tags and skills too. Words match in any form: “slept” finds “sleep”, "+
+			"and the last word as you type it: “defens” finds “defensive”. \"Quoted words\" match together; "+
+			"a OR b, -word, tag:work, skill:resilience, after:\"last month\", before:2026-05-01 and pattern:overcommitment narrow it. "+
+			"? lists them.", w)
+	case m.problem != "":
+		return wrap(s.Hint, m.problem+".", w)
+	case len(m.hits) == 0 && m.halfTyped:
+		return s.Muted.Render("Keep typing: from its third letter, a word finds the words it begins.")
+	case len(m.hits) == 0 && m.suggestion != "":
+		return s.Muted.Render("Nothing matches. Did you mean ") + s.Match.Render(m.suggestion) + s.Muted.Render("? tab searches for it.")
+	case len(m.hits) == 0:
 		return s.Muted.Render("Nothing matches. Fewer or shorter words find more.")
 	}
 	found := fmt.Sprintf("%d found, best first", len(m.hits))
-	if len(m.hits) == searchLimit {
+	switch {
+	case m.halfTyped:
+		found = "keep typing: from its third letter, a word finds the words it begins"
+	case len(m.hits) == searchLimit:
 		found = fmt.Sprintf("the best %d, best first", searchLimit)
 	}
 	rows := m.rows()

@@ -20,7 +20,7 @@ type Journal interface {
 	SaveDraft(ctx context.Context, d journal.Draft, now time.Time) error
 	Draft(ctx context.Context, key string) (journal.Draft, bool, error)
 	DeleteDraft(ctx context.Context, key string) error
-	Search(ctx context.Context, query string, limit int) ([]store.Hit, error)
+	Find(ctx context.Context, r store.Request) (store.Results, error)
 	Delete(ctx context.Context, id int64) error
 	Commitments(ctx context.Context, f store.CommitmentFilter) ([]store.Commitment, error)
 	CountCommitments(ctx context.Context, f store.CommitmentFilter) (int, error)

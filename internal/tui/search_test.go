@@ -1,0 +1,67 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+// TestSearchAsYouType types a query a key at a time: the last word is read
+// as the start of longer ones from its third letter, and before that the
+// screen never says nothing matches.
+func TestSearchAsYouType(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Review went sideways", OccurredOn: "2026-02-01", Tags: []string{"work"},
+		Answers: []journal.Answer{{Key: "cause", Text: "Priya's comments made me defensive, and I slept badly after."}}})
+	h.seedEntry(journal.Entry{Title: "Skipped the gym", OccurredOn: "2026-02-08",
+		Answers: []journal.Answer{{Key: "cause", Text: "Sleeping in again."}}})
+	h.run(h.model.top().Init())
+	h.press("/")
+	for i, r := range "defensiveness" {
+		h.typeText(string(r))
+		screen := h.screen()
+		if strings.Contains(screen, "Nothing matches") {
+			t.Fatalf("after %d letters the screen says nothing matches:\n%s", i+1, screen)
+		}
+		if i >= 2 && !strings.Contains(screen, "Review went sideways") {
+			t.Fatalf("after %q the entry is not shown:\n%s", "defensiveness"[:i+1], screen)
+		}
+		if i == 5 {
+			golden.RequireEqual(t, screen) // "defens" finds and marks "defensive"
+		}
+	}
+	clear := func() {
+		for range len([]rune(h.model.top().(*browseScreen).query.Value())) {
+			h.press("backspace")
+		}
+	}
+
+	// Word forms: sleep finds slept and sleeping.
+	clear()
+	h.typeText("sleep")
+	h.expectScreen("2 found", "Review went sideways", "Skipped the gym")
+
+	// Nothing matches: the closest word of the journal, taken with tab.
+	clear()
+	h.typeText("pryia")
+	h.expectScreen("Nothing matches. Did you mean priya? tab searches for it.")
+	h.press("tab")
+	h.expectScreen("search › priya", "1 found", "Review went sideways")
+
+	// A mistake in a filter is one sentence, not an unreadable journal.
+	clear()
+	h.typeText("skill:cooking")
+	h.expectScreen("skill:cooking is not a skill")
+	clear()
+	h.typeText("tag:work -sleep")
+	h.expectScreen("Nothing matches")
+	h.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+	h.expectScreen("1 found", "Review went sideways")
+
+	// The full help lists what a query can hold.
+	h.press("f1")
+	h.expectScreen("a OR b", "-word", "tag:work skill:resilience", "pattern:NAME")
+}
