@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"iter"
-	"math"
 	"time"
 
 	"github.com/failup/failup/internal/journal"
@@ -71,52 +69,6 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 		_, err = tx.ExecContext(ctx, "DELETE FROM entries_fts WHERE rowid = ?", id)
 		return err
 	})
-}
-
-// Import adds entries, read one at a time, in one transaction, skipping those
-// whose uid is already in the journal. Either all new entries are added or
-// none are: an error from entries ends the import and is returned as it is.
-func (s *Store) Import(ctx context.Context, entries iter.Seq2[journal.Entry, error]) (added, skipped int, err error) {
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		added, skipped = 0, 0
-		exists, err := tx.PrepareContext(ctx, "SELECT 1 FROM entries WHERE uid = ?")
-		if err != nil {
-			return err
-		}
-		defer exists.Close()
-		return withWriter(ctx, tx, func(w *writer) error {
-			first, i := int64(0), 0
-			for e, err := range entries {
-				if err != nil {
-					return err
-				}
-				i++
-				var one int
-				switch err := exists.QueryRowContext(ctx, e.UID).Scan(&one); {
-				case err == nil:
-					skipped++
-					continue
-				case !errors.Is(err, sql.ErrNoRows):
-					return err
-				}
-				if err := w.insert(ctx, &e); err != nil {
-					return fmt.Errorf("entry %d: %w", i, err)
-				}
-				if first == 0 {
-					first = e.ID
-				}
-				added++
-			}
-			if added == 0 {
-				return nil
-			}
-			// New entries get ids above every other, and no one else writes
-			// in the transaction, so the import's entries are those from the
-			// first on.
-			return w.index(ctx, first, math.MaxInt64)
-		})
-	})
-	return added, skipped, err
 }
 
 // writer writes entries in a transaction, each statement prepared once for

@@ -1,0 +1,271 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"math"
+	"math/bits"
+	"strings"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+// Import adds entries, read one at a time, in one transaction, skipping those
+// whose uid is already in the journal. Either all new entries are added or
+// none are: an error from entries ends the import and is returned as it is.
+func (s *Store) Import(ctx context.Context, entries iter.Seq2[journal.Entry, error]) (added, skipped int, err error) {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		b, err := newBulk(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer b.close()
+		for batch, err := range readAhead(entries, importBatch) {
+			if err != nil {
+				return err
+			}
+			if err := b.write(ctx, batch); err != nil {
+				return err
+			}
+		}
+		added, skipped = b.added, b.skipped
+		if added == 0 {
+			return nil
+		}
+		// The import's entries have the ids from first on: no one else
+		// writes in the transaction.
+		return (&writer{tx: tx}).index(ctx, b.first, math.MaxInt64)
+	})
+	return added, skipped, err
+}
+
+// importBatch is how many entries an import writes at a time: each table's
+// rows for them go in a few multi-row statements instead of one statement a
+// row, which costs several times as much in statement overhead (and in the
+// statement journal every write to a table with triggers keeps).
+const importBatch = 128
+
+// bulk writes an import's entries a batch at a time, giving them ids itself.
+type bulk struct {
+	tx      *sql.Tx
+	exists  *sql.Stmt
+	read    int // entries read from the document so far
+	next    int64
+	first   int64
+	added   int
+	skipped int
+
+	entries, answers, tags, skills, followups *bulkTable
+}
+
+func newBulk(ctx context.Context, tx *sql.Tx) (*bulk, error) {
+	b := &bulk{
+		tx: tx,
+		entries: &bulkTable{into: `entries (id, uid, created_at, updated_at, occurred_on, title, prompt_set,
+			lesson, severity, confidence, follows_uid)`, width: 11},
+		answers:   &bulkTable{into: "answers (entry_id, position, key, question, text)", width: 5},
+		tags:      &bulkTable{into: "tags (entry_id, position, tag)", width: 3},
+		skills:    &bulkTable{into: "skills (entry_id, position, skill)", width: 3},
+		followups: &bulkTable{into: "followups (entry_id, commitment, due_on, checked_in_at, tried_again, outcome, confidence_after, dropped_at)", width: 8},
+	}
+	// An id is never given twice: see journal_meta, which the insert
+	// trigger keeps up to date.
+	if err := tx.QueryRowContext(ctx, "SELECT last_entry_id + 1 FROM journal_meta").Scan(&b.next); err != nil {
+		return nil, err
+	}
+	var err error
+	b.exists, err = tx.PrepareContext(ctx, "SELECT uid FROM entries WHERE uid IN (SELECT value FROM json_each(?))")
+	return b, err
+}
+
+func (b *bulk) close() {
+	b.exists.Close()
+	for _, t := range b.tables() {
+		t.close()
+	}
+}
+
+func (b *bulk) tables() []*bulkTable {
+	return []*bulkTable{b.entries, b.answers, b.tags, b.skills, b.followups}
+}
+
+// write adds the entries of batch that are not in the journal yet, nor
+// earlier in the batch.
+func (b *bulk) write(ctx context.Context, batch []journal.Entry) error {
+	from := b.read + 1
+	b.read += len(batch)
+	taken, err := b.existing(ctx, batch)
+	if err != nil {
+		return err
+	}
+	for i := range batch {
+		e := &batch[i]
+		if taken[e.UID] {
+			b.skipped++
+			continue
+		}
+		taken[e.UID] = true
+		e.ID = b.next
+		b.next++
+		if b.first == 0 {
+			b.first = e.ID
+		}
+		b.added++
+		b.queue(e)
+	}
+	// Parents first: the other tables refer to the entries.
+	for _, t := range b.tables() {
+		if err := t.flush(ctx, b.tx); err != nil {
+			return fmt.Errorf("entries %d to %d: %w", from, b.read, err)
+		}
+	}
+	return nil
+}
+
+// existing is the set of the batch's uids already in the journal.
+func (b *bulk) existing(ctx context.Context, batch []journal.Entry) (map[string]bool, error) {
+	uids := make([]string, len(batch))
+	for i, e := range batch {
+		uids[i] = e.UID
+	}
+	list, err := json.Marshal(uids)
+	if err != nil {
+		return nil, err
+	}
+	taken := make(map[string]bool, len(uids))
+	err = each(ctx, b.exists, list, func(r *sql.Rows) error {
+		var uid string
+		err := r.Scan(&uid)
+		taken[uid] = true
+		return err
+	})
+	return taken, err
+}
+
+// queue adds e's rows to the tables' pending rows.
+func (b *bulk) queue(e *journal.Entry) {
+	b.entries.add(e.ID, e.UID, formatTime(e.CreatedAt), formatTime(e.UpdatedAt), string(e.OccurredOn), e.Title,
+		e.PromptSet, e.Lesson, e.Severity, e.Confidence, nullString(e.FollowsUID))
+	for i, a := range e.Answers {
+		b.answers.add(e.ID, i, a.Key, a.Question, a.Text)
+	}
+	for i, t := range e.Tags {
+		b.tags.add(e.ID, i, t)
+	}
+	for i, sk := range e.Skills {
+		b.skills.add(e.ID, i, string(sk))
+	}
+	if f := e.Followup; f != nil {
+		b.followups.add(e.ID, f.Commitment, nullString(string(f.DueOn)), nullTime(f.CheckedInAt), f.TriedAgain,
+			f.Outcome, f.ConfidenceAfter, nullTime(f.DroppedAt))
+	}
+}
+
+// bulkTable inserts rows into one table with multi-row INSERTs. Each
+// statement writes a power of two rows, at most maxBulkRows, so a handful of
+// statements, each prepared once, write any number of rows.
+type bulkTable struct {
+	into  string // the table and its columns
+	width int    // values a row
+	args  []any  // the pending rows' values
+	stmts map[int]*sql.Stmt
+}
+
+const maxBulkRows = 256
+
+func (t *bulkTable) add(values ...any) { t.args = append(t.args, values...) }
+
+func (t *bulkTable) flush(ctx context.Context, tx *sql.Tx) error {
+	args := t.args
+	for rows := len(args) / t.width; rows > 0; rows = len(args) / t.width {
+		n := min(1<<(bits.Len(uint(rows))-1), maxBulkRows)
+		stmt, err := t.stmt(ctx, tx, n)
+		if err != nil {
+			return err
+		}
+		if _, err := stmt.ExecContext(ctx, args[:n*t.width]...); err != nil {
+			return err
+		}
+		args = args[n*t.width:]
+	}
+	clear(t.args) // let go of the entries' text
+	t.args = t.args[:0]
+	return nil
+}
+
+// stmt is the statement inserting n rows, prepared on first use.
+func (t *bulkTable) stmt(ctx context.Context, tx *sql.Tx, n int) (*sql.Stmt, error) {
+	if stmt := t.stmts[n]; stmt != nil {
+		return stmt, nil
+	}
+	row := "(" + strings.Repeat("?, ", t.width-1) + "?)"
+	stmt, err := tx.PrepareContext(ctx, "INSERT INTO "+t.into+" VALUES "+strings.Repeat(row+", ", n-1)+row)
+	if err != nil {
+		return nil, err
+	}
+	if t.stmts == nil {
+		t.stmts = map[int]*sql.Stmt{}
+	}
+	t.stmts[n] = stmt
+	return stmt, nil
+}
+
+func (t *bulkTable) close() {
+	for _, stmt := range t.stmts {
+		stmt.Close()
+	}
+}
+
+// readAhead yields entries in batches of n, reading each batch on another
+// goroutine while the caller writes the one before: reading a document
+// (decoding, validating) costs about a third of what writing it does.
+func readAhead(entries iter.Seq2[journal.Entry, error], n int) iter.Seq2[[]journal.Entry, error] {
+	type batch struct {
+		entries []journal.Entry
+		err     error
+	}
+	return func(yield func([]journal.Entry, error) bool) {
+		batches, done := make(chan batch, 1), make(chan struct{})
+		go func() {
+			defer close(batches)
+			send := func(b batch) bool {
+				select {
+				case batches <- b:
+					return b.err == nil
+				case <-done:
+					return false
+				}
+			}
+			pending := make([]journal.Entry, 0, n)
+			for e, err := range entries {
+				if err != nil {
+					send(batch{err: err})
+					return
+				}
+				if pending = append(pending, e); len(pending) == n {
+					if !send(batch{entries: pending}) {
+						return
+					}
+					pending = make([]journal.Entry, 0, n)
+				}
+			}
+			if len(pending) > 0 {
+				send(batch{entries: pending})
+			}
+		}()
+		// Until the reader has stopped: what it read is the caller's again.
+		defer func() {
+			close(done)
+			for range batches {
+			}
+		}()
+		for b := range batches {
+			if !yield(b.entries, b.err) || b.err != nil {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,69 @@
+package store
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/failup/failup/internal/gen"
+)
+
+// An import, written many entries at a time, leaves the journal as saving
+// each entry on its own would: the same entries, ids, counts and index.
+func TestImportMatchesSavingOneByOne(t *testing.T) {
+	entries := gen.Entries(3*importBatch+17, 7, "2026-11-27")
+	// The same uid again, in the same batch and in a later one: skipped.
+	doc := append(entries[:importBatch+1:importBatch+1], entries[importBatch])
+	doc = append(doc, entries[importBatch+1:]...)
+	doc = append(doc, entries[3])
+
+	imported, saved := openTemp(t), openTemp(t)
+	added, skipped, err := imported.Import(ctx, seq(doc))
+	if err != nil || added != len(entries) || skipped != 2 {
+		t.Fatalf("Import = %d added, %d skipped, %v; want %d, 2", added, skipped, err, len(entries))
+	}
+	for i := range entries {
+		if err := saved.Create(ctx, &entries[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{
+		"SELECT * FROM entries ORDER BY id",
+		"SELECT * FROM answers ORDER BY entry_id, position",
+		"SELECT * FROM tags ORDER BY entry_id, position",
+		"SELECT * FROM skills ORDER BY entry_id, position",
+		"SELECT * FROM followups ORDER BY entry_id",
+		"SELECT kind, key, n FROM tallies WHERE n != 0 ORDER BY kind, key",
+		"SELECT last_entry_id FROM journal_meta",
+		"SELECT rowid, * FROM entries_fts ORDER BY rowid",
+	} {
+		if got, want := rowsOf(t, imported, q), rowsOf(t, saved, q); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the import wrote %d rows, saving one by one %d, or they differ", q, len(got), len(want))
+		}
+	}
+}
+
+func rowsOf(t *testing.T, s *Store, query string) [][]any {
+	t.Helper()
+	rows, err := s.db.QueryContext(ctx, query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out [][]any
+	for rows.Next() {
+		row := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range row {
+			ptrs[i] = &row[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, row)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
