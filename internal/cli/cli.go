@@ -26,7 +26,8 @@ import (
 	"github.com/failup/failup/internal/termtext"
 )
 
-// Version is failup's version, printed by --version.
+// Version is failup's version, printed by --version unless the build says
+// it was made from a release tag.
 const Version = "0.1.0"
 
 // memoryLimit is the heap size past which the collector runs more often.
@@ -70,9 +71,10 @@ type env struct {
 	noColor    bool
 	accessible bool
 
-	cfg   config.Config
-	store *store.Store
-	core  *app.Core
+	cfg    config.Config
+	output output
+	store  *store.Store
+	core   *app.Core
 	// running is set once a command's own code starts: errors before it are
 	// usage errors.
 	running bool
@@ -96,7 +98,7 @@ func (a *env) run(args []string) int {
 	root.SetIn(a.in)
 	root.SetOut(a.out)
 	root.SetErr(a.errOut)
-	err := root.Execute()
+	err := a.finishOutput(root.Execute())
 	if a.store != nil {
 		if cerr := a.store.Close(); err == nil && cerr != nil {
 			err = cerr
@@ -158,7 +160,7 @@ func (a *env) rootCmd() *cobra.Command {
 		Short: "Turn a setback into something you learn from",
 		Long: "failup walks you through four questions after a setback, keeps your reflections\n" +
 			"in a private local journal, and shows the lessons and patterns over time.",
-		Version:       Version,
+		Version:       buildVersion(debug.ReadBuildInfo()),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -173,13 +175,15 @@ func (a *env) rootCmd() *cobra.Command {
 			}
 			a.running = true
 			a.creates = createsJournal[cmd.Name()] && (cmd == cmd.Root()) == (cmd.Name() == "failup")
-			return a.loadSettings()
+			if err := a.loadSettings(); err != nil {
+				return err
+			}
+			return a.startOutput(cmd)
 		},
 		RunE: a.runHome,
 	}
 	root.SetVersionTemplate("failup {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
-	root.CompletionOptions.HiddenDefaultCmd = true
 	flags := root.PersistentFlags()
 	flags.StringVar(&a.dbFlag, "db", "", "journal file (default $FAILUP_DB, else $XDG_DATA_HOME/failup/journal.db)")
 	flags.BoolVar(&a.noColor, "no-color", false, "draw without colour (also NO_COLOR=1)")
@@ -201,7 +205,10 @@ func (a *env) rootCmd() *cobra.Command {
 		a.backupCmd(),
 		a.restoreCmd(),
 		a.doctorCmd(),
+		a.completionCmd(),
 	)
+	a.registerCompletions(root)
+	a.registerOutputFlags(root)
 	return root
 }
 
