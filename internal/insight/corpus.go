@@ -16,6 +16,9 @@ type corpus struct {
 	midUses, capUses []int32
 	// personUses counts, by stem, uses that show a person (see notePerson).
 	personUses []int32
+	// roles are where the person wrote "my manager", "my sister" and the
+	// like, in the order of the entries.
+	roles []roleHit
 	// zipfs say, by stem, how common its commonest word is in everyday
 	// English; tokens counts every word of the journal's text.
 	zipfs  []float32
@@ -167,6 +170,12 @@ func (sc *scanner) add(f field, text string) {
 		word := sc.v.word(lower)
 		c.tokens++
 		sc.notePerson(prev, prevCapital, word, flags)
+		if prev >= 0 && sc.v.words[prev].text == "my" {
+			if r, ok := roleNames()[sc.v.words[word].text]; ok {
+				c.roles = append(c.roles, roleHit{role: r, entry: ew.entry,
+					hit: hit{field: int32(len(c.fields)), first: int32(ew.starts[len(ew.starts)-1]), last: int32(start)}})
+			}
+		}
 		prev, prevCapital = word, flags&(capitalised|allCaps) == capitalised
 		ew.words = append(ew.words, word)
 		ew.starts = append(ew.starts, uint32(start))
@@ -203,6 +212,9 @@ func (sc *scanner) notePerson(prev int32, prevCapital bool, word int32, flags ui
 	w := &sc.v.words[word]
 	if prevCapital && personAfter()[w.text] {
 		sc.v.words[prev].personUses++
+	}
+	if prev >= 0 && titles[sc.v.words[prev].text] && sc.v.words[prev].text == "st" {
+		return // St Luke's is a place
 	}
 	if flags&(capitalised|allCaps) == capitalised && (flags&possessive != 0 || prev >= 0 && personBefore()[sc.v.words[prev].text]) {
 		w.personUses++

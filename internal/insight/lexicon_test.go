@@ -70,3 +70,19 @@ func TestMergeOverlaysByID(t *testing.T) {
 		t.Error("Merge changed the lexicon it was called on")
 	}
 }
+
+// A term's small words are skipped when it is matched, so a term must not
+// shrink to one everyday word: "all in" would find every "all".
+func TestBuiltinTermsKeepTheirMeaning(t *testing.T) {
+	for _, p := range builtinLexicon(t).Patterns {
+		for _, term := range p.Terms {
+			words := splitTerm(term, kindTerm)
+			if len(words) != 1 || words[0].prefix {
+				continue
+			}
+			if z := zipfOf(words[0].text); z >= 5.5 {
+				t.Errorf("pattern %q: term %q is only %q, too common a word (Zipf %.1f) to show the pattern alone", p.ID, term, words[0].text, z)
+			}
+		}
+	}
+}

@@ -70,3 +70,31 @@ func TestAppsTitlesAndPlacesAreNotPeople(t *testing.T) {
 		t.Errorf("name themes = %v; want only the doctor, Okafor, as a person", got)
 	}
 }
+
+func TestRoleLinksToTheNameItKeepsCompanyWith(t *testing.T) {
+	entries := personEntries(
+		"My manager Priyanka moved the deadline and told no one.",
+		"Priyanka said the plan was fine; my manager never checks the numbers.",
+		"I asked Priyanka for a day off and my manager said no.",
+		"My manager changed the brief again after the review.",
+		"Missed the bus and was late for the dentist.",
+		"The oven timer failed and the bread burnt.",
+		"Forgot my keys at the gym and waited an hour.",
+		"Wrote the report in a rush and the numbers were wrong.",
+		"The printer jammed on the morning of the exam.",
+		"Spilt coffee on the laptop before the call.",
+		"Left the charger at home on the day of the pitch.",
+		"Booked the wrong date for the car service.",
+	)
+	r := Patterns(entries, Lexicon{}, Options{})
+	for _, th := range r.Themes {
+		if th.Source != SourceName {
+			continue
+		}
+		if th.Label != "Priyanka (my manager)" || th.Count != 4 {
+			t.Errorf("name theme %q in %d entries; want Priyanka (my manager) in all 4 that mention either", th.Label, th.Count)
+		}
+		return
+	}
+	t.Errorf("no name theme in %v", r.Themes)
+}

@@ -67,7 +67,9 @@ func Patterns(entries []journal.Entry, lex Lexicon, opt Options) Report {
 	}
 	pt := countPhrases(c, minDF)
 	groups := groupPhrases(pt.candidates(c, minDF), lexSets, len(entries), minDF, 3*opt.MaxThemes)
-	drafts := append(lexDrafts, mergeNicknames(recurring(phraseDrafts(c, groups), minDF))...)
+	people := mergeNicknames(recurring(phraseDrafts(c, groups), minDF))
+	linkRoles(c, people)
+	drafts := append(lexDrafts, people...)
 	c.dropWords()
 	window := newTrendWindow(entries, opt.Today)
 	for _, d := range strongest(drafts, len(entries), opt.MaxThemes) {

@@ -216,7 +216,10 @@ func (pt *phraseTallies) candidates(c *corpus, minDF int32) []*candidate {
 		if len(cd.stems) == 1 && len(c.stems[cd.stems[0]]) < 3 {
 			continue
 		}
-		cd.name = c.isName(cd.stems[0])
+		cd.name = true
+		for _, stem := range cd.stems {
+			cd.name = cd.name && c.isName(stem)
+		}
 		cd.score = float64(t.weighted) * math.Log(float64(n)/float64(t.df)) * (1 + 0.5*float64(len(cd.stems)-1))
 		switch {
 		case cd.name:

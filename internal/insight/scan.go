@@ -80,6 +80,11 @@ func (s *scanned) join(p scanned, first int32, stems map[string]int32) {
 		c.zipfs[id] = max(c.zipfs[id], p.c.zipfs[i])
 	}
 	c.tokens += p.c.tokens
+	for _, r := range p.c.roles {
+		r.entry += first
+		r.field += fields
+		c.roles = append(c.roles, r)
+	}
 	for _, f := range p.c.fields {
 		f.entry += first
 		f.contentFirst += content

@@ -64,7 +64,7 @@ var notNames = sync.OnceValue(func() map[string]bool {
 i monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri sat sun
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec christmas easter
-mr mrs ms miss mx dr doctor prof professor sir madam dame lord lady sister nurse coach
+mr mrs ms miss mx dr doctor prof professor sir madam dame lord lady sister nurse coach st saint
 mum mom mam dad mama papa nan nana gran grandma grandpa auntie aunt uncle
 slack teams zoom discord whatsapp signal telegram messenger skype facetime imessage gmail outlook
 excel word powerpoint sheets docs notion trello asana jira confluence figma canva photoshop illustrator

@@ -1,0 +1,134 @@
+package insight
+
+import (
+	"sync"
+)
+
+// roleHit is "my manager" or the like, written in an entry.
+type roleHit struct {
+	role  int16
+	entry int32
+	hit
+}
+
+// roles are the people a journal names by their place in the person's
+// life; "my" before one of them makes a role.
+var roles = []string{
+	"manager", "boss", "supervisor", "lead", "director", "cofounder", "co-founder", "partner",
+	"husband", "wife", "boyfriend", "girlfriend", "fiance", "fiancee", "sister", "brother", "mum",
+	"mom", "mother", "dad", "father", "son", "daughter", "tutor", "advisor", "adviser", "editor",
+	"client", "landlord", "landlady", "flatmate", "roommate", "housemate", "colleague", "coworker",
+	"teammate", "mentor", "therapist", "doctor", "gp", "coach", "teacher", "agent", "publisher",
+	"producer", "investor", "mentee", "report", "friend", "neighbour", "neighbor", "aunt", "uncle",
+	"grandma", "grandmother", "grandad", "grandfather", "nan", "carer", "head", "principal", "chef",
+}
+
+var roleNames = sync.OnceValue(func() map[string]int16 {
+	m := make(map[string]int16, len(roles))
+	for i, r := range roles {
+		m[r] = int16(i)
+	}
+	return m
+})
+
+// Linking a role to a name.
+const (
+	// A role names the person it is written with in at least
+	// roleWithName of the entries that mention it, and in two at least.
+	roleWithName = 0.5
+	minRoleLinks = 2
+)
+
+// linkRoles joins "my manager" to the name it keeps appearing with: the
+// name's theme takes in the entries that say only "my manager", and its
+// label says who the person is ("Deb (my sister)").
+func linkRoles(c *corpus, drafts []*draft) {
+	if len(c.roles) == 0 {
+		return
+	}
+	total := make([]int, len(roles))
+	byRole := make([][]roleHit, len(roles))
+	lastEntry := make([]int32, len(roles))
+	for i := range lastEntry {
+		lastEntry[i] = -1
+	}
+	for _, r := range c.roles {
+		if lastEntry[r.role] != r.entry {
+			total[r.role]++
+			lastEntry[r.role] = r.entry
+		}
+		byRole[r.role] = append(byRole[r.role], r)
+	}
+	taken := map[*draft]bool{}
+	for role, hits := range byRole {
+		if total[role] < minRoleLinks {
+			continue
+		}
+		var best *draft
+		bestWith := 0
+		for _, d := range drafts {
+			if d.source != SourceName || taken[d] {
+				continue
+			}
+			if with := entriesWith(d, hits); with > bestWith {
+				best, bestWith = d, with
+			}
+		}
+		if best == nil || bestWith < minRoleLinks || float64(bestWith) < roleWithName*float64(total[role]) {
+			continue
+		}
+		taken[best] = true
+		best.addRole(c, roles[role], hits)
+	}
+}
+
+// entriesWith counts the entries of hits that d's members include.
+func entriesWith(d *draft, hits []roleHit) int {
+	in := make(map[int32]bool, len(d.members))
+	for _, m := range d.members {
+		in[m.entry] = true
+	}
+	n, last := 0, int32(-1)
+	for _, h := range hits {
+		if h.entry != last && in[h.entry] {
+			n++
+		}
+		last = h.entry
+	}
+	return n
+}
+
+// addRole names d's person by role, and takes in the entries that name
+// them only by it, with "my <role>" as their evidence.
+func (d *draft) addRole(c *corpus, role string, hits []roleHit) {
+	d.label += " (my " + role + ")"
+	term := int32(len(d.terms))
+	d.terms = append(d.terms, "my "+role)
+	in := make(map[int32]bool, len(d.members))
+	for _, m := range d.members {
+		in[m.entry] = true
+	}
+	for i := 0; i < len(hits); {
+		entry := hits[i].entry
+		j := i
+		for j < len(hits) && hits[j].entry == entry {
+			j++
+		}
+		if !in[entry] {
+			first := int32(len(d.hits))
+			var w float32
+			for _, h := range hits[i:j] {
+				if c.fields[h.field].support {
+					continue
+				}
+				h.term = term
+				d.hits = append(d.hits, h.hit)
+				w = max(w, c.fields[h.field].weight)
+			}
+			if int32(len(d.hits)) > first {
+				d.add(entry, min(w, 1), first)
+			}
+		}
+		i = j
+	}
+}
