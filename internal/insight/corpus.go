@@ -170,11 +170,9 @@ func (sc *scanner) add(f field, text string) {
 		word := sc.v.word(lower)
 		c.tokens++
 		sc.notePerson(prev, prevCapital, word, flags)
-		if prev >= 0 && sc.v.words[prev].text == "my" {
-			if r, ok := roleNames()[sc.v.words[word].text]; ok {
-				c.roles = append(c.roles, roleHit{role: r, entry: ew.entry,
-					hit: hit{field: int32(len(c.fields)), first: int32(ew.starts[len(ew.starts)-1]), last: int32(start)}})
-			}
+		if r := sc.v.words[word].role; r >= 0 && prev >= 0 && sc.v.words[prev].cue&cueMy != 0 {
+			c.roles = append(c.roles, roleHit{role: r, entry: ew.entry,
+				hit: hit{field: int32(len(c.fields)), first: int32(ew.starts[len(ew.starts)-1]), last: int32(start)}})
 		}
 		prev, prevCapital = word, flags&(capitalised|allCaps) == capitalised
 		ew.words = append(ew.words, word)
@@ -210,14 +208,18 @@ func (sc *scanner) add(f field, text string) {
 // before it ("told Deb", "with Deb"), or a possessive ("Deb's").
 func (sc *scanner) notePerson(prev int32, prevCapital bool, word int32, flags uint8) {
 	w := &sc.v.words[word]
-	if prevCapital && personAfter()[w.text] {
+	if prevCapital && w.cue&cuePersonAfter != 0 {
 		sc.v.words[prev].personUses++
 	}
-	if prev >= 0 && titles[sc.v.words[prev].text] && sc.v.words[prev].text == "st" {
-		return // St Luke's is a place
+	if flags&(capitalised|allCaps) != capitalised {
+		return
 	}
-	if flags&(capitalised|allCaps) == capitalised && (flags&possessive != 0 || prev >= 0 && personBefore()[sc.v.words[prev].text]) {
-		w.personUses++
+	var before uint8
+	if prev >= 0 {
+		before = sc.v.words[prev].cue
+	}
+	if before&cueSaint == 0 && (flags&possessive != 0 || before&cuePersonBefore != 0) {
+		w.personUses++ // "St Luke's" is a place
 	}
 }
 

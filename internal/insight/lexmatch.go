@@ -25,8 +25,8 @@ type lexMatcher struct {
 	prefixes    []string
 	byPrefix    [][]int32
 	byFirstByte [256][]int32
-	// prefixOf holds prefix index<<32 | word id for every word that a prefix matches.
-	prefixOf map[int64]bool
+	// prefixesOf lists, by word id, the prefixes the word starts with.
+	prefixesOf [][]int32
 }
 
 type lexTerm struct {
@@ -48,7 +48,7 @@ type matchWord struct {
 }
 
 func compileLexicon(lex Lexicon, v *vocab) *lexMatcher {
-	m := &lexMatcher{vocab: v, patterns: lex.Patterns, prefixOf: map[int64]bool{}, byStem: map[int32][]int32{}}
+	m := &lexMatcher{vocab: v, patterns: lex.Patterns, byStem: map[int32][]int32{}}
 	prefixIDs := map[string]int32{}
 	for p, pat := range lex.Patterns {
 		// Terms that read the same once stemmed ("ask", "asking") are one
@@ -95,19 +95,21 @@ func (m *lexMatcher) index() {
 	for id := len(m.starts); id < len(m.vocab.words); id++ {
 		w := m.vocab.words[id]
 		starts := m.byStem[w.stem]
+		var prefixes []int32
 		for _, p := range m.byFirstByte[w.text[0]] {
 			if strings.HasPrefix(w.text, m.prefixes[p]) {
-				m.prefixOf[int64(p)<<32|int64(id)] = true
+				prefixes = append(prefixes, p)
 				starts = append(slices.Clip(starts), m.byPrefix[p]...)
 			}
 		}
 		m.starts = append(m.starts, starts)
+		m.prefixesOf = append(m.prefixesOf, prefixes)
 	}
 }
 
 func (m *lexMatcher) wordMatches(w matchWord, word int32) bool {
 	if w.prefix >= 0 {
-		return m.prefixOf[int64(w.prefix)<<32|int64(word)]
+		return slices.Contains(m.prefixesOf[word], w.prefix)
 	}
 	return m.vocab.words[word].stem == w.stem
 }

@@ -31,6 +31,37 @@ type wordInfo struct {
 	midUses, capUses int32
 	// personUses counts uses in a context that shows a person.
 	personUses int32
+	// cue says what the word tells about the words around it (see
+	// notePerson): a person may follow it or come before it, a role
+	// follows "my", and "St" starts a place.
+	cue uint8
+	// role is the index in roles of a role word, or -1.
+	role int16
+}
+
+// Cues a word gives about its neighbours.
+const (
+	cuePersonBefore uint8 = 1 << iota
+	cuePersonAfter
+	cueMy
+	cueSaint
+)
+
+func cueOf(text string) uint8 {
+	var cue uint8
+	if personBefore()[text] {
+		cue |= cuePersonBefore
+	}
+	if personAfter()[text] {
+		cue |= cuePersonAfter
+	}
+	switch text {
+	case "my":
+		cue |= cueMy
+	case "st", "saint":
+		cue |= cueSaint
+	}
+	return cue
 }
 
 func newVocab() *vocab {
@@ -51,7 +82,10 @@ func (v *vocab) word(lower []byte) int32 {
 	}
 	text := string(lower)
 	id := int32(len(v.words))
-	w := wordInfo{text: text, stem: v.stemOf(text), contentStem: -1, function: functionWords()[text], notName: notNames()[text]}
+	w := wordInfo{text: text, stem: v.stemOf(text), contentStem: -1, function: functionWords()[text], notName: notNames()[text], cue: cueOf(text), role: -1}
+	if r, ok := roleNames()[text]; ok {
+		w.role = r
+	}
 	if isContent(text) && fits(w.stem) {
 		w.contentStem = w.stem
 	}
