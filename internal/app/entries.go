@@ -48,11 +48,14 @@ type FilterInput struct {
 	Limit        int
 }
 
+// ParseFilter reads a typed filter as of the core's today (see ParseFilter).
+func (c *Core) ParseFilter(in FilterInput) (Filter, error) { return ParseFilter(in, c.Today()) }
+
 // ParseFilter reads a typed filter. Its dates lie back from today: "friday"
-// is last Friday, "30 days ago", "last month".
-func (c *Core) ParseFilter(in FilterInput) (Filter, error) {
+// is last Friday, "30 days ago", "last month". It needs no journal, so a
+// front-end can check what was typed before opening one.
+func ParseFilter(in FilterInput, today journal.Date) (Filter, error) {
 	f := Filter{Tags: in.Tags, Limit: in.Limit}
-	today := c.Today()
 	for _, d := range []struct {
 		field, typed string
 		into         *journal.Date

@@ -91,11 +91,19 @@ type ExportRequest struct {
 	Seal Seal
 }
 
+// Check says what is wrong with the request, before any journal is read.
+func (r ExportRequest) Check() error {
+	if r.Format != Markdown && r.Format != JSON {
+		return inputErrorf("format", "give md or json, not %q", r.Format)
+	}
+	return nil
+}
+
 // WriteExport writes the export req asks for to w and says how many entries
 // it holds. A failup.v1 document is streamed from the journal as it is read.
 func (c *Core) WriteExport(ctx context.Context, w io.Writer, req ExportRequest) (int, error) {
-	if req.Format != Markdown && req.Format != JSON {
-		return 0, inputErrorf("format", "give md or json, not %q", req.Format)
+	if err := req.Check(); err != nil {
+		return 0, err
 	}
 	n := 0
 	err := sealed(req.Seal, func(w io.Writer) error {

@@ -54,7 +54,7 @@ const snoozeDays = 7
 // CheckIn records how entry id's commitment went, moves its day, or sets it
 // aside. A check-in again keeps what was said before unless it is said anew.
 func (c *Core) CheckIn(ctx context.Context, id int64, in CheckInInput) (CheckInResult, error) {
-	if err := c.checkCheckIn(in); err != nil {
+	if err := CheckCheckIn(in, c.Today()); err != nil {
 		return CheckInResult{}, err
 	}
 	before, err := c.Commitment(ctx, id)
@@ -103,7 +103,10 @@ func (c *Core) CheckIn(ctx context.Context, id int64, in CheckInInput) (CheckInR
 	return CheckInResult{Entry: e, Said: said}, err
 }
 
-func (c *Core) checkCheckIn(in CheckInInput) error {
+// CheckCheckIn says what is wrong with a check-in as given, before any
+// journal is read: choices that do not go together, a confidence out of
+// range, a day to ask again that has passed.
+func CheckCheckIn(in CheckInInput, today journal.Date) error {
 	said := in.Tried != "" || in.Snooze != "" || in.Outcome != nil || in.Confidence != nil
 	switch {
 	case in.Drop && said:
@@ -119,16 +122,18 @@ func (c *Core) checkCheckIn(in CheckInInput) error {
 	case in.Tried != NotYet && in.Tried != "" && in.Snooze != "":
 		return inputErrorf("snooze", "a new day to ask goes with not-yet, not with %s", in.Tried)
 	}
-	if err := journal.CheckDue(in.Snooze, c.Today()); err != nil {
+	if err := journal.CheckDue(in.Snooze, today); err != nil {
 		return &InputError{Field: "snooze", Err: err}
 	}
 	return nil
 }
 
+// ParseDue reads a day a commitment is due as of the core's today.
+func (c *Core) ParseDue(typed string) (journal.Date, error) { return ParseDue(typed, c.Today()) }
+
 // ParseDue reads a day a commitment is due, as typed ("friday" is the coming
 // one, "in 2 weeks"), refusing a day that has passed.
-func (c *Core) ParseDue(typed string) (journal.Date, error) {
-	today := c.Today()
+func ParseDue(typed string, today journal.Date) (journal.Date, error) {
 	d, err := journal.ParseDueDay(typed, today)
 	if err == nil {
 		err = journal.CheckDue(d, today)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,7 +13,7 @@ import (
 // checkInPlainly asks how a commitment went on plain lines, for screen
 // readers and scripts, and records it.
 func (a *env) checkInPlainly(cmd *cobra.Command, c *app.Core, id int64, f journal.Followup) error {
-	q := &asker{in: bufio.NewReader(a.in), out: a.out, prompt: isTerminal(a.in)}
+	q := &asker{in: a.lines(cmd), out: a.out, prompt: isTerminal(a.in)}
 	q.say("You said you would “%s” (%s).", termtext.Line(f.Commitment), f.DueText(c.Today()))
 	in, err := askCheckIn(q, c, f)
 	if err != nil {

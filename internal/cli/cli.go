@@ -4,15 +4,18 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -22,6 +25,7 @@ import (
 
 	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/config"
+	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
@@ -33,11 +37,13 @@ const Version = "0.1.0"
 // memoryLimit is the heap size past which the collector runs more often.
 const memoryLimit = 400 << 20
 
-// Exit codes, as CONTRACT.md defines them.
+// Exit codes; docs/commands says what each means.
 const (
 	exitOK      = 0
 	exitFailure = 1
 	exitUsage   = 2
+	// exitInterrupted is the shell's code for a command ended by ctrl+c.
+	exitInterrupted = 130
 )
 
 // Main runs failup with the process's arguments and streams and returns the
@@ -56,7 +62,16 @@ func Main() int {
 		getenv: os.Getenv,
 		now:    time.Now,
 	}
-	return a.run(os.Args[1:])
+	// ctrl+c and SIGTERM cancel the one context every command runs under: a
+	// long import, export or backup stops, leaving the journal and any file
+	// as they were. A second signal ends failup at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return a.run(ctx, os.Args[1:])
 }
 
 // env is what every command shares: streams, global flags, and the journal,
@@ -92,13 +107,13 @@ func (e usageError) Error() string { return e.err.Error() }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
-func (a *env) run(args []string) int {
+func (a *env) run(ctx context.Context, args []string) int {
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(a.in)
 	root.SetOut(a.out)
 	root.SetErr(a.errOut)
-	err := a.finishOutput(root.Execute())
+	err := a.finishOutput(root.ExecuteContext(ctx))
 	if a.store != nil {
 		if cerr := a.store.Close(); err == nil && cerr != nil {
 			err = cerr
@@ -106,6 +121,10 @@ func (a *env) run(args []string) int {
 	}
 	if err == nil {
 		return exitOK
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(a.errOut, "failup: "+sentence(app.ErrCancelled.Error()))
+		return exitInterrupted
 	}
 	err = explain(err)
 	// File names and values given on the command line are echoed in
@@ -389,6 +408,43 @@ func parseID(arg string) (int64, error) {
 		return 0, usagef("an entry ID is a number like 12, not %q", arg)
 	}
 	return id, nil
+}
+
+// today is the day it is by failup's clock.
+func (a *env) today() journal.Date { return journal.DateOf(a.now()) }
+
+// stoppable makes reads from r end when ctx is done, so that ctrl+c ends a
+// question being asked, or a pipe that stalls, at once.
+type stoppable struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (s stoppable) Read(p []byte) (int, error) {
+	if err := s.ctx.Err(); err != nil {
+		return 0, err
+	}
+	type result struct {
+		n   int
+		err error
+	}
+	got := make(chan result, 1)
+	buf := make([]byte, len(p))
+	go func() {
+		n, err := s.r.Read(buf)
+		got <- result{n, err}
+	}()
+	select {
+	case r := <-got:
+		return copy(p, buf[:r.n]), r.err
+	case <-s.ctx.Done():
+		return 0, s.ctx.Err()
+	}
+}
+
+// lines reads a.in a line at a time until cmd's context is done.
+func (a *env) lines(cmd *cobra.Command) *bufio.Reader {
+	return bufio.NewReader(stoppable{ctxOf(cmd), a.in})
 }
 
 func ctxOf(cmd *cobra.Command) context.Context {

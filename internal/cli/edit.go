@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"strings"
@@ -65,11 +64,11 @@ func (a *env) editPlainly(cmd *cobra.Command, id int64, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	if e, err = a.askAndSave(cmd, c, set, e, journal.EditKey(id), asJSON); err != nil {
+	if _, err = a.askAndSave(cmd, c, set, e, journal.EditKey(id), asJSON); err != nil {
 		return err
 	}
 	if asJSON {
-		return a.printJSON(e)
+		return a.printEntry(cmd, c, id)
 	}
 	fmt.Fprintf(a.out, "\nUpdated entry %d.\n", id)
 	return nil
@@ -91,7 +90,7 @@ func (a *env) editFromJSON(cmd *cobra.Command, id int64, from string, asJSON boo
 		return fmt.Errorf("%s: %w", inputName(from), err)
 	}
 	if asJSON {
-		return a.printJSON(e)
+		return a.printEntry(cmd, c, id)
 	}
 	fmt.Fprintf(a.out, "Updated entry %d.\n", id)
 	return nil
@@ -116,7 +115,7 @@ func (a *env) deleteCmd() *cobra.Command {
 				}
 				fmt.Fprintf(a.out, "Delete entry %d, “%s” (%s)? It cannot be undone. Type y to delete: ",
 					id, termtext.Line(e.Title), e.OccurredOn)
-				answer, _ := bufio.NewReader(a.in).ReadString('\n')
+				answer, _ := a.lines(cmd).ReadString('\n')
 				if reply := strings.ToLower(strings.TrimSpace(answer)); reply != "y" && reply != "yes" {
 					fmt.Fprintln(a.out, "Kept it; nothing was deleted.")
 					return nil

@@ -28,12 +28,19 @@ func (a *env) exportCmd() *cobra.Command {
 			"  failup export --since 2026-01-01 --tag work\n  failup export --per-entry -o ~/notes/failup/",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, f, err := a.filtered(ff)
+			f, err := app.ParseFilter(ff.input(), a.today())
 			if err != nil {
 				return err
 			}
 			req := app.ExportRequest{Filter: f, Format: format, LessonsOnly: lessonsOnly}
+			if err := req.Check(); err != nil {
+				return err
+			}
 			if req.Seal, err = a.exportSealer(&seal, output, perEntry); err != nil {
+				return err
+			}
+			c, err := a.app()
+			if err != nil {
 				return err
 			}
 			return a.export(cmd, c, req, output, perEntry, force)

@@ -128,14 +128,14 @@ func (a *env) checkinCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			c, err := a.app()
+			if onlyGlobal(cmd) {
+				return a.checkInAsking(cmd, id)
+			}
+			in, err := f.input(cmd, a.today())
 			if err != nil {
 				return err
 			}
-			if onlyGlobal(cmd) {
-				return a.checkInAsking(cmd, c, id)
-			}
-			in, err := f.input(cmd, c)
+			c, err := a.app()
 			if err != nil {
 				return err
 			}
@@ -170,8 +170,9 @@ func onlyGlobal(cmd *cobra.Command) bool {
 	return !local
 }
 
-// input turns the flags given into a check-in for the core.
-func (f checkinFlags) input(cmd *cobra.Command, c *app.Core) (app.CheckInInput, error) {
+// input turns the flags given into a check-in for the core, checked as of
+// today before any journal is opened.
+func (f checkinFlags) input(cmd *cobra.Command, today journal.Date) (app.CheckInInput, error) {
 	flags := cmd.Flags()
 	in := app.CheckInInput{Drop: f.drop}
 	var err error
@@ -187,17 +188,21 @@ func (f checkinFlags) input(cmd *cobra.Command, c *app.Core) (app.CheckInInput, 
 		in.Confidence = &f.confidence
 	}
 	if flags.Changed("snooze") {
-		if in.Snooze, err = c.ParseDue(f.snooze); err != nil {
+		if in.Snooze, err = app.ParseDue(f.snooze, today); err != nil {
 			return in, &app.InputError{Field: "snooze", Err: err}
 		}
 	}
-	return in, nil
+	return in, app.CheckCheckIn(in, today)
 }
 
 // checkInAsking asks how it went: on the full screen, or line by line.
-func (a *env) checkInAsking(cmd *cobra.Command, c *app.Core, id int64) error {
+func (a *env) checkInAsking(cmd *cobra.Command, id int64) error {
 	if !a.interactive() && !a.wantsAccessible() {
 		return usagef("say how it went with --tried-again yes, no or not-yet (or run it in a terminal)")
+	}
+	c, err := a.app()
+	if err != nil {
+		return err
 	}
 	f, err := c.Commitment(ctxOf(cmd), id)
 	if err != nil {

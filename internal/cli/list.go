@@ -30,17 +30,23 @@ func (f *filterFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&f.tags, "tag", nil, "only entries with this tag (repeat: all must match)")
 }
 
-// filtered opens the core and reads the filter flags.
-func (a *env) filtered(ff filterFlags) (*app.Core, app.Filter, error) {
-	return a.filteredBy(app.FilterInput{Since: ff.since, Until: ff.until, Tags: ff.tags})
+func (f filterFlags) input() app.FilterInput {
+	return app.FilterInput{Since: f.since, Until: f.until, Tags: f.tags}
 }
 
+// filtered reads the filter flags and opens the core.
+func (a *env) filtered(ff filterFlags) (*app.Core, app.Filter, error) {
+	return a.filteredBy(ff.input())
+}
+
+// filteredBy reads the filter typed, then opens the core: a mistake in what
+// was typed is found before any journal is.
 func (a *env) filteredBy(in app.FilterInput) (*app.Core, app.Filter, error) {
-	c, err := a.app()
+	f, err := app.ParseFilter(in, a.today())
 	if err != nil {
-		return nil, app.Filter{}, err
+		return nil, f, err
 	}
-	f, err := c.ParseFilter(in)
+	c, err := a.app()
 	return c, f, err
 }
 

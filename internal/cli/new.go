@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -65,14 +64,19 @@ func (a *env) newFromJSON(cmd *cobra.Command, from string, asJSON bool) error {
 		return fmt.Errorf("%s: %w", inputName(from), err)
 	}
 	if asJSON {
-		saved, err := c.Entry(ctxOf(cmd), e.ID)
-		if err != nil {
-			return err
-		}
-		return a.printJSON(saved)
+		return a.printEntry(cmd, c, e.ID)
 	}
 	fmt.Fprintln(a.out, e.ID)
 	return nil
+}
+
+// printEntry prints entry id as the journal holds it, as JSON.
+func (a *env) printEntry(cmd *cobra.Command, c *app.Core, id int64) error {
+	e, err := c.Entry(ctxOf(cmd), id)
+	if err != nil {
+		return err
+	}
+	return a.printJSON(e)
 }
 
 // readEntry reads one entry given as JSON in a file ("-": stdin).
@@ -123,7 +127,7 @@ func (a *env) reflectPlainly(cmd *cobra.Command, set prompt.Set, asJSON bool) er
 		return err
 	}
 	if asJSON {
-		return a.printJSON(e)
+		return a.printEntry(cmd, c, e.ID)
 	}
 	fmt.Fprintf(a.out, "\nSaved as entry %d. %s\n", e.ID, lib.Tip(int(e.ID)))
 	return nil
@@ -140,7 +144,7 @@ func (a *env) askAndSave(cmd *cobra.Command, c *app.Core, set prompt.Set, base j
 	if asJSON {
 		talk = a.errOut
 	}
-	in := bufio.NewReader(a.in)
+	in := a.lines(cmd)
 	progress := func(journal.Entry) {}
 	person := isTerminal(a.in)
 	if person {

@@ -71,96 +71,119 @@ func (q *asker) keep(saved string, read func() string) string {
 // askReflection walks through a reflection on plain lines, starting from prev
 // (a resumed draft, or empty), calling progress after each answer.
 func askReflection(in *bufio.Reader, w io.Writer, person bool, set prompt.Set, c *app.Core, prev journal.Entry, progress func(journal.Entry)) (journal.Entry, error) {
-	q := &asker{in: in, out: w, prompt: person}
-	e := prev
-	e.PromptSet = set.ID
-	q.say("A reflection in %d short steps. Short answers end with Enter; the %d longer ones can take several lines, and an empty line ends them.",
+	r := &reflection{q: &asker{in: in, out: w, prompt: person}, c: c, set: set, prev: prev, e: prev, progress: progress}
+	r.e.PromptSet = set.ID
+	r.q.say("A reflection in %d short steps. Short answers end with Enter; the %d longer ones can take several lines, and an empty line ends them.",
 		len(set.Questions)+3, len(set.Questions))
+	for _, step := range []func() error{r.what, r.answers, r.lesson, r.details, r.commitment} {
+		if err := step(); err != nil {
+			return journal.Entry{}, err
+		}
+	}
+	return r.e, nil
+}
+
+// reflection is a reflection being asked for, step by step: e as answered
+// so far, prev as it was before.
+type reflection struct {
+	q        *asker
+	c        *app.Core
+	set      prompt.Set
+	prev, e  journal.Entry
+	progress func(journal.Entry)
+}
+
+func (r *reflection) what() error {
+	q := r.q
 	q.say("")
 	q.say("What happened? A few words to name the setback.")
-	e.Title = q.keep(prev.Title, q.line)
-	if strings.TrimSpace(e.Title) == "" {
-		return journal.Entry{}, errors.New("no title was given, so nothing was saved")
+	r.e.Title = q.keep(r.prev.Title, q.line)
+	if strings.TrimSpace(r.e.Title) == "" {
+		return errors.New("no title was given, so nothing was saved")
 	}
-	progress(e)
-
+	r.progress(r.e)
 	q.say("When did it happen? YYYY-MM-DD, “yesterday”, “last friday”, “3 days ago”, or an empty line for today.")
 	var err error
-	if e.OccurredOn, err = askDate(q, prev.OccurredOn, c.Today(), c.ParseHappened); err != nil {
-		return journal.Entry{}, err
-	}
+	r.e.OccurredOn, err = askDate(q, r.prev.OccurredOn, r.c.Today(), r.c.ParseHappened)
+	return err
+}
 
-	answers := make([]journal.Answer, len(set.Questions))
-	for i, question := range set.Questions {
+func (r *reflection) answers() error {
+	q, questions := r.q, r.set.Questions
+	answers := make([]journal.Answer, len(questions))
+	for i, question := range questions {
 		q.say("")
-		q.say("%d of %d. %s", i+1, len(set.Questions), question.Text)
+		q.say("%d of %d. %s", i+1, len(questions), question.Text)
 		if question.Hint != "" {
 			q.say("%s", question.Hint)
 		}
 		answers[i] = journal.Answer{Key: question.Key, Question: question.Text}
-		e.Answers = answers[:i+1]
+		r.e.Answers = answers[:i+1]
 		read := func() string {
 			return q.lines(func(partial string) {
 				answers[i].Text = partial
-				progress(e)
+				r.progress(r.e)
 			})
 		}
-		answers[i].Text = q.keep(prev.AnswerText(question.Key), read)
-		progress(e)
+		answers[i].Text = q.keep(r.prev.AnswerText(question.Key), read)
+		r.progress(r.e)
 	}
+	return nil
+}
 
-	q.say("")
-	q.say("In one sentence, what is the lesson? (Optional.)")
-	e.Lesson = q.keep(prev.Lesson, q.line)
-	progress(e)
+func (r *reflection) lesson() error {
+	r.q.say("")
+	r.q.say("In one sentence, what is the lesson? (Optional.)")
+	r.e.Lesson = r.q.keep(r.prev.Lesson, r.q.line)
+	r.progress(r.e)
+	return nil
+}
 
+// details asks for tags, skills, severity and confidence.
+func (r *reflection) details() error {
+	q, prev := r.q, r.prev
 	q.say("")
 	q.say("Tags, separated by commas. (Optional.)")
-	e.Tags = journal.SplitTags(q.keep(strings.Join(prev.Tags, ", "), q.line))
-
+	r.e.Tags = journal.SplitTags(q.keep(strings.Join(prev.Tags, ", "), q.line))
 	q.say("Which skills did this exercise? Numbers or names, separated by commas. (Optional.)")
 	for i, s := range journal.Skills {
 		q.say("  %d %s", i+1, s.Label())
 	}
-	skills, err := askSkills(q, prev.Skills)
-	if err != nil {
-		return journal.Entry{}, err
+	var err error
+	if r.e.Skills, err = askSkills(q, prev.Skills); err != nil {
+		return err
 	}
-	e.Skills = skills
+	if r.e.Severity, err = askNumber(q, "How big a setback was it, from 1 (small) to 5 (huge)? (Optional.)", 1, 5, prev.Severity); err != nil {
+		return err
+	}
+	if r.e.Confidence, err = askNumber(q, "How confident do you feel right now, from 1 to 10? (Optional.)", 1, 10, prev.Confidence); err != nil {
+		return err
+	}
+	r.progress(r.e)
+	return nil
+}
 
-	if e.Severity, err = askNumber(q, "How big a setback was it, from 1 (small) to 5 (huge)? (Optional.)", 1, 5, prev.Severity); err != nil {
-		return journal.Entry{}, err
-	}
-	if e.Confidence, err = askNumber(q, "How confident do you feel right now, from 1 to 10? (Optional.)", 1, 10, prev.Confidence); err != nil {
-		return journal.Entry{}, err
-	}
-	progress(e)
-
+// commitment asks for something to try next time and when to ask about
+// it; an edit keeps how a commitment went.
+func (r *reflection) commitment() error {
+	q, prev := r.q, r.prev.Followup
 	q.say("")
 	q.say("One thing you will try next time, as a commitment failup can ask you about. (Optional.)")
-	prevCommitment := ""
-	if prev.Followup != nil {
-		prevCommitment = prev.Followup.Commitment
+	f := &journal.Followup{}
+	if prev != nil {
+		*f = *prev
 	}
-	e.Followup = nil
-	if commitment := q.keep(prevCommitment, q.line); commitment != "" {
-		// An edit keeps how the commitment went.
-		f := &journal.Followup{}
-		if prev.Followup != nil {
-			*f = *prev.Followup
-		}
-		f.Commitment = commitment
-		q.say("When should failup ask how it went? YYYY-MM-DD, “friday”, “in 7 days”, “next month”, or an empty line for two weeks from today.")
-		var saved journal.Date
-		if prev.Followup != nil {
-			saved = prev.Followup.DueOn
-		}
-		if f.DueOn, err = askDate(q, saved, c.Today().AddDays(14), c.ParseDue); err != nil {
-			return journal.Entry{}, err
-		}
-		e.Followup = f
+	r.e.Followup = nil
+	if f.Commitment = q.keep(f.Commitment, q.line); f.Commitment == "" {
+		return nil
 	}
-	return e, nil
+	q.say("When should failup ask how it went? YYYY-MM-DD, “friday”, “in 7 days”, “next month”, or an empty line for two weeks from today.")
+	var err error
+	if f.DueOn, err = askDate(q, f.DueOn, r.c.Today().AddDays(14), r.c.ParseDue); err != nil {
+		return err
+	}
+	r.e.Followup = f
+	return nil
 }
 
 func splitList(s string) []string {
@@ -249,8 +272,11 @@ func askNumber(q *asker, question string, lo, hi int, prev *int) (*int, error) {
 func askDate(q *asker, saved, empty journal.Date, parse func(string) (journal.Date, error)) (journal.Date, error) {
 	for {
 		v := q.keep(string(saved), q.line)
-		if v == "" {
+		switch {
+		case v == "":
 			return empty, nil
+		case v == string(saved):
+			return saved, nil // kept as it was, even a day that has since passed
 		}
 		d, err := parse(v)
 		if err == nil {

@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"bufio"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -13,8 +10,6 @@ import (
 
 	"github.com/failup/failup/internal/agecrypt"
 	"github.com/failup/failup/internal/app"
-	"github.com/failup/failup/internal/atomicfile"
-	"github.com/failup/failup/internal/store"
 )
 
 func (a *env) restoreCmd() *cobra.Command {
@@ -42,55 +37,11 @@ func (a *env) restoreCmd() *cobra.Command {
 					return fmt.Errorf("cannot create the journal's folder: %w", app.PathProblem(err))
 				}
 			}
-			switch _, err := os.Stat(output); {
-			case err == nil && app.SameFile(output, a.dbPath()):
-				return fmt.Errorf("%s is the journal in use; restore to another file with -o FILE", output)
-			case err == nil && !force:
-				return fmt.Errorf("%s already exists; choose another name, or add --force to replace it", output)
-			case err != nil && !errors.Is(err, fs.ErrNotExist):
-				return fmt.Errorf("cannot write %s: %w", output, app.PathProblem(err))
+			unseal := func() (app.Unseal, error) {
+				ids, err := a.identities(&key)
+				return func(dst io.Writer, src io.Reader) error { return agecrypt.DecryptTo(dst, src, ids) }, err
 			}
-			for _, side := range []string{"-wal", "-shm"} {
-				if _, err := os.Stat(output + side); err == nil {
-					return fmt.Errorf("%s%s is left from another journal; move it away first, or restore to another name", output, side)
-				}
-			}
-			in, err := os.Open(args[0])
-			if err != nil {
-				return fmt.Errorf("cannot read %s: %w", args[0], app.PathProblem(err))
-			}
-			defer in.Close()
-			br := bufio.NewReader(in)
-			head, _ := br.Peek(64)
-			encrypted := agecrypt.Encrypted(head)
-			var bad error // what is wrong with the backup, as opposed to with writing
-			err = atomicfile.Write(output, 0o600, func(w io.Writer) error {
-				check := &journalHeader{}
-				w = io.MultiWriter(w, check)
-				if !encrypted {
-					if _, err := io.Copy(w, br); err != nil {
-						return err
-					}
-				} else {
-					ids, err := a.identities(&key)
-					if err != nil {
-						return err
-					}
-					if bad = agecrypt.DecryptTo(w, br, ids); bad != nil {
-						bad = fmt.Errorf("cannot decrypt %s: %w", args[0], bad)
-						return bad
-					}
-				}
-				if !store.IsJournalHeader(check.b) {
-					bad = fmt.Errorf("%s does not hold a failup journal", args[0])
-					return bad
-				}
-				return nil
-			})
-			if bad != nil {
-				return fmt.Errorf("%w; nothing was written", bad)
-			}
-			if err != nil {
+			if err := app.Restore(ctxOf(cmd), args[0], output, a.dbPath(), force, unseal); err != nil {
 				return err
 			}
 			fmt.Fprintf(a.out, "Restored %s to %s.\n", args[0], output)
@@ -104,15 +55,4 @@ func (a *env) restoreCmd() *cobra.Command {
 	cmd.Flags().BoolVar(&force, "force", false, "replace the file given with -o if it exists")
 	key.register(cmd)
 	return cmd
-}
-
-// journalHeader keeps the first bytes written to it: a SQLite file's
-// header, which tells a failup journal.
-type journalHeader struct{ b []byte }
-
-func (h *journalHeader) Write(p []byte) (int, error) {
-	if room := store.HeaderSize - len(h.b); room > 0 {
-		h.b = append(h.b, p[:min(room, len(p))]...)
-	}
-	return len(p), nil
 }

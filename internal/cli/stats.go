@@ -52,20 +52,7 @@ func writeStats(w io.Writer, st growth.Stats) {
 		fmt.Fprintf(w, "%s, from %s to %s.\n", termtext.Count(st.Entries, "reflection", "reflections"), from, to)
 	}
 
-	ft := st.FollowThrough
-	fmt.Fprintln(w, "\nTrying again")
-	if ft.Commitments == 0 {
-		fmt.Fprintln(w, "  No commitments yet. A reflection can end with something to try next time.")
-	} else {
-		if ft.Rate != nil {
-			fmt.Fprintf(w, "  You tried again on %d of the %d commitments whose day has come (%.0f%%).\n", ft.TriedAgain, ft.Asked, *ft.Rate*100)
-		}
-		fmt.Fprintf(w, "  %d not this time · %d set aside · %d waiting to hear how it went · %d coming up\n",
-			ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming)
-		if st.MedianDaysToTryAgain != nil {
-			fmt.Fprintf(w, "  Typically %s from a setback to trying again.\n", days(*st.MedianDaysToTryAgain))
-		}
-	}
+	writeTryingAgain(w, st)
 	if c := st.Confidence; c.AtReflection != nil {
 		fmt.Fprintln(w, "\nConfidence")
 		fmt.Fprintf(w, "  %.1f out of 10 when reflecting", *c.AtReflection)
@@ -108,4 +95,22 @@ func days(d float64) string {
 		return "1 day"
 	}
 	return fmt.Sprintf("%.0f days", d)
+}
+
+// writeTryingAgain is stats' part on commitments and trying again.
+func writeTryingAgain(w io.Writer, st growth.Stats) {
+	ft := st.FollowThrough
+	fmt.Fprintln(w, "\nTrying again")
+	if ft.Commitments == 0 {
+		fmt.Fprintln(w, "  No commitments yet. A reflection can end with something to try next time.")
+	} else {
+		if ft.Rate != nil {
+			fmt.Fprintf(w, "  You tried again on %d of the %d commitments whose day has come (%.0f%%).\n", ft.TriedAgain, ft.Asked, *ft.Rate*100)
+		}
+		fmt.Fprintf(w, "  %d not this time · %d set aside · %d waiting to hear how it went · %d coming up\n",
+			ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming)
+		if st.MedianDaysToTryAgain != nil {
+			fmt.Fprintf(w, "  Typically %s from a setback to trying again.\n", days(*st.MedianDaysToTryAgain))
+		}
+	}
 }
