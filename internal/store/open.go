@@ -34,6 +34,9 @@ type Store struct {
 	readOnly bool
 	// swept are the leftover temporary copies removed on opening.
 	swept []string
+	// stamped is set once the journal has its stamp, which every write
+	// transaction then moves on (see checkWAL).
+	stamped bool
 }
 
 // Open opens the journal at path, creating it (and its directory, 0700) with
@@ -68,6 +71,9 @@ func open(path string, create bool) (*Store, error) {
 		return nil, err
 	}
 	if err := tighten(abs); err != nil {
+		return nil, err
+	}
+	if err := checkWAL(abs); err != nil {
 		return nil, err
 	}
 	s, err := openWith(abs, "mode=rw")
@@ -216,6 +222,13 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode = WAL"); err != nil {
 		return err
 	}
+	stampedFrom := 0 // the version that brings the stamp
+	for i, name := range names {
+		if strings.HasSuffix(name, "_journal_identity.sql") {
+			stampedFrom = i + 1
+		}
+	}
+	s.stamped = version >= stampedFrom
 	for i := version; i < len(names); i++ {
 		body, err := migrationFiles.ReadFile(names[i])
 		if err != nil {
@@ -230,6 +243,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		}); err != nil {
 			return err
 		}
+		s.stamped = i+1 >= stampedFrom
 	}
 	return nil
 }
@@ -288,6 +302,12 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.writeError(err)
+	}
+	if s.stamped {
+		if _, err := tx.ExecContext(ctx, stampWrite); err != nil {
+			tx.Rollback()
+			return s.writeError(err)
+		}
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
