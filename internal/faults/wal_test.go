@@ -8,21 +8,30 @@ import (
 	"testing"
 )
 
-// holdOpen keeps a SQLite connection to the journal at path until the test
-// ends, so that a failup that exits is not the last to close it and leaves
-// its writes in the -wal file, as a failup still running would.
-func holdOpen(t *testing.T, path string) *sql.DB {
+// holdOpen keeps a read transaction open on the journal at path until
+// release is called or the test ends, so that a failup that exits can
+// neither checkpoint its writes nor remove its -wal file, as with a failup
+// still running.
+func holdOpen(t *testing.T, path string) (release func()) {
 	t.Helper()
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	db.SetMaxOpenConns(1)
-	if _, err := db.Exec("PRAGMA wal_autocheckpoint = 0; SELECT count(*) FROM entries"); err != nil {
+	tx, err := db.Begin()
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	var n int
+	if err := tx.QueryRow("SELECT count(*) FROM entries").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	release = func() {
+		tx.Rollback()
+		db.Close()
+	}
+	t.Cleanup(release)
+	return release
 }
 
 // TestForeignWALIsRefused puts beside a journal a -wal file that is not its
@@ -40,10 +49,10 @@ func TestForeignWALIsRefused(t *testing.T) {
 			return readFile(t, other.db+"-wal")
 		},
 		"from before a restore": func(t *testing.T, e *env) []byte {
-			db := holdOpen(t, e.db)
+			release := holdOpen(t, e.db)
 			e.ok(entryJSON(t, simpleEntry("Written before the backup", "Kept in the -wal.")), "new", "--from", "-")
 			old := readFile(t, e.db+"-wal")
-			db.Close()
+			release()
 			e.ok(entryJSON(t, simpleEntry("Written after", "The journal moved on.")), "new", "--from", "-")
 			return old
 		},

@@ -14,7 +14,7 @@ import (
 // stampWrite moves the journal's stamp on by one write; see
 // migrations/0005_journal_identity.sql.
 const stampWrite = `UPDATE journal_stamp SET writes = writes + 1,
-	mark = substr(mark, 1, 29) || CAST(printf('%020d', writes + 1) AS BLOB)`
+	mark = CAST(x'fffe' || 'failup-id' || x'fffe' || journal || printf('%020d', writes + 1) AS BLOB)`
 
 // stampMagic opens the stamp's mark: bytes that are never valid UTF-8, so
 // never part of an entry's text.
@@ -130,9 +130,15 @@ func walStamps(r io.Reader, id [stampIDLen]byte) (foreign bool, latest int64, fo
 		if !bytes.Equal(frame[8:16], salts) {
 			return foreign, latest, found // a frame of an earlier generation
 		}
-		page := frame[walFrameHeaderSize:]
-		if i := bytes.Index(page, stampMagic); i >= 0 {
-			if s, ok := parseStamp(page[i+len(stampMagic):]); ok {
+		// A page can still hold the bytes of a stamp it was rewritten from,
+		// with fewer writes, which then count too.
+		for page := frame[walFrameHeaderSize:]; ; {
+			i := bytes.Index(page, stampMagic)
+			if i < 0 {
+				break
+			}
+			page = page[i+len(stampMagic):]
+			if s, ok := parseStamp(page); ok {
 				pending = append(pending, s)
 			}
 		}
@@ -141,7 +147,7 @@ func walStamps(r io.Reader, id [stampIDLen]byte) (foreign bool, latest int64, fo
 		}
 		for _, s := range pending {
 			foreign = foreign || s.id != id
-			latest, found = s.writes, true
+			latest, found = max(latest, s.writes), true
 		}
 		pending = pending[:0]
 	}

@@ -7,26 +7,27 @@
 -- never in an entry's text), the 16-byte id, and the count of writes as 20
 -- digits.
 CREATE TABLE journal_stamp (
-	id     INTEGER PRIMARY KEY CHECK (id = 1),
-	writes INTEGER NOT NULL,
-	mark   BLOB    NOT NULL
+	id      INTEGER PRIMARY KEY CHECK (id = 1),
+	journal BLOB    NOT NULL, -- 16 random bytes, for good
+	writes  INTEGER NOT NULL,
+	mark    BLOB    NOT NULL
 );
-INSERT INTO journal_stamp (id, writes, mark)
-	VALUES (1, 0, x'fffe' || CAST('failup-id' AS BLOB) || x'fffe' || randomblob(16) || CAST(printf('%020d', 0) AS BLOB));
+INSERT INTO journal_stamp (id, journal, writes, mark) VALUES (1, randomblob(16), 0, x'');
+UPDATE journal_stamp SET mark = CAST(x'fffe' || 'failup-id' || x'fffe' || journal || printf('%020d', writes) AS BLOB);
 
 -- Drafts and cached results are written outside the store's transactions.
 CREATE TRIGGER drafts_stamp_insert AFTER INSERT ON drafts BEGIN
-	UPDATE journal_stamp SET writes = writes + 1, mark = substr(mark, 1, 29) || CAST(printf('%020d', writes + 1) AS BLOB);
+	UPDATE journal_stamp SET writes = writes + 1, mark = CAST(x'fffe' || 'failup-id' || x'fffe' || journal || printf('%020d', writes + 1) AS BLOB);
 END;
 CREATE TRIGGER drafts_stamp_update AFTER UPDATE ON drafts BEGIN
-	UPDATE journal_stamp SET writes = writes + 1, mark = substr(mark, 1, 29) || CAST(printf('%020d', writes + 1) AS BLOB);
+	UPDATE journal_stamp SET writes = writes + 1, mark = CAST(x'fffe' || 'failup-id' || x'fffe' || journal || printf('%020d', writes + 1) AS BLOB);
 END;
 CREATE TRIGGER drafts_stamp_delete AFTER DELETE ON drafts BEGIN
-	UPDATE journal_stamp SET writes = writes + 1, mark = substr(mark, 1, 29) || CAST(printf('%020d', writes + 1) AS BLOB);
+	UPDATE journal_stamp SET writes = writes + 1, mark = CAST(x'fffe' || 'failup-id' || x'fffe' || journal || printf('%020d', writes + 1) AS BLOB);
 END;
 CREATE TRIGGER cache_stamp_insert AFTER INSERT ON cache BEGIN
-	UPDATE journal_stamp SET writes = writes + 1, mark = substr(mark, 1, 29) || CAST(printf('%020d', writes + 1) AS BLOB);
+	UPDATE journal_stamp SET writes = writes + 1, mark = CAST(x'fffe' || 'failup-id' || x'fffe' || journal || printf('%020d', writes + 1) AS BLOB);
 END;
 CREATE TRIGGER cache_stamp_update AFTER UPDATE ON cache BEGIN
-	UPDATE journal_stamp SET writes = writes + 1, mark = substr(mark, 1, 29) || CAST(printf('%020d', writes + 1) AS BLOB);
+	UPDATE journal_stamp SET writes = writes + 1, mark = CAST(x'fffe' || 'failup-id' || x'fffe' || journal || printf('%020d', writes + 1) AS BLOB);
 END;
