@@ -36,31 +36,20 @@ func (a *env) runHome(cmd *cobra.Command, args []string) error {
 
 // runTUI runs the full-screen interface from the given screen.
 func (a *env) runTUI(cmd *cobra.Command, start tui.Start, set prompt.Set, editID int64) error {
-	s, err := a.journal()
-	if err != nil {
-		return err
-	}
 	c, err := a.app()
 	if err != nil {
 		return err
 	}
-	lib, err := c.Prompts()
-	if err != nil {
-		return err
-	}
-	lex, err := c.Lexicon()
-	if err != nil {
+	// A prompt set that cannot be read is said as itself, before the screen.
+	if _, err := c.Prompts(); err != nil {
 		return err
 	}
 	farewell, err := tui.Run(ctxOf(cmd), tui.Options{
-		Journal: s,
-		Prompts: lib,
-		Lexicon: lex,
+		Journal: c,
 		Start:   start,
 		SetID:   set.ID,
 		EditID:  editID,
 		NoColor: !a.wantsColor(),
-		Now:     a.now,
 	})
 	if err != nil {
 		return fmt.Errorf("the screen could not be drawn: %w", err)

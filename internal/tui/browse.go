@@ -4,16 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/failup/failup/internal/app"
-	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/searchquery"
 	"github.com/failup/failup/internal/store"
 )
 
@@ -62,14 +58,11 @@ type browseScreen struct {
 	halfTyped  bool
 	suggestion string
 	problem    string
-	// patterns finds the themes once, when a query first names one.
-	patterns func() (insight.Report, error)
-	err      error
+	err        error
 }
 
 func newBrowseScreen(c *Common, search bool) *browseScreen {
-	m := &browseScreen{c: c, query: newInput(c, "type to filter by title or tag", 200), search: search, searchOnly: search,
-		patterns: sync.OnceValues(c.report)}
+	m := &browseScreen{c: c, query: newInput(c, "type to filter by title or tag", 200), search: search, searchOnly: search}
 	m.setMode(search)
 	m.query.Focus()
 	return m
@@ -113,19 +106,8 @@ func (m *browseScreen) load() tea.Cmd {
 	m.seq++
 	seq, c, text := m.seq, m.c, strings.TrimSpace(m.query.Value())
 	if m.search {
-		patterns := m.patterns
 		return func() tea.Msg {
-			pattern := func(name string) ([]int64, error) {
-				r, err := patterns()
-				if err != nil {
-					return nil, err
-				}
-				if th, ok := app.FindTheme(r.Themes, c.Lexicon, name); ok {
-					return th.Entries, nil
-				}
-				return nil, &store.QueryError{Msg: "pattern:" + name + " is not one of your patterns; the patterns screen lists them"}
-			}
-			found, err := c.Journal.Find(c.Ctx, store.Request{Query: searchquery.Parse(text), Limit: searchLimit, Today: c.today(), Pattern: pattern})
+			found, err := c.Journal.Search(c.Ctx, text, searchLimit)
 			return hitsLoadedMsg{seq: seq, query: text, found: found, err: err}
 		}
 	}

@@ -9,8 +9,8 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
 )
 
 // The answers to "did you try again?".
@@ -98,7 +98,7 @@ func (m *checkInScreen) Typing() bool  { return m.field == checkOutcome && m.don
 func (m *checkInScreen) Init() tea.Cmd {
 	c, id := m.c, m.id
 	return func() tea.Msg {
-		e, err := c.Journal.Get(c.Ctx, id)
+		e, err := c.Journal.Entry(c.Ctx, id)
 		if err != nil {
 			return checkInLoadedMsg{id: id, err: err}
 		}
@@ -157,7 +157,7 @@ func (m *checkInScreen) saveDraft() tea.Cmd {
 	d, c := m.draft(), m.c
 	return func() tea.Msg {
 		// A check-in's draft is a convenience: failing to keep it must not stop the person.
-		_ = c.Journal.SaveDraft(c.Ctx, d, c.Now())
+		_ = c.Journal.SaveDraft(c.Ctx, d)
 		return nil
 	}
 }
@@ -203,29 +203,20 @@ func (m *checkInScreen) step(delta int) tea.Cmd {
 	return nil
 }
 
+// save records the check-in as answered; the core says what it recorded.
 func (m *checkInScreen) save() tea.Cmd {
-	c, id, now := m.c, m.id, m.c.Now()
-	switch m.tried {
-	case triedNotYet:
-		due := c.today().AddDays(snoozeChoices[m.snooze].days)
-		return func() tea.Msg {
-			if err := c.Journal.Snooze(c.Ctx, id, due, now); err != nil {
-				return checkedInMsg{err: err}
-			}
-			return checkedInMsg{said: "failup will ask again on " + due.Time().Format("Monday 2 January") + ".",
-				err: c.Journal.DeleteDraft(c.Ctx, journal.CheckInKey(id))}
+	c, id := m.c, m.id
+	in := app.CheckInInput{Tried: app.NotYet, Snooze: c.today().AddDays(snoozeChoices[m.snooze].days)}
+	if m.tried != triedNotYet {
+		outcome := m.outcome.Value()
+		in = app.CheckInInput{Tried: app.TriedYes, Outcome: &outcome, Confidence: optional(m.confidence)}
+		if m.tried == triedNo {
+			in.Tried = app.TriedNo
 		}
-	}
-	in := store.CheckIn{TriedAgain: m.tried == triedYes, Outcome: strings.TrimSpace(m.outcome.Value()), ConfidenceAfter: optional(m.confidence)}
-	said := "Noted. Trying again is how confidence grows."
-	if !in.TriedAgain {
-		said = "Noted. Not this time is an honest answer, and the lesson is still yours."
 	}
 	return func() tea.Msg {
-		if err := c.Journal.RecordCheckIn(c.Ctx, id, in, now); err != nil {
-			return checkedInMsg{err: err}
-		}
-		return checkedInMsg{said: said, err: c.Journal.DeleteDraft(c.Ctx, journal.CheckInKey(id))}
+		res, err := c.Journal.CheckIn(c.Ctx, id, in)
+		return checkedInMsg{said: res.Said, err: err}
 	}
 }
 

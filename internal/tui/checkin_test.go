@@ -58,7 +58,7 @@ func TestSnoozeAndDropFromHome(t *testing.T) {
 	h.press("s")
 	h.expectScreen("Ask me again", "[in a week]")
 	h.press("right", "enter")
-	h.expectScreen("failup will ask again on Saturday 28 March.")
+	h.expectScreen("failup will ask again on 2026-03-28, Saturday 28 March.")
 	h.press("enter")
 	e, _ := h.store.Get(ctx, 1)
 	if e.Followup.DueOn != "2026-03-28" || e.Followup.CheckedInAt != nil {
@@ -76,7 +76,7 @@ func TestSnoozeAndDropFromHome(t *testing.T) {
 	h.press("x")
 	h.expectScreen("Set it aside for good?")
 	h.press("y")
-	h.expectScreen("Set aside.")
+	h.expectScreen("Set it aside. It won't be asked about again.")
 	e, _ = h.store.Get(ctx, 1)
 	if e.Followup.Status("2026-03-14") != journal.StatusDropped {
 		t.Fatalf("drop saved %+v", e.Followup)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -92,33 +93,30 @@ func firstSentence(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// due is the chosen date; ok is false when a typed date cannot be read or
-// has already passed.
-func (f *commitForm) due(today journal.Date) (journal.Date, bool) {
-	d, problem := f.dueDate(today)
-	return d, problem == ""
-}
+// errNoDay asks for the day to be typed when "pick a date" is chosen.
+var errNoDay = errors.New("type the day failup should ask: a date, or words like “friday” or “in 2 weeks”")
 
-// dueDate is the chosen date, or a kind word on why it cannot be used.
-func (f *commitForm) dueDate(today journal.Date) (journal.Date, string) {
+// dueDate is the chosen day, or why the day typed cannot be used. The day
+// the commitment already had is kept even once it has passed, as the core
+// keeps it.
+func (f *commitForm) dueDate() (journal.Date, error) {
+	today := f.c.today()
 	if f.choice != pickDateChoice {
-		return today.AddDays(dueChoices[f.choice].days), ""
+		return today.AddDays(dueChoices[f.choice].days), nil
 	}
 	typed := strings.TrimSpace(f.date.Value())
-	d, err := journal.ParseDay(typed, today)
-	switch {
-	case typed == "":
-		return "", "Type the day failup should ask, as YYYY-MM-DD."
-	case err != nil:
-		return "", "That date isn't one I can read yet; try YYYY-MM-DD or “in 3 days”."
-	case d < today && d != f.kept.DueOn:
-		return "", "Pick a day from today on: failup asks on that day."
+	if typed == "" {
+		return "", errNoDay
 	}
-	return d, ""
+	d, err := f.c.Journal.ParseDue(typed)
+	if errors.Is(err, journal.ErrPassed) && d == f.kept.DueOn {
+		return d, nil
+	}
+	return d, err
 }
 
 // apply sets e.Followup from the form; an empty commitment means none.
-func (f *commitForm) apply(e *journal.Entry, today journal.Date) {
+func (f *commitForm) apply(e *journal.Entry) {
 	text := strings.TrimSpace(f.text.Value())
 	if text == "" {
 		e.Followup = nil
@@ -126,7 +124,7 @@ func (f *commitForm) apply(e *journal.Entry, today journal.Date) {
 	}
 	fu := f.kept
 	fu.Commitment = text
-	fu.DueOn, _ = f.due(today)
+	fu.DueOn, _ = f.dueDate()
 	e.Followup = &fu
 }
 
@@ -189,7 +187,7 @@ func (f *commitForm) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 	return nil, true
 }
 
-func (f *commitForm) view(width int, today journal.Date) string {
+func (f *commitForm) view(width int) string {
 	s := f.c.Styles
 	var b strings.Builder
 	labelStyle := func(n int) func(...string) string {
@@ -221,10 +219,10 @@ func (f *commitForm) view(width int, today journal.Date) string {
 		f.date.SetWidth(20)
 		b.WriteString(f.date.View() + "\n")
 	}
-	if d, problem := f.dueDate(today); problem == "" {
+	if d, problem := f.dueDate(); problem == nil {
 		b.WriteString(s.Muted.Render("  on "+d.Time().Format("Monday 2 January 2006")) + "\n")
 	} else if strings.TrimSpace(f.date.Value()) != "" {
-		b.WriteString(s.Notice.Render("  "+problem) + "\n")
+		b.WriteString(wrap(s.Notice, "  "+sentence(problem), width) + "\n")
 	}
 	return b.String()
 }

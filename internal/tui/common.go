@@ -2,32 +2,55 @@ package tui
 
 import (
 	"context"
+	"io"
+	"iter"
 	"time"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/prompt"
-	"github.com/failup/failup/internal/store"
 )
 
-// Journal is what the screens need from the store.
+// Journal is what the screens ask of failup's application core, *app.Core:
+// every rule (dates, what may be saved, what is kept and when it is found
+// anew, when a file may be replaced) is the core's, and the screens only
+// collect what is typed and draw what comes back.
 type Journal interface {
-	List(ctx context.Context, f store.Filter) ([]journal.Entry, error)
-	Count(ctx context.Context, f store.Filter) (int, error)
-	Get(ctx context.Context, id int64) (journal.Entry, error)
-	Tags(ctx context.Context) ([]store.TagCount, error)
-	SaveReflection(ctx context.Context, e *journal.Entry, draftKey string, now time.Time) error
-	SaveDraft(ctx context.Context, d journal.Draft, now time.Time) error
-	Draft(ctx context.Context, key string) (journal.Draft, bool, error)
-	DeleteDraft(ctx context.Context, key string) error
-	Find(ctx context.Context, r store.Request) (store.Results, error)
+	Now() time.Time
+	Today() journal.Date
+	Prompts() (*prompt.Library, error)
+
+	Entry(ctx context.Context, id int64) (journal.Entry, error)
+	List(ctx context.Context, f app.Filter) ([]journal.Entry, error)
+	Headlines(ctx context.Context, f app.Filter) iter.Seq2[journal.Entry, error]
+	Count(ctx context.Context, f app.Filter) (int, error)
+	Tags(ctx context.Context) ([]app.TagCount, error)
+	Search(ctx context.Context, query string, limit int) (app.Found, error)
+
+	ParseHappened(typed string) (journal.Date, error)
+	ParseDue(typed string) (journal.Date, error)
+	ParseFilter(in app.FilterInput) (app.Filter, error)
+
+	SaveReflection(ctx context.Context, e *journal.Entry, draftKey string) error
 	Delete(ctx context.Context, id int64) error
-	Commitments(ctx context.Context, f store.CommitmentFilter) ([]store.Commitment, error)
-	CountCommitments(ctx context.Context, f store.CommitmentFilter) (int, error)
-	RecordCheckIn(ctx context.Context, id int64, c store.CheckIn, now time.Time) error
-	Snooze(ctx context.Context, id int64, due journal.Date, now time.Time) error
-	Drop(ctx context.Context, id int64, now time.Time) error
+	Draft(ctx context.Context, key string) (journal.Draft, bool, error)
+	SaveDraft(ctx context.Context, d journal.Draft) error
+	DeleteDraft(ctx context.Context, key string) error
+
+	CheckIn(ctx context.Context, id int64, in app.CheckInInput) (app.CheckInResult, error)
+	Waiting(ctx context.Context) (latest app.Commitment, n int, ok bool, err error)
+	Commitments(ctx context.Context, cf app.CommitmentFilter) ([]app.Commitment, error)
+
+	Patterns(ctx context.Context, f app.Filter) (insight.Report, error)
+	Growth(ctx context.Context, recent int) (app.Growth, error)
+	Similar(ctx context.Context, e journal.Entry, n int) ([]insight.Match, error)
+
+	WriteExport(ctx context.Context, w io.Writer, req app.ExportRequest) (int, error)
+	ExportFile(ctx context.Context, path string, replace bool, req app.ExportRequest) (int, error)
 }
+
+var _ Journal = (*app.Core)(nil)
 
 // Common is shared by every screen: the window, styles, keys and the journal.
 type Common struct {
@@ -36,8 +59,6 @@ type Common struct {
 	Keys          KeyMap
 	Journal       Journal
 	Prompts       *prompt.Library
-	Lexicon       insight.Lexicon
-	Now           func() time.Time
 	Ctx           context.Context
 	// DraftEvery is how often typed text is saved as a draft: nothing typed
 	// is ever older than this in the journal.
@@ -54,13 +75,12 @@ func (c *Common) BodyHeight() int { return max(c.Height-chrome, 6) }
 // capped so lines stay easy to read on wide terminals.
 func (c *Common) BodyWidth() int { return min(max(c.Width-4, 20), 100) }
 
-func (c *Common) today() journal.Date { return journal.DateOf(c.Now()) }
+func (c *Common) today() journal.Date { return c.Journal.Today() }
 
-// report is what recurs across the whole journal.
+// Now is the core's clock.
+func (c *Common) Now() time.Time { return c.Journal.Now() }
+
+// report is what recurs across the whole journal, as the core keeps it.
 func (c *Common) report() (insight.Report, error) {
-	entries, err := c.Journal.List(c.Ctx, store.Filter{})
-	if err != nil {
-		return insight.Report{}, err
-	}
-	return insight.Patterns(entries, c.Lexicon, insight.Options{Today: c.today()}), nil
+	return c.Journal.Patterns(c.Ctx, app.Filter{})
 }

@@ -47,7 +47,7 @@ func (m *detailScreen) Typing() bool  { return false }
 func (m *detailScreen) Init() tea.Cmd {
 	c, id := m.c, m.id
 	return func() tea.Msg {
-		e, err := c.Journal.Get(c.Ctx, id)
+		e, err := c.Journal.Entry(c.Ctx, id)
 		return entryLoadedMsg{id: id, entry: e, err: err}
 	}
 }

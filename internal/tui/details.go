@@ -50,7 +50,7 @@ func (f *detailsForm) load(e journal.Entry) {
 }
 
 func (f *detailsForm) apply(e *journal.Entry) {
-	e.Tags = splitTags(f.tags.Value())
+	e.Tags = journal.SplitTags(f.tags.Value())
 	e.Skills = nil
 	for _, s := range journal.Skills {
 		if f.skills[s] {

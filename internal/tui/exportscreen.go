@@ -3,7 +3,6 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,11 +12,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/failup/failup/internal/atomicfile"
-	"github.com/failup/failup/internal/export"
-	"github.com/failup/failup/internal/insight"
-	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
+	"github.com/failup/failup/internal/app"
 )
 
 // The export screen's fields, in tab order.
@@ -97,19 +92,11 @@ func (m *exportScreen) Typing() bool  { return m.field != exportWhat && m.writte
 
 func (m *exportScreen) Init() tea.Cmd { return m.refresh() }
 
-// rangeOf reads the date fields; ok is false while one cannot be read.
-func (m *exportScreen) rangeOf() (since, until journal.Date, ok bool) {
-	read := func(in textinput.Model) (journal.Date, bool) {
-		v := strings.TrimSpace(in.Value())
-		if v == "" {
-			return "", true
-		}
-		d, err := journal.ParseDay(v, m.c.today())
-		return d, err == nil
-	}
-	since, okSince := read(m.since)
-	until, okUntil := read(m.until)
-	return since, until, okSince && okUntil
+// request is the export as the choices stand, or why the dates typed cannot
+// be used.
+func (m *exportScreen) request() (app.ExportRequest, error) {
+	f, err := m.c.Journal.ParseFilter(app.FilterInput{Since: strings.TrimSpace(m.since.Value()), Until: strings.TrimSpace(m.until.Value())})
+	return app.ExportRequest{Filter: f, Format: app.Markdown, LessonsOnly: m.kind == 0}, err
 }
 
 // refresh starts the preview afresh as the choices stand.
@@ -122,21 +109,20 @@ func (m *exportScreen) refresh() tea.Cmd {
 // file would be and stopped once the preview has what it shows.
 func (m *exportScreen) render() tea.Cmd {
 	m.seq++
-	since, until, ok := m.rangeOf()
-	if !ok {
-		m.notice = "A date there isn't one I can read; try YYYY-MM-DD."
+	req, err := m.request()
+	if err != nil {
+		m.notice = sentence(err)
 		return nil
 	}
 	m.notice = ""
-	seq, c, lessonsOnly := m.seq, m.c, m.kind == 0
+	seq, c := m.seq, m.c
 	p := &previewWriter{width: m.c.BodyWidth(), limit: m.limit}
 	return func() tea.Msg {
-		f := store.Filter{Since: since, Until: until}
-		n, err := c.Journal.Count(c.Ctx, f)
+		n, err := c.Journal.Count(c.Ctx, req.Filter)
 		if err != nil {
 			return exportPreviewMsg{seq: seq, err: err}
 		}
-		if err := writeExport(c, p, f, lessonsOnly); err != nil && !errors.Is(err, errPreviewFull) {
+		if _, err := c.Journal.WriteExport(c.Ctx, p, req); err != nil && !errors.Is(err, errPreviewFull) {
 			return exportPreviewMsg{seq: seq, err: err}
 		}
 		return exportPreviewMsg{seq: seq, lines: p.done(), cut: p.cut, entries: n}
@@ -153,35 +139,20 @@ func (m *exportScreen) more() tea.Cmd {
 	return m.render()
 }
 
-// writeExport writes the document the screen's choices make to w.
-func writeExport(c *Common, w io.Writer, f store.Filter, lessonsOnly bool) error {
-	entries, err := c.Journal.List(c.Ctx, f)
-	if err != nil {
-		return err
-	}
-	opt := export.Options{Since: f.Since, Until: f.Until, Now: c.Now()}
-	if lessonsOnly {
-		report := insight.Patterns(entries, c.Lexicon, insight.Options{Today: c.today()})
-		return export.Lessons(w, export.ByTheme(entries, report), opt)
-	}
-	return export.Full(w, entries, opt)
-}
-
 func (m *exportScreen) write() tea.Cmd {
 	path, err := expandHome(strings.TrimSpace(m.path.Value()))
 	if err != nil || path == "" {
 		m.notice = "Give a file to write to."
 		return nil
 	}
-	if _, err := os.Stat(path); err == nil && !m.replace {
-		m.replace = true
-		m.notice = "That file exists. Press ctrl+s again to replace it."
+	req, err := m.request()
+	if err != nil {
+		m.notice = sentence(err)
 		return nil
 	}
-	since, until, _ := m.rangeOf()
-	c, f, lessonsOnly := m.c, store.Filter{Since: since, Until: until}, m.kind == 0
+	c, replace := m.c, m.replace
 	return func() tea.Msg {
-		err := atomicfile.Write(path, 0o600, func(w io.Writer) error { return writeExport(c, w, f, lessonsOnly) })
+		_, err := c.Journal.ExportFile(c.Ctx, path, replace, req)
 		return exportWrittenMsg{path: path, err: err}
 	}
 }
@@ -222,6 +193,11 @@ func (m *exportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			m.fill()
 		}
 	case exportWrittenMsg:
+		if exists := (*app.ExistsError)(nil); errors.As(msg.err, &exists) {
+			m.replace = true
+			m.notice = "That file exists. Press ctrl+s again to replace it."
+			return m, nil
+		}
 		if msg.err != nil {
 			m.notice = "Not written: " + msg.err.Error() + "."
 			return m, nil

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 )
@@ -44,15 +42,4 @@ func restyle(s Styles, inputs []*textinput.Model, areas ...*textarea.Model) {
 	for _, ta := range areas {
 		ta.SetStyles(s.TextArea)
 	}
-}
-
-// splitTags reads "work, launch" as two tags.
-func splitTags(s string) []string {
-	var tags []string
-	for _, t := range strings.Split(s, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			tags = append(tags, t)
-		}
-	}
-	return tags
 }

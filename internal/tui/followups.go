@@ -6,17 +6,17 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
 )
 
 type commitmentsLoadedMsg struct {
-	list []store.Commitment
+	list []app.Commitment
 	err  error
 }
 
 // isDue reports whether a commitment is waiting to be asked about today.
-func isDue(c store.Commitment, today journal.Date) bool {
+func isDue(c app.Commitment, today journal.Date) bool {
 	st := c.Followup.Status(today)
 	return st == journal.StatusDue || st == journal.StatusOverdue
 }
@@ -25,7 +25,7 @@ func isDue(c store.Commitment, today journal.Date) bool {
 // mind, and the ones still to come); enter checks in.
 type followupsScreen struct {
 	c      *Common
-	list   []store.Commitment
+	list   []app.Commitment
 	loaded bool
 	err    error
 	cursor int
@@ -40,7 +40,7 @@ func (m *followupsScreen) Typing() bool  { return false }
 func (m *followupsScreen) Init() tea.Cmd {
 	c := m.c
 	return func() tea.Msg {
-		list, err := c.Journal.Commitments(c.Ctx, store.CommitmentFilter{Open: true, Latest: true})
+		list, err := c.Journal.Commitments(c.Ctx, app.CommitmentFilter{Open: true, Latest: true})
 		return commitmentsLoadedMsg{list: list, err: err}
 	}
 }

@@ -2,32 +2,31 @@ package tui
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/growth"
-	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
 )
 
 type growthLoadedMsg struct {
-	entries []journal.Entry
-	err     error
+	growth app.Growth
+	err    error
 }
 
 // growthScreen draws trying again: follow-through, confidence before and
-// after, setbacks by month, and the chains of attempts.
+// after, setbacks by month, and the chains of attempts, as the core counts
+// them.
 type growthScreen struct {
-	c       *Common
-	entries []journal.Entry
-	stats   growth.Stats
-	loaded  bool
-	err     error
+	c      *Common
+	data   app.Growth
+	stats  growth.Stats // data.Stats, named for how often it is used
+	loaded bool
+	err    error
 }
 
 func newGrowthScreen(c *Common) *growthScreen { return &growthScreen{c: c} }
@@ -35,19 +34,21 @@ func newGrowthScreen(c *Common) *growthScreen { return &growthScreen{c: c} }
 func (m *growthScreen) Title() string { return "growth" }
 func (m *growthScreen) Typing() bool  { return false }
 
+// sparkWidth is how many ratings a confidence sparkline has room for.
+func (m *growthScreen) sparkWidth() int { return max(m.c.BodyWidth()-30, 1) }
+
 func (m *growthScreen) Init() tea.Cmd {
-	c := m.c
+	c, recent := m.c, m.sparkWidth()
 	return func() tea.Msg {
-		entries, err := c.Journal.List(c.Ctx, store.Filter{})
-		return growthLoadedMsg{entries: entries, err: err}
+		g, err := c.Journal.Growth(c.Ctx, recent)
+		return growthLoadedMsg{growth: g, err: err}
 	}
 }
 
 func (m *growthScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case growthLoadedMsg:
-		m.entries, m.err, m.loaded = msg.entries, msg.err, true
-		m.stats = growth.Compute(msg.entries, m.c.today())
+		m.data, m.stats, m.err, m.loaded = msg.growth, msg.growth.Stats, msg.err, true
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.c.Keys.Back, m.c.Keys.Close) {
 			return m, pop
@@ -91,7 +92,7 @@ func (m *growthScreen) View() string {
 		}
 	}
 
-	before, after := m.confidenceSeries(w - 30)
+	before, after := m.data.Reflecting, m.data.CheckIn
 	if len(before) > 0 || len(after) > 0 {
 		b.WriteString("\n" + s.Question.Render("Confidence") + "\n")
 		row := func(label string, series []int, avg *float64) {
@@ -111,7 +112,7 @@ func (m *growthScreen) View() string {
 	b.WriteString("\n" + s.Question.Render("Setbacks by month") + s.Muted.Render("  the last twelve") + "\n")
 	b.WriteString(m.months() + "\n")
 
-	if chains := growth.Chains(m.entries); len(chains) > 0 {
+	if chains := m.data.Chains; len(chains) > 0 {
 		b.WriteString("\n" + s.Question.Render("Chains of attempts") + "\n")
 		for _, ch := range chains[:min(len(chains), 3)] {
 			b.WriteString(m.chainLine(ch, w) + "\n")
@@ -121,28 +122,6 @@ func (m *growthScreen) View() string {
 		}
 	}
 	return b.String()
-}
-
-// confidenceSeries is confidence when reflecting, oldest first, and at each
-// check-in in the order they happened: the most recent that fit in width.
-func (m *growthScreen) confidenceSeries(width int) (before, after []int) {
-	var checkIns []journal.Entry
-	for i := len(m.entries) - 1; i >= 0; i-- { // the list is newest first
-		e := m.entries[i]
-		if e.Confidence != nil {
-			before = append(before, *e.Confidence)
-		}
-		if f := e.Followup; f != nil && f.ConfidenceAfter != nil && f.CheckedInAt != nil {
-			checkIns = append(checkIns, e)
-		}
-	}
-	sort.SliceStable(checkIns, func(i, j int) bool {
-		return checkIns[i].Followup.CheckedInAt.Before(*checkIns[j].Followup.CheckedInAt)
-	})
-	for _, e := range checkIns {
-		after = append(after, *e.Followup.ConfidenceAfter)
-	}
-	return before[max(len(before)-width, 0):], after[max(len(after)-width, 0):]
 }
 
 // months draws the last twelve months' counts as columns with their initials.

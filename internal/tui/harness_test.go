@@ -11,8 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/failup/failup/internal/insight"
-	"github.com/failup/failup/internal/prompt"
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/store"
 )
 
@@ -46,18 +45,13 @@ func openStore(t *testing.T) *store.Store {
 
 func newHarnessWith(t *testing.T, s *store.Store, opts Options) *harness {
 	t.Helper()
-	lib, err := prompt.Load("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lex, err := insight.LoadLexicon("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts.Journal, opts.Prompts, opts.Lexicon = s, lib, lex
-	opts.Now = func() time.Time { return fixedNow }
+	opts.Journal = app.New(s, app.Options{Now: func() time.Time { return fixedNow }})
 	opts.DraftEvery = time.Nanosecond
-	h := &harness{t: t, model: New(context.Background(), opts), store: s}
+	m, err := New(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, model: m, store: s}
 	h.run(h.model.Init())
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return h

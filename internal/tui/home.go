@@ -7,8 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
 )
 
 // homeRecent is how many recent entries the home screen loads; it shows as
@@ -19,8 +19,8 @@ type homeLoadedMsg struct {
 	recent []journal.Entry
 	total  int
 	draft  *journal.Draft
-	due    *store.Commitment // the most recently due, if any
-	more   int               // how many others are due
+	due    *app.Commitment // the most recently due, if any
+	more   int             // how many others are due
 	err    error
 }
 
@@ -34,7 +34,10 @@ type homeScreen struct {
 	notice   string
 }
 
-type droppedMsg struct{ err error }
+type droppedMsg struct {
+	said string
+	err  error
+}
 
 func newHomeScreen(c *Common) *homeScreen { return &homeScreen{c: c, cursor: -1} }
 
@@ -46,23 +49,18 @@ func (m *homeScreen) Init() tea.Cmd {
 	c := m.c
 	return func() tea.Msg {
 		var msg homeLoadedMsg
-		if msg.recent, msg.err = c.Journal.List(c.Ctx, store.Filter{Limit: homeRecent}); msg.err != nil {
+		if msg.recent, msg.err = c.Journal.List(c.Ctx, app.Filter{Limit: homeRecent}); msg.err != nil {
 			return msg
 		}
-		if msg.total, msg.err = c.Journal.Count(c.Ctx, store.Filter{}); msg.err != nil {
+		if msg.total, msg.err = c.Journal.Count(c.Ctx, app.Filter{}); msg.err != nil {
 			return msg
 		}
-		due := store.CommitmentFilter{Open: true, DueBy: c.today(), Limit: 1, Latest: true}
-		latest, err := c.Journal.Commitments(c.Ctx, due)
+		latest, n, ok, err := c.Journal.Waiting(c.Ctx)
 		if msg.err = err; err != nil {
 			return msg
 		}
-		if len(latest) > 0 {
-			msg.due = &latest[0]
-			n, err := c.Journal.CountCommitments(c.Ctx, due)
-			if msg.more, msg.err = n-1, err; err != nil {
-				return msg
-			}
+		if ok {
+			msg.due, msg.more = &latest, n-1
 		}
 		d, ok, err := c.Journal.Draft(c.Ctx, journal.NewDraftKey)
 		if ok {
@@ -79,7 +77,7 @@ func (m *homeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		m.loaded, m.data = true, msg
 		m.cursor = min(m.cursor, len(msg.recent)-1)
 	case droppedMsg:
-		m.notice = "Set aside. It won't be asked about again."
+		m.notice = msg.said
 		if msg.err != nil {
 			m.notice = "It couldn't be set aside: " + msg.err.Error() + "."
 		}
@@ -98,7 +96,10 @@ func (m *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.dropping = false
 		if key.Matches(msg, k.Yes) {
 			c, id := m.c, m.waiting().ID
-			return func() tea.Msg { return droppedMsg{c.Journal.Drop(c.Ctx, id, c.Now())} }
+			return func() tea.Msg {
+				res, err := c.Journal.CheckIn(c.Ctx, id, app.CheckInInput{Drop: true})
+				return droppedMsg{said: res.Said, err: err}
+			}
 		}
 		return nil
 	}
@@ -225,7 +226,7 @@ func (m *homeScreen) visible() int {
 
 // waiting is the commitment the home screen asks about: the most recently
 // due, which is freshest in mind, rather than the oldest.
-func (m *homeScreen) waiting() store.Commitment { return *m.data.due }
+func (m *homeScreen) waiting() app.Commitment { return *m.data.due }
 
 // viewDue leads the home screen with a commitment that is waiting, asked
 // gently: when it came from, not how late it is.

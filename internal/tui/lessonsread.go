@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/store"
@@ -117,12 +118,12 @@ func readLessons(c *Common, seq int, sources []lessonSource, at lessonsAt, want 
 // or the next page of the journal.
 func (src lessonSource) read(c *Common, next int) (entries []journal.Entry, after int, end bool, err error) {
 	if src.ids == nil {
-		entries, err = c.Journal.List(c.Ctx, store.Filter{Limit: lessonsBatch, Offset: next})
+		entries, err = c.Journal.List(c.Ctx, app.Filter{Limit: lessonsBatch, Offset: next})
 		return entries, next + len(entries), len(entries) < lessonsBatch, err
 	}
 	ids := src.ids[next:min(next+lessonsBatch, len(src.ids))]
 	for _, id := range ids {
-		e, err := c.Journal.Get(c.Ctx, id)
+		e, err := c.Journal.Entry(c.Ctx, id)
 		switch {
 		case errors.Is(err, store.ErrNotFound): // deleted since the patterns were found
 		case err != nil:

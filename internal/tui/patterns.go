@@ -10,27 +10,44 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
 )
 
-// journalReadMsg is every entry and what recurs in them, for the screens that
-// look across the whole journal.
-type journalReadMsg struct {
-	entries []journal.Entry
-	report  insight.Report
-	err     error
+// calendarWeeks is how far back the calendar of setbacks goes.
+const calendarWeeks = 53
+
+// patternsReadMsg is what the patterns screen draws: what recurs, as the core
+// keeps it, how many setbacks each day of the calendar had, and the latest
+// confidence ratings.
+type patternsReadMsg struct {
+	report     insight.Report
+	perDay     map[journal.Date]int
+	confidence []int
+	err        error
 }
 
-func readJournal(c *Common) tea.Cmd {
+// readPatterns reads what the patterns screen draws; recent is how many
+// confidence ratings fit on its line.
+func readPatterns(c *Common, recent int) tea.Cmd {
 	return func() tea.Msg {
-		entries, err := c.Journal.List(c.Ctx, store.Filter{})
-		if err != nil {
-			return journalReadMsg{err: err}
+		var msg patternsReadMsg
+		if msg.report, msg.err = c.report(); msg.err != nil {
+			return msg
 		}
-		return journalReadMsg{entries: entries, report: insight.Patterns(entries, c.Lexicon, insight.Options{Today: c.today()})}
+		msg.perDay = map[journal.Date]int{}
+		since := c.today().AddDays(-7 * calendarWeeks)
+		for e, err := range c.Journal.Headlines(c.Ctx, app.Filter{Since: since}) {
+			if err != nil {
+				return patternsReadMsg{err: err}
+			}
+			msg.perDay[e.OccurredOn]++
+		}
+		g, err := c.Journal.Growth(c.Ctx, recent)
+		msg.confidence, msg.err = g.Reflecting, err
+		return msg
 	}
 }
 
@@ -39,12 +56,13 @@ func readJournal(c *Common) tea.Cmd {
 // year, skills exercised and confidence over time. Enter lists a theme's
 // entries with the words that made it.
 type patternsScreen struct {
-	c       *Common
-	entries []journal.Entry
-	report  insight.Report
-	cursor  int
-	loaded  bool
-	err     error
+	c    *Common
+	data patternsReadMsg
+	// report is data.report, named for how often it is used.
+	report insight.Report
+	cursor int
+	loaded bool
+	err    error
 }
 
 func newPatternsScreen(c *Common) *patternsScreen { return &patternsScreen{c: c} }
@@ -52,12 +70,12 @@ func newPatternsScreen(c *Common) *patternsScreen { return &patternsScreen{c: c}
 func (m *patternsScreen) Title() string { return "patterns" }
 func (m *patternsScreen) Typing() bool  { return false }
 
-func (m *patternsScreen) Init() tea.Cmd { return readJournal(m.c) }
+func (m *patternsScreen) Init() tea.Cmd { return readPatterns(m.c, max(m.c.BodyWidth()-34, 1)) }
 
 func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case journalReadMsg:
-		m.entries, m.report, m.err, m.loaded = msg.entries, msg.report, msg.err, true
+	case patternsReadMsg:
+		m.data, m.report, m.err, m.loaded = msg, msg.report, msg.err, true
 		m.cursor = min(m.cursor, max(len(m.report.Themes)-1, 0))
 	case tea.KeyPressMsg:
 		k := m.c.Keys
@@ -105,7 +123,8 @@ func (m *patternsScreen) View() string {
 	var b strings.Builder
 	labelWidth := max(w-41-countWidth, 20)
 	heading := "What keeps coming back"
-	b.WriteString(s.Question.Render(heading) + strings.Repeat(" ", max(2+labelWidth+1+12-len(heading), 1)) +
+	// "times" ends where the counts end.
+	b.WriteString(s.Question.Render(heading) + strings.Repeat(" ", max(2+labelWidth+1+12+1+countWidth-len("times")-len(heading), 1)) +
 		s.Muted.Render("times  each month, last 12") + "\n")
 	if len(m.report.Themes) == 0 {
 		b.WriteString(wrap(s.Hint, "Nothing recurs yet. Patterns show once a few reflections share a cause.", w) + "\n")
@@ -150,11 +169,8 @@ func trendLabel(t insight.Trend) string {
 // calendar is a year of setbacks as a heat map, a column a week.
 func (m *patternsScreen) calendar() string {
 	s := m.c.Styles
-	perDay := map[journal.Date]int{}
-	for _, e := range m.entries {
-		perDay[e.OccurredOn]++
-	}
-	rows := chart.Calendar(func(d time.Time) int { return perDay[journal.DateOf(d)] }, m.c.today().Time(), 53)
+	perDay := m.data.perDay
+	rows := chart.Calendar(func(d time.Time) int { return perDay[journal.DateOf(d)] }, m.c.today().Time(), calendarWeeks)
 	days := []string{"Mon", "", "Wed", "", "Fri", "", "Sun"}
 	var out []string
 	for i, r := range rows {
@@ -179,12 +195,7 @@ func (m *patternsScreen) skillsLine(w int) string {
 // confidenceLine is confidence when reflecting, oldest to newest.
 func (m *patternsScreen) confidenceLine(w int) string {
 	s := m.c.Styles
-	var values []int
-	for i := len(m.entries) - 1; i >= 0; i-- {
-		if c := m.entries[i].Confidence; c != nil {
-			values = append(values, *c)
-		}
-	}
+	values := m.data.confidence
 	if len(values) == 0 {
 		return s.Label.Render("Confidence  ") + s.Muted.Render("not rated yet")
 	}

@@ -4,8 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 )
 
@@ -61,4 +63,32 @@ func TestLessonsByTheme(t *testing.T) {
 	h.press("l")
 	h.expectScreen("grouped by what keeps coming back", "saying yes to too much", "Lesson of Dropped a ball",
 		"Lesson of Missed the launch", "Other lessons", "Lesson of Missed the bus")
+}
+
+// TestPatternsCountsKeepTheirColumn: counts of a large journal stay in their
+// column, a space after the bar, and the header's "times" above them.
+func TestPatternsCountsKeepTheirColumn(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seed("One entry, so the menu leads on")
+	h.run(h.model.top().Init())
+	h.press("p")
+	report := insight.Report{Themes: []insight.Theme{
+		{Label: "saying yes to too much", Count: 42588, Monthly: make([]int, 12)},
+		{Label: "Marcus", Count: 7, Monthly: make([]int, 12)},
+	}}
+	h.send(patternsReadMsg{report: report})
+	lines := strings.Split(h.screen(), "\n")
+	var rows []string
+	for _, l := range lines {
+		if strings.Contains(l, "saying yes") || strings.Contains(l, "Marcus") || strings.Contains(l, "times") {
+			rows = append(rows, l)
+		}
+	}
+	if len(rows) != 3 || !strings.Contains(rows[1], "████████████ 42588") || !strings.Contains(rows[2], "     7") {
+		t.Fatalf("the counts leave their column:\n%s", strings.Join(rows, "\n"))
+	}
+	end := func(line, word string) int { return lipgloss.Width(line[:strings.Index(line, word)+len(word)]) }
+	if end(rows[0], "times") != end(rows[1], "42588") {
+		t.Errorf("“times” ends at %d, the counts at %d:\n%s", end(rows[0], "times"), end(rows[1], "42588"), strings.Join(rows, "\n"))
+	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -11,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/prompt"
 	"github.com/failup/failup/internal/termtext"
@@ -124,10 +126,8 @@ func (m *reflectScreen) entry() journal.Entry {
 	e := m.base
 	e.PromptSet = m.set.ID
 	e.Title = m.title.Value()
-	e.OccurredOn = ""
-	if d, err := journal.ParseDay(m.date.Value(), m.c.today()); err == nil {
-		e.OccurredOn = d
-	}
+	// A day still to come is kept in a draft as typed; saving refuses it.
+	e.OccurredOn, _ = m.c.Journal.ParseHappened(m.date.Value())
 	e.Answers = nil
 	asked := map[string]bool{}
 	for i, q := range m.set.Questions {
@@ -142,7 +142,7 @@ func (m *reflectScreen) entry() journal.Entry {
 	}
 	e.Lesson = m.lesson.Value()
 	m.details.apply(&e)
-	m.commit.apply(&e, m.c.today())
+	m.commit.apply(&e)
 	return e
 }
 
@@ -285,9 +285,10 @@ func (m *reflectScreen) touch() tea.Cmd {
 func (m *reflectScreen) saveDraft() tea.Cmd {
 	m.dirty = false
 	d := journal.Draft{Key: m.draftKey, Entry: m.entry(), Step: m.cur}
-	j, ctx, now := m.c.Journal, m.c.Ctx, m.c.Now()
+	j, ctx := m.c.Journal, m.c.Ctx
 	return func() tea.Msg {
-		return draftSavedMsg{at: now, err: j.SaveDraft(ctx, d, now)}
+		err := j.SaveDraft(ctx, d)
+		return draftSavedMsg{at: j.Now(), err: err}
 	}
 }
 
@@ -318,31 +319,50 @@ func (m *reflectScreen) save() tea.Cmd {
 		cmd := m.goTo(0)
 		m.notice = "Give it a short name first; a few words is enough."
 		return cmd
-	case e.OccurredOn == "":
-		m.whatField = 1
-		cmd := m.goTo(0)
-		m.notice = "I can't read that date. Try YYYY-MM-DD, “yesterday” or “3 days ago”."
-		return cmd
+	}
+	if _, err := m.c.Journal.ParseHappened(m.date.Value()); err != nil {
+		return m.fix(stepWhat, err)
 	}
 	if strings.TrimSpace(m.commit.text.Value()) != "" {
-		if _, problem := m.commit.dueDate(m.c.today()); problem != "" {
-			m.commit.field = fieldDueDate
-			cmd := m.goTo(m.indexOf(stepCommitment))
-			m.notice = problem
-			return cmd
+		if _, problem := m.commit.dueDate(); problem != nil {
+			return m.fix(stepCommitment, problem)
 		}
-	}
-	if err := e.Complete(m.c.Now(), m.c.Prompts.Question); err != nil {
-		m.notice = "This can't be saved yet: " + err.Error() + "."
-		return nil
 	}
 	m.saving = true
 	m.status = "saving…"
-	j, ctx, now, key := m.c.Journal, m.c.Ctx, m.c.Now(), m.draftKey
+	j, ctx, key := m.c.Journal, m.c.Ctx, m.draftKey
 	return func() tea.Msg {
-		err := j.SaveReflection(ctx, &e, key, now)
+		err := j.SaveReflection(ctx, &e, key)
 		return reflectionSavedMsg{entry: e, err: err}
 	}
+}
+
+// fix goes to the field of step that needs attention and says why.
+func (m *reflectScreen) fix(kind stepKind, problem error) tea.Cmd {
+	switch kind {
+	case stepWhat:
+		m.whatField = 1
+	case stepCommitment:
+		m.commit.field = fieldDueDate
+	}
+	cmd := m.goTo(m.indexOf(kind))
+	m.notice = sentence(problem)
+	return cmd
+}
+
+// notSaved says why the core did not save the reflection, on the step whose
+// field it was about when it names one.
+func (m *reflectScreen) notSaved(err error) tea.Cmd {
+	m.status = ""
+	var input *app.InputError
+	switch {
+	case errors.As(err, &input) && input.Field == "occurred_on":
+		return tea.Batch(m.fix(stepWhat, input.Err), m.saveDraft())
+	case errors.As(err, &input) && input.Field == "due_on":
+		return tea.Batch(m.fix(stepCommitment, input.Err), m.saveDraft())
+	}
+	m.notice = "Not saved: " + err.Error() + ". Your words are kept in the draft."
+	return m.saveDraft()
 }
 
 func (m *reflectScreen) indexOf(kind stepKind) int {
@@ -387,9 +407,7 @@ func (m *reflectScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case reflectionSavedMsg:
 		m.saving = false
 		if msg.err != nil {
-			m.status = ""
-			m.notice = "Not saved: " + msg.err.Error() + ". Your words are kept in the draft."
-			return m, m.saveDraft()
+			return m, m.notSaved(msg.err)
 		}
 		return m, replace(newSavedScreen(m.c, msg.entry, m.base.ID != 0))
 	case editorDoneMsg:
@@ -547,10 +565,8 @@ func (m *reflectScreen) View() string {
 			label = s.Selected
 		}
 		b.WriteString(label.Render("When") + "\n" + m.date.View() + "\n")
-		if d, err := journal.ParseDay(m.date.Value(), m.c.today()); err != nil {
-			b.WriteString(s.Notice.Render("  I can't read that date yet: try YYYY-MM-DD, “yesterday” or “3 days ago”.") + "\n")
-		} else if d > m.c.today() {
-			b.WriteString(s.Notice.Render("  That day hasn't come yet; a reflection is about something that happened.") + "\n")
+		if d, err := m.c.Journal.ParseHappened(m.date.Value()); err != nil {
+			b.WriteString(wrap(s.Notice, "  "+sentence(err), w) + "\n")
 		} else {
 			b.WriteString(s.Muted.Render("  "+d.Time().Format("Monday 2 January 2006")+"  ·  ↓ to change the date") + "\n")
 		}
@@ -571,7 +587,7 @@ func (m *reflectScreen) View() string {
 	case stepCommitment:
 		b.WriteString(s.Question.Render("Something to try next time") + "\n")
 		b.WriteString(wrap(s.Hint, "failup will ask how it went. Confidence comes from trying again.", w) + "\n\n")
-		b.WriteString(m.commit.view(w, m.c.today()))
+		b.WriteString(m.commit.view(w))
 	case stepReview:
 		b.WriteString(m.review(w))
 	}

@@ -55,7 +55,7 @@ func startNew(c *Common, setID string, base journal.Entry, push bool) tea.Cmd {
 // edit of it if there is one.
 func startEdit(c *Common, id int64, push bool) tea.Cmd {
 	return func() tea.Msg {
-		e, err := c.Journal.Get(c.Ctx, id)
+		e, err := c.Journal.Entry(c.Ctx, id)
 		if err != nil {
 			return reflectionReadyMsg{err: err, push: push}
 		}

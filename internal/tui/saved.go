@@ -9,16 +9,10 @@ import (
 
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
 )
 
-// similarCount is how many past entries like a new one are shown, and
-// similarEnough the score below which a match is a shared word or two, not a
-// setback that happened before.
-const (
-	similarCount  = 3
-	similarEnough = 0.08
-)
+// similarCount is how many past entries like a new one are shown.
+const similarCount = 3
 
 type similarFoundMsg struct {
 	uid     string
@@ -41,17 +35,10 @@ func newSavedScreen(c *Common, e journal.Entry, edited bool) *savedScreen {
 func (m *savedScreen) Init() tea.Cmd {
 	c, e := m.c, m.entry
 	return func() tea.Msg {
-		past, err := c.Journal.List(c.Ctx, store.Filter{})
-		if err != nil {
-			return similarFoundMsg{uid: e.UID}
-		}
-		var close []insight.Match
-		for _, sm := range c.Lexicon.Similar(e, past, similarCount) {
-			if sm.Score >= similarEnough {
-				close = append(close, sm)
-			}
-		}
-		return similarFoundMsg{uid: e.UID, matches: close}
+		// Earlier reflections are a kindness, not the point: without them the
+		// screen still says the reflection is saved.
+		matches, _ := c.Journal.Similar(c.Ctx, e, similarCount)
+		return similarFoundMsg{uid: e.UID, matches: matches}
 	}
 }
 func (m *savedScreen) Title() string { return "saved" }

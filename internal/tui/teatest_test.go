@@ -9,7 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"github.com/failup/failup/internal/prompt"
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/store"
 )
 
@@ -21,11 +21,10 @@ func TestReflectionInARunningProgram(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	lib, err := prompt.Load("")
+	m, err := New(ctx, Options{Journal: app.New(s, app.Options{}), Start: StartNew})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(ctx, Options{Journal: s, Prompts: lib, Start: StartNew})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 
 	waitFor := func(text string) {

@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -48,4 +50,19 @@ func waiting(s Styles, what string) string { return s.Muted.Render(what) }
 // unreadable says, kindly, that the journal could not be read.
 func unreadable(s Styles, err error, width int) string {
 	return wrap(s.Notice, "The journal can't be read right now: "+err.Error()+".", width)
+}
+
+// sentence is an error from the core as a sentence to show: "that day has
+// passed" becomes "That day has passed."
+func sentence(err error) string {
+	s := err.Error()
+	if s == "" {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[size:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
 }

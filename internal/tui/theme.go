@@ -65,7 +65,7 @@ func (m *themeScreen) read() tea.Cmd {
 	return func() tea.Msg {
 		var msg themeEntriesMsg
 		for _, id := range ids {
-			e, err := c.Journal.Get(c.Ctx, id)
+			e, err := c.Journal.Entry(c.Ctx, id)
 			switch {
 			case errors.Is(err, store.ErrNotFound):
 				e = journal.Entry{ID: id, Title: "no longer in the journal"}

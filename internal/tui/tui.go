@@ -9,9 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/prompt"
 )
 
 // Start says which screen the program opens on.
@@ -26,31 +24,27 @@ const (
 
 // Options configure a run of the interface.
 type Options struct {
+	// Journal is the application core the screens work through.
 	Journal Journal
-	Prompts *prompt.Library
-	Lexicon insight.Lexicon
 	Start   Start
 	SetID   string // for StartNew
 	EditID  int64  // for StartEdit and StartCheckIn
 	NoColor bool
-	Now     func() time.Time
 	// DraftEvery overrides how often drafts are saved (default half a second).
 	DraftEvery time.Duration
 }
 
 // New builds the root model for opts; Run runs it. Tests drive it directly.
-func New(ctx context.Context, opts Options) *Model {
-	now := opts.Now
-	if now == nil {
-		now = time.Now
+func New(ctx context.Context, opts Options) (*Model, error) {
+	lib, err := opts.Journal.Prompts()
+	if err != nil {
+		return nil, err
 	}
 	c := &Common{
 		Styles:     NewStyles(true),
 		Keys:       DefaultKeyMap(),
 		Journal:    opts.Journal,
-		Prompts:    opts.Prompts,
-		Lexicon:    opts.Lexicon,
-		Now:        now,
+		Prompts:    lib,
 		Ctx:        ctx,
 		DraftEvery: opts.DraftEvery,
 	}
@@ -72,13 +66,16 @@ func New(ctx context.Context, opts Options) *Model {
 	default:
 		first = newHomeScreen(c)
 	}
-	return newModel(c, first)
+	return newModel(c, first), nil
 }
 
 // Run shows the interface until the person leaves, and returns a line to
 // print to the shell afterwards, if any.
 func Run(ctx context.Context, opts Options) (string, error) {
-	m := New(ctx, opts)
+	m, err := New(ctx, opts)
+	if err != nil {
+		return "", err
+	}
 	var progOpts []tea.ProgramOption
 	if opts.NoColor {
 		progOpts = append(progOpts, tea.WithColorProfile(colorprofile.Ascii))
