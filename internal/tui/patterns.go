@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -30,7 +31,8 @@ type patternsReadMsg struct {
 }
 
 // readPatterns reads what the patterns screen draws; recent is how many
-// confidence ratings fit on its line.
+// confidence ratings fit on its line. The headlines are read newest first
+// only as far back as the calendar and the ratings need.
 func readPatterns(c *Common, recent int) tea.Cmd {
 	return func() tea.Msg {
 		var msg patternsReadMsg
@@ -39,14 +41,21 @@ func readPatterns(c *Common, recent int) tea.Cmd {
 		}
 		msg.perDay = map[journal.Date]int{}
 		since := c.today().AddDays(-7 * calendarWeeks)
-		for e, err := range c.Journal.Headlines(c.Ctx, app.Filter{Since: since}) {
+		for e, err := range c.Journal.Headlines(c.Ctx, app.Filter{}) {
 			if err != nil {
 				return patternsReadMsg{err: err}
 			}
-			msg.perDay[e.OccurredOn]++
+			if e.OccurredOn < since && len(msg.confidence) >= recent {
+				break
+			}
+			if e.OccurredOn >= since {
+				msg.perDay[e.OccurredOn]++
+			}
+			if e.Confidence != nil && len(msg.confidence) < recent {
+				msg.confidence = append(msg.confidence, *e.Confidence)
+			}
 		}
-		g, err := c.Journal.Growth(c.Ctx, recent)
-		msg.confidence, msg.err = g.Reflecting, err
+		slices.Reverse(msg.confidence) // oldest first
 		return msg
 	}
 }
