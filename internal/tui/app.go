@@ -47,6 +47,7 @@ type quitter interface {
 // keys every screen shares, and routes the rest.
 type Model struct {
 	c        *Common
+	bg       tea.Msg // the terminal's background, once it has said
 	stack    []screen
 	help     help.Model
 	fullHelp bool
@@ -76,6 +77,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.SetWidth(m.c.BodyWidth())
 		return m, m.broadcast(msg)
 	case tea.BackgroundColorMsg:
+		m.bg = msg
 		m.c.Styles = NewStyles(msg.IsDark())
 		m.help.Styles = m.c.Styles.Help
 		return m, m.broadcast(msg)
@@ -95,11 +97,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pushMsg:
 		m.fullHelp = false
 		m.stack = append(m.stack, msg.s)
-		return m, msg.s.Init()
+		return m, m.open()
 	case replaceMsg:
 		m.fullHelp = false
 		m.stack[len(m.stack)-1] = msg.s
-		return m, msg.s.Init()
+		return m, m.open()
 	case popMsg:
 		m.fullHelp = false
 		if len(m.stack) == 1 {
@@ -118,6 +120,26 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	return m, m.broadcast(msg)
+}
+
+// open starts the screen just put on top, and tells it the window's size
+// and the terminal's background: it may have been built, from a command's
+// answer, before they were known.
+func (m *Model) open() tea.Cmd {
+	cmds := []tea.Cmd{m.top().Init()}
+	var settled []tea.Msg
+	if m.c.Width > 0 {
+		settled = append(settled, tea.WindowSizeMsg{Width: m.c.Width, Height: m.c.Height})
+	}
+	if m.bg != nil {
+		settled = append(settled, m.bg)
+	}
+	for _, msg := range settled {
+		var cmd tea.Cmd
+		m.stack[len(m.stack)-1], cmd = m.top().Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 // quit lets the screens finish what must not be lost, then ends the program.

@@ -55,6 +55,7 @@ type exportScreen struct {
 	limit   int // how many lines of the document the preview asks for
 	entries int
 	seq     int
+	wrapped int // the width the preview was last asked for at
 	shown   int // the seq of the preview on screen: behind seq, a newer one is being made
 	err     error
 	notice  string
@@ -116,7 +117,8 @@ func (m *exportScreen) render() tea.Cmd {
 	}
 	m.notice = ""
 	seq, c := m.seq, m.c
-	p := &previewWriter{width: m.c.BodyWidth(), limit: m.limit}
+	m.wrapped = m.c.BodyWidth()
+	p := &previewWriter{width: m.wrapped, limit: m.limit}
 	return func() tea.Msg {
 		n, err := c.Journal.Count(c.Ctx, req.Filter)
 		if err != nil {
@@ -205,7 +207,9 @@ func (m *exportScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		m.written = msg.path
 	case tea.WindowSizeMsg:
 		m.layout()
-		return m, m.render() // wrapped anew to the new width
+		if m.c.BodyWidth() != m.wrapped {
+			return m, m.render() // wrapped anew to the new width
+		}
 	case tea.BackgroundColorMsg:
 		restyle(m.c.Styles, []*textinput.Model{&m.since, &m.until, &m.path})
 		m.fill()

@@ -6,9 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/store"
 )
@@ -277,5 +282,25 @@ func TestEditingAddsNoCommitmentOfItsOwn(t *testing.T) {
 	h.expectScreen("Updated")
 	if e, _ := h.store.Get(ctx, 1); e.Followup != nil {
 		t.Fatalf("the edit gave the entry a commitment: %+v", e.Followup)
+	}
+}
+
+// TestAReflectionOpenedBeforeTheWindowSizeFitsIt: a screen built from a
+// command's answer before the window's size arrived, and shown after, takes
+// the window's width: a long title is not squeezed into a few columns.
+func TestAReflectionOpenedBeforeTheWindowSizeFitsIt(t *testing.T) {
+	m, err := New(ctx, Options{Journal: app.New(openStore(t), app.Options{Now: func() time.Time { return fixedNow }}), Start: StartNew})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready := m.top().Init()() // the prompt set and any draft, read before the window has a size
+	_, open := m.Update(ready)
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m.Update(open()) // the reflection replaces the loading screen only now
+	for _, r := range "Missed the train to the offsite" {
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	if screen := ansi.Strip(m.View().Content); !strings.Contains(screen, "› Missed the train to the offsite") {
+		t.Fatalf("the title is squeezed:\n%s", screen)
 	}
 }
