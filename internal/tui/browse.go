@@ -11,6 +11,7 @@ import (
 
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/store"
+	"github.com/failup/failup/internal/termtext"
 )
 
 // searchLimit is how many full-text results the browse screen shows.
@@ -84,7 +85,7 @@ func (m *browseScreen) Title() string {
 	if m.search {
 		return "search"
 	}
-	return "browse · " + count(m.total, "entry", "entries")
+	return "browse · " + termtext.Count(m.total, "entry", "entries")
 }
 
 // Typing is true once something is typed: on an empty filter ? is help.

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/failup/failup/internal/app"
+	"github.com/failup/failup/internal/termtext"
 )
 
 // The export screen's fields, in tab order.
@@ -336,7 +337,7 @@ func (m *exportScreen) View() string {
 	case m.shown == 0:
 		b.WriteString(waiting(s, "Preparing the preview…") + "\n")
 	default:
-		b.WriteString(s.Muted.Render("Preview · from "+count(m.entries, "entry", "entries")) + "\n")
+		b.WriteString(s.Muted.Render("Preview · from "+termtext.Count(m.entries, "entry", "entries")) + "\n")
 	}
 	b.WriteString(s.Rule.Render(strings.Repeat("─", w)) + "\n")
 	b.WriteString(m.preview.View())

@@ -10,6 +10,7 @@ import (
 
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/prompt"
+	"github.com/failup/failup/internal/termtext"
 )
 
 // reflectionReadyMsg carries what is needed to open a reflection: its prompt
@@ -183,9 +184,9 @@ func ago(t, now time.Time) string {
 	case d < time.Minute:
 		return "just now"
 	case d < time.Hour:
-		return count(int(d.Minutes()), "minute", "minutes") + " ago"
+		return termtext.Count(int(d.Minutes()), "minute", "minutes") + " ago"
 	case d < 24*time.Hour:
-		return count(int(d.Hours()), "hour", "hours") + " ago"
+		return termtext.Count(int(d.Hours()), "hour", "hours") + " ago"
 	case d < 48*time.Hour:
 		return "yesterday"
 	}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,14 +32,6 @@ func clip(style lipgloss.Style, text string, width, lines int, empty string) str
 		rows[i] = "  " + style.Render(r)
 	}
 	return strings.Join(rows, "\n")
-}
-
-// count is "1 entry" or "3 entries".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // waiting says at once what a screen is waiting for: no screen is ever blank
