@@ -23,6 +23,10 @@ func (s *Store) Import(ctx context.Context, entries iter.Seq2[journal.Entry, err
 			return err
 		}
 		defer b.close()
+		restore, err := suspendRowTriggers(ctx, tx)
+		if err != nil {
+			return err
+		}
 		for batch, err := range readAhead(entries, importBatch) {
 			if err != nil {
 				return err
@@ -32,8 +36,14 @@ func (s *Store) Import(ctx context.Context, entries iter.Seq2[journal.Entry, err
 			}
 		}
 		added, skipped = b.added, b.skipped
+		if err := restore(); err != nil {
+			return err
+		}
 		if added == 0 {
 			return nil
+		}
+		if err := b.tally(ctx); err != nil {
+			return err
 		}
 		// The import's entries have the ids from first on: no one else
 		// writes in the transaction.
@@ -42,10 +52,56 @@ func (s *Store) Import(ctx context.Context, entries iter.Seq2[journal.Entry, err
 	return added, skipped, err
 }
 
+// rowTriggers keep the tallies and journal_meta up to date as each entry,
+// skill and commitment is added. An import sets them aside and does their
+// work once for all its rows (tally), which makes its writes about three
+// times as quick; in the same transaction, so a failed import leaves them
+// as they were along with everything else.
+var rowTriggers = []string{"entries_tally_insert", "skills_tally_insert", "followups_tally_insert", "entries_generation_insert"}
+
+// suspendRowTriggers drops rowTriggers; restore creates them again as they
+// were.
+func suspendRowTriggers(ctx context.Context, tx *sql.Tx) (restore func() error, err error) {
+	var defs []string
+	for _, name := range rowTriggers {
+		var def string
+		if err := tx.QueryRowContext(ctx, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", name).Scan(&def); err != nil {
+			return nil, fmt.Errorf("trigger %s: %w", name, err)
+		}
+		if _, err := tx.ExecContext(ctx, "DROP TRIGGER "+name); err != nil {
+			return nil, err
+		}
+		defs = append(defs, def)
+	}
+	return func() error {
+		for _, def := range defs {
+			if _, err := tx.ExecContext(ctx, def); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, nil
+}
+
+// tally does for the imported entries what rowTriggers do for each.
+func (b *bulk) tally(ctx context.Context) error {
+	_, err := b.tx.ExecContext(ctx, `INSERT INTO tallies (kind, key, n) SELECT * FROM (
+			SELECT 'month', substr(occurred_on, 1, 7), count(*) FROM entries WHERE id >= ?1 GROUP BY 2
+			UNION ALL SELECT 'confidence', confidence, count(*) FROM entries WHERE id >= ?1 AND confidence IS NOT NULL GROUP BY 2
+			UNION ALL SELECT 'skill', skill, count(*) FROM skills WHERE entry_id >= ?1 GROUP BY 2
+			UNION ALL SELECT kind, key, count(*) FROM followup_tallies WHERE entry_id >= ?1 GROUP BY 1, 2)
+		WHERE true ON CONFLICT DO UPDATE SET n = n + excluded.n`, b.first)
+	if err != nil {
+		return err
+	}
+	_, err = b.tx.ExecContext(ctx, "UPDATE journal_meta SET generation = generation + ?, last_entry_id = max(last_entry_id, ?)",
+		b.added, b.next-1)
+	return err
+}
+
 // importBatch is how many entries an import writes at a time: each table's
 // rows for them go in a few multi-row statements instead of one statement a
-// row, which costs several times as much in statement overhead (and in the
-// statement journal every write to a table with triggers keeps).
+// row, which costs several times as much in statement overhead.
 const importBatch = 128
 
 // bulk writes an import's entries a batch at a time, giving them ids itself.

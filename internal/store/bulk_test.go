@@ -17,6 +17,12 @@ func TestImportMatchesSavingOneByOne(t *testing.T) {
 	doc = append(doc, entries[3])
 
 	imported, saved := openTemp(t), openTemp(t)
+	// A failed import first, which must leave nothing behind.
+	bad := entries[0]
+	bad.Severity = ptr(9) // the schema's CHECK refuses it
+	if _, _, err := imported.Import(ctx, seq(append(entries[1:importBatch+5:importBatch+5], bad))); err == nil {
+		t.Fatal("an invalid entry was imported")
+	}
 	added, skipped, err := imported.Import(ctx, seq(doc))
 	if err != nil || added != len(entries) || skipped != 2 {
 		t.Fatalf("Import = %d added, %d skipped, %v; want %d, 2", added, skipped, err, len(entries))
@@ -35,6 +41,7 @@ func TestImportMatchesSavingOneByOne(t *testing.T) {
 		"SELECT kind, key, n FROM tallies WHERE n != 0 ORDER BY kind, key",
 		"SELECT last_entry_id FROM journal_meta",
 		"SELECT rowid, * FROM entries_fts ORDER BY rowid",
+		"SELECT type, name, sql FROM sqlite_schema ORDER BY name",
 	} {
 		if got, want := rowsOf(t, imported, q), rowsOf(t, saved, q); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: the import wrote %d rows, saving one by one %d, or they differ", q, len(got), len(want))
