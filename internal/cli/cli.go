@@ -1,7 +1,9 @@
 // Package cli is failup's command tree: one constructor per command, exit
-// codes, and --json output. Commands talk to the journal through store and
-// hand plain journal values to the pure packages.
+// codes, and --json output. Commands collect what was typed, call the
+// application core (internal/app) and print what it returns.
 package cli
+
+//go:generate go run ./gendocs -o ../../docs
 
 import (
 	"bufio"
@@ -37,7 +39,7 @@ const Version = "0.1.0"
 // memoryLimit is the heap size past which the collector runs more often.
 const memoryLimit = 400 << 20
 
-// Exit codes; docs/commands says what each means.
+// Exit codes, as failup --help (and docs/commands/failup.md) states them.
 const (
 	exitOK      = 0
 	exitFailure = 1
@@ -178,7 +180,10 @@ func (a *env) rootCmd() *cobra.Command {
 		Use:   "failup",
 		Short: "Turn a setback into something you learn from",
 		Long: "failup walks you through four questions after a setback, keeps your reflections\n" +
-			"in a private local journal, and shows the lessons and patterns over time.",
+			"in a private local journal, and shows the lessons and patterns over time.\n\n" +
+			"Exit codes: 0 done; 1 something went wrong (one sentence on stderr says what);\n" +
+			"2 a mistake in how failup was called (a flag, an argument, a value typed);\n" +
+			"130 stopped by ctrl+c or SIGTERM, leaving the journal and files as they were.",
 		Version:       buildVersion(debug.ReadBuildInfo()),
 		SilenceErrors: true,
 		SilenceUsage:  true,

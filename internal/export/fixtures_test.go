@@ -35,7 +35,7 @@ func fourAnswers(cause, patterns, differently, strengths string) []journal.Answe
 	}
 }
 
-// launch is the entry CONTRACT.md shows, checked in.
+// launch is the entry docs/json.md shows, checked in.
 func launch() journal.Entry {
 	return journal.Entry{
 		ID:         12,

@@ -152,7 +152,7 @@ func (term *terminal) waitUntilDead() {
 var draftSavedAt = regexp.MustCompile(`draft saved (\d\d:\d\d:\d\d)`)
 
 // TestAPersonInATerminal drives the real binary in tmux with the keys from
-// CONTRACT.md: a reflection killed mid-draft and resumed, then browsing,
+// docs/keys.md: a reflection killed mid-draft and resumed, then browsing,
 // searching and exporting from the home screen. It checks the screen and,
 // through failup's --json output, the journal.
 func TestAPersonInATerminal(t *testing.T) {

@@ -44,7 +44,7 @@ func TestParseLexiconErrorsNameTheLine(t *testing.T) {
 func TestBuiltinLexiconIsKind(t *testing.T) {
 	lex := builtinLexicon(t)
 	if len(lex.Patterns) < 10 {
-		t.Fatalf("the built-in lexicon has %d patterns; want the ten the issue names and more", len(lex.Patterns))
+		t.Fatalf("the built-in lexicon has %d patterns; want at least the ten common setback patterns", len(lex.Patterns))
 	}
 	for _, p := range lex.Patterns {
 		for _, harsh := range []string{"lazy", "stupid", "failure", "fault", "weak", "bad"} {
