@@ -264,3 +264,27 @@ func TestSearchIndexUpgradesInPlace(t *testing.T) {
 		t.Errorf("Check after the upgrade = %+v, %v", h, err)
 	}
 }
+
+func TestLikeFindsTheSameThingInOtherWordForms(t *testing.T) {
+	s := searchJournal(t)
+	now := time.Now()
+	e := journal.Entry{UID: "new", Title: "Sleepless before the review", OccurredOn: "2026-06-10", PromptSet: journal.DefaultPromptSet,
+		CreatedAt: now, UpdatedAt: now, Answers: []journal.Answer{{Key: "cause", Question: "q", Text: "Sleeping badly again; Priya's comments stung and I got defensive."}}}
+	if err := s.Create(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	like, err := s.Like(ctx, e, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range like {
+		got = append(got, l.Title)
+	}
+	if len(got) == 0 || got[0] != review || slices.Contains(got, e.Title) {
+		t.Errorf("Like = %q, want %q first (Priya's, defensive) and not the entry itself", got, review)
+	}
+	if !slices.Contains(got, night) {
+		t.Errorf("Like = %q, want %q too (slept badly)", got, night)
+	}
+}

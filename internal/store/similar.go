@@ -1,32 +1,42 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/wordform"
 )
 
-// likeWords is how many of an entry's words Like looks for.
-const likeWords = 16
+// likeWords is how many of an entry's words Like looks for; commonAt is how
+// many entries make a word common.
+const (
+	likeWords = 16
+	commonAt  = 500
+)
 
 // Like finds up to limit entries that share the most telling words of e
-// (the longest, as a stand-in for the rarest) through the search index, best
-// match first, leaving e itself out. They are candidates for a closer
+// (those in the fewest other entries) through the search index, in any of
+// their forms: "slept" in one entry and "sleeping" in another are shared.
+// Best match first, leaving e itself out. They are candidates for a closer
 // comparison; reading them costs the same in a journal of any size.
 func (s *Store) Like(ctx context.Context, e journal.Entry, limit int) ([]journal.Entry, error) {
-	match := anyOf(entryWords(e))
-	if match == "" || limit <= 0 {
+	if limit <= 0 {
 		return nil, nil
 	}
+	telling, err := s.tellingForms(ctx, e)
+	if err != nil || len(telling) == 0 {
+		return nil, err
+	}
+	match := anyOf(telling)
 	from, err := s.rankFrom(ctx, match, "", nil, limit)
 	if err != nil {
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM entries_fts
-		WHERE entries_fts MATCH ? AND rowid >= ? AND rowid != ? AND rank MATCH 'bm25(5.0, 1.0, 3.0)'
+		WHERE entries_fts MATCH ? AND rowid >= ? AND rowid != ? AND rank MATCH '`+rankWeights+`'
 		ORDER BY rank LIMIT ?`, match, from, e.ID, limit+1)
 	if err != nil {
 		return nil, err
@@ -57,31 +67,67 @@ func (s *Store) Like(ctx context.Context, e journal.Entry, limit int) ([]journal
 	return out, nil
 }
 
-// entryWords are the longest distinct words of e's title, answers and lesson.
-func entryWords(e journal.Entry) []string {
+// tellingForms are the forms of e's words that the fewest other entries
+// have: the words that say what this entry is about, not how it is said.
+// Forms no other entry has are left out, as they find nothing.
+func (s *Store) tellingForms(ctx context.Context, e journal.Entry) ([]string, error) {
 	texts := []string{e.Title, e.Lesson}
 	for _, a := range e.Answers {
 		texts = append(texts, a.Text)
 	}
+	if e.Followup != nil {
+		texts = append(texts, e.Followup.Commitment)
+	}
+	texts = append(texts, e.Tags...)
 	seen := map[string]bool{}
-	var words []string
+	var forms []string
 	for _, t := range texts {
-		for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			if len([]rune(w)) >= 4 && !seen[w] {
-				seen[w] = true
-				words = append(words, w)
+		wordform.Each(t, func(word string, _, _ int) {
+			if f := wordform.Form(word); len(f) >= 3 && !seen[f] {
+				seen[f] = true
+				forms = append(forms, f)
 			}
+		})
+	}
+	own := 0
+	if e.ID != 0 {
+		own = 1 // a saved entry counts itself
+	}
+	type counted struct {
+		form string
+		docs int
+	}
+	var found []counted
+	count, err := s.db.PrepareContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM entries_fts WHERE entries_fts MATCH ? LIMIT ?)")
+	if err != nil {
+		return nil, err
+	}
+	defer count.Close()
+	for _, f := range forms {
+		// Counting stops at commonAt: a common word's entries would take
+		// long to count.
+		var docs int
+		if err := count.QueryRowContext(ctx, quoteFTS(f), commonAt).Scan(&docs); err != nil {
+			return nil, err
+		}
+		if docs > own {
+			found = append(found, counted{f, docs})
 		}
 	}
-	slices.SortStableFunc(words, func(a, b string) int { return len(b) - len(a) })
-	return words[:min(len(words), likeWords)]
+	// Among common words, the longest stand in for the rarest.
+	slices.SortStableFunc(found, func(a, b counted) int { return cmp.Or(a.docs-b.docs, len(b.form)-len(a.form)) })
+	out := make([]string, 0, likeWords)
+	for _, c := range found[:min(len(found), likeWords)] {
+		out = append(out, c.form)
+	}
+	return out, nil
 }
 
-// anyOf is an FTS5 query matching any of words.
-func anyOf(words []string) string {
-	quoted := make([]string, len(words))
-	for i, w := range words {
-		quoted[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+// anyOf is an FTS5 query matching any of forms.
+func anyOf(forms []string) string {
+	quoted := make([]string, len(forms))
+	for i, f := range forms {
+		quoted[i] = quoteFTS(f)
 	}
 	return strings.Join(quoted, " OR ")
 }
