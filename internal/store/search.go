@@ -240,7 +240,10 @@ func (s *Store) searchFilters(r Request) ([]string, []any, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		conds = append(conds, "e.id IN (SELECT value FROM json_each(?))")
+		// Not through the primary key: walking the entries newest first
+		// and keeping a pattern's stops at the first page, where looking
+		// each of its entries up would read thousands to sort them.
+		conds = append(conds, "+e.id IN (SELECT value FROM json_each(?))")
 		args = append(args, string(list))
 	}
 	return conds, args, nil
