@@ -163,8 +163,12 @@ func (s *Store) rankFrom(ctx context.Context, match, where string, args []any, l
 	if limit < 0 || limit >= rankedAtMost {
 		return 0, nil
 	}
+	join := ""
+	if where != "" {
+		join = " JOIN entries e ON e.id = entries_fts.rowid"
+	}
 	var from int64
-	err := s.db.QueryRowContext(ctx, `SELECT entries_fts.rowid FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+	err := s.db.QueryRowContext(ctx, `SELECT entries_fts.rowid FROM entries_fts`+join+`
 		WHERE entries_fts MATCH ?`+where+` ORDER BY entries_fts.rowid DESC LIMIT 1 OFFSET ?`,
 		append(append([]any{match}, args...), rankedAtMost-1)...).Scan(&from)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -325,14 +329,24 @@ func termExpr(t searchquery.Term, found *forms) string {
 			continue
 		}
 		starts, exact := wordform.Prefix(w)
+		// Each beginning and form is looked up once: "deadlin*" already
+		// finds what "deadline*" and "deadlin" would.
+		slices.SortFunc(starts, func(a, b string) int { return len(a) - len(b) })
+		covered := func(f string) bool {
+			return slices.ContainsFunc(found.starts, func(p string) bool { return strings.HasPrefix(f, p) })
+		}
 		var alts []string
 		for _, f := range starts {
-			found.starts = append(found.starts, f)
-			alts = append(alts, quoteFTS(f)+"*")
+			if !covered(f) {
+				found.starts = append(found.starts, f)
+				alts = append(alts, quoteFTS(f)+"*")
+			}
 		}
 		for _, f := range exact {
-			found.exact[f] = true
-			alts = append(alts, quoteFTS(f))
+			if !covered(f) {
+				found.exact[f] = true
+				alts = append(alts, quoteFTS(f))
+			}
 		}
 		parts[i] = "(" + strings.Join(alts, " OR ") + ")"
 	}
@@ -349,6 +363,8 @@ func quoteFTS(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) +
 type forms struct {
 	exact  map[string]bool
 	starts []string
+	// initials are the first bytes of exact and starts.
+	initials map[byte]bool
 }
 
 func (f *forms) has(form string) bool {
@@ -359,4 +375,25 @@ func (f *forms) has(form string) bool {
 		return true
 	}
 	return slices.ContainsFunc(f.starts, func(p string) bool { return strings.HasPrefix(form, p) })
+}
+
+// hasWord reports whether a word (as wordform.Each gives it) has one of the
+// forms, stemming only words that may: a fresh process stems slowly.
+func (f *forms) hasWord(word string) bool {
+	if f == nil {
+		return false
+	}
+	if f.initials == nil {
+		f.initials = map[byte]bool{}
+		for form := range f.exact {
+			f.initials[form[0]] = true
+		}
+		for _, p := range f.starts {
+			f.initials[p[0]] = true
+		}
+	}
+	if wordform.KeepsInitial(word) && !f.initials[word[0]] {
+		return false
+	}
+	return f.has(wordform.Form(word))
 }

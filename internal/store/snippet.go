@@ -63,9 +63,13 @@ func snippet(matched *forms, texts ...string) string {
 		var fs []string
 		wordform.Each(text, func(word string, start, end int) {
 			words = append(words, span{start, end})
-			f := wordform.Form(word)
-			hits = append(hits, matched.has(f))
-			fs = append(fs, f)
+			hit := matched.hasWord(word)
+			hits = append(hits, hit)
+			if hit {
+				fs = append(fs, wordform.Form(word))
+			} else {
+				fs = append(fs, "")
+			}
 		})
 		if len(words) == 0 {
 			continue

@@ -114,6 +114,15 @@ func Form(word string) string {
 	return f
 }
 
+// KeepsInitial reports whether word's form starts with the word's first
+// byte, as every form does but those of irregular words ("went" is "go"): a
+// word can be passed over without stemming when no form looked for starts
+// as it does.
+func KeepsInitial(word string) bool {
+	_, ok := irregular[word]
+	return !ok
+}
+
 // formOf is Form for a word in scratch space.
 func formOf(word []byte) string {
 	if f, ok := forms.getBytes(word); ok {

@@ -77,3 +77,19 @@ func BenchmarkText(b *testing.B) {
 		Text(text)
 	}
 }
+
+func TestFamiliesKeepTheirInitial(t *testing.T) {
+	for stem, root := range family {
+		if stem[0] != root[0] {
+			t.Errorf("family %q → %q changes the first letter, which KeepsInitial relies on", stem, root)
+		}
+	}
+	for _, w := range []string{"sleeping", "defensiveness", "priya", "happily", "ünïcode"} {
+		if !KeepsInitial(w) || Form(w)[0] != w[0] {
+			t.Errorf("Form(%q) = %q", w, Form(w))
+		}
+	}
+	if KeepsInitial("went") {
+		t.Error("went is go")
+	}
+}
