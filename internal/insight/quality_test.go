@@ -43,11 +43,11 @@ var qualityFloors = map[string]struct {
 	found  int
 }{
 	"noor":     {0.87, 7},
-	"bea":      {0.72, 7},
-	"marisol":  {0.62, 4},
-	"tom":      {0.68, 6},
-	"priyanka": {0.62, 5},
-	"walt":     {0.65, 5},
+	"bea":      {0.78, 8},
+	"marisol":  {0.66, 5},
+	"tom":      {0.69, 6},
+	"priyanka": {0.66, 6},
+	"walt":     {0.66, 5},
 }
 
 const targetMeanF1 = 0.70
