@@ -72,14 +72,13 @@ func (s contentStep) grams(out *[3]gram) []gram {
 // tally is how many entries a phrase is in, and how much they weigh: each
 // entry counts the weight of the most telling field it is written in.
 type tally struct {
-	df, uses  int32
+	df        int32
 	weighted  float32
 	lastEntry int32
 	lastW     float32
 }
 
 func (t *tally) add(entry int32, w float32) {
-	t.uses++
 	if t.lastEntry == entry && t.df > 0 {
 		if w > t.lastW {
 			t.weighted += w - t.lastW
@@ -97,14 +96,18 @@ func (t *tally) add(entry int32, w float32) {
 // rare words never cost a map entry.
 type phraseTallies struct {
 	byGram map[gram]*tally
+	// uses counts, by stem, every use of the word, where tallies count
+	// entries.
+	uses []int32
 }
 
 func countPhrases(c *corpus, minDF int32) *phraseTallies {
 	stems := len(c.stems)
 	unigrams := make([]tally, stems)
-	pt := &phraseTallies{byGram: map[gram]*tally{}}
+	pt := &phraseTallies{byGram: map[gram]*tally{}, uses: make([]int32, stems)}
 	c.eachContent(func(s contentStep) {
 		unigrams[s.s0].add(s.entry, c.fields[s.field].weight)
+		pt.uses[s.s0]++
 	})
 	recurring := make([]bool, stems)
 	for stem := range unigrams {
@@ -227,7 +230,7 @@ func (pt *phraseTallies) candidates(c *corpus, minDF int32) []*candidate {
 		case len(cd.stems) == 1:
 			// Everyday words ("time", "work") rank below the ones this
 			// person reaches for far more than most people do.
-			lift := c.lift(cd.stems[0], t.uses)
+			lift := c.lift(cd.stems[0], pt.uses[cd.stems[0]])
 			cd.score *= min(max(lift/specificLift, 0.25), 2)
 			cd.specific = lift >= specificLift && t.df >= minDF+loneExtra && float64(t.df) <= settingShare*float64(n)
 		}

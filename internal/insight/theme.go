@@ -44,16 +44,23 @@ func (d *draft) theme(c *corpus, window trendWindow, months []string) Theme {
 	return t
 }
 
-// hitsIn gives the byte spans of m's hits in reading order, leaving out
-// any that lies inside another ("Friday" inside "Friday afternoon").
+// maxHits is how many hits an entry's evidence shows: enough to see why it
+// belongs, without keeping every repeat of a word in a long entry.
+const maxHits = 6
+
+// hitsIn gives the byte spans of m's first hits in reading order, leaving
+// out any that lies inside another ("Friday" inside "Friday afternoon").
 func (d *draft) hitsIn(c *corpus, m member) []Hit {
 	sorted := d.hitsOf(m)
 	slices.SortFunc(sorted, func(a, b hit) int {
 		return cmp.Or(cmp.Compare(a.field, b.field), cmp.Compare(a.first, b.first), cmp.Compare(b.last, a.last))
 	})
-	hits := make([]Hit, 0, len(sorted))
+	hits := make([]Hit, 0, min(len(sorted), maxHits))
 	var kept hit
 	for i, h := range sorted {
+		if len(hits) == maxHits {
+			break
+		}
 		if i > 0 && h.field == kept.field && h.last <= kept.last {
 			continue
 		}
