@@ -41,7 +41,9 @@ func Full(w io.Writer, entries []journal.Entry, opt Options) error {
 
 // FullStream is Full for entries read as they are written, so that a whole
 // journal is never held in memory: about says what the heading says of
-// them. It stops at the first error entries yields.
+// them. It stops at the first error entries yields, and reads no further
+// once w has refused what was written (a preview that has all it shows, a
+// full disk).
 func FullStream(w io.Writer, about About, entries iter.Seq2[journal.Entry, error], opt Options) error {
 	p := newPage(w)
 	p.heading(1, "Reflections")
@@ -53,6 +55,9 @@ func FullStream(w io.Writer, about About, entries iter.Seq2[journal.Entry, error
 		}
 		p.entry(e, 2)
 		written++
+		if err := p.err(); err != nil {
+			return err
+		}
 	}
 	if written == 0 {
 		p.add(nothingYet)

@@ -63,6 +63,29 @@ func TestFullGolden(t *testing.T) {
 	checkGolden(t, "full-empty", buf.Bytes())
 }
 
+// TestFullStreamStopsWhenTheWriterDoes: once w refuses what is written, no
+// more entries are read, so a preview of a large journal costs a few entries.
+func TestFullStreamStopsWhenTheWriterDoes(t *testing.T) {
+	read := 0
+	entries := func(yield func(journal.Entry, error) bool) {
+		for read < 10000 {
+			read++
+			if !yield(launch(), nil) {
+				return
+			}
+		}
+	}
+	full := errors.New("the preview has all it shows")
+	err := FullStream(failingWriter{full}, About{Count: 10000}, entries, Options{Now: now})
+	if !errors.Is(err, full) || read == 10000 {
+		t.Fatalf("FullStream = %v after reading %d entries, want %v well before the end", err, read, full)
+	}
+}
+
+type failingWriter struct{ err error }
+
+func (w failingWriter) Write([]byte) (int, error) { return 0, w.err }
+
 func TestFullStreamStopsAtAnError(t *testing.T) {
 	broken := errors.New("the journal went away")
 	entries := func(yield func(journal.Entry, error) bool) {

@@ -8,8 +8,9 @@ import (
 
 // page writes a Markdown document block by block, with one blank line
 // between blocks, as it goes: a journal's export is never held in memory
-// whole. Every entry is already in hand, so only the writer can fail, and
-// its first error is kept for flush.
+// whole. The writer's first error is kept for flush, and err says whether
+// there has been one, so that a stream of entries stops being read once
+// nothing more can be written.
 type page struct {
 	w       *bufio.Writer
 	started bool
@@ -45,6 +46,13 @@ func (p *page) note(parts ...string) {
 	if len(kept) > 0 {
 		p.add("*" + strings.Join(kept, " · ") + "*")
 	}
+}
+
+// err is the writer's first error, if it has failed; writing nothing
+// reports it without writing.
+func (p *page) err() error {
+	_, err := p.w.Write(nil)
+	return err
 }
 
 // flush writes out what is buffered, reporting the first write error.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -56,6 +57,9 @@ type exportScreen struct {
 	limit   int // how many lines of the document the preview asks for
 	entries int
 	seq     int
+	// cancel stops the preview being made: a newer one replaces it, or the
+	// person has left, and a large journal's export should not run on.
+	cancel  context.CancelFunc
 	wrapped int // the width the preview was last asked for at
 	shown   int // the seq of the preview on screen: behind seq, a newer one is being made
 	err     error
@@ -117,19 +121,37 @@ func (m *exportScreen) render() tea.Cmd {
 		return nil
 	}
 	m.notice = ""
+	m.stop()
+	ctx, cancel := context.WithCancel(m.c.Ctx)
 	seq, c := m.seq, m.c
+	m.cancel = cancel
 	m.wrapped = m.c.BodyWidth()
 	p := &previewWriter{width: m.wrapped, limit: m.limit}
 	return func() tea.Msg {
-		n, err := c.Journal.Count(c.Ctx, req.Filter)
+		defer cancel()
+		n, err := c.Journal.Count(ctx, req.Filter)
 		if err != nil {
 			return exportPreviewMsg{seq: seq, err: err}
 		}
-		if _, err := c.Journal.WriteExport(c.Ctx, p, req); err != nil && !errors.Is(err, errPreviewFull) {
+		if _, err := c.Journal.WriteExport(ctx, p, req); err != nil && !errors.Is(err, errPreviewFull) {
 			return exportPreviewMsg{seq: seq, err: err}
 		}
 		return exportPreviewMsg{seq: seq, lines: p.done(), cut: p.cut, entries: n}
 	}
+}
+
+// stop stops the preview being made, if one is.
+func (m *exportScreen) stop() {
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
+	}
+}
+
+// leave goes back, stopping the preview being made.
+func (m *exportScreen) leave() tea.Cmd {
+	m.stop()
+	return pop
 }
 
 // more asks for a longer preview once the person has scrolled to the end of
@@ -248,13 +270,13 @@ func (m *exportScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	if m.written != "" {
 		if key.Matches(msg, k.Back, k.Open, k.Close) {
-			return pop
+			return m.leave()
 		}
 		return nil
 	}
 	switch {
 	case key.Matches(msg, k.Back):
-		return pop
+		return m.leave()
 	case key.Matches(msg, k.Save):
 		return m.write()
 	case key.Matches(msg, k.Next):
