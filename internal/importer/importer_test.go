@@ -218,7 +218,9 @@ func TestBadInput(t *testing.T) {
 		{"markdown future", Markdown, file("2030-01-01 plans.md", "Plans.\n"), "2030-01-01 plans.md: its date 2030-01-01 has not come yet"},
 		{"markdown invalid UTF-8", Markdown, file("2024-01-01.md", "Caf\xe9\n"), "2024-01-01.md: line 1 is not valid UTF-8"},
 		{"markdown huge", Markdown, file("2024-01-02.md", huge), "2024-01-02.md: its text is 50 MB"},
-		{"markdown given jrnl", Markdown, "testdata/jrnl/journal.txt", "journal.txt: it has no date"},
+		{"markdown given jrnl", Markdown, "testdata/jrnl/journal.txt", "journal.txt is not a Markdown note"},
+		{"dayone given Markdown", DayOne, "testdata/markdown/vault/Standup.md", "Standup.md: it is not JSON"},
+		{"jrnl JSON given Markdown", Jrnl, file("notes.json", "---\ntitle: x\n---\n"), "notes.json is not a jrnl journal"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Read(c.format, c.path, options(t))

@@ -76,6 +76,9 @@ func decodeJSON(data []byte, v any) error {
 	if line, ok := invalidUTF8Line(data); !ok {
 		return fmt.Errorf("line %d is not valid UTF-8; save the file as UTF-8 and import it again", line)
 	}
+	if start := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(start) > 0 && start[0] != '{' {
+		return errors.New("it is not JSON")
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	err := dec.Decode(v)
 	var syntax *json.SyntaxError

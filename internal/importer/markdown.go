@@ -30,6 +30,9 @@ func ReadMarkdown(root string, opts Options) (Result, error) {
 	}
 	files := []string{root}
 	base := filepath.Dir(root)
+	if !info.IsDir() && !isMarkdownName(root) {
+		return Result{}, fmt.Errorf("%s is not a Markdown note: give a .md file or a folder of them", root)
+	}
 	if info.IsDir() {
 		base = root
 		if files, err = markdownFiles(root); err != nil {
@@ -68,13 +71,18 @@ func markdownFiles(root string) ([]string, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".md") {
+		if !d.IsDir() && isMarkdownName(path) {
 			files = append(files, path)
 		}
 		return nil
 	})
 	slices.Sort(files)
 	return files, err
+}
+
+func isMarkdownName(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".md" || ext == ".markdown"
 }
 
 // frontMatter is what a note's YAML header may say, in the keys failup and
