@@ -143,6 +143,9 @@ func (a *env) run(ctx context.Context, args []string) int {
 // wrong names its flag, and a missing entry or an existing file says what to
 // do next.
 func explain(err error) error {
+	if store.IsDamaged(err) {
+		return fmt.Errorf("the journal is damaged (%w); failup doctor --rescue -o NEW.db copies every entry that can still be read into a new journal", err)
+	}
 	if store.IsBusy(err) {
 		return errors.New("another failup is writing to the journal; nothing was changed, so try again in a moment")
 	}

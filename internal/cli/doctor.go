@@ -35,11 +35,12 @@ type finding struct {
 
 // rescue is the way out of a damaged journal: copy what can be read into a
 // new one.
-const rescue = "keep a copy of the file as it is, then move what can be read into a fresh journal: " +
-	"failup export --format json -o rescue.json && failup --db new.db import rescue.json"
+const rescue = "copy every entry that can still be read into a new journal, leaving this one as it is: " +
+	"failup doctor --rescue -o rescued.db"
 
 func (a *env) doctorCmd() *cobra.Command {
-	var asJSON bool
+	var asJSON, rescueTo bool
+	var output string
 	cmd := &cobra.Command{
 		Use:   "doctor",
 		Short: "Check the journal's health and privacy, and say what was found",
@@ -47,10 +48,14 @@ func (a *env) doctorCmd() *cobra.Command {
 			"checks), that the search index matches the entries, the schema version, that\n" +
 			"the file and its folder are private (0600 and 0700), and lists unfinished\n" +
 			"drafts. It changes nothing, says how to fix what it finds, and exits 1 when\n" +
-			"something is wrong.",
-		Example: "  failup doctor\n  failup doctor --json",
+			"something is wrong. --rescue -o NEW.db copies every entry that can still be read\n" +
+			"from a damaged journal into a new one, and says how many.",
+		Example: "  failup doctor\n  failup doctor --json\n  failup doctor --rescue -o rescued.db",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if rescueTo {
+				return a.rescue(cmd, output)
+			}
 			s, err := a.journal()
 			if err != nil {
 				return err
@@ -90,6 +95,8 @@ func (a *env) doctorCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print what was found as JSON")
+	cmd.Flags().BoolVar(&rescueTo, "rescue", false, "copy every entry that can still be read into a new journal given with -o")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "the new journal --rescue writes")
 	return cmd
 }
 
@@ -197,4 +204,25 @@ func shellQuote(path string) string {
 		return "'" + strings.ReplaceAll(path, "'", `'\''`) + "'"
 	}
 	return path
+}
+
+// rescue copies what can be read of a damaged journal into a new one. It
+// never opens the damaged journal as a journal, which would refuse it.
+func (a *env) rescue(cmd *cobra.Command, output string) error {
+	if output == "" {
+		return usagef("--rescue needs a new file to write to: failup doctor --rescue -o rescued.db")
+	}
+	r, err := store.Rescue(ctxOf(cmd), a.dbPath(), output)
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("Rescued %s into %s", termtext.Count(r.Entries+r.Partial, "entry", "entries"), termtext.Line(output))
+	if r.Partial > 0 {
+		msg += fmt.Sprintf(" (%d without some of their answers, tags or follow-ups, which could not be read)", r.Partial)
+	}
+	if r.Lost > 0 {
+		msg += fmt.Sprintf("; %s could not be read", termtext.Count(r.Lost, "entry", "entries"))
+	}
+	fmt.Fprintf(a.out, "%s.\nThe damaged journal was left as it was; open the rescued one with failup --db %s.\n", msg, termtext.Line(output))
+	return nil
 }

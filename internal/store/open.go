@@ -184,13 +184,17 @@ func unwrapPathError(err error) error {
 // has one) and large sorts stay in memory, which is quicker, and leaves no
 // journal text in temporary files.
 func dsn(path, mode string) string {
-	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
-	return "file:" + escaped + "?" + mode +
+	return fileURI(path) + "?" + mode +
 		"&_pragma=busy_timeout(30000)" +
 		"&_pragma=foreign_keys(1)" +
 		"&_pragma=synchronous(NORMAL)" +
 		"&_pragma=temp_store(MEMORY)" +
 		"&_txlock=immediate"
+}
+
+// fileURI is path as a SQLite file: URI, before its parameters.
+func fileURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -253,6 +257,12 @@ var (
 	errReadOnly   = errors.New("the journal cannot be written")
 )
 
+// IsDamaged reports whether err is SQLite finding the journal damaged.
+func IsDamaged(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CORRUPT
+}
+
 // IsBusy reports whether err is another process holding the journal's write
 // lock for longer than the busy timeout.
 func IsBusy(err error) bool {
@@ -283,7 +293,7 @@ func describeOpenError(path string, err error) error {
 		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
 			return fmt.Errorf("cannot write to the journal %s: check that it and its folder are writable", path)
 		case sqlite3.SQLITE_CORRUPT:
-			return fmt.Errorf("%s is damaged (%s); it was left untouched", path, se.Error())
+			return fmt.Errorf("%s is damaged (%s); it was left untouched, and failup doctor --rescue -o NEW.db copies every entry that can still be read into a new journal", path, se.Error())
 		case sqlite3.SQLITE_FULL:
 			return fmt.Errorf("the disk holding %s is full", path)
 		}

@@ -65,11 +65,13 @@ func (s *Store) SweepLeftovers() []string {
 	if files, err := os.ReadDir(private); err == nil {
 		for _, file := range files {
 			name := filepath.Join(private, file.Name())
-			if strings.HasSuffix(name, "-journal") {
+			if strings.HasSuffix(name, "-journal") || strings.HasSuffix(name, "-wal") || strings.HasSuffix(name, "-shm") {
 				continue // goes with its copy
 			}
 			if abandoned(name) && os.Remove(name) == nil {
-				os.Remove(name + "-journal") // SQLite's own, as it wrote the copy
+				for _, side := range []string{"-journal", "-wal", "-shm"} {
+					os.Remove(name + side) // SQLite's own, beside the copy
+				}
 				removed = append(removed, name)
 			}
 		}
