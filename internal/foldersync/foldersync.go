@@ -1,0 +1,327 @@
+// Package foldersync syncs journals through a folder that something else
+// moves between machines: Syncthing, Dropbox, iCloud Drive, a git
+// repository. Each device writes only its own segments of the change log,
+// into DIR/failup/<device>/, and reads everyone's; the journal merges them
+// (see store.SyncMerge), so there is no server and no lock to share.
+package foldersync
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"time"
+
+	"filippo.io/age"
+
+	"github.com/failup/failup/internal/agecrypt"
+	"github.com/failup/failup/internal/changelog"
+	"github.com/failup/failup/internal/store"
+)
+
+// Options are how one sync reads and writes the folder.
+type Options struct {
+	Now time.Time
+	// Recipients, when set, are whom new segments are encrypted to.
+	Recipients []age.Recipient
+	// Identities decrypt encrypted segments.
+	Identities []age.Identity
+}
+
+// Report is what a sync did.
+type Report struct {
+	store.Merged
+	Device string `json:"device"`
+	// Wrote lists the segments written, relative to the folder.
+	Wrote []string `json:"wrote"`
+	// Problems are the files of the folder that could not be read, with why;
+	// everything else was merged.
+	Problems []store.SyncFile `json:"problems"`
+}
+
+// Sizes that keep a sync's memory small whatever the journal's size: a
+// merge takes at most mergeBatch versions at once, and a segment holds at
+// most segmentVersions.
+const (
+	mergeBatch      = 10000
+	segmentVersions = 5000
+)
+
+var (
+	deviceName  = regexp.MustCompile(`^[0-9a-f]{16}$`)
+	segmentName = regexp.MustCompile(`^([0-9]{8})\.log(\.age)?$`)
+)
+
+// Sync merges every device's changes found in dir into the journal, and
+// writes this device's new ones into dir. The journal is changed only in
+// transactions that also record which files were read, so a sync stopped at
+// any moment is completed by the next.
+func Sync(ctx context.Context, s *store.Store, dir string, opt Options) (Report, error) {
+	var rep Report
+	switch info, err := os.Stat(dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		return rep, fmt.Errorf("the folder %s does not exist; create it, or check that it is mounted", dir)
+	case err != nil:
+		return rep, fmt.Errorf("cannot read the folder %s: %w", dir, unwrapPath(err))
+	case !info.IsDir():
+		return rep, fmt.Errorf("%s is not a folder", dir)
+	}
+	dev, err := s.SyncDeviceID(ctx)
+	if err != nil {
+		return rep, err
+	}
+	rep.Device = dev
+	own := filepath.Join(dir, "failup", dev)
+	if err := writable(own); err != nil {
+		return rep, fmt.Errorf("cannot write to the folder %s: %w; nothing was changed", dir, err)
+	}
+	known, err := s.SyncFiles(ctx)
+	if err != nil {
+		return rep, err
+	}
+	segs, err := list(dir)
+	if err != nil {
+		return rep, err
+	}
+
+	var versions []changelog.Version
+	var files []store.SyncFile
+	merge := func() error {
+		m, err := s.SyncMerge(ctx, store.Merge{Now: opt.Now, Versions: versions, Files: files})
+		if err != nil {
+			return err
+		}
+		add(&rep.Merged, m)
+		versions, files = nil, nil
+		return nil
+	}
+	merged := false
+	for _, seg := range segs {
+		k, seen := known[seg.path]
+		if seen && k.Complete {
+			continue
+		}
+		f := store.SyncFile{Path: seg.path, Device: seg.device, Consumed: k.Consumed}
+		read, err := readSegment(filepath.Join(dir, filepath.FromSlash(seg.path)), seg, k.Consumed, opt.Identities)
+		versions = append(versions, read.Versions...)
+		f.Consumed, f.Complete = read.Consumed, read.Complete
+		if err != nil {
+			f.Problem = err.Error()
+			rep.Problems = append(rep.Problems, f)
+		}
+		if seen && k == f && err == nil {
+			continue // unchanged since the last look
+		}
+		files = append(files, f)
+		if len(versions) >= mergeBatch {
+			if err := merge(); err != nil {
+				return rep, err
+			}
+			merged = true
+		}
+	}
+	if len(versions) > 0 || len(files) > 0 || !merged {
+		if err := merge(); err != nil {
+			return rep, err
+		}
+	}
+	rep.Wrote, err = publish(ctx, s, dir, dev, opt.Recipients)
+	return rep, err
+}
+
+func add(total *store.Merged, m store.Merged) {
+	total.Made += m.Made
+	total.Received += m.Received
+	total.Rejected += m.Rejected
+	total.Created += m.Created
+	total.Updated += m.Updated
+	total.Deleted += m.Deleted
+}
+
+// writable makes the device's folder and checks that a file can be written
+// into it, before anything is merged.
+func writable(own string) error {
+	if err := os.MkdirAll(own, 0o700); err != nil {
+		return unwrapPath(err)
+	}
+	f, err := os.CreateTemp(own, ".probe-*")
+	if err != nil {
+		return unwrapPath(err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}
+
+type segment struct {
+	path      string // relative to the folder, with slashes
+	device    string
+	n         int64
+	encrypted bool
+}
+
+// list finds every segment in the folder, skipping what is not one: the
+// sync engines' temporary and conflicted copies, editors' backups, and the
+// temporary files of a segment being written.
+func list(dir string) ([]segment, error) {
+	root := filepath.Join(dir, "failup")
+	devices, err := os.ReadDir(root)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the folder %s: %w", root, unwrapPath(err))
+	}
+	var out []segment
+	for _, d := range devices {
+		if !d.IsDir() || !deviceName.MatchString(d.Name()) {
+			continue
+		}
+		names, err := os.ReadDir(filepath.Join(root, d.Name()))
+		if err != nil {
+			continue // a device folder still arriving; read next time
+		}
+		for _, f := range names {
+			m := segmentName.FindStringSubmatch(f.Name())
+			if m == nil || !f.Type().IsRegular() {
+				continue
+			}
+			n, _ := strconv.ParseInt(m[1], 10, 64)
+			out = append(out, segment{
+				path: path.Join("failup", d.Name(), f.Name()), device: d.Name(), n: n, encrypted: m[2] != "",
+			})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].device != out[j].device {
+			return out[i].device < out[j].device
+		}
+		return out[i].n < out[j].n
+	})
+	return out, nil
+}
+
+// readSegment reads what is new in a segment since from.
+func readSegment(name string, seg segment, from int64, ids []age.Identity) (changelog.Read, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return changelog.Read{Consumed: from}, fmt.Errorf("cannot read it: %w", unwrapPath(err))
+	}
+	if seg.encrypted || agecrypt.Encrypted(data) {
+		if len(ids) == 0 {
+			return changelog.Read{Consumed: from}, errors.New("it is encrypted, and no sync key was given to read it")
+		}
+		var plain bytes.Buffer
+		if err := agecrypt.DecryptTo(&plain, bytes.NewReader(data), ids); err != nil {
+			// Perhaps still arriving: read again next time.
+			return changelog.Read{Consumed: from}, fmt.Errorf("cannot decrypt it: %w", err)
+		}
+		// An encrypted segment is read whole or not at all.
+		read, err := changelog.Decode(plain.Bytes(), seg.device, 0)
+		if !read.Complete && err == nil {
+			err = errors.New("it ends before its last record")
+		}
+		read.Consumed = int64(len(data))
+		return read, err
+	}
+	return changelog.Decode(data, seg.device, from)
+}
+
+// publish writes this device's versions not yet in the folder as new
+// segments, each under a temporary name, synced, then renamed, and only then
+// marks them written: a sync stopped in between writes them again, and
+// readers take a version they already have as nothing new.
+func publish(ctx context.Context, s *store.Store, dir, dev string, rs []age.Recipient) ([]string, error) {
+	own := filepath.Join(dir, "failup", dev)
+	var wrote []string
+	for {
+		vs, err := s.Unpublished(ctx, segmentVersions)
+		if err != nil || len(vs) == 0 {
+			return wrote, err
+		}
+		n, err := nextSegment(own)
+		if err != nil {
+			return wrote, err
+		}
+		name := fmt.Sprintf("%08d.log", n)
+		data := changelog.Encode(dev, vs)
+		if len(rs) > 0 {
+			name += ".age"
+			var buf bytes.Buffer
+			w, err := agecrypt.Encrypt(&buf, rs)
+			if err != nil {
+				return wrote, err
+			}
+			w.Write(data)
+			if err := w.Close(); err != nil {
+				return wrote, err
+			}
+			data = buf.Bytes()
+		}
+		if err := writeFile(filepath.Join(own, name), data); err != nil {
+			return wrote, fmt.Errorf("cannot write to the folder %s: %w", dir, err)
+		}
+		if err := s.Published(ctx, vs); err != nil {
+			return wrote, err
+		}
+		wrote = append(wrote, path.Join("failup", dev, name))
+	}
+}
+
+// nextSegment is one past the highest segment number in the device's folder.
+func nextSegment(own string) (int64, error) {
+	names, err := os.ReadDir(own)
+	if err != nil {
+		return 0, unwrapPath(err)
+	}
+	next := int64(1)
+	for _, f := range names {
+		if m := segmentName.FindStringSubmatch(f.Name()); m != nil {
+			if n, _ := strconv.ParseInt(m[1], 10, 64); n >= next {
+				next = n + 1
+			}
+		}
+	}
+	return next, nil
+}
+
+// writeFile writes a new file whole: under a name no reader takes for a
+// segment, synced, then renamed into place.
+func writeFile(name string, data []byte) error {
+	dir := filepath.Dir(name)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return unwrapPath(err)
+	}
+	_, err = io.Copy(tmp, bytes.NewReader(data))
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return unwrapPath(err)
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

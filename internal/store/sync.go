@@ -1,0 +1,784 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/failup/failup/internal/changelog"
+	"github.com/failup/failup/internal/journal"
+)
+
+// SyncDevice is this journal's name among the devices that sync together.
+type SyncDevice struct {
+	ID    string
+	Made  int64
+	Clock changelog.Clock
+}
+
+// SyncDeviceID returns the journal's device id, giving it one the first time.
+func (s *Store) SyncDeviceID(ctx context.Context) (string, error) {
+	var d SyncDevice
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		d, err = device(ctx, tx)
+		return err
+	})
+	return d.ID, err
+}
+
+// device reads the device row, creating it with a new random id.
+func device(ctx context.Context, tx *sql.Tx) (SyncDevice, error) {
+	var d SyncDevice
+	err := tx.QueryRowContext(ctx, "SELECT device, made, clock_wall, clock_logical FROM sync_device").
+		Scan(&d.ID, &d.Made, &d.Clock.Wall, &d.Clock.Logical)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return d, err
+	}
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		return d, err
+	}
+	d.ID = hex.EncodeToString(b)
+	_, err = tx.ExecContext(ctx, "INSERT INTO sync_device (id, device, made, clock_wall, clock_logical) VALUES (1, ?, 0, 0, 0)", d.ID)
+	return d, err
+}
+
+// SyncFile is what sync knows of one file of the shared folder.
+type SyncFile struct {
+	Path     string    `json:"path"`
+	Device   string    `json:"device"`
+	Consumed int64     `json:"consumed"`
+	Complete bool      `json:"complete"`
+	Problem  string    `json:"problem,omitempty"`
+	Checked  time.Time `json:"checked_at"`
+}
+
+// SyncFiles lists the files of the shared folder read so far, by path.
+func (s *Store) SyncFiles(ctx context.Context) (map[string]SyncFile, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT path, device, consumed, complete, problem, checked_at FROM sync_files")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]SyncFile{}
+	for rows.Next() {
+		var f SyncFile
+		var checked string
+		if err := rows.Scan(&f.Path, &f.Device, &f.Consumed, &f.Complete, &f.Problem, &checked); err != nil {
+			return nil, err
+		}
+		f.Checked, _ = parseTime(checked)
+		out[f.Path] = f
+	}
+	return out, rows.Err()
+}
+
+// Merge is what one sync brings into the journal.
+type Merge struct {
+	// Now is the time of the sync; the clock of versions made in it starts
+	// from here unless a version seen already is later.
+	Now time.Time
+	// Versions were read from the folder, in any order, known or not.
+	Versions []changelog.Version
+	// Files are the files read, with how far.
+	Files []SyncFile
+}
+
+// Merged says what a merge changed.
+type Merged struct {
+	Made     int `json:"made"`     // versions of entries changed here since the last sync
+	Received int `json:"received"` // versions new to this journal from other devices
+	Rejected int `json:"rejected"` // versions whose entry was not valid, left out
+	Created  int `json:"created"`
+	Updated  int `json:"updated"`
+	Deleted  int `json:"deleted"`
+}
+
+// SyncMerge brings m into the journal in one transaction: first it makes a
+// version of every entry changed here since the last sync (so that nothing
+// written here is overwritten unseen), then it adds the versions read from
+// other devices, and writes into the journal, for each entry they touch, the
+// newest of its heads; the other heads are its conflicts. Versions already
+// known change nothing, so merging the same versions twice, or in another
+// order, ends the same.
+func (s *Store) SyncMerge(ctx context.Context, m Merge) (Merged, error) {
+	var res Merged
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res = Merged{}
+		d, err := device(ctx, tx)
+		if err != nil {
+			return err
+		}
+		return withWriter(ctx, tx, func(w *writer) error {
+			sm := &syncMerge{s: s, tx: tx, w: w, dev: d, now: m.Now}
+			if err := sm.prepare(ctx); err != nil {
+				return err
+			}
+			defer sm.close()
+			if err := sm.local(ctx, &res); err != nil {
+				return err
+			}
+			if err := sm.remote(ctx, m.Versions, &res); err != nil {
+				return err
+			}
+			if err := sm.files(ctx, m.Files); err != nil {
+				return err
+			}
+			return sm.finish(ctx)
+		})
+	})
+	return res, err
+}
+
+// syncMerge is one merge in progress, in its transaction.
+type syncMerge struct {
+	s   *Store
+	tx  *sql.Tx
+	w   *writer
+	dev SyncDevice
+	now time.Time
+
+	insertVersion, replace, heads, hash, setHash *sql.Stmt
+	// firstCreated is the id of the first entry created, whose index is
+	// written at the end, in one statement, for all of them.
+	firstCreated int64
+}
+
+func (sm *syncMerge) prepare(ctx context.Context) error {
+	for _, p := range []struct {
+		stmt  **sql.Stmt
+		query string
+	}{
+		// A version some other version already names is no head, and keeps
+		// its entry only until it is written to the folder.
+		{&sm.insertVersion, `INSERT INTO sync_versions (id, uid, device, clock_wall, clock_logical, parents, deleted,
+			entry, head, published) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN r.id IS NULL OR NOT ?9 THEN ?8 END,
+			r.id IS NULL, ?9 FROM (SELECT (SELECT id FROM sync_replaced WHERE id = ?1) AS id) r`},
+		{&sm.replace, `INSERT OR IGNORE INTO sync_replaced (id) VALUES (?1); UPDATE sync_versions SET head = 0,
+			entry = CASE WHEN published THEN NULL ELSE entry END WHERE id = ?1 AND head`},
+		{&sm.heads, `SELECT id, device, clock_wall, clock_logical, deleted, coalesce(entry, '') FROM sync_versions
+			WHERE uid = ? AND head`},
+		{&sm.hash, "SELECT hash FROM sync_entries WHERE uid = ?"},
+		{&sm.setHash, "INSERT INTO sync_entries (uid, hash) VALUES (?, ?) ON CONFLICT DO UPDATE SET hash = excluded.hash"},
+	} {
+		stmt, err := sm.tx.PrepareContext(ctx, p.query)
+		if err != nil {
+			return err
+		}
+		*p.stmt = stmt
+	}
+	return nil
+}
+
+func (sm *syncMerge) close() {
+	for _, stmt := range []*sql.Stmt{sm.insertVersion, sm.replace, sm.heads, sm.hash, sm.setHash} {
+		if stmt != nil {
+			stmt.Close()
+		}
+	}
+}
+
+// local makes a version of each entry changed here since the last sync.
+func (sm *syncMerge) local(ctx context.Context, res *Merged) error {
+	pending, err := sm.pending(ctx)
+	if err != nil || len(pending) == 0 {
+		return err
+	}
+	// Read through the transaction's own snapshot: no one else writes while it holds the lock.
+	rows, err := sm.tx.QueryContext(ctx, "SELECT "+entryColumns+" FROM entries e WHERE e.uid IN (SELECT uid FROM sync_pending)")
+	if err != nil {
+		return err
+	}
+	var page []journal.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		page = append(page, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for start := 0; start < len(page); start += pageSize {
+		chunk := page[start:min(start+pageSize, len(page))]
+		if err := sm.children(ctx, chunk); err != nil {
+			return err
+		}
+		for _, e := range chunk {
+			delete(pending, e.UID)
+			if err := sm.changed(ctx, e.UID, &e, res); err != nil {
+				return err
+			}
+		}
+	}
+	for uid := range pending { // gone from the journal: deleted here
+		if err := sm.changed(ctx, uid, nil, res); err != nil {
+			return err
+		}
+	}
+	_, err = sm.tx.ExecContext(ctx, "DELETE FROM sync_pending")
+	return err
+}
+
+func (sm *syncMerge) pending(ctx context.Context) (map[string]bool, error) {
+	rows, err := sm.tx.QueryContext(ctx, "SELECT uid FROM sync_pending")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	pending := map[string]bool{}
+	for rows.Next() {
+		var uid string
+		if err := rows.Scan(&uid); err != nil {
+			return nil, err
+		}
+		pending[uid] = true
+	}
+	return pending, rows.Err()
+}
+
+// children loads what belongs to a page of entries, in the transaction.
+func (sm *syncMerge) children(ctx context.Context, page []journal.Entry) error {
+	stmts := make([]*sql.Stmt, len(allChildren))
+	for i, c := range allChildren {
+		stmt, err := sm.tx.PrepareContext(ctx, c.query)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		stmts[i] = stmt
+	}
+	return loadChildren(ctx, page, allChildren, stmts)
+}
+
+// changed makes a version of entry uid as the journal holds it now (nil:
+// deleted), if it differs from what it held when sync last looked.
+func (sm *syncMerge) changed(ctx context.Context, uid string, e *journal.Entry, res *Merged) error {
+	body, hash := []byte(nil), ""
+	if e != nil {
+		body, hash = canonical(*e)
+	}
+	var was string
+	if err := sm.hash.QueryRowContext(ctx, uid).Scan(&was); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if was == hash {
+		return nil
+	}
+	heads, err := sm.headsOf(ctx, uid)
+	if err != nil {
+		return err
+	}
+	if e == nil && len(heads) == 0 {
+		return nil // written and deleted between two syncs: no one else knew it
+	}
+	sm.dev.Made++
+	sm.dev.Clock = sm.dev.Clock.Tick(sm.now.UnixMilli())
+	v := changelog.Version{
+		ID: changelog.VersionID(sm.dev.ID, sm.dev.Made), UID: uid, Device: sm.dev.ID, Clock: sm.dev.Clock,
+		Parents: ids(heads), Deleted: e == nil, Entry: body,
+	}
+	if err := sm.add(ctx, v, false); err != nil {
+		return err
+	}
+	res.Made++
+	return sm.remember(ctx, uid, hash)
+}
+
+func (sm *syncMerge) remember(ctx context.Context, uid, hash string) error {
+	if hash == "" {
+		_, err := sm.tx.ExecContext(ctx, "DELETE FROM sync_entries WHERE uid = ?", uid)
+		return err
+	}
+	_, err := sm.setHash.ExecContext(ctx, uid, hash)
+	return err
+}
+
+func ids(vs []changelog.Version) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.ID
+	}
+	return out
+}
+
+// add records v, which replaces its parents.
+func (sm *syncMerge) add(ctx context.Context, v changelog.Version, published bool) error {
+	parents, err := json.Marshal(nonNilStrings(v.Parents))
+	if err != nil {
+		return err
+	}
+	var entry sql.NullString
+	if !v.Deleted {
+		entry = sql.NullString{String: string(v.Entry), Valid: true}
+	}
+	if _, err := sm.insertVersion.ExecContext(ctx, v.ID, v.UID, v.Device, v.Clock.Wall, v.Clock.Logical,
+		string(parents), v.Deleted, entry, published); err != nil {
+		return err
+	}
+	for _, p := range v.Parents {
+		if _, err := sm.replace.ExecContext(ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (sm *syncMerge) headsOf(ctx context.Context, uid string) ([]changelog.Version, error) {
+	rows, err := sm.heads.QueryContext(ctx, uid)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []changelog.Version
+	for rows.Next() {
+		v := changelog.Version{UID: uid}
+		var entry string
+		if err := rows.Scan(&v.ID, &v.Device, &v.Clock.Wall, &v.Clock.Logical, &v.Deleted, &entry); err != nil {
+			return nil, err
+		}
+		v.Entry = json.RawMessage(entry)
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// remote adds the versions new to this journal and brings each entry they
+// touch up to its newest head.
+func (sm *syncMerge) remote(ctx context.Context, versions []changelog.Version, res *Merged) error {
+	known, err := sm.tx.PrepareContext(ctx, "SELECT 1 FROM sync_versions WHERE id = ?")
+	if err != nil {
+		return err
+	}
+	defer known.Close()
+	touched := map[string]bool{}
+	var order []string
+	seen := map[string]bool{}
+	peers := map[string]changelog.Version{}
+	counts := map[string]int{}
+	for _, v := range versions {
+		if seen[v.ID] {
+			continue
+		}
+		seen[v.ID] = true
+		var one int
+		switch err := known.QueryRowContext(ctx, v.ID).Scan(&one); {
+		case err == nil:
+			continue
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		if !v.Deleted {
+			body, _, err := decodeVersionEntry(v)
+			if err != nil {
+				res.Rejected++
+				continue
+			}
+			v.Entry = body
+		}
+		if err := sm.add(ctx, v, true); err != nil {
+			return err
+		}
+		res.Received++
+		sm.dev.Clock = sm.dev.Clock.Observe(v.Clock)
+		if v.Device == sm.dev.ID {
+			// This device's own, from before the journal was restored from
+			// a backup: new versions must not take their names.
+			if n, ok := changelog.VersionNumber(v.ID); ok && n > sm.dev.Made {
+				sm.dev.Made = n
+			}
+		}
+		if p, ok := peers[v.Device]; !ok || v.Newer(p) {
+			peers[v.Device] = v
+		}
+		counts[v.Device]++
+		if !touched[v.UID] {
+			touched[v.UID] = true
+			order = append(order, v.UID)
+		}
+	}
+	for _, uid := range order {
+		if err := sm.settle(ctx, uid, res); err != nil {
+			return err
+		}
+	}
+	if sm.firstCreated != 0 {
+		if err := sm.w.index(ctx, sm.firstCreated, math.MaxInt64); err != nil {
+			return err
+		}
+	}
+	for dev, v := range peers {
+		if _, err := sm.tx.ExecContext(ctx, `INSERT INTO sync_peers (device, versions, clock_wall, merged_at)
+			VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET versions = versions + excluded.versions,
+			clock_wall = max(clock_wall, excluded.clock_wall), merged_at = excluded.merged_at`,
+			dev, counts[dev], v.Clock.Wall, formatTime(sm.now)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeVersionEntry checks the entry a version carries and returns it in
+// canonical form, with its fingerprint.
+func decodeVersionEntry(v changelog.Version) ([]byte, journal.Entry, error) {
+	var e journal.Entry
+	if err := json.Unmarshal(v.Entry, &e); err != nil {
+		return nil, e, err
+	}
+	if e.UID != v.UID {
+		return nil, e, fmt.Errorf("the entry's uid %q is not the version's %q", e.UID, v.UID)
+	}
+	if err := e.Validate(); err != nil {
+		return nil, e, err
+	}
+	body, _ := canonical(e)
+	return body, e, nil
+}
+
+// newest is the head an entry shows: the newest that is not a deletion, or
+// nil when every head is one.
+func newest(heads []changelog.Version) *changelog.Version {
+	var best *changelog.Version
+	for i := range heads {
+		if !heads[i].Deleted && (best == nil || heads[i].Newer(*best)) {
+			best = &heads[i]
+		}
+	}
+	return best
+}
+
+// settle writes into the journal the newest head of entry uid.
+func (sm *syncMerge) settle(ctx context.Context, uid string, res *Merged) error {
+	heads, err := sm.headsOf(ctx, uid)
+	if err != nil {
+		return err
+	}
+	var was string
+	if err := sm.hash.QueryRowContext(ctx, uid).Scan(&was); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	best := newest(heads)
+	var id int64
+	err = sm.tx.QueryRowContext(ctx, "SELECT id FROM entries WHERE uid = ?", uid).Scan(&id)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if best == nil {
+		if id == 0 {
+			return sm.remember(ctx, uid, "")
+		}
+		if err := sm.deleteEntry(ctx, id); err != nil {
+			return err
+		}
+		res.Deleted++
+		return sm.remember(ctx, uid, "")
+	}
+	_, e, err := decodeVersionEntry(*best)
+	if err != nil {
+		return fmt.Errorf("version %s: %w", best.ID, err)
+	}
+	_, hash := canonical(e)
+	if hash == was && id != 0 {
+		return nil
+	}
+	if id == 0 {
+		if err := sm.w.insert(ctx, &e); err != nil {
+			return err
+		}
+		if sm.firstCreated == 0 {
+			sm.firstCreated = e.ID
+		}
+		res.Created++
+	} else {
+		e.ID = id
+		if err := sm.overwrite(ctx, &e); err != nil {
+			return err
+		}
+		res.Updated++
+	}
+	return sm.remember(ctx, uid, hash)
+}
+
+// overwrite replaces entry e.ID with e as it is, its times included.
+func (sm *syncMerge) overwrite(ctx context.Context, e *journal.Entry) error {
+	if _, err := sm.tx.ExecContext(ctx, `UPDATE entries SET created_at = ?, updated_at = ?, occurred_on = ?, title = ?,
+		prompt_set = ?, lesson = ?, severity = ?, confidence = ?, follows_uid = ? WHERE id = ?`,
+		formatTime(e.CreatedAt), formatTime(e.UpdatedAt), string(e.OccurredOn), e.Title, e.PromptSet, e.Lesson,
+		e.Severity, e.Confidence, nullString(e.FollowsUID), e.ID); err != nil {
+		return err
+	}
+	for _, table := range []string{"answers", "tags", "skills", "followups"} {
+		if _, err := sm.tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE entry_id = ?", e.ID); err != nil {
+			return err
+		}
+	}
+	if _, err := sm.tx.ExecContext(ctx, "DELETE FROM entries_fts WHERE rowid = ?", e.ID); err != nil {
+		return err
+	}
+	if err := sm.w.children(ctx, e); err != nil {
+		return err
+	}
+	return sm.w.index(ctx, e.ID, e.ID)
+}
+
+func (sm *syncMerge) deleteEntry(ctx context.Context, id int64) error {
+	if _, err := sm.tx.ExecContext(ctx, "DELETE FROM entries WHERE id = ?", id); err != nil {
+		return err
+	}
+	_, err := sm.tx.ExecContext(ctx, "DELETE FROM entries_fts WHERE rowid = ?", id)
+	return err
+}
+
+func (sm *syncMerge) files(ctx context.Context, files []SyncFile) error {
+	for _, f := range files {
+		if _, err := sm.tx.ExecContext(ctx, `INSERT INTO sync_files (path, device, consumed, complete, problem, checked_at)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET consumed = excluded.consumed,
+			complete = excluded.complete, problem = excluded.problem, checked_at = excluded.checked_at`,
+			f.Path, f.Device, f.Consumed, f.Complete, f.Problem, formatTime(sm.now)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish keeps the device's clock, and forgets the entries the merge itself
+// wrote as changed.
+func (sm *syncMerge) finish(ctx context.Context) error {
+	if _, err := sm.tx.ExecContext(ctx, "DELETE FROM sync_pending"); err != nil {
+		return err
+	}
+	_, err := sm.tx.ExecContext(ctx, "UPDATE sync_device SET made = ?, clock_wall = ?, clock_logical = ?",
+		sm.dev.Made, sm.dev.Clock.Wall, sm.dev.Clock.Logical)
+	return err
+}
+
+// canonical is the entry as versions carry it, without its local id, and
+// its fingerprint: the same entry gives the same bytes whether it was read
+// from the journal or from another device.
+func canonical(e journal.Entry) ([]byte, string) {
+	e.ID = 0
+	e.CreatedAt, e.UpdatedAt = e.CreatedAt.UTC(), e.UpdatedAt.UTC()
+	if e.Answers == nil {
+		e.Answers = []journal.Answer{}
+	}
+	if e.Tags == nil {
+		e.Tags = []string{}
+	}
+	if e.Skills == nil {
+		e.Skills = []journal.Skill{}
+	}
+	if f := e.Followup; f != nil {
+		c := *f
+		if c.CheckedInAt != nil {
+			t := c.CheckedInAt.UTC()
+			c.CheckedInAt = &t
+		}
+		if c.DroppedAt != nil {
+			t := c.DroppedAt.UTC()
+			c.DroppedAt = &t
+		}
+		e.Followup = &c
+	}
+	body, err := json.Marshal(e)
+	if err != nil {
+		panic(err) // an entry is plain values
+	}
+	sum := sha256.Sum256(body)
+	return body, hex.EncodeToString(sum[:16])
+}
+
+// Unpublished lists up to limit versions made here that are not yet in the
+// folder, oldest first.
+func (s *Store) Unpublished(ctx context.Context, limit int) ([]changelog.Version, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, uid, device, clock_wall, clock_logical, parents, deleted,
+		coalesce(entry, '') FROM sync_versions WHERE NOT published ORDER BY rowid LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []changelog.Version
+	for rows.Next() {
+		var v changelog.Version
+		var parents, entry string
+		if err := rows.Scan(&v.ID, &v.UID, &v.Device, &v.Clock.Wall, &v.Clock.Logical, &parents, &v.Deleted, &entry); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(parents), &v.Parents); err != nil {
+			return nil, err
+		}
+		if !v.Deleted {
+			v.Entry = json.RawMessage(entry)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// Published marks versions as written to the folder, and lets go of the
+// entries of those no longer heads.
+func (s *Store) Published(ctx context.Context, versions []changelog.Version) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `UPDATE sync_versions SET published = 1,
+			entry = CASE WHEN head THEN entry END WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, v := range versions {
+			if _, err := stmt.ExecContext(ctx, v.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Conflict is an entry edited on two devices before either saw the other's
+// edit: the journal shows the newest version; the others wait for the
+// person to choose.
+type Conflict struct {
+	UID     string                   `json:"uid"`
+	ID      int64                    `json:"id"` // the entry's id here, or 0 when every version shown is elsewhere
+	Shown   changelog.Version        `json:"shown"`
+	Others  []changelog.Version      `json:"others"`
+	Entries map[string]journal.Entry `json:"-"` // each version's entry, by version id
+}
+
+// SyncConflicts lists the entries with more than one version standing, in
+// the order of the entries' ids.
+func (s *Store) SyncConflicts(ctx context.Context) ([]Conflict, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT v.uid, coalesce(e.id, 0), v.id, v.device, v.clock_wall, v.clock_logical,
+		coalesce(v.entry, '') FROM sync_versions v LEFT JOIN entries e ON e.uid = v.uid
+		WHERE v.head AND NOT v.deleted AND v.uid IN
+			(SELECT uid FROM sync_versions WHERE head AND NOT deleted GROUP BY uid HAVING count(*) > 1)
+		ORDER BY coalesce(e.id, 0), v.uid`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byUID := map[string][]changelog.Version{}
+	idOf := map[string]int64{}
+	var order []string
+	for rows.Next() {
+		var v changelog.Version
+		var id int64
+		var entry string
+		if err := rows.Scan(&v.UID, &id, &v.ID, &v.Device, &v.Clock.Wall, &v.Clock.Logical, &entry); err != nil {
+			return nil, err
+		}
+		v.Entry = json.RawMessage(entry)
+		if _, ok := byUID[v.UID]; !ok {
+			order = append(order, v.UID)
+		}
+		byUID[v.UID] = append(byUID[v.UID], v)
+		idOf[v.UID] = id
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]Conflict, 0, len(order))
+	for _, uid := range order {
+		heads := byUID[uid]
+		shown := newest(heads)
+		c := Conflict{UID: uid, ID: idOf[uid], Shown: *shown, Entries: map[string]journal.Entry{}}
+		for _, v := range heads {
+			_, e, err := decodeVersionEntry(v)
+			if err != nil {
+				return nil, fmt.Errorf("version %s: %w", v.ID, err)
+			}
+			e.ID = c.ID
+			c.Entries[v.ID] = e
+			if v.ID != shown.ID {
+				c.Others = append(c.Others, v)
+			}
+		}
+		sort.Slice(c.Others, func(i, j int) bool { return c.Others[i].Newer(c.Others[j]) })
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// ErrNoConflict is returned by SyncResolve for an entry without one.
+var ErrNoConflict = errors.New("the entry has no conflicting versions")
+
+// SyncResolve ends the conflict over entry uid by making a version that
+// replaces every version standing, with the entry of version keep, and
+// showing it. The next sync tells the other devices.
+func (s *Store) SyncResolve(ctx context.Context, uid, keep string, now time.Time) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		d, err := device(ctx, tx)
+		if err != nil {
+			return err
+		}
+		return withWriter(ctx, tx, func(w *writer) error {
+			sm := &syncMerge{s: s, tx: tx, w: w, dev: d, now: now}
+			if err := sm.prepare(ctx); err != nil {
+				return err
+			}
+			defer sm.close()
+			// What was written here since the last sync is a version first,
+			// so that it is among those replaced, never lost unseen.
+			var res Merged
+			if err := sm.local(ctx, &res); err != nil {
+				return err
+			}
+			heads, err := sm.headsOf(ctx, uid)
+			if err != nil {
+				return err
+			}
+			live := 0
+			var kept *changelog.Version
+			for i := range heads {
+				if !heads[i].Deleted {
+					live++
+				}
+				if heads[i].ID == keep && !heads[i].Deleted {
+					kept = &heads[i]
+				}
+			}
+			if live < 2 {
+				return ErrNoConflict
+			}
+			if kept == nil {
+				return fmt.Errorf("%s is not one of the entry's versions", keep)
+			}
+			sm.dev.Made++
+			sm.dev.Clock = sm.dev.Clock.Tick(now.UnixMilli())
+			v := changelog.Version{
+				ID: changelog.VersionID(sm.dev.ID, sm.dev.Made), UID: uid, Device: sm.dev.ID, Clock: sm.dev.Clock,
+				Parents: ids(heads), Entry: kept.Entry,
+			}
+			if err := sm.add(ctx, v, false); err != nil {
+				return err
+			}
+			if err := sm.settle(ctx, uid, &res); err != nil {
+				return err
+			}
+			if sm.firstCreated != 0 {
+				if err := w.index(ctx, sm.firstCreated, sm.firstCreated); err != nil {
+					return err
+				}
+			}
+			return sm.finish(ctx)
+		})
+	})
+}
