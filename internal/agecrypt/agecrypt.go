@@ -230,6 +230,26 @@ func IdentityFile(name string) ([]age.Identity, error) {
 	return ids, nil
 }
 
+// Recipients are the public halves of ids, to encrypt to those who hold them.
+func Recipients(ids []age.Identity) ([]age.Recipient, error) {
+	var rs []age.Recipient
+	for _, id := range ids {
+		switch k := id.(type) {
+		case *age.X25519Identity:
+			rs = append(rs, k.Recipient())
+		case *age.HybridIdentity:
+			rs = append(rs, k.Recipient())
+		case *agessh.Ed25519Identity:
+			rs = append(rs, k.Recipient())
+		case *agessh.RSAIdentity:
+			rs = append(rs, k.Recipient())
+		default:
+			return nil, errors.New("the key cannot be used to encrypt; use an age key (failup sync key makes one)")
+		}
+	}
+	return rs, nil
+}
+
 // PassphraseFile reads a passphrase from the first line of a file.
 func PassphraseFile(name string) (string, error) {
 	data, err := readSmall(name, "passphrase file")

@@ -116,6 +116,9 @@ func (a *env) run(ctx context.Context, args []string) int {
 	root.SetOut(a.out)
 	root.SetErr(a.errOut)
 	err := a.finishOutput(root.ExecuteContext(ctx))
+	if err == nil {
+		a.syncAfterSave(ctx)
+	}
 	if a.store != nil {
 		if cerr := a.store.Close(); err == nil && cerr != nil {
 			err = cerr
@@ -231,6 +234,7 @@ func (a *env) rootCmd() *cobra.Command {
 		a.patternsCmd(),
 		a.backupCmd(),
 		a.restoreCmd(),
+		a.syncCmd(),
 		a.doctorCmd(),
 		a.completionCmd(),
 	)

@@ -48,6 +48,11 @@ type Config struct {
 	// Pager is the command long output goes through in a terminal; "" means
 	// $PAGER, then less -FRX.
 	Pager string
+	// SyncDir is the folder failup sync uses when none is given; SyncKey
+	// the age key it encrypts with; SyncAfterSave syncs after every command
+	// that changed the journal.
+	SyncDir, SyncKey string
+	SyncAfterSave    bool
 }
 
 // Default is the configuration without a file.
@@ -152,6 +157,16 @@ var settings = map[string]func(*Config, any) error{
 		c.DateFormat, c.DateLayout = s, layout
 		return nil
 	},
+	"sync_dir": func(c *Config, v any) error { return path(v, &c.SyncDir) },
+	"sync_key": func(c *Config, v any) error { return path(v, &c.SyncKey) },
+	"sync_after_save": func(c *Config, v any) error {
+		b, ok := v.(bool)
+		if !ok {
+			return fmt.Errorf("is %s; use true or false, without quotes", describe(v))
+		}
+		c.SyncAfterSave = b
+		return nil
+	},
 	"reminders": func(c *Config, v any) error {
 		b, ok := v.(bool)
 		if !ok {
@@ -181,6 +196,21 @@ func text(v any, dst *string, emptyOK bool) error {
 		return errors.New("is empty; leave it out to keep the default")
 	}
 	*dst = strings.TrimSpace(s)
+	return nil
+}
+
+// path reads a file or folder name, where a leading ~/ is the home folder.
+func path(v any, dst *string) error {
+	if err := text(v, dst, true); err != nil {
+		return err
+	}
+	if rest, ok := strings.CutPrefix(*dst, "~/"); ok {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return errors.New("starts with ~/, but the home folder is not known")
+		}
+		*dst = home + "/" + rest
+	}
 	return nil
 }
 

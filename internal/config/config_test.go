@@ -45,7 +45,7 @@ pager = "most"
 	if got := cfg.FormatDate("2026-03-14"); got != "14 March 2026" {
 		t.Errorf("FormatDate: %q", got)
 	}
-	if len(Keys()) != 7 {
+	if len(Keys()) != 10 {
 		t.Errorf("Keys() = %v; a key added here needs its line in docs/config.md", Keys())
 	}
 }

@@ -109,7 +109,7 @@ func Sync(ctx context.Context, s *store.Store, dir string, opt Options) (Report,
 		if seen && k.Complete {
 			continue
 		}
-		f := store.SyncFile{Path: seg.path, Device: seg.device, Consumed: k.Consumed}
+		f := store.SyncFile{Path: seg.path, Device: seg.device, Consumed: k.Consumed, Checked: opt.Now}
 		read, err := readSegment(filepath.Join(dir, filepath.FromSlash(seg.path)), seg, k.Consumed, opt.Identities)
 		versions = append(versions, read.Versions...)
 		f.Consumed, f.Complete = read.Consumed, read.Complete
@@ -117,7 +117,7 @@ func Sync(ctx context.Context, s *store.Store, dir string, opt Options) (Report,
 			f.Problem = err.Error()
 			rep.Problems = append(rep.Problems, f)
 		}
-		if seen && k == f && err == nil {
+		if seen && k.Consumed == f.Consumed && k.Complete == f.Complete && k.Problem == f.Problem {
 			continue // unchanged since the last look
 		}
 		files = append(files, f)

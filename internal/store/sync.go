@@ -566,9 +566,18 @@ func (sm *syncMerge) finish(ctx context.Context) error {
 	if _, err := sm.tx.ExecContext(ctx, "DELETE FROM sync_pending"); err != nil {
 		return err
 	}
-	_, err := sm.tx.ExecContext(ctx, "UPDATE sync_device SET made = ?, clock_wall = ?, clock_logical = ?",
-		sm.dev.Made, sm.dev.Clock.Wall, sm.dev.Clock.Logical)
+	_, err := sm.tx.ExecContext(ctx, `UPDATE sync_device SET made = ?, clock_wall = ?, clock_logical = ?,
+		generation = (SELECT generation FROM journal_meta)`, sm.dev.Made, sm.dev.Clock.Wall, sm.dev.Clock.Logical)
 	return err
+}
+
+// SyncDue reports whether the journal changed since a sync last ended (or
+// has never synced).
+func (s *Store) SyncDue(ctx context.Context) (bool, error) {
+	var due bool
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT generation FROM sync_device), -1)
+		<> (SELECT generation FROM journal_meta)`).Scan(&due)
+	return due, err
 }
 
 // canonical is the entry as versions carry it, without its local id, and

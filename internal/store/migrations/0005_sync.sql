@@ -7,7 +7,8 @@ CREATE TABLE sync_device (
 	device        TEXT    NOT NULL,
 	made          INTEGER NOT NULL, -- versions this device has made
 	clock_wall    INTEGER NOT NULL, -- the hybrid logical clock: milliseconds
-	clock_logical INTEGER NOT NULL  -- and a counter within one
+	clock_logical INTEGER NOT NULL, -- and a counter within one
+	generation    INTEGER NOT NULL DEFAULT -1 -- the journal's generation when a sync last ended
 );
 
 -- Every version known, from this device or another. The entry is kept while
