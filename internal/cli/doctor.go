@@ -68,6 +68,7 @@ func (a *env) doctorCmd() *cobra.Command {
 				findings = healthFindings(h)
 			}
 			findings = append(findings, permissionFindings(s.Path())...)
+			findings = append(findings, syncFindings(ctxOf(cmd), s)...)
 			problems := 0
 			for _, f := range findings {
 				if !f.OK {

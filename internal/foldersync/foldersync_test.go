@@ -166,7 +166,7 @@ func transfer(t *testing.T, r *rand.Rand, from, to *device, all bool) {
 // that is either still standing or was replaced by one made knowing it.
 func TestDevicesConverge(t *testing.T) {
 	seeds := 12
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		seeds = 3
 	}
 	for seed := range seeds {

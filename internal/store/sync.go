@@ -791,3 +791,62 @@ func (s *Store) SyncResolve(ctx context.Context, uid, keep string, now time.Time
 		})
 	})
 }
+
+// SyncPeer is another device whose versions this journal merged.
+type SyncPeer struct {
+	Device   string    `json:"device"`
+	Versions int       `json:"versions"`
+	Latest   time.Time `json:"latest_change"` // by the device's own clock
+	Merged   time.Time `json:"merged_at"`     // when this device last merged one of its versions
+}
+
+// SyncStatus is where sync stands, read without writing anything.
+type SyncStatus struct {
+	Device    string     `json:"device"` // "" before the first sync
+	Peers     []SyncPeer `json:"peers"`
+	Conflicts int        `json:"conflicts"`
+	Unread    []SyncFile `json:"unread"` // files of the folder that could not be read, with why
+}
+
+// SyncState reports where sync stands.
+func (s *Store) SyncState(ctx context.Context) (SyncStatus, error) {
+	st := SyncStatus{Peers: []SyncPeer{}, Unread: []SyncFile{}}
+	err := s.db.QueryRowContext(ctx, "SELECT device FROM sync_device").Scan(&st.Device)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return st, err
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT device, versions, clock_wall, merged_at FROM sync_peers WHERE device <> ? ORDER BY merged_at DESC", st.Device)
+	if err != nil {
+		return st, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p SyncPeer
+		var wall int64
+		var merged string
+		if err := rows.Scan(&p.Device, &p.Versions, &wall, &merged); err != nil {
+			return st, err
+		}
+		p.Latest = time.UnixMilli(wall).UTC()
+		p.Merged, _ = parseTime(merged)
+		st.Peers = append(st.Peers, p)
+	}
+	if err := rows.Err(); err != nil {
+		return st, err
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT uid FROM sync_versions WHERE head AND NOT deleted
+		GROUP BY uid HAVING count(*) > 1)`).Scan(&st.Conflicts); err != nil {
+		return st, err
+	}
+	files, err := s.SyncFiles(ctx)
+	if err != nil {
+		return st, err
+	}
+	for _, f := range files {
+		if f.Problem != "" {
+			st.Unread = append(st.Unread, f)
+		}
+	}
+	sort.Slice(st.Unread, func(i, j int) bool { return st.Unread[i].Path < st.Unread[j].Path })
+	return st, nil
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package foldersync
+
+const raceEnabled = false
