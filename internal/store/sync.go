@@ -148,6 +148,9 @@ type syncMerge struct {
 	now time.Time
 
 	insertVersion, replace, heads, hash, setHash *sql.Stmt
+	// decoded holds the entries of the versions read in this merge, by
+	// version id, so each is decoded once.
+	decoded map[string]journal.Entry
 	// firstCreated is the id of the first entry created, whose index is
 	// written at the end, in one statement, for all of them.
 	firstCreated int64
@@ -388,12 +391,16 @@ func (sm *syncMerge) remote(ctx context.Context, versions []changelog.Version, r
 			return err
 		}
 		if !v.Deleted {
-			body, _, err := decodeVersionEntry(v)
+			body, e, err := decodeVersionEntry(v)
 			if err != nil {
 				res.Rejected++
 				continue
 			}
 			v.Entry = body
+			if sm.decoded == nil {
+				sm.decoded = map[string]journal.Entry{}
+			}
+			sm.decoded[v.ID] = e
 		}
 		if err := sm.add(ctx, v, true); err != nil {
 			return err
@@ -492,9 +499,11 @@ func (sm *syncMerge) settle(ctx context.Context, uid string, res *Merged) error 
 		res.Deleted++
 		return sm.remember(ctx, uid, "")
 	}
-	_, e, err := decodeVersionEntry(*best)
-	if err != nil {
-		return fmt.Errorf("version %s: %w", best.ID, err)
+	e, ok := sm.decoded[best.ID]
+	if !ok {
+		if _, e, err = decodeVersionEntry(*best); err != nil {
+			return fmt.Errorf("version %s: %w", best.ID, err)
+		}
 	}
 	_, hash := canonical(e)
 	if hash == was && id != 0 {
