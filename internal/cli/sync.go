@@ -21,7 +21,7 @@ import (
 
 func (a *env) syncCmd() *cobra.Command {
 	var keyFile string
-	var asJSON bool
+	var asJSON, newDevice bool
 	cmd := &cobra.Command{
 		Use:   "sync [DIR]",
 		Short: "Merge this journal with your other devices' through a folder they share",
@@ -84,6 +84,15 @@ func (a *env) syncCmd() *cobra.Command {
 			} else {
 				a.printSync(dir, rep, len(conflicts))
 			}
+			if err == nil && newDevice {
+				id, err := s.SyncNewDevice(ctxOf(cmd))
+				if err != nil {
+					return err
+				}
+				if !asJSON {
+					fmt.Fprintf(a.out, "This journal now syncs as device %s.\n", id)
+				}
+			}
 			if err == nil && len(rep.Problems) > 0 {
 				return errors.New("some files in the folder could not be read; everything else was merged")
 			}
@@ -92,6 +101,7 @@ func (a *env) syncCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&keyFile, "key", "", "encrypt what is written to, and read what is encrypted with, the age key in this file")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print what was merged as JSON")
+	cmd.Flags().BoolVar(&newDevice, "new-device", false, "after syncing, go on as a new device: for a journal restored or copied from another machine")
 	cmd.AddCommand(a.syncConflictsCmd(), a.syncResolveCmd(), a.syncKeyCmd())
 	return cmd
 }

@@ -133,7 +133,7 @@ func Sync(ctx context.Context, s *store.Store, dir string, opt Options) (Report,
 			return rep, err
 		}
 	}
-	rep.Wrote, err = publish(ctx, s, dir, dev, opt.Recipients)
+	rep.Wrote, err = publish(ctx, s, dir, dev, opt)
 	return rep, err
 }
 
@@ -235,7 +235,8 @@ func readSegment(name string, seg segment, from int64, ids []age.Identity) (chan
 // segments, each under a temporary name, synced, then renamed, and only then
 // marks them written: a sync stopped in between writes them again, and
 // readers take a version they already have as nothing new.
-func publish(ctx context.Context, s *store.Store, dir, dev string, rs []age.Recipient) ([]string, error) {
+func publish(ctx context.Context, s *store.Store, dir, dev string, opt Options) ([]string, error) {
+	rs := opt.Recipients
 	own := filepath.Join(dir, "failup", dev)
 	var wrote []string
 	for {
@@ -265,10 +266,12 @@ func publish(ctx context.Context, s *store.Store, dir, dev string, rs []age.Reci
 		if err := writeFile(filepath.Join(own, name), data); err != nil {
 			return wrote, fmt.Errorf("cannot write to the folder %s: %w", dir, err)
 		}
-		if err := s.Published(ctx, vs); err != nil {
+		rel := path.Join("failup", dev, name)
+		written := store.SyncFile{Path: rel, Device: dev, Consumed: int64(len(data)), Complete: true, Checked: opt.Now}
+		if err := s.Published(ctx, vs, written); err != nil {
 			return wrote, err
 		}
-		wrote = append(wrote, path.Join("failup", dev, name))
+		wrote = append(wrote, rel)
 	}
 }
 

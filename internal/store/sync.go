@@ -651,10 +651,14 @@ func (s *Store) Unpublished(ctx context.Context, limit int) ([]changelog.Version
 	return out, rows.Err()
 }
 
-// Published marks versions as written to the folder, and lets go of the
-// entries of those no longer heads.
-func (s *Store) Published(ctx context.Context, versions []changelog.Version) error {
+// Published marks versions as written to the folder in file, which is
+// recorded as read, and lets go of the entries of those no longer heads.
+func (s *Store) Published(ctx context.Context, versions []changelog.Version, file SyncFile) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO sync_files (path, device, consumed, complete, problem,
+			checked_at) VALUES (?, ?, ?, 1, '', ?)`, file.Path, file.Device, file.Consumed, formatTime(file.Checked)); err != nil {
+			return err
+		}
 		stmt, err := tx.PrepareContext(ctx, `UPDATE sync_versions SET published = 1,
 			entry = CASE WHEN head THEN entry END WHERE id = ?`)
 		if err != nil {
@@ -858,4 +862,32 @@ func (s *Store) SyncState(ctx context.Context) (SyncStatus, error) {
 	}
 	sort.Slice(st.Unread, func(i, j int) bool { return st.Unread[i].Path < st.Unread[j].Path })
 	return st, nil
+}
+
+// ErrUnpublished is returned by SyncNewDevice while versions made here are
+// not yet in the folder.
+var ErrUnpublished = errors.New("changes made here are not yet in the folder; sync first")
+
+// SyncNewDevice gives the journal a new device id, for a copy of a journal
+// (restored from a backup, or copied to another machine) that must not sync
+// as the device it was copied from. Everything made here must be in the
+// folder first, under the old id.
+func (s *Store) SyncNewDevice(ctx context.Context) (string, error) {
+	var id string
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var waiting int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sync_versions WHERE NOT published").Scan(&waiting); err != nil {
+			return err
+		}
+		if waiting > 0 {
+			return ErrUnpublished
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM sync_device"); err != nil {
+			return err
+		}
+		d, err := device(ctx, tx)
+		id = d.ID
+		return err
+	})
+	return id, err
 }
