@@ -17,8 +17,10 @@ var groupings = []string{"what keeps coming back", "month"}
 // month, read a few screens at a time as the person scrolls; enter opens the
 // entry a lesson came from.
 type lessonsScreen struct {
-	c       *Common
-	report  insight.Report
+	c *Common
+	// byTheme is where the lessons of each recurring theme are, kept instead
+	// of the whole report, whose evidence this screen does not show.
+	byTheme []lessonSource
 	by      int
 	sources []lessonSource
 	at      lessonsAt
@@ -57,7 +59,7 @@ func (m *lessonsScreen) Init() tea.Cmd {
 func (m *lessonsScreen) regroup() tea.Cmd {
 	m.sources = byMonth
 	if m.by == 0 {
-		m.sources = lessonSources(m.report)
+		m.sources = m.byTheme
 	}
 	m.rows, m.at, m.done, m.cursor, m.top = nil, lessonsAt{}, false, 0, 0
 	m.seq++
@@ -119,7 +121,7 @@ func (m *lessonsScreen) scroll() {
 func (m *lessonsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case lessonsReportMsg:
-		m.report, m.err = msg.report, msg.err
+		m.byTheme, m.err = lessonSources(msg.report), msg.err
 		if msg.err != nil {
 			m.loaded = true
 			return m, nil
