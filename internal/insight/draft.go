@@ -9,6 +9,9 @@ import (
 // draft is a theme being assembled: its entries, how strongly each shows
 // it, and the words that did.
 type draft struct {
+	// key names the theme the same way from one run to the next, so that
+	// corrections can find it: see Theme.Key.
+	key       string
 	label     string
 	source    Source
 	patternID string

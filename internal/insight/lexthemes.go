@@ -21,7 +21,7 @@ type lexiconReader struct {
 func newLexiconReader(m *lexMatcher) *lexiconReader {
 	r := &lexiconReader{m: m, drafts: make([]*draft, len(m.patterns)), termSlot: make([]int32, len(m.terms))}
 	for i, p := range m.patterns {
-		r.drafts[i] = &draft{label: p.Label, source: SourceLexicon, patternID: p.ID}
+		r.drafts[i] = &draft{key: keyPattern + p.ID, label: p.Label, source: SourceLexicon, patternID: p.ID}
 	}
 	for i, t := range m.terms {
 		if t.kind == kindExcept {

@@ -88,7 +88,7 @@ var petNames = map[string][]string{
 // joinDrafts is one theme made of two: the entries of both, each with the
 // hits of both.
 func joinDrafts(a, b *draft) *draft {
-	out := &draft{label: a.label, source: a.source, patternID: a.patternID, lone: a.lone && b.lone}
+	out := &draft{key: a.key, label: a.label, source: a.source, patternID: a.patternID, lone: a.lone && b.lone}
 	out.terms = append(slices.Clone(a.terms), b.terms...)
 	out.hints = append(slices.Clone(a.hints), b.hints...)
 	off := int32(len(a.terms))

@@ -3,6 +3,7 @@ package insight
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/failup/failup/internal/journal"
 )
@@ -17,6 +18,9 @@ type Options struct {
 	// MinCount is how many entries a theme needs; zero means 3, or one in
 	// 200 entries for a large journal.
 	MinCount int
+	// Corrections are the person's changes to the themes, applied on top
+	// of what is found.
+	Corrections Corrections
 }
 
 const defaultMaxThemes = 12
@@ -57,10 +61,13 @@ func Patterns(entries []journal.Entry, lex Lexicon, opt Options) Report {
 	if len(entries) == 0 {
 		return r
 	}
-	scanned := scan(entries, lex)
+	scanned := scan(entries, opt.Corrections.withWords(lex))
 	c := scanned.c
 	minDF := int32(opt.MinCount)
-	lexDrafts := recurring(scanned.drafts, minDF)
+	// The person's own words for a theme count from the first entry.
+	lexDrafts := slices.DeleteFunc(scanned.drafts, func(d *draft) bool {
+		return len(d.members) < int(minDF) && !strings.HasPrefix(d.patternID, keyOwn) || len(d.members) == 0
+	})
 	lexSets := make([]entrySet, len(lexDrafts))
 	for i, d := range lexDrafts {
 		lexSets[i] = d.entrySet(len(entries))
@@ -69,7 +76,7 @@ func Patterns(entries []journal.Entry, lex Lexicon, opt Options) Report {
 	groups := groupPhrases(pt.candidates(c, minDF), lexSets, len(entries), minDF, 3*opt.MaxThemes)
 	people := mergeNicknames(recurring(phraseDrafts(c, groups), minDF))
 	linkRoles(c, people)
-	drafts := append(lexDrafts, people...)
+	drafts := opt.Corrections.apply(entries, append(lexDrafts, people...))
 	c.dropWords()
 	window := newTrendWindow(entries, opt.Today)
 	for _, d := range strongest(drafts, len(entries), opt.MaxThemes) {

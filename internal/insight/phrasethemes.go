@@ -60,6 +60,10 @@ func phraseDrafts(c *corpus, groups []*phraseGroup) []*draft {
 	flushGroupHits(c, drafts, current, pending)
 	for gi, d := range drafts {
 		d.label = phraseLabel(c, d, groups[gi].seed.name)
+		d.key = keyPhrase + c.phrase(groups[gi].seed.stems)
+		if d.source == SourceName {
+			d.key = keyName + strings.ToLower(d.label)
+		}
 	}
 	return drafts
 }

@@ -31,6 +31,11 @@ type Theme struct {
 	Source    Source       `json:"source"`
 	// PatternID is the lexicon pattern's id when Source is SourceLexicon.
 	PatternID string `json:"-"`
+	// Key names the theme the same way from one run to the next, whatever
+	// its label: "pattern:" and the lexicon pattern's id, "name:" and the
+	// name, or "phrase:" and the stemmed phrase that leads it. Corrections
+	// refer to themes by it.
+	Key string `json:"-"`
 	// Evidence says which words showed the theme, one per entry, in the
 	// order of Entries.
 	Evidence []Evidence `json:"-"`

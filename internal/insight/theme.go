@@ -21,6 +21,7 @@ func (d *draft) theme(c *corpus, window trendWindow, months []string) Theme {
 		Count:     len(members),
 		Source:    d.source,
 		PatternID: d.patternID,
+		Key:       d.key,
 		Evidence:  make([]Evidence, len(members)),
 		Monthly:   make([]int, len(months)),
 	}
