@@ -134,21 +134,34 @@ func (s *Store) Find(ctx context.Context, r Request) (Results, error) {
 	return res, err
 }
 
-// ranked finds the entries matching match and conds, best first.
+// ranked finds the entries matching match and conds, best first. With
+// filters, the most recent matches of the words are tried first: checking
+// a filter reads the entry, and the most recent are where enough usually
+// pass. Only when too few do is every match checked.
 func (s *Store) ranked(ctx context.Context, match string, conds []string, args []any, limit int) ([]Hit, error) {
 	where := ""
 	if len(conds) > 0 {
 		where = " AND " + strings.Join(conds, " AND ")
 	}
-	from, err := s.rankFrom(ctx, match, where, args, limit)
-	if err != nil {
+	rank := func(from int64) ([]Hit, error) {
+		all := append([]any{match, from}, args...)
+		return s.hits(ctx, `SELECT e.id, e.uid, e.occurred_on, e.title
+			FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+			WHERE entries_fts MATCH ? AND entries_fts.rowid >= ? AND rank MATCH '`+rankWeights+`'`+where+`
+			ORDER BY rank, e.occurred_on DESC, e.id DESC LIMIT ?`, append(all, limit)...)
+	}
+	from, err := s.rankFrom(ctx, match, "", nil, limit)
+	if err != nil || from == 0 {
+		return rank(0)
+	}
+	hits, err := rank(from)
+	if err != nil || len(hits) == limit || where == "" {
+		return hits, err
+	}
+	if from, err = s.rankFrom(ctx, match, where, args, limit); err != nil {
 		return nil, err
 	}
-	all := append([]any{match, from}, args...)
-	return s.hits(ctx, `SELECT e.id, e.uid, e.occurred_on, e.title
-		FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-		WHERE entries_fts MATCH ? AND entries_fts.rowid >= ? AND rank MATCH '`+rankWeights+`'`+where+`
-		ORDER BY rank, e.occurred_on DESC, e.id DESC LIMIT ?`, append(all, limit)...)
+	return rank(from)
 }
 
 // rankedAtMost bounds the matches a search ranks. bm25 costs about a
