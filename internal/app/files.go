@@ -232,6 +232,16 @@ func (c *Core) Add(ctx context.Context, entries []journal.Entry) (added, skipped
 	return added, skipped, nil
 }
 
+// Known says which of entries the journal already holds, by uid: those an
+// import would skip.
+func (c *Core) Known(ctx context.Context, entries []journal.Entry) (map[string]bool, error) {
+	uids := make([]string, len(entries))
+	for i, e := range entries {
+		uids[i] = e.UID
+	}
+	return c.store.KnownUIDs(ctx, uids)
+}
+
 // Backup writes a consistent copy of the journal to path, whole or not at
 // all, encrypted when seal is not nil, replacing a file there only when
 // replace is true, and says how many entries it holds.

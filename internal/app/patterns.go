@@ -43,9 +43,26 @@ func (c *Core) patterns(ctx context.Context, f Filter, entries []journal.Entry) 
 	if f.Narrows() {
 		return compute()
 	}
-	var r insight.Report
-	err = c.kept(ctx, "patterns", &r, func() (any, error) { return compute() })
-	return r, err
+	version, err := c.keptVersion()
+	if err != nil {
+		return insight.Report{}, err
+	}
+	body, err := c.store.Cached(ctx, "patterns", version, func() ([]byte, error) {
+		r, err := compute()
+		if err != nil {
+			return nil, err
+		}
+		return encodeReport(r)
+	})
+	if err != nil {
+		return insight.Report{}, err
+	}
+	r, err := decodeReport(body)
+	if err != nil {
+		return compute() // a kept report that cannot be read is made anew
+	}
+	nonNil(&r)
+	return r, nil
 }
 
 // statsPatterns is how many recurring patterns stats names.
@@ -66,8 +83,8 @@ func (c *Core) topPatterns(ctx context.Context) ([]growth.PatternCount, error) {
 }
 
 // kept fills v with what build makes for the whole journal, kept in the
-// journal under name (gob-encoded, so fields JSON leaves out are kept too)
-// until an entry, the day, the lexicon or failup's build changes.
+// journal under name (gob-encoded) until an entry, the day, the lexicon or
+// failup's build changes.
 func (c *Core) kept(ctx context.Context, name string, v any, build func() (any, error)) error {
 	version, err := c.keptVersion()
 	if err != nil {
@@ -88,11 +105,11 @@ func (c *Core) kept(ctx context.Context, name string, v any, build func() (any, 
 	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(v); err != nil {
 		return fmt.Errorf("the kept %s could not be read: %w", name, err)
 	}
-	if r, ok := v.(*insight.Report); ok {
-		nonNil(r)
-	}
 	return nil
 }
+
+// keptFormat numbers the form results are kept in (see keptreport.go).
+const keptFormat = 2
 
 // keptVersion is what a kept result depends on besides the journal: the day,
 // the lexicon, the pattern engine's version and the build of failup that
@@ -107,7 +124,7 @@ func (c *Core) keptVersion() (string, error) {
 		return "", err
 	}
 	sum := sha256.Sum256(lexicon)
-	return fmt.Sprintf("%s %x %s %s", c.Today(), sum[:8], insight.EngineVersion, build()), nil
+	return fmt.Sprintf("%s %x %s %d %s", c.Today(), sum[:8], insight.EngineVersion, keptFormat, build()), nil
 }
 
 // build names failup's build: its module version and, when it was built

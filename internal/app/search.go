@@ -11,6 +11,16 @@ import (
 	"github.com/failup/failup/internal/store"
 )
 
+// The marks around the search terms in a Hit's Snippet, to be replaced
+// before it is shown.
+const (
+	MatchStart = store.MatchStart
+	MatchEnd   = store.MatchEnd
+)
+
+// QueryError is a search query that cannot be read.
+type QueryError = store.QueryError
+
 // Found is what a search found: hits, best first, and when nothing matched
 // a suggestion of words that would.
 type Found = store.Results

@@ -157,7 +157,7 @@ func explain(err error) error {
 	} else if ok {
 		return usageError{ie.Err}
 	}
-	if _, ok := errors.AsType[*store.QueryError](err); ok {
+	if _, ok := errors.AsType[*app.QueryError](err); ok {
 		return usageError{err}
 	}
 	if nf, ok := errors.AsType[*app.NotFoundError](err); ok {

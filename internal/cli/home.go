@@ -5,8 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/prompt"
-	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/tui"
 )
 
@@ -16,11 +16,11 @@ func (a *env) runHome(cmd *cobra.Command, args []string) error {
 	if a.interactive() && !a.wantsAccessible() {
 		return a.runTUI(cmd, tui.StartHome, prompt.Set{}, 0)
 	}
-	s, err := a.journal()
+	c, err := a.app()
 	if err != nil {
 		return err
 	}
-	entries, err := s.List(ctxOf(cmd), store.Filter{Limit: 10})
+	entries, err := c.List(ctxOf(cmd), app.Filter{Limit: 10})
 	if err != nil {
 		return err
 	}

@@ -41,15 +41,11 @@ type previewedEntry struct {
 func (a *env) previewImport(cmd *cobra.Command, file string, res importer.Result, asJSON bool) error {
 	known := map[string]bool{}
 	if _, err := os.Stat(a.dbPath()); err == nil {
-		s, err := a.journal()
+		c, err := a.app()
 		if err != nil {
 			return err
 		}
-		uids := make([]string, len(res.Entries))
-		for i, e := range res.Entries {
-			uids[i] = e.UID
-		}
-		if known, err = s.KnownUIDs(ctxOf(cmd), uids); err != nil {
+		if known, err = c.Known(ctxOf(cmd), res.Entries); err != nil {
 			return err
 		}
 	}

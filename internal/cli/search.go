@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/app"
-	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
 
@@ -93,7 +92,7 @@ func (a *env) writeFound(found app.Found, asJSON bool) error {
 
 // writeHits prints each result as its table row and an indented snippet, the
 // matching words bold when colour is wanted on a terminal.
-func (a *env) writeHits(hits []store.Hit) {
+func (a *env) writeHits(hits []app.Hit) {
 	rows := [][]string{{"ID", "DATE", "TITLE"}}
 	for _, h := range hits {
 		rows = append(rows, []string{strconv.FormatInt(h.ID, 10), a.day(h.OccurredOn), termtext.Line(h.Title)})
@@ -108,12 +107,12 @@ func (a *env) writeHits(hits []store.Hit) {
 	}
 	for i, h := range hits {
 		fmt.Fprintln(a.out, lines[i+1])
-		snippet := strings.NewReplacer(store.MatchStart, on, store.MatchEnd, off).Replace(termtext.Line(h.Snippet))
+		snippet := strings.NewReplacer(app.MatchStart, on, app.MatchEnd, off).Replace(termtext.Line(h.Snippet))
 		fmt.Fprintln(a.out, "    "+snippet)
 	}
 }
 
 // plainSnippet removes the match markers, for JSON.
 func plainSnippet(s string) string {
-	return strings.NewReplacer(store.MatchStart, "", store.MatchEnd, "").Replace(s)
+	return strings.NewReplacer(app.MatchStart, "", app.MatchEnd, "").Replace(s)
 }
