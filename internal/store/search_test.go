@@ -176,6 +176,8 @@ func TestSearchSuggestsWordsOfTheJournal(t *testing.T) {
 		"deadlnie ":        "deadline",
 		"defensive sleept": "", // the words do not meet in one entry
 		"qqqqqq":           "",
+		"rpiya":            "",                  // three changes from priya: too far
+		"grmy":             "",                  // two from gym: too far for a short word
 		"tag:work slep ":   "sleeping tag:work", // as the newest entry writes it
 	} {
 		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})

@@ -78,7 +78,7 @@ func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
 			return "", err
 		}
 		d := min(editDistance(form, term), editDistance(w, term))
-		if d < bestDist || d == bestDist && docs > bestDocs {
+		if d <= limit && (d < bestDist || d == bestDist && docs > bestDocs) {
 			best, bestDist, bestDocs = term, d, docs
 		}
 	}
