@@ -48,6 +48,12 @@ var qualityFloors = map[string]struct {
 	"tom":      {0.69, 6},
 	"priyanka": {0.66, 6},
 	"walt":     {0.66, 5},
+	// Held out: written after the engine last changed, never tuned on.
+	// They fall short of the targets (see QUALITY.md); their floors keep
+	// them from falling further.
+	"dev":  {0.61, 4},
+	"rosa": {0.59, 4},
+	"ade":  {0.69, 5},
 }
 
 const targetMeanF1 = 0.70
