@@ -150,7 +150,7 @@ type syncMerge struct {
 	insertVersion, replace, heads, hash, setHash *sql.Stmt
 	// decoded holds the entries of the versions read in this merge, by
 	// version id, so each is decoded once.
-	decoded map[string]journal.Entry
+	decoded map[string]decodedEntry
 	// firstCreated is the id of the first entry created, whose index is
 	// written at the end, in one statement, for all of them.
 	firstCreated int64
@@ -297,6 +297,9 @@ func (sm *syncMerge) changed(ctx context.Context, uid string, e *journal.Entry, 
 		return err
 	}
 	res.Made++
+	if _, err := sm.tx.ExecContext(ctx, "DELETE FROM sync_conflicts WHERE uid = ?", uid); err != nil {
+		return err
+	}
 	return sm.remember(ctx, uid, hash)
 }
 
@@ -398,9 +401,9 @@ func (sm *syncMerge) remote(ctx context.Context, versions []changelog.Version, r
 			}
 			v.Entry = body
 			if sm.decoded == nil {
-				sm.decoded = map[string]journal.Entry{}
+				sm.decoded = map[string]decodedEntry{}
 			}
-			sm.decoded[v.ID] = e
+			sm.decoded[v.ID] = decodedEntry{e, fingerprint(body)}
 		}
 		if err := sm.add(ctx, v, true); err != nil {
 			return err
@@ -483,6 +486,19 @@ func (sm *syncMerge) settle(ctx context.Context, uid string, res *Merged) error 
 	if err := sm.hash.QueryRowContext(ctx, uid).Scan(&was); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
+	live := 0
+	for _, h := range heads {
+		if !h.Deleted {
+			live++
+		}
+	}
+	conflict := "DELETE FROM sync_conflicts WHERE uid = ?"
+	if live > 1 {
+		conflict = "INSERT OR IGNORE INTO sync_conflicts (uid) VALUES (?)"
+	}
+	if _, err := sm.tx.ExecContext(ctx, conflict, uid); err != nil {
+		return err
+	}
 	best := newest(heads)
 	var id int64
 	err = sm.tx.QueryRowContext(ctx, "SELECT id FROM entries WHERE uid = ?", uid).Scan(&id)
@@ -499,13 +515,15 @@ func (sm *syncMerge) settle(ctx context.Context, uid string, res *Merged) error 
 		res.Deleted++
 		return sm.remember(ctx, uid, "")
 	}
-	e, ok := sm.decoded[best.ID]
+	d, ok := sm.decoded[best.ID]
 	if !ok {
-		if _, e, err = decodeVersionEntry(*best); err != nil {
+		body, e, err := decodeVersionEntry(*best)
+		if err != nil {
 			return fmt.Errorf("version %s: %w", best.ID, err)
 		}
+		d = decodedEntry{e, fingerprint(body)}
 	}
-	_, hash := canonical(e)
+	e, hash := d.entry, d.hash
 	if hash == was && id != 0 {
 		return nil
 	}
@@ -620,8 +638,18 @@ func canonical(e journal.Entry) ([]byte, string) {
 	if err != nil {
 		panic(err) // an entry is plain values
 	}
+	return body, fingerprint(body)
+}
+
+func fingerprint(body []byte) string {
 	sum := sha256.Sum256(body)
-	return body, hex.EncodeToString(sum[:16])
+	return hex.EncodeToString(sum[:16])
+}
+
+// decodedEntry is a version's entry, decoded, with its fingerprint.
+type decodedEntry struct {
+	entry journal.Entry
+	hash  string
 }
 
 // Unpublished lists up to limit versions made here that are not yet in the
@@ -690,8 +718,7 @@ type Conflict struct {
 func (s *Store) SyncConflicts(ctx context.Context) ([]Conflict, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT v.uid, coalesce(e.id, 0), v.id, v.device, v.clock_wall, v.clock_logical,
 		coalesce(v.entry, '') FROM sync_versions v LEFT JOIN entries e ON e.uid = v.uid
-		WHERE v.head AND NOT v.deleted AND v.uid IN
-			(SELECT uid FROM sync_versions WHERE head AND NOT deleted GROUP BY uid HAVING count(*) > 1)
+		WHERE v.head AND NOT v.deleted AND v.uid IN (SELECT uid FROM sync_conflicts)
 		ORDER BY coalesce(e.id, 0), v.uid`)
 	if err != nil {
 		return nil, err
@@ -847,8 +874,7 @@ func (s *Store) SyncState(ctx context.Context) (SyncStatus, error) {
 	if err := rows.Err(); err != nil {
 		return st, err
 	}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT uid FROM sync_versions WHERE head AND NOT deleted
-		GROUP BY uid HAVING count(*) > 1)`).Scan(&st.Conflicts); err != nil {
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sync_conflicts").Scan(&st.Conflicts); err != nil {
 		return st, err
 	}
 	files, err := s.SyncFiles(ctx)
