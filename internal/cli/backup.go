@@ -44,6 +44,6 @@ func (a *env) backupCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "the file to write the backup to")
 	cmd.Flags().BoolVar(&force, "force", false, "replace the file if it exists")
-	seal.register(cmd)
+	seal.register(a, cmd)
 	return cmd
 }

@@ -98,8 +98,8 @@ type env struct {
 	// creates is set for the commands that may start a new journal; the
 	// others say there is none.
 	creates bool
-	// exclusives are the groups of flags that do not go together.
-	exclusives [][]string
+	// exclusives are each command's groups of flags that do not go together.
+	exclusives map[*cobra.Command][][]string
 }
 
 // usageError is a mistake in how failup was called (exit 2).
@@ -291,7 +291,10 @@ func flagError(cmd *cobra.Command, err error) error {
 // in words when cobra finds them given together.
 func (a *env) exclusive(cmd *cobra.Command, names ...string) {
 	cmd.MarkFlagsMutuallyExclusive(names...)
-	a.exclusives = append(a.exclusives, names)
+	if a.exclusives == nil {
+		a.exclusives = map[*cobra.Command][][]string{}
+	}
+	a.exclusives[cmd] = append(a.exclusives[cmd], names)
 }
 
 // checkFlagGroups runs cobra's check of the flags that do not go together,
@@ -301,7 +304,7 @@ func (a *env) checkFlagGroups(cmd *cobra.Command) error {
 		return nil
 	}
 	flags := cmd.Flags()
-	for _, group := range a.exclusives {
+	for _, group := range a.exclusives[cmd] {
 		var given []string
 		for _, name := range group {
 			if f := flags.Lookup(name); f != nil && f.Changed {

@@ -24,12 +24,15 @@ type sealFlags struct {
 	passphraseFile  string
 }
 
-func (f *sealFlags) register(cmd *cobra.Command) {
+// register adds the flags to cmd; a passphrase and keys do not go together.
+func (f *sealFlags) register(a *env, cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.BoolVar(&f.encrypt, "encrypt", false, "write an age file, to a passphrase asked twice unless recipients are given")
 	fl.StringArrayVar(&f.recipients, "recipient", nil, "encrypt to this age (age1…) or SSH public key; repeatable")
 	fl.StringArrayVar(&f.recipientsFiles, "recipients-file", nil, "encrypt to the public keys in this file, one a line; repeatable")
 	fl.StringVar(&f.passphraseFile, "passphrase-file", "", "encrypt to the passphrase on this file's first line")
+	a.exclusive(cmd, "passphrase-file", "recipient")
+	a.exclusive(cmd, "passphrase-file", "recipients-file")
 }
 
 // wanted reports whether any flag asks for an encrypted file.
@@ -56,9 +59,6 @@ func (a *env) recipients(f *sealFlags) ([]age.Recipient, error) {
 		rs = append(rs, more...)
 	}
 	if len(rs) > 0 {
-		if f.passphraseFile != "" {
-			return nil, usagef("an age file is encrypted to a passphrase or to keys, not both: drop --passphrase-file or the recipients")
-		}
 		return rs, nil
 	}
 	pass, err := a.newPassphrase(f.passphraseFile)

@@ -52,7 +52,7 @@ func (a *env) exportCmd() *cobra.Command {
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file (or folder, with --per-entry) instead of stdout")
 	cmd.Flags().BoolVar(&perEntry, "per-entry", false, "one Markdown file per entry, into the folder given with -o")
 	cmd.Flags().BoolVar(&force, "force", false, "replace the file given with -o if it exists")
-	seal.register(cmd)
+	seal.register(a, cmd)
 	return cmd
 }
 
