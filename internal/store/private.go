@@ -1,11 +1,9 @@
 package store
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -39,7 +37,7 @@ func createLocked(dir string) (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := lockFile(f); err != nil {
 		f.Close()
 		os.Remove(f.Name())
 		return nil, err
@@ -68,7 +66,7 @@ func (s *Store) SweepLeftovers() []string {
 			if strings.HasSuffix(name, "-journal") || strings.HasSuffix(name, "-wal") || strings.HasSuffix(name, "-shm") {
 				continue // goes with its copy
 			}
-			if abandoned(name) && os.Remove(name) == nil {
+			if !inUse(name) && os.Remove(name) == nil {
 				for _, side := range []string{"-journal", "-wal", "-shm"} {
 					os.Remove(name + side) // SQLite's own, beside the copy
 				}
@@ -88,15 +86,4 @@ func (s *Store) SweepLeftovers() []string {
 		}
 	}
 	return removed
-}
-
-// abandoned reports whether no process holds the lock of a temporary copy.
-func abandoned(name string) bool {
-	f, err := os.Open(name)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-	return err == nil || !errors.Is(err, syscall.EWOULDBLOCK)
 }
