@@ -225,6 +225,7 @@ func (sm *syncMerge) local(ctx context.Context, res *Merged) error {
 				return err
 			}
 		}
+		clear(chunk) // lets go of the answers loaded for this chunk
 	}
 	for uid := range pending { // gone from the journal: deleted here
 		if err := sm.changed(ctx, uid, nil, res); err != nil {
