@@ -121,7 +121,7 @@ func (m *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.cursor = min(m.cursor+1, len(m.data.recent)-1, m.visible()-1)
 	case key.Matches(msg, k.Open) && m.cursor >= 0:
 		return push(newDetailScreen(m.c, m.data.recent[m.cursor].ID))
-	case key.Matches(msg, k.Back, k.Close):
+	case key.Matches(msg, k.Close):
 		return pop
 	}
 	if m.data.total > 0 {
@@ -159,7 +159,7 @@ func (m *homeScreen) menu() []menuItem {
 
 func (m *homeScreen) Help() helpKeys {
 	k := m.c.Keys
-	quit := key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit"))
+	quit := key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))
 	if m.dropping {
 		return confirmKeys(k, "set it aside")
 	}

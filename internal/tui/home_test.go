@@ -58,3 +58,22 @@ func TestHomeStartsAReflectionAndComesBack(t *testing.T) {
 	h.press("enter")
 	h.expectScreen("Browse all 1", "Spilled the coffee")
 }
+
+// Esc means "back" everywhere else, so on home it must not drop the person
+// out of failup; q and ctrl+c quit.
+func TestHomeEscStaysQAndCtrlCQuit(t *testing.T) {
+	for _, quitKey := range []string{"q", "ctrl+c"} {
+		h := newHarness(t, StartHome)
+		h.seed("Missed the launch deadline")
+		h.run(h.model.top().Init())
+		h.press("esc")
+		if h.model.quitting {
+			t.Fatal("esc on home quit failup")
+		}
+		h.expectScreen("Browse all 1")
+		h.press(quitKey)
+		if !h.model.quitting {
+			t.Fatalf("%s on home did not quit", quitKey)
+		}
+	}
+}
