@@ -113,3 +113,26 @@ func TestCheckInKeepsWordsAcrossCtrlC(t *testing.T) {
 	third := newHarnessWith(t, h.store, Options{Start: StartCheckIn, EditID: 1})
 	third.expectScreen("I spoke first, and then it was fine.", "7 of 10")
 }
+
+// The things to try run as failup followups does: the most overdue first,
+// then the soonest due.
+func TestFollowupsMostOverdueFirst(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedCommitments(h)
+	h.seedEntry(journal.Entry{Title: "Missed the gym", OccurredOn: "2026-02-20",
+		Followup: &journal.Followup{Commitment: "Go on Monday", DueOn: "2026-03-03"}})
+	h.seedEntry(journal.Entry{Title: "Forgot the call", OccurredOn: "2026-03-02",
+		Followup: &journal.Followup{Commitment: "Set a reminder", DueOn: "2026-04-20"}})
+	h.run(h.model.top().Init())
+	h.press("f")
+	h.expectScreen("Go on Monday")
+	order := []string{"Go on Monday", "Speak first in standup", "Ask for a review early", "Set a reminder"}
+	scr, at := h.screen(), -1
+	for _, c := range order {
+		i := strings.Index(scr, c)
+		if i <= at {
+			t.Fatalf("want %q after the ones before it in %q:\n%s", c, order, scr)
+		}
+		at = i
+	}
+}

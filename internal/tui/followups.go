@@ -21,8 +21,8 @@ func isDue(c app.Commitment, today journal.Date) bool {
 	return st == journal.StatusDue || st == journal.StatusOverdue
 }
 
-// followupsScreen lists open commitments, the latest first (the freshest in
-// mind, and the ones still to come); enter checks in.
+// followupsScreen lists open commitments, the most overdue first, then the
+// soonest due, as failup followups does; enter checks in.
 type followupsScreen struct {
 	c      *Common
 	list   []app.Commitment
@@ -40,7 +40,7 @@ func (m *followupsScreen) Typing() bool  { return false }
 func (m *followupsScreen) Init() tea.Cmd {
 	c := m.c
 	return func() tea.Msg {
-		list, err := c.Journal.Commitments(c.Ctx, app.CommitmentFilter{Open: true, Latest: true})
+		list, err := c.Journal.Commitments(c.Ctx, app.CommitmentFilter{Open: true})
 		return commitmentsLoadedMsg{list: list, err: err}
 	}
 }
