@@ -367,3 +367,21 @@ func TestBackup(t *testing.T) {
 		t.Fatalf("a second backup without replace: %v", err)
 	}
 }
+
+// Not yet, said before the day a commitment is due, waits from that day:
+// postponing never brings it earlier.
+func TestNotYetNeverBringsTheDayEarlier(t *testing.T) {
+	c, _ := newCore(t)
+	e := reflection("Quiet in standup", "2026-11-01")
+	e.Followup = &journal.Followup{Commitment: "Speak first", DueOn: "2026-12-20"}
+	if err := c.Create(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CheckIn(ctx, e.ID, app.CheckInInput{Tried: app.NotYet, Snooze: "2026-12-07"}); !errors.As(err, new(*app.InputError)) {
+		t.Errorf("a snooze before the day already set: %v", err)
+	}
+	r, err := c.CheckIn(ctx, e.ID, app.CheckInInput{Tried: app.NotYet})
+	if err != nil || r.Entry.Followup.DueOn != "2026-12-27" {
+		t.Fatalf("not yet before the day: %+v, %v", r.Entry.Followup, err)
+	}
+}

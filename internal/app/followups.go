@@ -35,7 +35,9 @@ type CheckInInput struct {
 	// Outcome and Confidence, when nil, keep what an earlier check-in said.
 	Outcome    *string
 	Confidence *int
-	// Snooze is when to ask again, with NotYet or alone; "" is a week on.
+	// Snooze is when to ask again, with NotYet or alone; "" is a week on
+	// (from the day it is due, when that is still to come). It is never
+	// before the day already set.
 	Snooze journal.Date
 	// Drop sets the commitment aside, and goes with nothing else.
 	Drop bool
@@ -66,6 +68,9 @@ func (c *Core) CheckIn(ctx context.Context, id int64, in CheckInInput) (CheckInR
 	if before.Status(today) == journal.StatusDone && (postpone || in.Drop) {
 		return CheckInResult{}, fmt.Errorf("entry %d was already checked in on, so there is nothing to postpone or set aside; answering yes or no changes what was recorded", id)
 	}
+	if postpone && in.Snooze != "" && in.Snooze < before.DueOn {
+		return CheckInResult{}, inputErrorf("snooze", "%s is before the day it is already due, %s; not yet only moves it later", in.Snooze, before.DueOn)
+	}
 	var said string
 	switch {
 	case in.Drop:
@@ -73,7 +78,7 @@ func (c *Core) CheckIn(ctx context.Context, id int64, in CheckInInput) (CheckInR
 	case postpone:
 		due := in.Snooze
 		if due == "" {
-			due = today.AddDays(snoozeDays)
+			due = before.PostponeBy(snoozeDays, today)
 		}
 		err, said = c.store.Snooze(ctx, id, due, now), fmt.Sprintf("failup will ask again on %s, %s.", due, due.Time().Format("Monday 2 January"))
 	default:

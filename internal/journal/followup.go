@@ -30,6 +30,17 @@ func (f Followup) Status(today Date) Status {
 	}
 }
 
+// PostponeBy is the day to ask again when the commitment waits n more days:
+// n days after the day it is due, or after today once that has passed, so a
+// postponement never brings the day earlier.
+func (f Followup) PostponeBy(n int, today Date) Date {
+	from := today
+	if f.DueOn > today {
+		from = f.DueOn
+	}
+	return from.AddDays(n)
+}
+
 // DueText says where the commitment stands relative to today, in words:
 // "due today", "due 3 days ago", "due in 5 days", "checked in".
 func (f Followup) DueText(today Date) string {

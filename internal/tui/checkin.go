@@ -206,7 +206,7 @@ func (m *checkInScreen) step(delta int) tea.Cmd {
 // save records the check-in as answered; the core says what it recorded.
 func (m *checkInScreen) save() tea.Cmd {
 	c, id := m.c, m.id
-	in := app.CheckInInput{Tried: app.NotYet, Snooze: c.today().AddDays(snoozeChoices[m.snooze].days)}
+	in := app.CheckInInput{Tried: app.NotYet, Snooze: m.entry.Followup.PostponeBy(snoozeChoices[m.snooze].days, c.today())}
 	if m.tried != triedNotYet {
 		outcome := m.outcome.Value()
 		in = app.CheckInInput{Tried: app.TriedYes, Outcome: &outcome, Confidence: optional(m.confidence)}

@@ -136,3 +136,18 @@ func TestFollowupsMostOverdueFirst(t *testing.T) {
 		at = i
 	}
 }
+
+// Not yet, said before the day, waits from the day it is due, not from today.
+func TestNotYetBeforeTheDayMovesItLater(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedCommitments(h)
+	h.press("f", "down", "enter")
+	h.expectScreen("Did you try again?")
+	h.press("right", "right", "enter")
+	h.expectScreen("Ask me again", "[in a week]")
+	h.press("enter")
+	h.expectScreen("failup will ask again on 2026-03-27, Friday 27 March.")
+	if e, _ := h.store.Get(ctx, 2); e.Followup.DueOn != "2026-03-27" {
+		t.Fatalf("not yet saved %+v", e.Followup)
+	}
+}
