@@ -299,5 +299,16 @@ func offerDraft(in *bufio.Reader, w io.Writer, d journal.Draft) bool {
 	}
 	q.say("You have an unfinished reflection, “%s”, saved %s.", title, d.SavedAt.Local().Format("Mon 2 Jan at 15:04"))
 	q.say("Continue it? Y to continue, N to start over.")
-	return !strings.EqualFold(strings.TrimSpace(q.line()), "n")
+	for {
+		switch strings.ToLower(strings.TrimSpace(q.line())) {
+		case "y", "yes":
+			return true
+		case "n", "no":
+			return false
+		}
+		if q.eof {
+			return true // the draft stays as it was
+		}
+		q.say("Please answer y to continue it or n to start over.")
+	}
 }
