@@ -29,13 +29,17 @@ type (
 	pushMsg    struct{ s screen }
 	replaceMsg struct{ s screen }
 	// popMsg goes back; from the last screen it ends the program, printing
-	// farewell, if any, to the shell.
-	popMsg struct{ farewell string }
+	// farewell, if any, to the shell. notice, if any, says under the header
+	// of the screen gone back to what was done, until the next key.
+	popMsg struct{ farewell, notice string }
 )
 
 func push(s screen) tea.Cmd    { return func() tea.Msg { return pushMsg{s} } }
 func replace(s screen) tea.Cmd { return func() tea.Msg { return replaceMsg{s} } }
 func pop() tea.Msg             { return popMsg{} }
+
+// popSaying goes back, saying what was done on the screen gone back to.
+func popSaying(notice string) tea.Cmd { return func() tea.Msg { return popMsg{notice: notice} } }
 
 // quitter is a screen with something to do before the program ends on ctrl+c:
 // the reflection saves its draft, and says so in farewell.
@@ -52,6 +56,7 @@ type Model struct {
 	help     help.Model
 	fullHelp bool
 	farewell string
+	notice   string
 	quitting bool
 }
 
@@ -82,6 +87,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.Styles = m.c.Styles.Help
 		return m, m.broadcast(msg)
 	case tea.KeyPressMsg:
+		m.notice = ""
 		switch {
 		case key.Matches(msg, m.c.Keys.Quit):
 			return m, m.quit()
@@ -110,6 +116,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		m.stack = m.stack[:len(m.stack)-1]
+		m.notice = msg.notice
 		return m, m.top().Init()
 	case tea.InterruptMsg:
 		return m, m.quit()
@@ -189,7 +196,7 @@ func (m *Model) render() string {
 	}
 	bodyHeight := m.c.Height - 2 - lipgloss.Height(footer)
 	body := lipgloss.NewStyle().Height(bodyHeight).MaxHeight(bodyHeight).Render(top.View())
-	page := lipgloss.JoinVertical(lipgloss.Left, header, "", body, footer)
+	page := lipgloss.JoinVertical(lipgloss.Left, header, s.Good.Render(oneLine(m.notice, width)), body, footer)
 	return lipgloss.NewStyle().Padding(0, 2).Render(page)
 }
 

@@ -120,7 +120,12 @@ func TestDetailEditAndDelete(t *testing.T) {
 		t.Fatal("declining deleted the entry")
 	}
 	h.press("d", "y")
-	h.expectScreen("browse · 0 entries")
+	h.expectScreen("browse · 0 entries", "Deleted “Froze in the interview”.")
+	t.Run("deleted", func(t *testing.T) { golden.RequireEqual(t, h.screen()) })
+	h.press("down")
+	if strings.Contains(h.screen(), "Deleted") {
+		t.Fatalf("the notice outlived the next key:\n%s", h.screen())
+	}
 	if n, _ := h.store.Count(ctx, storeFilter()); n != 0 {
 		t.Fatal("the entry is still there")
 	}

@@ -360,8 +360,11 @@ func (m *checkInScreen) View() string {
 		m.entry.OccurredOn.Time().Format("2 January"), f.DueText(m.c.today()))) + "\n\n")
 	if m.done != "" {
 		b.WriteString(s.Good.Render("✓ "+m.done) + "\n\n")
-		if m.tried != triedNotYet {
+		switch m.tried {
+		case triedNo:
 			b.WriteString(wrap(s.Muted, "If it didn't go the way you hoped, r starts a reflection linked to this one, so you can see the chain of attempts.", w))
+		case triedYes:
+			b.WriteString(wrap(s.Muted, "To write about how it went, r starts a reflection linked to this one, so you can see the chain of attempts.", w))
 		}
 		return b.String()
 	}

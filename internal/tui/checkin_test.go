@@ -36,6 +36,9 @@ func TestCheckInYesThenReflectAgain(t *testing.T) {
 	h.typeText("I spoke first. My voice shook.")
 	h.press("tab", "6", "enter")
 	h.expectScreen("Noted. Trying again is how confidence grows.")
+	if strings.Contains(h.screen(), "didn't go the way you hoped") {
+		t.Fatalf("after a yes the screen supposes it went badly:\n%s", h.screen())
+	}
 	e, _ := h.store.Get(ctx, 1)
 	f := e.Followup
 	if f.CheckedInAt == nil || f.TriedAgain == nil || !*f.TriedAgain || *f.Outcome != "I spoke first. My voice shook." || *f.ConfidenceAfter != 6 {

@@ -74,7 +74,7 @@ func (m *detailScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 				m.err = msg.err
 				return m, nil
 			}
-			return m, pop
+			return m, popSaying(fmt.Sprintf("Deleted “%s”.", m.entry.Title))
 		}
 	case tea.WindowSizeMsg, tea.BackgroundColorMsg:
 		m.layout()
