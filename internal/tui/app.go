@@ -196,7 +196,11 @@ func (m *Model) render() string {
 	}
 	bodyHeight := m.c.Height - 2 - lipgloss.Height(footer)
 	body := lipgloss.NewStyle().Height(bodyHeight).MaxHeight(bodyHeight).Render(top.View())
-	page := lipgloss.JoinVertical(lipgloss.Left, header, s.Good.Render(oneLine(m.notice, width)), body, footer)
+	notice := ""
+	if m.notice != "" {
+		notice = s.Good.Render(oneLine(m.notice, width))
+	}
+	page := lipgloss.JoinVertical(lipgloss.Left, header, notice, body, footer)
 	return lipgloss.NewStyle().Padding(0, 2).Render(page)
 }
 
