@@ -535,9 +535,12 @@ func (m *reflectScreen) Help() helpKeys {
 		help.SetHelp("f1", "help")
 	}
 	back.SetHelp("esc", "leave")
-	short := []key.Binding{next, save, editor, back, help}
+	prev := k.Prev
+	prev.SetEnabled(m.cur > 0 || st.kind == stepDetails && m.details.field > 0 || st.kind == stepCommitment && m.commit.field > 0)
+	// The editor comes last: at 80 columns it gives way, and f1 lists it.
+	short := []key.Binding{next, prev, save, back, help, editor}
 	full := [][]key.Binding{
-		{next, k.Prev, save, back},
+		{next, prev, save, back},
 		{editor, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new line in answers")), k.Quit},
 	}
 	switch st.kind {
@@ -568,7 +571,11 @@ func (m *reflectScreen) View() string {
 		if d, err := m.c.Journal.ParseHappened(m.date.Value()); err != nil {
 			b.WriteString(wrap(s.Notice, "  "+sentence(err), w) + "\n")
 		} else {
-			b.WriteString(s.Muted.Render("  "+d.Time().Format("Monday 2 January 2006")+"  ·  ↓ to change the date") + "\n")
+			hint := "  " + d.Time().Format("Monday 2 January 2006")
+			if m.whatField == 0 {
+				hint += "  ·  ↓ to change the date"
+			}
+			b.WriteString(s.Muted.Render(hint) + "\n")
 		}
 	case stepQuestion:
 		q := m.set.Questions[st.question]

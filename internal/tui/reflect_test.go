@@ -217,6 +217,7 @@ func TestGoldenSteps(t *testing.T) {
 		keys func(h *harness)
 	}{
 		{"what", func(h *harness) {}},
+		{"what-date", func(h *harness) { h.press("down") }},
 		{"question", func(h *harness) {
 			h.typeText("Missed the launch deadline")
 			h.press("tab")
