@@ -40,8 +40,11 @@ func TestPatternsScreenAndATheme(t *testing.T) {
 	golden.RequireEqual(t, h.screen())
 
 	h.press("enter")
-	h.expectScreen("saying yes to too much", "3 entries from 2025-11-10 to 2026-02-20", "found by the pattern",
+	h.expectScreen("saying yes to too much", "3 entries from 2025-11-10 to 2026-02-20", "words you used: ",
 		"Dropped a ball", "Late on the report", "Missed the launch")
+	if strings.Contains(h.screen(), "lexicon") {
+		t.Errorf("the screen names failup's insides:\n%s", h.screen())
+	}
 	if !strings.Contains(h.model.View().Content, h.model.c.Styles.Match.Render("triple-booked")) {
 		t.Error("the words that made the theme are not highlighted")
 	}

@@ -132,10 +132,9 @@ func (m *themeScreen) Help() helpKeys {
 func (m *themeScreen) viewHeading(w int) string {
 	s := m.c.Styles
 	th := m.theme
-	why := fmt.Sprintf("%d entries from %s to %s · %s · found by %s",
-		th.Count, th.FirstSeen, th.LastSeen, trendLabel(th.Trend), sourceWords[th.Source])
+	why := fmt.Sprintf("%d entries from %s to %s · %s", th.Count, th.FirstSeen, th.LastSeen, trendLabel(th.Trend))
 	return s.Question.Render(oneLine(th.Label, w)) + "\n" + wrap(s.Muted, why, w) + "\n" +
-		wrap(s.Label, "words: "+termtext.Line(strings.Join(th.Terms[:min(len(th.Terms), 8)], ", ")), w) + "\n\n"
+		wrap(s.Label, "words you used: "+termtext.Line(strings.Join(th.Terms[:min(len(th.Terms), 8)], ", ")), w) + "\n\n"
 }
 
 func (m *themeScreen) View() string {
@@ -161,12 +160,6 @@ func (m *themeScreen) View() string {
 		b.WriteString("    " + evidenceSnippet(s, e, ev, w-4) + "\n")
 	}
 	return b.String()
-}
-
-var sourceWords = map[insight.Source]string{
-	insight.SourceLexicon:         "the pattern lexicon",
-	insight.SourceRecurringPhrase: "words you keep using",
-	insight.SourceName:            "a name you keep mentioning",
 }
 
 // evidenceSnippet is the text around an entry's first hit, the hit words
