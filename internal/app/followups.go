@@ -35,9 +35,9 @@ type CheckInInput struct {
 	// Outcome and Confidence, when nil, keep what an earlier check-in said.
 	Outcome    *string
 	Confidence *int
-	// Snooze is when to ask again, with NotYet or alone; "" is a week on
-	// (from the day it is due, when that is still to come). It is never
-	// before the day already set.
+	// Snooze is when to ask again, with NotYet or alone, as the person
+	// named it; "" is a week on from the day it is due, or from today once
+	// that has passed.
 	Snooze journal.Date
 	// Drop sets the commitment aside, and goes with nothing else.
 	Drop bool
@@ -67,9 +67,6 @@ func (c *Core) CheckIn(ctx context.Context, id int64, in CheckInInput) (CheckInR
 	postpone := in.Tried == NotYet || in.Tried == "" && in.Snooze != ""
 	if before.Status(today) == journal.StatusDone && (postpone || in.Drop) {
 		return CheckInResult{}, fmt.Errorf("entry %d was already checked in on, so there is nothing to postpone or set aside; answering yes or no changes what was recorded", id)
-	}
-	if postpone && in.Snooze != "" && in.Snooze < before.DueOn {
-		return CheckInResult{}, inputErrorf("snooze", "%s is before the day it is already due, %s; not yet only moves it later", in.Snooze, before.DueOn)
 	}
 	var said string
 	switch {
