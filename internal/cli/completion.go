@@ -22,7 +22,8 @@ func (a *env) completionCmd() *cobra.Command {
 		Use:   "completion bash|zsh|fish|powershell",
 		Short: "Print the script that completes failup's commands, entry ids, tags and more",
 		Long: "Prints a completion script for the shell. Loaded, it completes commands and flags, and\n" +
-			"from your journal: entry ids (with their titles), tags, skills and prompt sets.\n\n" +
+			"from your journal: entry ids (with their titles), tags, skills, prompt sets, and in\n" +
+			"search the tag:, skill: and pattern: filters with your tags, skills and patterns.\n\n" +
 			"  bash  add to ~/.bashrc:         source <(failup completion bash)\n" +
 			"  zsh   add to ~/.zshrc:          source <(failup completion zsh)\n" +
 			"  fish  once:                     failup completion fish > ~/.config/fish/completions/failup.fish\n" +
@@ -67,6 +68,9 @@ func (a *env) registerCompletions(root *cobra.Command) {
 	for _, cmd := range root.Commands() {
 		if strings.HasSuffix(cmd.Use, " ID") {
 			cmd.ValidArgsFunction = a.completeEntryIDs
+		}
+		if cmd.Name() == "search" {
+			cmd.ValidArgsFunction = a.completeSearch
 		}
 		for flag, fn := range map[string]cobra.CompletionFunc{
 			"tag":   a.completeTags,
@@ -168,6 +172,66 @@ func (a *env) completeSets(*cobra.Command, []string, string) ([]cobra.Completion
 	var out []cobra.Completion
 	for _, s := range lib.Sets() {
 		out = append(out, cobra.CompletionWithDesc(s.ID, termtext.Line(s.Description)))
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+}
+
+// completeSearch completes the filters of a search query: the filter names,
+// and after tag:, skill: or pattern: the journal's tags, the skills, or the
+// names of the journal's patterns.
+func (a *env) completeSearch(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	key, value, isFilter := strings.Cut(toComplete, ":")
+	if !isFilter {
+		var out []cobra.Completion
+		for _, f := range []string{"tag:", "skill:", "pattern:", "before:", "after:"} {
+			if toComplete != "" && strings.HasPrefix(f, toComplete) {
+				out = append(out, f)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+	}
+	var values []cobra.Completion
+	var directive cobra.ShellCompDirective
+	switch key {
+	case "tag":
+		values, directive = a.completeTags(cmd, args, value)
+	case "skill":
+		values, directive = completeSkills(cmd, args, value)
+	case "pattern":
+		values, directive = a.completePatterns(cmd, value)
+	default:
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []cobra.Completion
+	for _, v := range values {
+		if strings.HasPrefix(v, value) {
+			out = append(out, key+":"+v)
+		}
+	}
+	return out, directive
+}
+
+// completePatterns offers the journal's patterns by their lexicon id, or
+// their label with hyphens for spaces, each described by its label and how
+// many entries show it.
+func (a *env) completePatterns(cmd *cobra.Command, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	c, err := a.app()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
+	}
+	report, err := c.Patterns(ctxOf(cmd), app.Filter{})
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
+	}
+	var out []cobra.Completion
+	for _, th := range report.Themes {
+		name := th.PatternID
+		if name == "" {
+			name = strings.Join(strings.Fields(strings.ToLower(termtext.Line(th.Label))), "-")
+		}
+		if strings.HasPrefix(name, toComplete) {
+			out = append(out, cobra.CompletionWithDesc(name, termtext.Line(th.Label)+", "+termtext.Count(th.Count, "entry", "entries")))
+		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
 }
