@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/failup/failup/internal/termtext"
 	"github.com/itchyny/gojq"
 	"github.com/spf13/cobra"
 )
@@ -158,9 +159,11 @@ func (a *env) finishOutput(err error) error {
 // they are and anything else as indented JSON, as gh does.
 func (a *env) runJQ() error {
 	dec := json.NewDecoder(a.output.json)
-	enc := json.NewEncoder(a.out)
-	enc.SetEscapeHTML(false)
+	enc := termtext.NewJSONEncoder(a.out)
 	enc.SetIndent("", "  ")
+	// A string is written as it is for a script, and without what could
+	// drive the terminal when one shows it.
+	toTerminal := isTerminal(a.out)
 	for {
 		var v any
 		if err := dec.Decode(&v); errors.Is(err, io.EOF) {
@@ -182,6 +185,9 @@ func (a *env) runJQ() error {
 				return fmt.Errorf("--jq %q: %v", a.output.jq, err)
 			}
 			if s, isString := r.(string); isString {
+				if toTerminal {
+					s = termtext.Clean(s)
+				}
 				fmt.Fprintln(a.out, s)
 				continue
 			}

@@ -76,7 +76,7 @@ func TestHostileInputIsKeptAndShownSafely(t *testing.T) {
 	// JSON carries every character, with those that could act on a
 	// terminal written as \u escapes.
 	for _, args := range [][]string{{"show", "1", "--json"}, {"list", "--json"}, {"search", "שלום", "--json"},
-		{"export", "--format", "json"}, {"export", "--format", "json", "--lessons-only"}, {"lessons", "--json"}} {
+		{"export", "--format", "json"}, {"export", "--format", "json", "--lessons-only"}, {"lessons", "--json"}, {"show", "1", "--json", "--jq", "{title}"}} {
 		out := e.ok(nil, args...)
 		if bad := unsafeForTerminal(out); bad != "" {
 			t.Errorf("failup %s shows %s", strings.Join(args, " "), bad)
