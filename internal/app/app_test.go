@@ -263,7 +263,7 @@ func TestStats(t *testing.T) {
 		t.Fatal(err)
 	}
 	ft := st.FollowThrough
-	if st.Entries != 7 || ft.Commitments != 6 || ft.Asked != 5 || ft.TriedAgain != 2 || ft.Waiting != 1 || ft.Upcoming != 1 || *ft.Rate != 0.4 {
+	if st.Entries != 7 || ft.Commitments != 6 || ft.Asked != 5 || ft.TriedAgain != 2 || ft.Waiting != 1 || ft.Upcoming != 1 || ft.Decided != 3 || *ft.Rate != 2.0/3 {
 		t.Fatalf("stats %+v, follow-through %+v", st, ft)
 	}
 	// Tried again 10 and 20 days after the setbacks.

@@ -105,7 +105,7 @@ func writeTryingAgain(w io.Writer, st growth.Stats) {
 		fmt.Fprintln(w, "  No commitments yet. A reflection can end with something to try next time.")
 	} else {
 		if ft.Rate != nil {
-			fmt.Fprintf(w, "  You tried again on %d of the %d commitments whose day has come (%.0f%%).\n", ft.TriedAgain, ft.Asked, *ft.Rate*100)
+			fmt.Fprintf(w, "  Of the %d commitments you have checked in on, you tried again on %d (%.0f%%).\n", ft.Decided, ft.TriedAgain, *ft.Rate*100)
 		}
 		fmt.Fprintf(w, "  %d not this time · %d set aside · %d waiting to hear how it went · %d coming up\n",
 			ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming)

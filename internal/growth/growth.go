@@ -45,10 +45,12 @@ type PatternCount struct {
 }
 
 // FollowThrough counts commitments by where they stand. Rate is tried-again
-// over the commitments whose day has come (asked), or null before any has.
+// over the commitments checked in on, yes or no (decided), or null before
+// any is: one set aside or still waiting is not a failure to try.
 type FollowThrough struct {
 	Commitments int      `json:"commitments"`
 	Asked       int      `json:"asked"`
+	Decided     int      `json:"decided"`
 	TriedAgain  int      `json:"tried_again"`
 	NotTried    int      `json:"not_tried"`
 	SetAside    int      `json:"set_aside"`
@@ -87,8 +89,9 @@ func Summarize(t journal.Tallies) Stats {
 	ft.TriedAgain, ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming = t.TriedAgain, t.NotTried, t.SetAside, t.Waiting, t.Upcoming
 	ft.Asked = ft.TriedAgain + ft.NotTried + ft.SetAside + ft.Waiting
 	ft.Commitments = ft.Asked + ft.Upcoming
-	if ft.Asked > 0 {
-		ft.Rate = ratio(float64(ft.TriedAgain), float64(ft.Asked))
+	ft.Decided = ft.TriedAgain + ft.NotTried
+	if ft.Decided > 0 {
+		ft.Rate = ratio(float64(ft.TriedAgain), float64(ft.Decided))
 	}
 	st.Confidence = Confidence{AtReflection: mean(t.Confidence), AtCheckIn: mean(t.ConfidenceAfter),
 		Pairs: total(t.ConfidenceChange), AverageChange: mean(t.ConfidenceChange)}

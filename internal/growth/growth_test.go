@@ -31,7 +31,7 @@ func TestSummarize(t *testing.T) {
 	if ft.Commitments != 6 || ft.Asked != 5 || ft.TriedAgain != 2 || ft.NotTried != 1 || ft.SetAside != 1 || ft.Waiting != 1 || ft.Upcoming != 1 {
 		t.Fatalf("follow-through %+v", ft)
 	}
-	if *ft.Rate != 0.4 {
+	if ft.Decided != 3 || *ft.Rate != 2.0/3 {
 		t.Errorf("rate %v", *ft.Rate)
 	}
 	if *st.Confidence.AtReflection != 4 || *st.Confidence.AtCheckIn != 7 || st.Confidence.Pairs != 2 || *st.Confidence.AverageChange != 3 {
@@ -73,7 +73,7 @@ func TestSummarizeEmptyIsValidJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"entries":0,"first_on":null,"last_on":null,"by_month":[],"follow_through":{"commitments":0,"asked":0,"tried_again":0,"not_tried":0,"set_aside":0,"waiting":0,"upcoming":0,"rate":null},"confidence":{"at_reflection":null,"at_check_in":null,"pairs":0,"average_change":null},"median_days_to_try_again":null,"skills":[],"chains":0,"patterns":[]}`
+	want := `{"entries":0,"first_on":null,"last_on":null,"by_month":[],"follow_through":{"commitments":0,"asked":0,"decided":0,"tried_again":0,"not_tried":0,"set_aside":0,"waiting":0,"upcoming":0,"rate":null},"confidence":{"at_reflection":null,"at_check_in":null,"pairs":0,"average_change":null},"median_days_to_try_again":null,"skills":[],"chains":0,"patterns":[]}`
 	if string(b) != want {
 		t.Errorf("empty stats:\n%s\nwant\n%s", b, want)
 	}
@@ -98,5 +98,18 @@ func TestChains(t *testing.T) {
 	}
 	if len(chains[1]) != 3 || chains[1][2].UID != "c" {
 		t.Errorf("long chain %+v", chains[1])
+	}
+}
+
+// A commitment set aside, or still waiting, is not a failure to try: with
+// nothing checked in on there is no rate to give.
+func TestSetAsideIsNotAFailureToTry(t *testing.T) {
+	ft := Summarize(journal.Tallies{SetAside: 1, Waiting: 1}).FollowThrough
+	if ft.Asked != 2 || ft.Decided != 0 || ft.Rate != nil {
+		t.Errorf("follow-through %+v", ft)
+	}
+	ft = Summarize(journal.Tallies{TriedAgain: 1, SetAside: 3}).FollowThrough
+	if ft.Decided != 1 || *ft.Rate != 1 {
+		t.Errorf("follow-through %+v", ft)
 	}
 }

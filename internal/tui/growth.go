@@ -81,10 +81,12 @@ func (m *growthScreen) View() string {
 	if ft.Asked == 0 {
 		b.WriteString(wrap(s.Muted, "No commitment has come due yet. failup will ask how each one went.", w) + "\n")
 	} else {
-		barWidth := min(30, w/3)
-		bar := chart.Bar(float64(ft.TriedAgain), float64(ft.Asked), barWidth)
-		b.WriteString(s.Accent.Render(bar) + s.Rule.Render(strings.Repeat("░", barWidth-len([]rune(bar)))) + "  " +
-			s.Text.Render(fmt.Sprintf("tried again on %d of %d (%.0f%%)", ft.TriedAgain, ft.Asked, *ft.Rate*100)) + "\n")
+		if ft.Decided > 0 {
+			barWidth := min(30, w/3)
+			bar := chart.Bar(float64(ft.TriedAgain), float64(ft.Decided), barWidth)
+			b.WriteString(s.Accent.Render(bar) + s.Rule.Render(strings.Repeat("░", barWidth-len([]rune(bar)))) + "  " +
+				s.Text.Render(fmt.Sprintf("tried again on %d of %d checked in (%.0f%%)", ft.TriedAgain, ft.Decided, *ft.Rate*100)) + "\n")
+		}
 		b.WriteString(s.Muted.Render(fmt.Sprintf("%d not this time · %d set aside · %d waiting · %d coming up",
 			ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming)) + "\n")
 		if d := st.MedianDaysToTryAgain; d != nil {

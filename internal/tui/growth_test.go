@@ -22,7 +22,7 @@ func TestGrowthScreen(t *testing.T) {
 		Followup: &journal.Followup{Commitment: "Leave earlier", DueOn: "2026-03-24"}})
 	h.run(h.model.top().Init())
 	h.press("g")
-	h.expectScreen("Trying again", "tried again on 2 of 3 (67%)", "1 not this time · 0 set aside · 0 waiting · 1 coming up",
+	h.expectScreen("Trying again", "tried again on 2 of 3 checked in (67%)", "1 not this time · 0 set aside · 0 waiting · 1 coming up",
 		"Confidence", "when reflecting", "average 4.0", "at the check-in", "average 7.0", "+3.0 on average",
 		"Setbacks by month", "Chains of attempts", "Quiet in the meeting  2 attempts, confidence 3 → 5, 8 after")
 	golden.RequireEqual(t, h.screen())
