@@ -59,7 +59,12 @@ func (a *env) writeLessons(w io.Writer, groups []export.Group) {
 				continue
 			}
 			if first {
-				fmt.Fprintf(w, "\n%s\n", termtext.Line(g.Label))
+				if written {
+					fmt.Fprintln(w)
+				}
+				if g.Label != "" {
+					fmt.Fprintln(w, termtext.Line(g.Label))
+				}
 				first = false
 			}
 			fmt.Fprintf(w, "  %s  %s%s\n", a.day(e.OccurredOn), termtext.Line(e.Title), tagSuffix(e))

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 )
 
@@ -18,7 +19,8 @@ type Group struct {
 }
 
 // Lessons writes the lessons learned: a title, the period covered, then
-// each group with its lessons newest first, each with its setback's title,
+// each group with its lessons newest first (a lone group with no label
+// under no heading of its own), each with its setback's title,
 // day and tags, and the commitment and how it went where there is one.
 // An entry's lesson is its Lesson, or else its "do differently" answer;
 // entries with neither are left out.
@@ -38,7 +40,9 @@ func Lessons(w io.Writer, groups []Group, opt Options) error {
 			continue
 		}
 		written = true
-		p.heading(2, cmp.Or(inline(g.Label), "Other lessons"))
+		if len(groups) > 1 || inline(g.Label) != "" {
+			p.heading(2, cmp.Or(inline(g.Label), insight.OtherLessons))
+		}
 		for _, e := range entries {
 			p.heading(3, title(e))
 			p.note(humanDate(e.OccurredOn), tagList(e.Tags))
