@@ -181,6 +181,20 @@ func (c *Core) SaveDraft(ctx context.Context, d journal.Draft) error {
 	return c.store.SaveDraft(ctx, d, c.now())
 }
 
+// ErrUnfinished says why a reflection whose input ended early became a draft.
+var ErrUnfinished = errors.New("the input ended before the questions were answered, so nothing was saved; your answers so far are kept as a draft for next time")
+
+// KeepUnfinished keeps e, a reflection whose input ended before its questions
+// were answered, as the draft under key rather than as an entry: a title
+// alone is not a reflection, and the rest may still come. It returns
+// ErrUnfinished once the draft is kept.
+func (c *Core) KeepUnfinished(ctx context.Context, e journal.Entry, key string) error {
+	if err := c.SaveDraft(ctx, journal.Draft{Key: key, Entry: e}); err != nil {
+		return err
+	}
+	return ErrUnfinished
+}
+
 // DeleteDraft drops the draft saved under key.
 func (c *Core) DeleteDraft(ctx context.Context, key string) error {
 	return c.store.DeleteDraft(ctx, key)

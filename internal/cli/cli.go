@@ -30,6 +30,7 @@ import (
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
+	"github.com/failup/failup/internal/tui"
 )
 
 // Version is failup's version, printed by --version unless the build says
@@ -116,7 +117,8 @@ func (a *env) run(ctx context.Context, args []string) int {
 	root.SetOut(a.out)
 	root.SetErr(a.errOut)
 	err := a.finishOutput(root.ExecuteContext(ctx))
-	if err == nil {
+	// ctrl+c is how many leave the full screen, after saving there.
+	if err == nil || errors.Is(err, tui.ErrInterrupted) {
 		a.syncAfterSave(ctx)
 	}
 	if a.store != nil {
@@ -126,6 +128,9 @@ func (a *env) run(ctx context.Context, args []string) int {
 	}
 	if err == nil {
 		return exitOK
+	}
+	if errors.Is(err, tui.ErrInterrupted) {
+		return exitInterrupted // the screen has said what was kept
 	}
 	if ctx.Err() != nil {
 		fmt.Fprintln(a.errOut, "failup: "+sentence(app.ErrCancelled.Error()))

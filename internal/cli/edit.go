@@ -36,7 +36,7 @@ func (a *env) editCmd() *cobra.Command {
 				return a.editPlainly(cmd, id, asJSON)
 			}
 			if !a.interactive() {
-				return fmt.Errorf("editing in the guided flow needs a terminal; from a script, use failup edit %d --from FILE, or --accessible to answer line by line", id)
+				return usagef("editing in the guided flow needs a terminal; from a script, use failup edit %d --from FILE, or --accessible to answer line by line", id)
 			}
 			if _, err := a.entry(cmd, id); err != nil {
 				return err
@@ -111,7 +111,7 @@ func (a *env) deleteCmd() *cobra.Command {
 			id := e.ID
 			if !yes {
 				if !isTerminal(a.in) {
-					return fmt.Errorf("not deleting entry %d without confirmation; add --yes to delete it from a script", id)
+					return usagef("not deleting entry %d without confirmation; add --yes to delete it from a script", id)
 				}
 				fmt.Fprintf(a.out, "Delete entry %d, “%s” (%s)? It cannot be undone. Type y to delete: ",
 					id, termtext.Line(e.Title), e.OccurredOn)

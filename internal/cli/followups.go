@@ -34,15 +34,17 @@ func (a *env) followupsCmd() *cobra.Command {
 		Example: "  failup followups\n  failup followups --all --json",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if quiet {
+				// For a shell's start-up: a journal that is missing or cannot
+				// be read is not worth a word there.
+				if c, err := a.app(); err == nil && a.cfg.Reminders {
+					_ = a.nudge(cmd, c)
+				}
+				return nil
+			}
 			c, err := a.app()
 			if err != nil {
 				return err
-			}
-			if quiet {
-				if !a.cfg.Reminders {
-					return nil
-				}
-				return a.nudge(cmd, c)
 			}
 			view := app.OpenFollowups
 			switch {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -51,11 +52,11 @@ func (a *env) runTUI(cmd *cobra.Command, start tui.Start, set prompt.Set, editID
 		EditID:  editID,
 		NoColor: !a.wantsColor(),
 	})
-	if err != nil {
-		return fmt.Errorf("the screen could not be drawn: %w", err)
-	}
 	if farewell != "" {
 		fmt.Fprintln(a.out, farewell)
 	}
-	return nil
+	if err != nil && !errors.Is(err, tui.ErrInterrupted) {
+		return fmt.Errorf("the screen could not be drawn: %w", err)
+	}
+	return err
 }

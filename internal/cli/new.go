@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -135,9 +136,9 @@ func (a *env) reflectPlainly(cmd *cobra.Command, set prompt.Set, asJSON bool) er
 
 // askAndSave asks a reflection's questions line by line, starting from base
 // (empty for a new one, the entry for an edit), and saves it under draftKey.
-// When a person is answering (stdin is a terminal) a draft is saved after
-// each answer and an unfinished one is offered back; piped answers need no
-// draft.
+// When a person is answering (stdin is a terminal, or --accessible) a draft
+// is saved after each answer and an unfinished one is offered back; input
+// that ends before the questions are answered is kept as that draft.
 func (a *env) askAndSave(cmd *cobra.Command, c *app.Core, set prompt.Set, base journal.Entry, draftKey string, asJSON bool) (journal.Entry, error) {
 	ctx := ctxOf(cmd)
 	talk := a.out
@@ -147,7 +148,7 @@ func (a *env) askAndSave(cmd *cobra.Command, c *app.Core, set prompt.Set, base j
 	in := a.lines(cmd)
 	progress := func(journal.Entry) {}
 	person := isTerminal(a.in)
-	if person {
+	if person || a.wantsAccessible() {
 		draft, ok, err := c.Draft(ctx, draftKey)
 		if err != nil {
 			return journal.Entry{}, err
@@ -161,6 +162,9 @@ func (a *env) askAndSave(cmd *cobra.Command, c *app.Core, set prompt.Set, base j
 		}
 	}
 	e, err := askReflection(in, talk, person, set, c, base, progress)
+	if errors.Is(err, errEndedEarly) {
+		return journal.Entry{}, c.KeepUnfinished(ctx, e, draftKey)
+	}
 	if err != nil {
 		return journal.Entry{}, err
 	}

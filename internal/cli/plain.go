@@ -75,13 +75,25 @@ func askReflection(in *bufio.Reader, w io.Writer, person bool, set prompt.Set, c
 	r.e.PromptSet = set.ID
 	r.q.say("A reflection in %d short steps. Short answers end with Enter; the %d longer ones can take several lines, and an empty line ends them.",
 		len(set.Questions)+3, len(set.Questions))
-	for _, step := range []func() error{r.what, r.answers, r.lesson, r.details, r.commitment} {
+	for _, step := range []func() error{r.what, r.answers} {
+		if err := step(); err != nil {
+			return journal.Entry{}, err
+		}
+		if r.q.eof {
+			return r.e, errEndedEarly
+		}
+	}
+	for _, step := range []func() error{r.lesson, r.details, r.commitment} {
 		if err := step(); err != nil {
 			return journal.Entry{}, err
 		}
 	}
 	return r.e, nil
 }
+
+// errEndedEarly is askReflection's answer when the input ended before the
+// prompt set's questions were answered; the entry holds what was.
+var errEndedEarly = errors.New("the input ended before the questions were answered")
 
 // reflection is a reflection being asked for, step by step: e as answered
 // so far, prev as it was before.

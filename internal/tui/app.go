@@ -58,6 +58,8 @@ type Model struct {
 	farewell string
 	notice   string
 	quitting bool
+	// interrupted is set when ctrl+c (or an interrupt) ends the program.
+	interrupted bool
 }
 
 func newModel(c *Common, first screen) *Model {
@@ -70,6 +72,9 @@ func (m *Model) top() screen { return m.stack[len(m.stack)-1] }
 
 // Farewell is the line to print after the program ends, if any.
 func (m *Model) Farewell() string { return m.farewell }
+
+// Interrupted reports whether ctrl+c ended the program.
+func (m *Model) Interrupted() bool { return m.interrupted }
 
 func (m *Model) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, m.top().Init())
@@ -162,6 +167,7 @@ func (m *Model) quit() tea.Cmd {
 		}
 	}
 	m.quitting = true
+	m.interrupted = true
 	return tea.Sequence(append(cmds, tea.Quit)...)
 }
 

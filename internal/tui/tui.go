@@ -4,6 +4,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -69,6 +70,10 @@ func New(ctx context.Context, opts Options) (*Model, error) {
 	return newModel(c, first), nil
 }
 
+// ErrInterrupted is Run's error when ctrl+c ended the program; the farewell
+// is still returned.
+var ErrInterrupted = errors.New("stopped by ctrl+c")
+
 // Run shows the interface until the person leaves, and returns a line to
 // print to the shell afterwards, if any.
 func Run(ctx context.Context, opts Options) (string, error) {
@@ -82,6 +87,9 @@ func Run(ctx context.Context, opts Options) (string, error) {
 	}
 	if _, err := tea.NewProgram(m, progOpts...).Run(); err != nil {
 		return "", err
+	}
+	if m.Interrupted() {
+		return m.Farewell(), ErrInterrupted
 	}
 	return m.Farewell(), nil
 }
