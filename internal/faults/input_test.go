@@ -121,7 +121,8 @@ func TestPlainInputKeepsItsBytes(t *testing.T) {
 	typed := "Bad \xff title \x1b[31mred\n" +
 		"\n" +
 		"answer with \xc3( and \x00 NUL \x1b]0;pwned\x07 done\n\n" +
-		rightToLeft + "\n" + combining + "\n\n"
+		rightToLeft + "\n" + combining + "\n\n" +
+		"\n\n" // the last two questions left empty, so the input ends once they are answered
 	e.ok([]byte(typed), "new")
 	stored := e.ok(nil, "show", "1", "--json")
 	var got journal.Entry
