@@ -155,10 +155,18 @@ func TestCheckIn(t *testing.T) {
 	if _, ok, _ := s.Draft(ctx, journal.CheckInKey(e.ID)); ok {
 		t.Error("the check-in's draft outlived it")
 	}
-	// Checking in again keeps what was said.
+	// Checking in again with the same answer keeps what was said.
+	r, err = c.CheckIn(ctx, e.ID, app.CheckInInput{Tried: app.TriedYes, Confidence: ptr(8)})
+	if err != nil || !*r.Entry.Followup.TriedAgain || *r.Entry.Followup.Outcome != "It went fine." || *r.Entry.Followup.ConfidenceAfter != 8 {
+		t.Fatalf("yes, again: %+v, %v", r.Entry.Followup, err)
+	}
+	if !strings.HasPrefix(r.Said, "Updated the check-in of ") {
+		t.Errorf("a second check-in said %q, not that it updated the first", r.Said)
+	}
+	// A changed answer lets go of what described the old one.
 	r, err = c.CheckIn(ctx, e.ID, app.CheckInInput{Tried: app.TriedNo})
-	if err != nil || *r.Entry.Followup.TriedAgain || *r.Entry.Followup.Outcome != "It went fine." || *r.Entry.Followup.ConfidenceAfter != 7 {
-		t.Fatalf("no, again: %+v, %v", r.Entry.Followup, err)
+	if err != nil || *r.Entry.Followup.TriedAgain || r.Entry.Followup.Outcome != nil || r.Entry.Followup.ConfidenceAfter != nil {
+		t.Fatalf("no, after yes: %+v, %v", r.Entry.Followup, err)
 	}
 	if _, err := c.CheckIn(ctx, e.ID, app.CheckInInput{Drop: true}); err == nil {
 		t.Error("a commitment checked in on was set aside")

@@ -79,9 +79,15 @@ func (c *Core) CheckIn(ctx context.Context, id int64, in CheckInInput) (CheckInR
 		}
 		err, said = c.store.Snooze(ctx, id, due, now), fmt.Sprintf("failup will ask again on %s, %s.", due, due.Time().Format("Monday 2 January"))
 	default:
-		ci := store.CheckIn{TriedAgain: in.Tried == TriedYes, ConfidenceAfter: before.ConfidenceAfter}
-		if before.Outcome != nil {
-			ci.Outcome = *before.Outcome
+		ci := store.CheckIn{TriedAgain: in.Tried == TriedYes}
+		// What an earlier check-in said about how it went describes its
+		// answer: it is kept only while the answer stays the same.
+		changed := before.TriedAgain != nil && *before.TriedAgain != ci.TriedAgain
+		if !changed {
+			ci.ConfidenceAfter = before.ConfidenceAfter
+			if before.Outcome != nil {
+				ci.Outcome = *before.Outcome
+			}
 		}
 		if in.Outcome != nil {
 			ci.Outcome = strings.TrimSpace(*in.Outcome)
@@ -93,6 +99,9 @@ func (c *Core) CheckIn(ctx context.Context, id int64, in CheckInInput) (CheckInR
 		said = "Noted. Trying again is how confidence grows."
 		if !ci.TriedAgain {
 			said = "Noted. Not this time is an honest answer, and the lesson is still yours."
+		}
+		if before.CheckedInAt != nil {
+			said = fmt.Sprintf("Updated the check-in of %s. %s", before.CheckedInAt.Local().Format("2 January"), said)
 		}
 	}
 	if err != nil {

@@ -121,7 +121,8 @@ func (a *env) checkinCmd() *cobra.Command {
 		Long: "Did you try again? --tried-again yes or no records it (with --outcome and\n" +
 			"--confidence); not-yet moves the date (a week on, or --snooze DAY, like\n" +
 			"\"friday\" or \"in 2 weeks\"). --drop sets the commitment aside. Without flags,\n" +
-			"in a terminal, failup asks.",
+			"in a terminal, failup asks. Checking in again updates the check-in: the\n" +
+			"outcome and confidence stay unless given anew, or the answer changes.",
 		Example: "  failup checkin 12\n  failup checkin 12 --tried-again yes --outcome 'Spoke first; it was fine' --confidence 7\n" +
 			"  failup checkin 12 --tried-again not-yet --snooze 'next friday'",
 		Args: exactArgs(1, "an entry ID"),
