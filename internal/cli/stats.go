@@ -90,13 +90,6 @@ func writeStats(w io.Writer, st growth.Stats) {
 	}
 }
 
-func days(d float64) string {
-	if d == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%.0f days", d)
-}
-
 // writeTryingAgain is stats' part on commitments and trying again.
 func writeTryingAgain(w io.Writer, st growth.Stats) {
 	ft := st.FollowThrough
@@ -105,12 +98,13 @@ func writeTryingAgain(w io.Writer, st growth.Stats) {
 		fmt.Fprintln(w, "  No commitments yet. A reflection can end with something to try next time.")
 	} else {
 		if ft.Rate != nil {
-			fmt.Fprintf(w, "  Of the %d commitments you have checked in on, you tried again on %d (%.0f%%).\n", ft.Decided, ft.TriedAgain, *ft.Rate*100)
+			fmt.Fprintf(w, "  Of the %s you have checked in on, you tried again on %d (%.0f%%).\n",
+				termtext.Count(ft.Decided, "commitment", "commitments"), ft.TriedAgain, *ft.Rate*100)
 		}
 		fmt.Fprintf(w, "  %d not this time · %d set aside · %d waiting to hear how it went · %d coming up\n",
 			ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming)
 		if st.MedianDaysToTryAgain != nil {
-			fmt.Fprintf(w, "  Typically %s from a setback to trying again.\n", days(*st.MedianDaysToTryAgain))
+			fmt.Fprintf(w, "  Typically %s from a setback to trying again.\n", termtext.Days(*st.MedianDaysToTryAgain))
 		}
 	}
 }

@@ -4,6 +4,7 @@ package termtext
 import (
 	"encoding/json"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -114,6 +115,17 @@ func (j jsonWriter) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// Days is a number of days as a person says it: "the same day", "1 day",
+// "12 days".
+func Days(d float64) string {
+	switch n := int(math.Round(d)); n {
+	case 0:
+		return "the same day"
+	default:
+		return Count(n, "day", "days")
+	}
 }
 
 // Count is "1 entry" or "3 entries".

@@ -51,3 +51,11 @@ func TestEscapeJSON(t *testing.T) {
 		t.Error("EscapeJSON copied JSON that needed no escape")
 	}
 }
+
+func TestDays(t *testing.T) {
+	for d, want := range map[float64]string{0: "the same day", 0.4: "the same day", 1: "1 day", 1.5: "2 days", 14: "14 days"} {
+		if got := Days(d); got != want {
+			t.Errorf("Days(%v) = %q, want %q", d, got, want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/growth"
+	"github.com/failup/failup/internal/termtext"
 )
 
 type growthLoadedMsg struct {
@@ -90,7 +91,7 @@ func (m *growthScreen) View() string {
 		b.WriteString(s.Muted.Render(fmt.Sprintf("%d not this time · %d set aside · %d waiting · %d coming up",
 			ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming)) + "\n")
 		if d := st.MedianDaysToTryAgain; d != nil {
-			b.WriteString(s.Muted.Render(fmt.Sprintf("typically %.0f days from a setback to trying again", *d)) + "\n")
+			b.WriteString(s.Muted.Render("typically "+termtext.Days(*d)+" from a setback to trying again") + "\n")
 		}
 	}
 
