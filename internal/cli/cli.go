@@ -340,6 +340,10 @@ func (a *env) dbPath() string {
 // already be there.
 var createsJournal = map[string]bool{"failup": true, "new": true, "import": true}
 
+// errNothingYet is what a reading command says before the first reflection
+// on this machine: no journal is not a mistake there, just a beginning.
+var errNothingYet = errors.New("nothing is written yet; failup new (or failup alone) starts your first reflection")
+
 // journal opens the journal on first use.
 func (a *env) journal() (*store.Store, error) {
 	if a.store == nil {
@@ -348,6 +352,9 @@ func (a *env) journal() (*store.Store, error) {
 			open = store.Open
 		}
 		s, err := open(a.dbPath())
+		if errors.Is(err, store.ErrNoJournal) && a.dbFlag == "" && a.getenv("FAILUP_DB") == "" {
+			return nil, errNothingYet
+		}
 		if err != nil {
 			return nil, err
 		}
