@@ -178,6 +178,7 @@ func TestSearchSuggestsWordsOfTheJournal(t *testing.T) {
 		"qqqqqq":           "",
 		"rpiya":            "",                  // three changes from priya: too far
 		"grmy":             "",                  // two from gym: too far for a short word
+		"pruxa":            "",                  // two changes in five letters: too far
 		"tag:work slep ":   "sleeping tag:work", // as the newest entry writes it
 	} {
 		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})

@@ -67,7 +67,7 @@ func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
 	}
 	defer rows.Close()
 	limit := 1
-	if utf8.RuneCountInString(form) > 4 {
+	if utf8.RuneCountInString(form) > 5 {
 		limit = 2
 	}
 	best, bestDist, bestDocs := "", limit+1, 0
