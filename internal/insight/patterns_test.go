@@ -214,3 +214,32 @@ func TestPatternsIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestThreeEntriesSharingAPatternAreAPattern(t *testing.T) {
+	entries := personEntries(
+		"I said yes to too many things this month and dropped the ball on the report.",
+		"My plate was too full, so the rota went out late.",
+		"Said yes to too many things again; the newsletter slipped.",
+		"The train was cancelled and I missed the start of the match.",
+	)
+	report := Patterns(entries, builtinLexicon(t), Options{})
+	if len(report.Themes) == 0 {
+		t.Fatal("no theme in a journal of four entries, three of which share a pattern")
+	}
+	if th := report.Themes[0]; th.Label != "saying yes to too much" || th.Count != 3 {
+		t.Errorf("first theme %q in %d entries; want %q in 3", th.Label, th.Count, "saying yes to too much")
+	}
+}
+
+func TestThreeEntriesSharingAPhraseAreAPattern(t *testing.T) {
+	entries := personEntries(
+		"Parked on the double yellows outside the pharmacy and got a ticket.",
+		"Another ticket: double yellows again, only for five minutes.",
+		"I left the van on the double yellows while unloading.",
+		"The train was cancelled and I missed the start of the match.",
+	)
+	report := Patterns(entries, Lexicon{}, Options{})
+	if len(report.Themes) == 0 || report.Themes[0].Count != 3 {
+		t.Fatalf("themes %v; want one in the three entries that share a phrase outside the lexicon", report.Themes)
+	}
+}

@@ -209,7 +209,9 @@ func (c *corpus) lift(stem, uses int32) float64 {
 // phrases and names above single words, common words below rare ones.
 func (pt *phraseTallies) candidates(c *corpus, minDF int32) []*candidate {
 	n := len(c.entries)
-	maxDF := int32(maxPhraseShare * float64(n))
+	// In a small journal the share is no test: three entries of four that
+	// say the same thing are a pattern.
+	maxDF := max(int32(maxPhraseShare*float64(n)), minDF)
 	var out []*candidate
 	for key, t := range pt.byGram {
 		if t.df < minDF || t.df > maxDF {
