@@ -127,7 +127,9 @@ func parseDayOne(file string, data []byte, tag string) ([]draft, []string, []str
 	var left []string
 	for i, de := range *doc.Entries {
 		if err := checkSize(de.Text); err != nil {
-			return nil, nil, nil, &EntryError{file, entryName(i+1, de.CreationDate, ""), err}
+			first, _, _ := strings.Cut(strings.TrimLeft(de.Text, " \n"), "\n")
+			first = strings.ToValidUTF8(first[:min(len(first), 512)], "")
+			return nil, nil, nil, &EntryError{file, entryName(i+1, de.CreationDate, titleOf("", dayOneText(first))), err}
 		}
 		text := dayOneText(de.Text)
 		names[i] = entryName(i+1, de.CreationDate, titleOf("", text))

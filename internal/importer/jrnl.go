@@ -153,6 +153,10 @@ func expandHome(p string) string {
 // jrnlEntryStart finds an entry's first line: "[date] text".
 var jrnlEntryStart = regexp.MustCompile(`^\[([^\]\n]+)\] ?`)
 
+// cutDate is a last line that ends partway through an entry's date, "[2024-03-0",
+// its bracket never closed: the end of a journal that was cut short.
+var cutDate = regexp.MustCompile(`^\[\d{4}-[\d:T -]*$`)
+
 // jrnlOldStart is an entry's first line in jrnl 1's journals, which had no
 // brackets: "2013-06-09 15:39 text".
 var jrnlOldStart = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}) `)
@@ -200,6 +204,10 @@ func parseJrnl(file string, data []byte, timeFormat, tag, tagSymbols string) ([]
 	}
 	if len(entries) == 0 {
 		return nil, nil, fmt.Errorf("%s is not a jrnl journal: no line starts with a date like [2024-03-29 09:00]", file)
+	}
+	if body := strings.TrimRight(text, "\n"); cutDate.MatchString(body[strings.LastIndexByte(body, '\n')+1:]) {
+		return nil, nil, fmt.Errorf("%s: line %d stops partway through an entry's date, as if the file were cut short; import the whole journal",
+			file, strings.Count(body, "\n")+1)
 	}
 	if s := strings.TrimSpace(before.String()); s != "" {
 		return nil, nil, fmt.Errorf("%s: line 1 is not the start of a jrnl entry, which begins with a date like [2024-03-29 09:00]", file)

@@ -112,6 +112,10 @@ func readNote(file, rel string, opts Options) (journal.Entry, error) {
 	if err != nil {
 		return journal.Entry{}, fmt.Errorf("%s: %w", file, err)
 	}
+	if header == "" && isFailupPage(body) {
+		return journal.Entry{}, fmt.Errorf("%s is failup's Markdown export, a page written to be read, not imported; "+
+			"import the JSON export (failup export --format json -o FILE) or a folder from failup export --per-entry -o DIR instead", file)
+	}
 	var fm frontMatter
 	if err := yaml.Unmarshal([]byte(header), &fm); err != nil {
 		return journal.Entry{}, fmt.Errorf("%s: its front matter is not valid YAML: %s", file, yamlProblem(err))
@@ -144,6 +148,15 @@ func readNote(file, rel string, opts Options) (journal.Entry, error) {
 		return journal.Entry{}, fmt.Errorf("%s: %w", file, err)
 	}
 	return e, nil
+}
+
+// isFailupPage reports a page failup export writes without --per-entry:
+// every entry, or the lessons, under one title and the period they cover.
+func isFailupPage(body string) bool {
+	first, rest, _ := strings.Cut(strings.TrimLeft(body, "\n"), "\n")
+	note, _, _ := strings.Cut(strings.TrimLeft(rest, "\n"), "\n")
+	return (first == "# Reflections" || first == "# Lessons learned") &&
+		strings.HasPrefix(note, "*") && strings.HasSuffix(note, "*")
 }
 
 // splitFrontMatter cuts the YAML between a first line "---" and the next
