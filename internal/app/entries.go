@@ -176,6 +176,12 @@ func (c *Core) Draft(ctx context.Context, key string) (journal.Draft, bool, erro
 	return c.store.Draft(ctx, key)
 }
 
+// NewDrafts are the drafts of new reflections, the most recent first: one for
+// each reflection left unfinished, however many were written at once.
+func (c *Core) NewDrafts(ctx context.Context) ([]journal.Draft, error) {
+	return c.store.NewDrafts(ctx)
+}
+
 // SaveDraft keeps a reflection in progress.
 func (c *Core) SaveDraft(ctx context.Context, d journal.Draft) error {
 	return c.store.SaveDraft(ctx, d, c.now())

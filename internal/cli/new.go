@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -123,7 +124,7 @@ func (a *env) reflectPlainly(cmd *cobra.Command, set prompt.Set, asJSON bool) er
 	if err != nil {
 		return err
 	}
-	e, err := a.askAndSave(cmd, c, set, journal.Entry{}, journal.NewDraftKey, asJSON)
+	e, err := a.askAndSave(cmd, c, set, journal.Entry{}, journal.SessionDraftKey(), asJSON)
 	if err != nil {
 		return err
 	}
@@ -132,6 +133,20 @@ func (a *env) reflectPlainly(cmd *cobra.Command, set prompt.Set, asJSON bool) er
 	}
 	fmt.Fprintf(a.out, "\nSaved as entry %d. %s\n", e.ID, lib.Tip(int(e.ID)))
 	return nil
+}
+
+// draftToOffer is the draft to offer back before a reflection saved under
+// draftKey: the edit's own, or for a new reflection the most recent of those
+// left unfinished.
+func draftToOffer(ctx context.Context, c *app.Core, draftKey string) (journal.Draft, bool, error) {
+	if !journal.IsNewDraft(draftKey) {
+		return c.Draft(ctx, draftKey)
+	}
+	drafts, err := c.NewDrafts(ctx)
+	if err != nil || len(drafts) == 0 {
+		return journal.Draft{}, false, err
+	}
+	return drafts[0], true, nil
 }
 
 // askAndSave asks a reflection's questions line by line, starting from base
@@ -149,12 +164,12 @@ func (a *env) askAndSave(cmd *cobra.Command, c *app.Core, set prompt.Set, base j
 	progress := func(journal.Entry) {}
 	person := isTerminal(a.in)
 	if person || a.wantsAccessible() {
-		draft, ok, err := c.Draft(ctx, draftKey)
+		draft, ok, err := draftToOffer(ctx, c, draftKey)
 		if err != nil {
 			return journal.Entry{}, err
 		}
-		if ok && offerDraft(in, talk, draft) {
-			base = draft.Entry
+		if ok && offerDraft(in, talk, draft, journal.IsNewDraft(draftKey)) {
+			base, draftKey = draft.Entry, draft.Key
 		}
 		progress = func(e journal.Entry) {
 			// A failed draft save must not interrupt the person; the entry itself is saved at the end.

@@ -301,16 +301,21 @@ func askDate(q *asker, saved, empty journal.Date, parse func(string) (journal.Da
 	}
 }
 
-// offerDraft asks whether to continue an unfinished reflection; starting over
-// replaces the draft only as the new answers are saved.
-func offerDraft(in *bufio.Reader, w io.Writer, d journal.Draft) bool {
+// offerDraft asks whether to continue an unfinished reflection. Declining an
+// edit's draft replaces it as the new answers are saved; a new reflection's
+// is kept for later (keptIfNot), since the new one has a draft of its own.
+func offerDraft(in *bufio.Reader, w io.Writer, d journal.Draft, keptIfNot bool) bool {
 	q := &asker{in: in, out: w, prompt: true}
 	title := termtext.Line(d.Entry.Title)
 	if title == "" {
 		title = "untitled"
 	}
 	q.say("You have an unfinished reflection, “%s”, saved %s.", title, d.SavedAt.Local().Format("Mon 2 Jan at 15:04"))
-	q.say("Continue it? Y to continue, N to start over.")
+	other := "start over"
+	if keptIfNot {
+		other = "start a new one and keep this one for later"
+	}
+	q.say("Continue it? Y to continue, N to %s.", other)
 	for {
 		switch strings.ToLower(strings.TrimSpace(q.line())) {
 		case "y", "yes":
@@ -321,6 +326,6 @@ func offerDraft(in *bufio.Reader, w io.Writer, d journal.Draft) bool {
 		if q.eof {
 			return true // the draft stays as it was
 		}
-		q.say("Please answer y to continue it or n to start over.")
+		q.say("Please answer y to continue it or n to %s.", other)
 	}
 }

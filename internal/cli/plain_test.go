@@ -24,7 +24,7 @@ func TestOfferDraftTakesOnlyYesOrNo(t *testing.T) {
 		{"maybe\n", true, 2},
 	} {
 		var out strings.Builder
-		got := offerDraft(bufio.NewReader(strings.NewReader(c.typed)), &out, journal.Draft{Entry: journal.Entry{Title: "Half written"}})
+		got := offerDraft(bufio.NewReader(strings.NewReader(c.typed)), &out, journal.Draft{Entry: journal.Entry{Title: "Half written"}}, true)
 		if got != c.want || strings.Count(out.String(), "> ") != c.asked {
 			t.Errorf("typing %q: continue = %v, asked %d times, want %v, %d:\n%s", c.typed, got, strings.Count(out.String(), "> "), c.want, c.asked, out.String())
 		}

@@ -40,6 +40,34 @@ func (s *Store) Draft(ctx context.Context, key string) (d journal.Draft, ok bool
 	return d, err == nil, err
 }
 
+// NewDrafts returns the drafts of new reflections (see journal.IsNewDraft),
+// the most recently saved first.
+func (s *Store) NewDrafts(ctx context.Context) ([]journal.Draft, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT key, body, updated_at FROM drafts
+		WHERE key = ? OR key LIKE ? ORDER BY updated_at DESC, key`,
+		journal.NewDraftKey, journal.NewDraftKey+":%")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var drafts []journal.Draft
+	for rows.Next() {
+		var d journal.Draft
+		var body, saved string
+		if err := rows.Scan(&d.Key, &body, &saved); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(body), &d); err != nil {
+			return nil, err
+		}
+		if d.SavedAt, err = parseTime(saved); err != nil {
+			return nil, err
+		}
+		drafts = append(drafts, d)
+	}
+	return drafts, rows.Err()
+}
+
 // DeleteDraft removes the draft saved under key, if any.
 func (s *Store) DeleteDraft(ctx context.Context, key string) error {
 	_, err := s.db.ExecContext(ctx, "DELETE FROM drafts WHERE key = ?", key)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -243,5 +244,33 @@ func TestUpdateKeepsIdentityAndIndex(t *testing.T) {
 	}
 	if _, err := s.Get(ctx, e.ID); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("Get(deleted) = %v", err)
+	}
+}
+
+func TestNewDraftsKeepsEveryReflection(t *testing.T) {
+	s := openTemp(t)
+	now := time.Now()
+	older := journal.Draft{Key: journal.NewDraftKey, Entry: journal.Entry{Title: "From an older failup"}}
+	a := journal.Draft{Key: journal.SessionDraftKey(), Entry: journal.Entry{Title: "Typed in one terminal"}}
+	b := journal.Draft{Key: journal.SessionDraftKey(), Entry: journal.Entry{Title: "Typed in another"}, Step: 3}
+	edit := journal.Draft{Key: journal.EditKey(4), Entry: journal.Entry{Title: "An edit"}}
+	for i, d := range []journal.Draft{older, a, b, edit} {
+		if err := s.SaveDraft(ctx, d, now.Add(time.Duration(i)*time.Second)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.NewDrafts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, d := range got {
+		titles = append(titles, d.Entry.Title)
+	}
+	if want := []string{"Typed in another", "Typed in one terminal", "From an older failup"}; !slices.Equal(titles, want) {
+		t.Fatalf("NewDrafts = %q, want %q", titles, want)
+	}
+	if got[0].Key != b.Key || got[0].Step != 3 || got[0].SavedAt.IsZero() {
+		t.Fatalf("newest draft = %+v", got[0])
 	}
 }

@@ -35,6 +35,7 @@ type Journal interface {
 	SaveReflection(ctx context.Context, e *journal.Entry, draftKey string) error
 	Delete(ctx context.Context, id int64) error
 	Draft(ctx context.Context, key string) (journal.Draft, bool, error)
+	NewDrafts(ctx context.Context) ([]journal.Draft, error)
 	SaveDraft(ctx context.Context, d journal.Draft) error
 	DeleteDraft(ctx context.Context, key string) error
 

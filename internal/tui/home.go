@@ -18,7 +18,7 @@ const homeRecent = 12
 type homeLoadedMsg struct {
 	recent []journal.Entry
 	total  int
-	draft  *journal.Draft
+	drafts []journal.Draft
 	due    *app.Commitment // the most recently due, if any
 	more   int             // how many others are due
 	err    error
@@ -62,11 +62,7 @@ func (m *homeScreen) Init() tea.Cmd {
 		if ok {
 			msg.due, msg.more = &latest, n-1
 		}
-		d, ok, err := c.Journal.Draft(c.Ctx, journal.NewDraftKey)
-		if ok {
-			msg.draft = &d
-		}
-		msg.err = err
+		msg.drafts, msg.err = c.Journal.NewDrafts(c.Ctx)
 		return msg
 	}
 }
@@ -194,13 +190,14 @@ func (m *homeScreen) View() string {
 	if m.data.due != nil {
 		b.WriteString(m.viewDue(w) + "\n")
 	}
-	if d := m.data.draft; d != nil {
-		title := d.Entry.Title
-		if strings.TrimSpace(title) == "" {
-			title = "untitled"
+	if drafts := m.data.drafts; len(drafts) > 0 {
+		d := drafts[0]
+		b.WriteString(s.Question.Render("n  ") + s.Text.Render("Continue “"+oneLine(draftTitle(d), w-20)+"”") + "\n")
+		about := "an unfinished reflection, saved " + ago(d.SavedAt, m.c.Now())
+		if len(drafts) > 1 {
+			about = fmt.Sprintf("%d unfinished reflections, the latest saved %s", len(drafts), ago(d.SavedAt, m.c.Now()))
 		}
-		b.WriteString(s.Question.Render("n  ") + s.Text.Render("Continue “"+oneLine(title, w-20)+"”") + "\n")
-		b.WriteString(s.Muted.Render("   an unfinished reflection, saved "+ago(d.SavedAt, m.c.Now())) + "\n\n")
+		b.WriteString(s.Muted.Render("   "+about) + "\n\n")
 	} else {
 		b.WriteString(s.Question.Render("n  ") + s.Text.Render("Reflect on a setback") + "\n")
 		b.WriteString(s.Muted.Render("   four questions, a few minutes, saved as you type") + "\n\n")

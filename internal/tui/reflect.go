@@ -81,7 +81,7 @@ func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *jour
 		c:        c,
 		set:      set,
 		base:     base,
-		draftKey: journal.NewDraftKey,
+		draftKey: journal.SessionDraftKey(),
 		title:    newInput(c, "e.g. Missed the launch deadline", journal.MaxTitleLen),
 		date:     newInput(c, "today", 20),
 		lesson:   newInput(c, "e.g. Ask for help at the first sign of slipping", 0),
@@ -101,6 +101,7 @@ func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *jour
 	from, at := base, 0
 	if draft != nil {
 		from, at = draft.Entry, draft.Step
+		m.draftKey = draft.Key
 	}
 	m.load(from)
 	m.cur = min(max(at, 0), len(m.steps)-1)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,7 +52,7 @@ func TestTitleTabFourAnswersCtrlSSaves(t *testing.T) {
 			t.Errorf("answer %d = %+v", i, e.Answers[i])
 		}
 	}
-	if _, ok, _ := h.store.Draft(ctx, journal.NewDraftKey); ok {
+	if _, ok, _ := newDraft(h.store); ok {
 		t.Error("saving left the draft behind")
 	}
 }
@@ -138,7 +139,7 @@ func TestEscKeepsDraftAndNewOffersItBack(t *testing.T) {
 	if got := h.model.Farewell(); !strings.Contains(got, "draft") {
 		t.Fatalf("farewell = %q", got)
 	}
-	d, ok, err := h.store.Draft(ctx, journal.NewDraftKey)
+	d, ok, err := newDraft(h.store)
 	if err != nil || !ok || d.Entry.Title != "Half a thought" || d.Entry.AnswerText("cause") != "It started when" || d.Step != 1 {
 		t.Fatalf("draft = %+v, %v, %v", d, ok, err)
 	}
@@ -159,7 +160,7 @@ func TestCtrlCSavesTheDraftFirst(t *testing.T) {
 	h := newHarness(t, StartNew)
 	h.typeText("Typed just now")
 	h.press("ctrl+c")
-	d, ok, _ := h.store.Draft(ctx, journal.NewDraftKey)
+	d, ok, _ := newDraft(h.store)
 	if !ok || d.Entry.Title != "Typed just now" {
 		t.Fatalf("ctrl+c lost the title: %+v %v", d, ok)
 	}
@@ -171,14 +172,14 @@ func TestDiscardingADraftAsksFirst(t *testing.T) {
 	h.press("esc")
 	again := newHarnessWith(t, h.store, Options{Start: StartNew})
 	again.press("d")
-	again.expectScreen("Discard it for good?")
+	again.expectScreen("Discard “Old” for good?")
 	again.press("n")
-	if _, ok, _ := h.store.Draft(ctx, journal.NewDraftKey); !ok {
+	if _, ok, _ := newDraft(h.store); !ok {
 		t.Fatal("declining the discard lost the draft")
 	}
 	again.press("d", "y")
 	again.expectScreen("1 of 9")
-	if _, ok, _ := h.store.Draft(ctx, journal.NewDraftKey); ok {
+	if _, ok, _ := newDraft(h.store); ok {
 		t.Fatal("the draft survived its discard")
 	}
 }
@@ -262,7 +263,7 @@ func TestGoldenSteps(t *testing.T) {
 func TestWalkingThroughWithoutTypingKeepsNoDraft(t *testing.T) {
 	h := newHarness(t, StartNew)
 	h.press("tab", "tab", "shift+tab", "ctrl+c")
-	if _, ok, _ := h.store.Draft(ctx, journal.NewDraftKey); ok {
+	if _, ok, _ := newDraft(h.store); ok {
 		t.Fatal("moving between steps left a draft behind")
 	}
 	if got := h.model.Farewell(); got != "" {
@@ -304,4 +305,16 @@ func TestAReflectionOpenedBeforeTheWindowSizeFitsIt(t *testing.T) {
 	if screen := ansi.Strip(m.View().Content); !strings.Contains(screen, "› Missed the train to the offsite") {
 		t.Fatalf("the title is squeezed:\n%s", screen)
 	}
+}
+
+// newDraft is the one draft of a new reflection in s, if there is one.
+func newDraft(s *store.Store) (journal.Draft, bool, error) {
+	drafts, err := s.NewDrafts(ctx)
+	if err != nil || len(drafts) == 0 {
+		return journal.Draft{}, false, err
+	}
+	if len(drafts) > 1 {
+		return journal.Draft{}, false, fmt.Errorf("%d drafts, want one", len(drafts))
+	}
+	return drafts[0], true, nil
 }

@@ -13,18 +13,19 @@ import (
 	"github.com/failup/failup/internal/termtext"
 )
 
-// reflectionReadyMsg carries what is needed to open a reflection: its prompt
-// set, the entry being edited (if any) and a draft to offer back (if any).
+// reflectionReadyMsg carries what is needed to open a reflection: the prompt
+// set asked for, the entry being edited (if any) and the unfinished drafts to
+// offer back (if any), the most recent first.
 type reflectionReadyMsg struct {
-	set   prompt.Set
-	base  journal.Entry
-	draft *journal.Draft
-	push  bool
-	err   error
+	set    prompt.Set
+	base   journal.Entry
+	drafts []journal.Draft
+	push   bool
+	err    error
 }
 
 // startReflection opens a new reflection with the prompt set named setID,
-// first offering back an unfinished draft if there is one.
+// first offering back the unfinished drafts there are.
 func startReflection(c *Common, setID string, push bool) tea.Cmd {
 	return startNew(c, setID, journal.Entry{}, push)
 }
@@ -39,15 +40,7 @@ func startNew(c *Common, setID string, base journal.Entry, push bool) tea.Cmd {
 	return func() tea.Msg {
 		set, _ := c.Prompts.Set(setID)
 		msg := reflectionReadyMsg{set: set, base: base, push: push}
-		d, ok, err := c.Journal.Draft(c.Ctx, journal.NewDraftKey)
-		if err != nil {
-			msg.err = err
-		} else if ok {
-			msg.draft = &d
-			if ds, found := c.Prompts.Set(d.Entry.PromptSet); found {
-				msg.set = ds
-			}
-		}
+		msg.drafts, msg.err = c.Journal.NewDrafts(c.Ctx)
 		return msg
 	}
 }
@@ -65,7 +58,7 @@ func startEdit(c *Common, id int64, push bool) tea.Cmd {
 		if err != nil {
 			msg.err = err
 		} else if ok {
-			msg.draft = &d
+			msg.drafts = []journal.Draft{d}
 		}
 		return msg
 	}
@@ -90,7 +83,7 @@ func openReflection(c *Common, msg reflectionReadyMsg) tea.Cmd {
 	switch {
 	case msg.err != nil:
 		next = newProblemScreen(c, "That reflection can't be opened: "+msg.err.Error()+".")
-	case msg.draft != nil:
+	case len(msg.drafts) > 0:
 		next = &resumeScreen{c: c, ready: msg}
 	default:
 		next = newReflectScreen(c, msg.set, msg.base, nil)
@@ -101,11 +94,12 @@ func openReflection(c *Common, msg reflectionReadyMsg) tea.Cmd {
 	return replace(next)
 }
 
-// resumeScreen offers an unfinished reflection back: resume it, or discard it
-// and start fresh.
+// resumeScreen offers unfinished reflections back: pick one up, discard one,
+// or start a new reflection and keep them all.
 type resumeScreen struct {
 	c          *Common
 	ready      reflectionReadyMsg
+	cursor     int
 	confirming bool
 }
 
@@ -113,24 +107,56 @@ func (m *resumeScreen) Init() tea.Cmd { return nil }
 func (m *resumeScreen) Title() string { return "an unfinished reflection" }
 func (m *resumeScreen) Typing() bool  { return false }
 
+// editing reports whether the draft on offer is of an edit, not of a new
+// reflection: an edit has one draft, and nothing new to start.
+func (m *resumeScreen) editing() bool { return m.ready.base.ID != 0 }
+
+// setOf is the prompt set draft d was written with: the entry's own for an
+// edit; for a new reflection, the one its draft names, when there still is
+// such a set, else the one asked for.
+func (m *resumeScreen) setOf(d journal.Draft) prompt.Set {
+	if !m.editing() {
+		if set, ok := m.c.Prompts.Set(d.Entry.PromptSet); ok {
+			return set
+		}
+	}
+	return m.ready.set
+}
+
 func (m *resumeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	press, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
 	k := m.c.Keys
+	drafts := m.ready.drafts
+	chosen := drafts[m.cursor]
 	switch {
 	case m.confirming && key.Matches(press, k.Yes):
-		key, j, ctx := m.ready.draft.Key, m.c.Journal, m.c.Ctx
-		fresh := newReflectScreen(m.c, m.ready.set, m.ready.base, nil)
-		return m, tea.Sequence(func() tea.Msg { _ = j.DeleteDraft(ctx, key); return nil }, replace(fresh))
+		m.confirming = false
+		j, ctx := m.c.Journal, m.c.Ctx
+		forget := func() tea.Msg { _ = j.DeleteDraft(ctx, chosen.Key); return nil }
+		m.ready.drafts = append(drafts[:m.cursor:m.cursor], drafts[m.cursor+1:]...)
+		if len(m.ready.drafts) > 0 {
+			m.cursor = min(m.cursor, len(m.ready.drafts)-1)
+			return m, forget
+		}
+		// With the last one gone, the new reflection starts at once, with
+		// the prompt set asked for.
+		return m, tea.Sequence(forget, replace(newReflectScreen(m.c, m.ready.set, m.ready.base, nil)))
 	case m.confirming:
 		m.confirming = false
 	case key.Matches(press, k.Resume):
-		return m, replace(newReflectScreen(m.c, m.ready.set, m.ready.base, m.ready.draft))
+		return m, replace(newReflectScreen(m.c, m.setOf(chosen), m.ready.base, &chosen))
 	case key.Matches(press, k.Discard):
 		m.confirming = true
-	case key.Matches(press, k.Back):
+	case key.Matches(press, k.New) && !m.editing():
+		return m, replace(newReflectScreen(m.c, m.ready.set, m.ready.base, nil))
+	case key.Matches(press, k.Up):
+		m.cursor = max(m.cursor-1, 0)
+	case key.Matches(press, k.Down):
+		m.cursor = min(m.cursor+1, len(drafts)-1)
+	case key.Matches(press, k.Back, k.Close):
 		return m, pop
 	}
 	return m, nil
@@ -141,31 +167,71 @@ func (m *resumeScreen) Help() helpKeys {
 	if m.confirming {
 		return confirmKeys(k, "discard it")
 	}
-	return helpKeys{short: []key.Binding{k.Resume, k.Discard, k.Back}, full: [][]key.Binding{{k.Resume, k.Discard, k.Back, k.Quit}}}
+	fresh := k.New
+	fresh.SetHelp("n", "start a new one")
+	fresh.SetEnabled(!m.editing())
+	up, down := k.Up, k.Down
+	many := len(m.ready.drafts) > 1
+	up.SetEnabled(many)
+	down.SetEnabled(many)
+	return helpKeys{
+		short: []key.Binding{k.Resume, fresh, k.Discard, k.Back},
+		full:  [][]key.Binding{{k.Resume, fresh, k.Discard}, {up, down, k.Back, k.Quit}},
+	}
 }
 
 func (m *resumeScreen) View() string {
 	s := m.c.Styles
 	w := m.c.BodyWidth()
-	d := m.ready.draft
-	title := d.Entry.Title
-	if strings.TrimSpace(title) == "" {
-		title = "untitled"
-	}
+	drafts := m.ready.drafts
 	var b strings.Builder
-	b.WriteString(s.Question.Render("You have an unfinished reflection") + "\n\n")
-	b.WriteString(s.Heading.Render(oneLine(title, w)) + "\n")
-	b.WriteString(s.Muted.Render(fmt.Sprintf("saved %s, stopped at step %d", ago(d.SavedAt, m.c.Now()), d.Step+1)) + "\n")
-	if first := firstAnswer(d.Entry); first != "" {
-		b.WriteString("\n" + clip(s.Text, first, w, 3, "") + "\n")
+	if len(drafts) == 1 {
+		d := drafts[0]
+		b.WriteString(s.Question.Render("You have an unfinished reflection") + "\n\n")
+		b.WriteString(s.Heading.Render(oneLine(draftTitle(d), w)) + "\n")
+		b.WriteString(s.Muted.Render(m.saved(d)) + "\n")
+		if first := firstAnswer(d.Entry); first != "" {
+			b.WriteString("\n" + clip(s.Text, first, w, 3, "") + "\n")
+		}
+	} else {
+		b.WriteString(s.Question.Render(fmt.Sprintf("You have %d unfinished reflections", len(drafts))) + "\n\n")
+		// Each draft takes two rows; the list scrolls to keep the chosen one in view.
+		room := max((m.c.BodyHeight()-6)/2, 1)
+		first := min(max(m.cursor-room+1, 0), max(len(drafts)-room, 0))
+		for i := first; i < min(first+room, len(drafts)); i++ {
+			d := drafts[i]
+			mark, style := "  ", s.Text
+			if i == m.cursor {
+				mark, style = s.Selected.Render("› "), s.Selected
+			}
+			b.WriteString(mark + style.Render(oneLine(draftTitle(d), w-2)) + "\n")
+			b.WriteString("    " + s.Muted.Render(oneLine(m.saved(d), w-4)) + "\n")
+		}
 	}
 	b.WriteString("\n")
-	if m.confirming {
-		b.WriteString(s.Notice.Render("Discard it for good? Press y to discard, any other key to keep it."))
-	} else {
-		b.WriteString(s.Muted.Render("Press r to pick it up where you left off, or d to start over."))
+	switch {
+	case m.confirming:
+		b.WriteString(wrap(s.Notice, "Discard “"+oneLine(draftTitle(drafts[m.cursor]), w/2)+"” for good? Press y to discard, any other key to keep it.", w))
+	case m.editing():
+		b.WriteString(wrap(s.Muted, "Press r to pick it up where you left off, or d to discard it and start over.", w))
+	case len(drafts) == 1:
+		b.WriteString(wrap(s.Muted, "Press r to pick it up where you left off, n to start a new one and keep this for later, or d to discard it.", w))
+	default:
+		b.WriteString(wrap(s.Muted, "Press r to pick up the one marked, n to start a new one and keep these for later, or d to discard the one marked.", w))
 	}
 	return b.String()
+}
+
+// saved says when draft d was saved and where it stopped.
+func (m *resumeScreen) saved(d journal.Draft) string {
+	return fmt.Sprintf("saved %s, stopped at step %d", ago(d.SavedAt, m.c.Now()), d.Step+1)
+}
+
+func draftTitle(d journal.Draft) string {
+	if strings.TrimSpace(d.Entry.Title) == "" {
+		return "untitled"
+	}
+	return d.Entry.Title
 }
 
 func firstAnswer(e journal.Entry) string {
