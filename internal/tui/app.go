@@ -116,7 +116,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case popMsg:
 		m.fullHelp = false
 		if len(m.stack) == 1 {
-			m.farewell = msg.farewell
+			m.farewell = sentences(m.c.savedSummary(), msg.farewell)
 			m.quitting = true
 			return m, tea.Quit
 		}
@@ -157,13 +157,12 @@ func (m *Model) open() tea.Cmd {
 // quit lets the screens finish what must not be lost, then ends the program.
 func (m *Model) quit() tea.Cmd {
 	var cmds []tea.Cmd
+	m.farewell = m.c.savedSummary()
 	for _, s := range m.stack {
 		if q, ok := s.(quitter); ok {
 			save, farewell := q.BeforeQuit()
 			cmds = append(cmds, save)
-			if farewell != "" {
-				m.farewell = farewell
-			}
+			m.farewell = sentences(m.farewell, farewell)
 		}
 	}
 	m.quitting = true
@@ -208,6 +207,17 @@ func (m *Model) render() string {
 	}
 	page := lipgloss.JoinVertical(lipgloss.Left, header, notice, body, footer)
 	return lipgloss.NewStyle().Padding(0, 2).Render(page)
+}
+
+// sentences joins what is said on leaving, leaving out what is empty.
+func sentences(said ...string) string {
+	var kept []string
+	for _, s := range said {
+		if s != "" {
+			kept = append(kept, s)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 // spread places left and right at the two ends of a line of width cells.

@@ -2,8 +2,11 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"iter"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/failup/failup/internal/app"
@@ -64,6 +67,43 @@ type Common struct {
 	// DraftEvery is how often typed text is saved as a draft: nothing typed
 	// is ever older than this in the journal.
 	DraftEvery time.Duration
+	// saved and updated are the entries written since the program started,
+	// for the line said on leaving.
+	saved, updated []int64
+}
+
+// noteSaved records that entry id was saved, new or (edited) updated.
+func (c *Common) noteSaved(id int64, edited bool) {
+	if edited {
+		c.updated = append(c.updated, id)
+	} else {
+		c.saved = append(c.saved, id)
+	}
+}
+
+// savedSummary names the entries saved since the program started:
+// "Saved as entries 1, 2 and 3. Updated entry 7."
+func (c *Common) savedSummary() string {
+	var said []string
+	if len(c.saved) > 0 {
+		said = append(said, "Saved as "+entriesNamed(c.saved)+".")
+	}
+	if len(c.updated) > 0 {
+		said = append(said, "Updated "+entriesNamed(c.updated)+".")
+	}
+	return strings.Join(said, " ")
+}
+
+// entriesNamed is "entry 4" or "entries 1, 2 and 3".
+func entriesNamed(ids []int64) string {
+	if len(ids) == 1 {
+		return fmt.Sprintf("entry %d", ids[0])
+	}
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = strconv.FormatInt(id, 10)
+	}
+	return "entries " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // chrome is the rows the frame takes: header, blank line, and the help line.

@@ -410,6 +410,7 @@ func (m *reflectScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.notSaved(msg.err)
 		}
+		m.c.noteSaved(msg.entry.ID, m.base.ID != 0)
 		return m, replace(newSavedScreen(m.c, msg.entry, m.base.ID != 0))
 	case editorDoneMsg:
 		return m, m.editorDone(msg)

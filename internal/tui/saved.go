@@ -44,10 +44,6 @@ func (m *savedScreen) Init() tea.Cmd {
 func (m *savedScreen) Title() string { return "saved" }
 func (m *savedScreen) Typing() bool  { return false }
 
-func (m *savedScreen) farewell() string {
-	return fmt.Sprintf("Saved as entry %d.", m.entry.ID)
-}
-
 func (m *savedScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	if found, ok := msg.(similarFoundMsg); ok && found.uid == m.entry.UID {
 		m.similar = found.matches
@@ -60,10 +56,11 @@ func (m *savedScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k := m.c.Keys
 	switch {
 	case key.Matches(press, k.Home, k.Back, k.Close):
-		farewell := m.farewell()
-		return m, func() tea.Msg { return popMsg{farewell: farewell} }
+		return m, pop
 	case key.Matches(press, k.New) && !m.edited:
-		return m, startReflection(m.c, journal.DefaultPromptSet, true)
+		// The next reflection takes this screen's place, with the same
+		// questions: saving it shows its own "Saved", not one more on top.
+		return m, startReflection(m.c, m.entry.PromptSet, false)
 	}
 	return m, nil
 }

@@ -1,0 +1,49 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+// Saving one reflection after another replaces the "Saved" screen each
+// time: enter leaves at once, naming every entry saved.
+func TestSeveralSavesOneScreenAndAFarewellNamingThemAll(t *testing.T) {
+	h := newHarness(t, StartNew)
+	for i, title := range []string{"First", "Second", "Third"} {
+		if i > 0 {
+			h.press("n")
+		}
+		h.expectScreen("What happened?")
+		h.typeText(title)
+		h.press("tab")
+		h.typeText("Because.")
+		h.press("ctrl+s", "y")
+		h.expectScreen("Saved", title)
+	}
+	if n := len(h.model.stack); n != 1 {
+		t.Fatalf("%d screens stacked after three saves, want 1", n)
+	}
+	h.press("enter")
+	if !h.model.quitting {
+		t.Fatalf("enter on the last Saved screen did not leave:\n%s", h.screen())
+	}
+	if got, want := h.model.Farewell(), "Saved as entries 1, 2 and 3."; got != want {
+		t.Fatalf("farewell = %q, want %q", got, want)
+	}
+}
+
+// Leaving a reflection started after a saved one names both what was saved
+// and the draft kept.
+func TestFarewellNamesTheSavedEntryAndTheDraft(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Saved one")
+	h.press("tab")
+	h.typeText("Because.")
+	h.press("ctrl+s", "y", "n")
+	h.typeText("Half done")
+	h.press("esc")
+	got := h.model.Farewell()
+	if !strings.HasPrefix(got, "Saved as entry 1. ") || !strings.Contains(got, "kept as a draft") {
+		t.Fatalf("farewell = %q", got)
+	}
+}
