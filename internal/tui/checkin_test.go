@@ -48,7 +48,7 @@ func TestCheckInYesThenReflectAgain(t *testing.T) {
 	// r starts a reflection linked to the first: a chain of attempts.
 	h.press("r")
 	h.expectScreen("Tried again: Quiet in the meeting")
-	h.press("ctrl+s")
+	h.press("ctrl+s", "y")
 	second, err := h.store.Get(ctx, 3)
 	if err != nil || second.FollowsUID != e.UID {
 		t.Fatalf("the new reflection does not follow the first: %+v %v", second, err)

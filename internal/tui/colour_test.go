@@ -65,7 +65,8 @@ func TestColours(t *testing.T) {
 			h.typeText("Half written")
 			h.press("esc", "n")
 		}},
-		{"saved", StartNew, func(h *harness) { h.typeText("Missed the launch"); h.press("ctrl+s") }},
+		{"finishing", StartNew, func(h *harness) { h.typeText("Missed the launch"); h.press("ctrl+s") }},
+		{"saved", StartNew, func(h *harness) { h.typeText("Missed the launch"); h.press("ctrl+s", "y") }},
 		{"checkin", StartHome, func(h *harness) { h.press("c", "enter"); h.typeText("I spoke first.") }},
 		{"followups", StartHome, func(h *harness) { h.press("f") }},
 		{"lessons", StartHome, func(h *harness) { h.press("l") }},

@@ -53,7 +53,7 @@ func TestHomeStartsAReflectionAndComesBack(t *testing.T) {
 	h.press("n")
 	h.expectScreen("What happened?")
 	h.typeText("Spilled the coffee")
-	h.press("ctrl+s")
+	h.press("ctrl+s", "y")
 	h.expectScreen("Saved")
 	h.press("enter")
 	h.expectScreen("Browse all 1", "Spilled the coffee")

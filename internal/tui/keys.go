@@ -33,6 +33,7 @@ type KeyMap struct {
 	Discard   key.Binding
 	Home      key.Binding
 	Yes       key.Binding // confirms what a screen asked; any other key keeps things as they are
+	No        key.Binding // declines, where a screen asks and other keys are ignored
 	Edit      key.Binding
 	Delete    key.Binding
 	Search    key.Binding
@@ -74,6 +75,7 @@ func DefaultKeyMap() KeyMap {
 		Discard:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "discard it")),
 		Home:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "home")),
 		Yes:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		No:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
 		Edit:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Delete:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search words")),

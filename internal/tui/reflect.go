@@ -72,6 +72,9 @@ type reflectScreen struct {
 	changed bool
 	status  string // quiet news: "draft saved"
 	notice  string // something to fix before saving, said kindly
+	// finishing is set while asking whether to finish a reflection with
+	// questions not yet answered.
+	finishing bool
 }
 
 // newReflectScreen starts a reflection with set. base is the entry being
@@ -329,6 +332,13 @@ func (m *reflectScreen) save() tea.Cmd {
 			return m.fix(stepCommitment, problem)
 		}
 	}
+	// The review shows what is unanswered, and an edit finishes an entry
+	// already saved: elsewhere, finishing early is asked about first.
+	if !m.finishing && m.unanswered() > 0 && m.step().kind != stepReview && m.base.ID == 0 {
+		m.finishing = true
+		return nil
+	}
+	m.finishing = false
 	m.saving = true
 	m.status = "saving…"
 	j, ctx, key := m.c.Journal, m.c.Ctx, m.draftKey
@@ -336,6 +346,32 @@ func (m *reflectScreen) save() tea.Cmd {
 		err := j.SaveReflection(ctx, &e, key)
 		return reflectionSavedMsg{entry: e, err: err}
 	}
+}
+
+// unanswered counts the questions with no answer yet.
+func (m *reflectScreen) unanswered() int {
+	n := 0
+	for i := range m.set.Questions {
+		if strings.TrimSpace(m.answers[i].Value()) == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// answerFinishing answers the question whether to finish with questions
+// unanswered: yes saves, no goes back to the answer being written, and any
+// other key is ignored, so that a word being typed does not decide it.
+func (m *reflectScreen) answerFinishing(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	switch {
+	case key.Matches(msg, k.Yes, k.Open):
+		return m.save()
+	case key.Matches(msg, k.No, k.Back):
+		m.finishing = false
+		return m.focus()
+	}
+	return nil
 }
 
 // fix goes to the field of step that needs attention and says why.
@@ -425,6 +461,9 @@ func (m *reflectScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (m *reflectScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	st := m.step()
+	if m.finishing {
+		return m.answerFinishing(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Save):
 		return m.save()
@@ -523,9 +562,15 @@ func (m *reflectScreen) layout() {
 func (m *reflectScreen) Help() helpKeys {
 	k := m.c.Keys
 	st := m.step()
+	if m.finishing {
+		yes := key.NewBinding(key.WithKeys("y", "enter"), key.WithHelp("y/enter", "finish and save"))
+		no := key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "keep writing"))
+		return helpKeys{short: []key.Binding{yes, no}, full: [][]key.Binding{{yes, no, k.Quit}}}
+	}
 	save := k.Save
+	save.SetHelp("ctrl+s", "finish and save")
 	if st.kind == stepReview {
-		save = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save"))
+		save = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "finish and save"))
 	}
 	next := k.Next
 	next.SetEnabled(st.kind != stepReview)
@@ -559,6 +604,10 @@ func (m *reflectScreen) View() string {
 	w := m.c.BodyWidth()
 	var b strings.Builder
 	b.WriteString(m.progress() + "\n\n")
+	if m.finishing {
+		b.WriteString(m.finishQuestion(w))
+		return b.String()
+	}
 	st := m.step()
 	switch st.kind {
 	case stepWhat:
@@ -605,6 +654,28 @@ func (m *reflectScreen) View() string {
 	} else if m.status != "" {
 		b.WriteString("\n" + s.Muted.Render(m.status))
 	}
+	return b.String()
+}
+
+// finishQuestion asks, calmly, whether to finish with questions unanswered.
+func (m *reflectScreen) finishQuestion(w int) string {
+	s := m.c.Styles
+	n, of := m.unanswered(), len(m.set.Questions)
+	var open string
+	switch {
+	case of == 1:
+		open = "The question has no answer yet"
+	case n == of:
+		open = fmt.Sprintf("None of the %d questions has an answer yet", of)
+	case n == 1:
+		open = fmt.Sprintf("1 of the %d questions has no answer yet", of)
+	default:
+		open = fmt.Sprintf("%d of the %d questions have no answer yet", n, of)
+	}
+	var b strings.Builder
+	b.WriteString(s.Question.Render("Finish and save it now?") + "\n\n")
+	b.WriteString(wrap(s.Text, open+", and that's all right: it can be saved as it is, and you can add to it later with failup edit.", w) + "\n\n")
+	b.WriteString(wrap(s.Muted, "Press y or enter to finish and save it, or n or esc to go back to your answer; until then, it stays a draft.", w))
 	return b.String()
 }
 

@@ -64,7 +64,7 @@ func TestEnterIsANewlineInAnswers(t *testing.T) {
 	h.typeText("first line")
 	h.press("enter")
 	h.typeText("second line")
-	h.press("ctrl+s")
+	h.press("ctrl+s", "y")
 	entries, _ := h.store.List(ctx, store.Filter{})
 	if got := entries[0].Answers[0].Text; got != "first line\nsecond line" {
 		t.Fatalf("answer = %q", got)
@@ -149,7 +149,7 @@ func TestEscKeepsDraftAndNewOffersItBack(t *testing.T) {
 	again.press("r")
 	again.expectScreen("2 of 9", "It started when")
 	again.typeText(", really.")
-	again.press("ctrl+s")
+	again.press("ctrl+s", "y")
 	e, err := h.store.Get(ctx, 1)
 	if err != nil || e.AnswerText("cause") != "It started when, really." {
 		t.Fatalf("resumed entry %+v %v", e, err)
@@ -248,7 +248,7 @@ func TestGoldenSteps(t *testing.T) {
 		}},
 		{"saved", func(h *harness) {
 			h.typeText("Missed the launch deadline")
-			h.press("ctrl+s")
+			h.press("ctrl+s", "enter")
 		}},
 	}
 	for _, st := range steps {
@@ -317,4 +317,32 @@ func newDraft(s *store.Store) (journal.Draft, bool, error) {
 		return journal.Draft{}, false, fmt.Errorf("%d drafts, want one", len(drafts))
 	}
 	return drafts[0], true, nil
+}
+
+// ctrl+s finishes the reflection; with questions unanswered it asks first,
+// and going back leaves the answer as it was, with nothing saved.
+func TestFinishingWithUnansweredQuestionsAsksFirst(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Missed the bus")
+	h.press("tab")
+	h.typeText("I left late")
+	h.expectScreen("ctrl+s finish and save", "draft saved")
+	for _, no := range []string{"n", "esc"} {
+		h.press("ctrl+s")
+		h.expectScreen("Finish and save it now?", "3 of the 4 questions have no answer yet, and that's all right", "y/enter finish and save")
+		h.press("x") // a stray key decides nothing
+		h.expectScreen("Finish and save it now?")
+		h.press(no)
+		h.expectScreen("2 of 9", "What caused this setback?", "I left late")
+		if n, _ := h.store.Count(ctx, store.Filter{}); n != 0 {
+			t.Fatalf("%q saved %d entries", no, n)
+		}
+	}
+	h.typeText(".")
+	h.press("ctrl+s", "y")
+	h.expectScreen("Saved", "Missed the bus")
+	e, err := h.store.Get(ctx, 1)
+	if err != nil || e.AnswerText("cause") != "I left late." {
+		t.Fatalf("saved %+v %v", e, err)
+	}
 }
