@@ -16,10 +16,12 @@ import (
 	"github.com/failup/failup/internal/journal"
 )
 
-// Patterns finds what recurs in the entries f keeps. For the whole journal
-// the report, evidence and monthly counts included, is kept in the journal
-// and read back until an entry, the day, the lexicon or failup's build
-// changes.
+// Patterns finds what recurs in the entries f keeps, as the person's
+// corrections shape it. For the whole journal the report, evidence and
+// monthly counts included, is kept in the journal and read back until an
+// entry, a correction, the day, the lexicon or failup's build changes (a
+// correction moves the journal's generation on, as a change to an entry
+// does).
 func (c *Core) Patterns(ctx context.Context, f Filter) (insight.Report, error) {
 	return c.patterns(ctx, f, nil)
 }
@@ -38,7 +40,11 @@ func (c *Core) patterns(ctx context.Context, f Filter, entries []journal.Entry) 
 				return insight.Report{}, err
 			}
 		}
-		return insight.Patterns(entries, lex, insight.Options{Today: c.Today()}), nil
+		list, err := c.store.Corrections(ctx)
+		if err != nil {
+			return insight.Report{}, err
+		}
+		return insight.Patterns(entries, lex, insight.Options{Today: c.Today(), Corrections: corrections(list)}), nil
 	}
 	if f.Narrows() {
 		return compute()

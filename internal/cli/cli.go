@@ -168,6 +168,12 @@ func explain(err error) error {
 	if nf, ok := errors.AsType[*app.NotFoundError](err); ok {
 		return fmt.Errorf("%w; failup list shows the IDs", nf)
 	}
+	if tn, ok := errors.AsType[*app.ThemeNotFoundError](err); ok {
+		return fmt.Errorf("%w; failup patterns lists the themes with their keys", tn)
+	}
+	if cn, ok := errors.AsType[*app.CorrectionNotFoundError](err); ok {
+		return fmt.Errorf("%w; failup patterns corrections lists them", cn)
+	}
 	if ex, ok := errors.AsType[*app.ExistsError](err); ok {
 		return fmt.Errorf("%w; choose another name, or add --force to replace it", ex)
 	}

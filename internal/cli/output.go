@@ -41,11 +41,16 @@ var pagedCommands = map[string]bool{
 func (a *env) registerOutputFlags(root *cobra.Command) {
 	root.PersistentFlags().BoolVar(&a.output.noPager, "no-pager", false,
 		"print straight to the terminal, without $FAILUP_PAGER, pager in config.toml, $PAGER or less")
-	for _, cmd := range root.Commands() {
-		if cmd.Flags().Lookup("json") != nil {
-			cmd.Flags().StringVar(&a.output.jq, "jq", "", "filter the JSON output with a jq expression (implies --json)")
+	var register func(*cobra.Command)
+	register = func(parent *cobra.Command) {
+		for _, cmd := range parent.Commands() {
+			if cmd.Flags().Lookup("json") != nil {
+				cmd.Flags().StringVar(&a.output.jq, "jq", "", "filter the JSON output with a jq expression (implies --json)")
+			}
+			register(cmd)
 		}
 	}
+	register(root)
 }
 
 // startOutput sets up the command's output before it runs: --jq keeps the

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/termtext"
 )
 
@@ -22,8 +24,13 @@ func (a *env) patternsCmd() *cobra.Command {
 		Long: "Finds themes that recur across your entries: common setback patterns (from a\n" +
 			"lexicon you can extend in $XDG_CONFIG_HOME/failup/prompts/lexicon.toml), people\n" +
 			"and meetings you name again and again, and phrases you keep using. Each theme\n" +
-			"lists the entries and the words that made it.",
-		Example: "  failup patterns\n  failup patterns --since 2026-01-01 --json",
+			"lists the entries and the words that made it.\n\n" +
+			"You can correct what it finds: rename a theme, dismiss it, merge two, put an\n" +
+			"entry in or take one out, and add words that mean a theme for you. Name a\n" +
+			"theme by the key shown under it, or by its label. Corrections are kept in the\n" +
+			"journal, travel with export, import and sync, and hold as you write more.",
+		Example: "  failup patterns\n  failup patterns --since 2026-01-01 --json\n" +
+			"  failup patterns rename name:marcus \"my manager\"\n  failup patterns corrections",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, f, err := a.filtered(ff)
@@ -34,12 +41,27 @@ func (a *env) patternsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				return a.printJSON(report)
+			list, err := c.Corrections(ctxOf(cmd))
+			if err != nil {
+				return err
 			}
-			return a.writePatterns(cmd, report)
+			if asJSON {
+				return a.printJSON(patternsJSON(report, list))
+			}
+			if err := a.writePatterns(cmd, report); err != nil {
+				return err
+			}
+			if n := len(list); n > 0 {
+				said := fmt.Sprintf("Your %d corrections shape these themes; failup patterns corrections lists them.", n)
+				if n == 1 {
+					said = "Your correction shapes these themes; failup patterns corrections lists it."
+				}
+				fmt.Fprintln(a.out, "\n"+said)
+			}
+			return nil
 		},
 	}
+	cmd.AddCommand(a.correctionCmds()...)
 	ff.register(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the themes, tags and skills as one JSON document")
 	return cmd
@@ -86,6 +108,7 @@ func writeReport(w io.Writer, r insight.Report, titles map[int64]string) {
 		fmt.Fprintf(w, "\n%2d. %s  %s %d  (%s)\n", i+1, termtext.Line(th.Label), chart.Bar(float64(th.Count), float64(top), 12), th.Count, trendWords[th.Trend])
 		fmt.Fprintf(w, "    words: %s\n", termtext.Line(strings.Join(th.Terms[:min(len(th.Terms), 8)], ", ")))
 		fmt.Fprintf(w, "    from %s to %s, %s\n", th.FirstSeen, th.LastSeen, idList(th.Entries, 8))
+		fmt.Fprintf(w, "    key: %s\n", termtext.Line(th.Key))
 		if n := len(th.Entries); n > 0 {
 			fmt.Fprintf(w, "    latest: “%s”\n", titles[th.Entries[n-1]])
 		}
@@ -117,4 +140,35 @@ func idList(ids []int64, n int) string {
 		return fmt.Sprintf("in %d entries, the latest %s", len(ids), strings.Join(parts, ", "))
 	}
 	return "in entries " + strings.Join(parts, ", ")
+}
+
+// patternsReport is patterns --json: the report, each theme with its key
+// and the kinds of correction that changed it, and every correction.
+type patternsReport struct {
+	EntriesAnalyzed int                  `json:"entries_analyzed"`
+	Themes          []correctedTheme     `json:"themes"`
+	Tags            []insight.TagCount   `json:"tags"`
+	Skills          []insight.SkillCount `json:"skills"`
+	Corrections     []journal.Correction `json:"corrections"`
+}
+
+type correctedTheme struct {
+	insight.Theme
+	Key       string                   `json:"key"`
+	Corrected []journal.CorrectionKind `json:"corrected"`
+}
+
+func patternsJSON(r insight.Report, list []journal.Correction) patternsReport {
+	out := patternsReport{EntriesAnalyzed: r.EntriesAnalyzed, Themes: make([]correctedTheme, len(r.Themes)),
+		Tags: r.Tags, Skills: r.Skills, Corrections: list}
+	for i, th := range r.Themes {
+		ct := correctedTheme{Theme: th, Key: th.Key, Corrected: []journal.CorrectionKind{}}
+		for _, k := range list {
+			if k.Theme == th.Key && !slices.Contains(ct.Corrected, k.Kind) {
+				ct.Corrected = append(ct.Corrected, k.Kind)
+			}
+		}
+		out.Themes[i] = ct
+	}
+	return out
 }

@@ -17,6 +17,23 @@ import (
 // whose uid is already in the journal. Either all new entries are added or
 // none are: an error from entries ends the import and is returned as it is.
 func (s *Store) Import(ctx context.Context, entries iter.Seq2[journal.Entry, error]) (added, skipped int, err error) {
+	n, err := s.ImportDocument(ctx, entries, nil)
+	return n.Added, n.Skipped, err
+}
+
+// Imported counts what an import added and skipped, of entries and of
+// corrections to the patterns.
+type Imported struct {
+	Added, Skipped                       int
+	CorrectionsAdded, CorrectionsSkipped int
+}
+
+// ImportDocument is Import, then the corrections that corrections returns
+// once every entry has been read (a document may list them last), in the
+// same transaction: a correction whose uid the journal holds is skipped
+// unless the one read was changed later.
+func (s *Store) ImportDocument(ctx context.Context, entries iter.Seq2[journal.Entry, error], corrections func() []journal.Correction) (n Imported, err error) {
+	var added, skipped int
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		b, err := newBulk(ctx, tx)
 		if err != nil {
@@ -39,6 +56,11 @@ func (s *Store) Import(ctx context.Context, entries iter.Seq2[journal.Entry, err
 		if err := restore(); err != nil {
 			return err
 		}
+		if corrections != nil {
+			if n.CorrectionsAdded, n.CorrectionsSkipped, err = importCorrections(ctx, tx, corrections()); err != nil {
+				return err
+			}
+		}
 		if added == 0 {
 			return nil
 		}
@@ -49,7 +71,8 @@ func (s *Store) Import(ctx context.Context, entries iter.Seq2[journal.Entry, err
 		// writes in the transaction.
 		return (&writer{tx: tx}).index(ctx, b.first, math.MaxInt64)
 	})
-	return added, skipped, err
+	n.Added, n.Skipped = added, skipped
+	return n, err
 }
 
 // rowTriggers keep the tallies and journal_meta up to date as each entry,

@@ -1,0 +1,265 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/termtext"
+)
+
+// CorrectionInput is a change the person asks for to one theme of their
+// patterns. Theme (and From, for a merge) is a theme's key or its label as
+// the patterns show it.
+type CorrectionInput struct {
+	Kind  journal.CorrectionKind
+	Theme string
+	// Label is the new name (rename).
+	Label string
+	// From is the theme folded into Theme (merge).
+	From string
+	// EntryID is the entry put in or taken out (add, remove).
+	EntryID int64
+	// Words are words that mean Theme for the person (words); with Undo,
+	// those to take back.
+	Words []string
+	// Undo takes back the correction instead of making it: restores a
+	// dismissed theme, takes back words.
+	Undo bool
+}
+
+// ThemeNotFoundError says no theme of the patterns has a key or label.
+type ThemeNotFoundError struct{ Theme string }
+
+func (e *ThemeNotFoundError) Error() string {
+	return fmt.Sprintf("no theme is called %q", e.Theme)
+}
+
+// CorrectionNotFoundError says no correction has a uid.
+type CorrectionNotFoundError struct{ UID string }
+
+func (e *CorrectionNotFoundError) Error() string {
+	return fmt.Sprintf("no correction has the id %q", e.UID)
+}
+
+// Corrections lists the person's corrections to the patterns, oldest first.
+func (c *Core) Corrections(ctx context.Context) ([]journal.Correction, error) {
+	return c.store.Corrections(ctx)
+}
+
+// Correct makes (or, with in.Undo, takes back) a correction to the
+// patterns, checked against the themes the whole journal shows now, and
+// returns what it saved.
+func (c *Core) Correct(ctx context.Context, in CorrectionInput) ([]journal.Correction, error) {
+	r, err := c.Patterns(ctx, Filter{})
+	if err != nil {
+		return nil, err
+	}
+	saved, drop := []journal.Correction{}, []string{}
+	now := c.now()
+	if in.Kind == journal.CorrectDismiss && in.Undo {
+		list, err := c.Corrections(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range list {
+			if k.Kind == journal.CorrectDismiss && (k.Theme == in.Theme || strings.EqualFold(c.ThemeName(k.Theme), in.Theme)) {
+				drop = append(drop, k.UID)
+			}
+		}
+		if len(drop) == 0 {
+			return nil, &ThemeNotFoundError{in.Theme}
+		}
+		return nil, c.store.Correct(ctx, nil, drop)
+	}
+	th, err := findTheme(r, in.Theme)
+	if err != nil {
+		return nil, err
+	}
+	add := func(kind journal.CorrectionKind, target string) {
+		saved = append(saved, journal.NewCorrection(kind, th.Key, target, now))
+	}
+	switch in.Kind {
+	case journal.CorrectRename:
+		label := strings.TrimSpace(in.Label)
+		if label == "" {
+			return nil, inputErrorf("", "the new name is empty; give the theme a few words of your own")
+		}
+		add(journal.CorrectRename, label)
+	case journal.CorrectDismiss:
+		add(journal.CorrectDismiss, "")
+	case journal.CorrectMerge:
+		from, err := findTheme(r, in.From)
+		if err != nil {
+			return nil, err
+		}
+		if from.Key == th.Key {
+			return nil, inputErrorf("", "a theme cannot be merged with itself; name two different themes")
+		}
+		add(journal.CorrectMerge, from.Key)
+	case journal.CorrectAdd, journal.CorrectRemove:
+		e, err := c.Entry(ctx, in.EntryID)
+		if err != nil {
+			return nil, err
+		}
+		switch inTheme := slices.Contains(th.Entries, e.ID); {
+		case in.Kind == journal.CorrectAdd && inTheme:
+			return nil, inputErrorf("", "entry %d is already in “%s”", e.ID, termtext.Line(th.Label))
+		case in.Kind == journal.CorrectRemove && !inTheme:
+			return nil, inputErrorf("", "entry %d is not in “%s”", e.ID, termtext.Line(th.Label))
+		}
+		add(in.Kind, e.UID)
+		opposite := map[journal.CorrectionKind]journal.CorrectionKind{journal.CorrectAdd: journal.CorrectRemove, journal.CorrectRemove: journal.CorrectAdd}[in.Kind]
+		drop = append(drop, journal.CorrectionUID(opposite, th.Key, e.UID))
+	case journal.CorrectWords:
+		words := cleanWords(in.Words)
+		if len(words) == 0 {
+			return nil, inputErrorf("", "give one or more words that mean this theme to you")
+		}
+		if err := (insight.Corrections{Words: map[string][]string{th.Key: words}}).Validate(); err != nil {
+			return nil, &InputError{Err: err}
+		}
+		for _, w := range words {
+			if in.Undo {
+				drop = append(drop, journal.CorrectionUID(journal.CorrectWords, th.Key, w))
+			} else {
+				add(journal.CorrectWords, w)
+			}
+		}
+	default:
+		return nil, fmt.Errorf("%q is not a kind of correction", in.Kind)
+	}
+	return saved, c.store.Correct(ctx, saved, drop)
+}
+
+// Uncorrect takes back the correction whose uid is, or begins with, uid.
+func (c *Core) Uncorrect(ctx context.Context, uid string) (journal.Correction, error) {
+	list, err := c.Corrections(ctx)
+	if err != nil {
+		return journal.Correction{}, err
+	}
+	var found []journal.Correction
+	for _, k := range list {
+		if uid != "" && strings.HasPrefix(k.UID, strings.ToLower(uid)) {
+			found = append(found, k)
+		}
+	}
+	switch {
+	case len(found) == 0:
+		return journal.Correction{}, &CorrectionNotFoundError{uid}
+	case len(found) > 1:
+		return journal.Correction{}, inputErrorf("", "%d corrections have ids beginning %q; give more of the id", len(found), uid)
+	}
+	return found[0], c.store.Correct(ctx, nil, []string{found[0].UID})
+}
+
+// findTheme finds the theme of r whose key is name, or else whose label is
+// name, whatever its case.
+func findTheme(r insight.Report, name string) (insight.Theme, error) {
+	name = strings.TrimSpace(name)
+	for _, match := range []func(insight.Theme) bool{
+		func(th insight.Theme) bool { return th.Key == name },
+		func(th insight.Theme) bool { return strings.EqualFold(th.Label, name) },
+	} {
+		if i := slices.IndexFunc(r.Themes, match); i >= 0 {
+			return r.Themes[i], nil
+		}
+	}
+	return insight.Theme{}, &ThemeNotFoundError{name}
+}
+
+// cleanWords trims words, leaving out empty ones and repeats.
+func cleanWords(words []string) []string {
+	var out []string
+	for _, w := range words {
+		w = strings.Join(strings.Fields(w), " ")
+		if w != "" && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// ThemeName names a theme by its key when it may not be among those shown
+// (dismissed, merged away): a lexicon pattern's label, the name the key
+// holds, capitalised, or its phrase.
+func (c *Core) ThemeName(key string) string {
+	kind, rest, _ := strings.Cut(key, ":")
+	if kind == "pattern" {
+		if lex, err := c.Lexicon(); err == nil {
+			if i := slices.IndexFunc(lex.Patterns, func(p insight.Pattern) bool { return p.ID == rest }); i >= 0 {
+				return lex.Patterns[i].Label
+			}
+		}
+	}
+	if kind == "name" {
+		words := strings.Fields(rest)
+		for i, w := range words {
+			r, n := utf8.DecodeRuneInString(w)
+			words[i] = string(unicode.ToUpper(r)) + w[n:]
+		}
+		return strings.Join(words, " ")
+	}
+	return rest
+}
+
+// corrections are the person's corrections as the pattern engine applies
+// them; a later rename of a theme wins over an earlier one.
+func corrections(list []journal.Correction) insight.Corrections {
+	var k insight.Corrections
+	for _, c := range list {
+		switch c.Kind {
+		case journal.CorrectRename:
+			if k.Renames == nil {
+				k.Renames = map[string]string{}
+			}
+			k.Renames[c.Theme] = c.Label
+		case journal.CorrectDismiss:
+			k.Dismissed = append(k.Dismissed, c.Theme)
+		case journal.CorrectMerge:
+			k.Merges = append(k.Merges, insight.Merge{Into: c.Theme, From: c.From})
+		case journal.CorrectAdd:
+			k.Added = append(k.Added, insight.Membership{Theme: c.Theme, UID: c.Entry})
+		case journal.CorrectRemove:
+			k.Removed = append(k.Removed, insight.Membership{Theme: c.Theme, UID: c.Entry})
+		case journal.CorrectWords:
+			if k.Words == nil {
+				k.Words = map[string][]string{}
+			}
+			k.Words[c.Theme] = append(k.Words[c.Theme], c.Word)
+		}
+	}
+	return k
+}
+
+// Describe says in a few words what a correction did, naming themes by
+// name: the label given, or what ThemeName says; entries by id when this
+// journal holds them.
+func (c *Core) Describe(ctx context.Context, k journal.Correction) string {
+	theme := "“" + termtext.Line(c.ThemeName(k.Theme)) + "”"
+	switch k.Kind {
+	case journal.CorrectRename:
+		return fmt.Sprintf("%s renamed “%s”", theme, termtext.Line(k.Label))
+	case journal.CorrectDismiss:
+		return theme + " dismissed: not a pattern for you"
+	case journal.CorrectMerge:
+		return fmt.Sprintf("“%s” merged into %s", termtext.Line(c.ThemeName(k.From)), theme)
+	case journal.CorrectAdd, journal.CorrectRemove:
+		entry := "an entry not in this journal"
+		if ids, err := c.store.IDsOf(ctx, []string{k.Entry}); err == nil && ids[k.Entry] != 0 {
+			entry = fmt.Sprintf("entry %d", ids[k.Entry])
+		}
+		if k.Kind == journal.CorrectAdd {
+			return fmt.Sprintf("%s put into %s", entry, theme)
+		}
+		return fmt.Sprintf("%s taken out of %s", entry, theme)
+	case journal.CorrectWords:
+		return fmt.Sprintf("“%s” means %s", termtext.Line(k.Word), theme)
+	}
+	return string(k.Kind) + " " + theme
+}

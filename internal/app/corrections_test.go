@@ -1,0 +1,155 @@
+package app_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/failup/failup/internal/app"
+	"github.com/failup/failup/internal/app/apptest"
+	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
+)
+
+// setbacks are entries whose causes say text, one a day up to today.
+func setbacks(t *testing.T, s *store.Store, texts ...string) []journal.Entry {
+	t.Helper()
+	var out []journal.Entry
+	for i, text := range texts {
+		e := reflection("setback", apptest.Today.AddDays(i-len(texts)))
+		e.Answers[0].Text = text
+		e.Answers[0].Question = "What caused this setback?"
+		if err := e.Complete(apptest.Now, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Create(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+var grantJournal = []string{
+	"Wrote the grant report at midnight again.",
+	"The grant report was late because I started it on the day.",
+	"Grant report rushed, numbers wrong.",
+	"Left the quarterly numbers for the funder until the last evening.",
+	"Missed the bus and was late for the dentist.",
+	"The oven timer failed and the bread burnt.",
+	"Forgot my keys at the gym and waited an hour.",
+	"The printer jammed on the morning of the exam.",
+	"Spilt coffee on the laptop before the call.",
+	"Booked the wrong date for the car service.",
+}
+
+func themeLabelled(t *testing.T, r insight.Report, label string) insight.Theme {
+	t.Helper()
+	i := slices.IndexFunc(r.Themes, func(th insight.Theme) bool { return th.Label == label })
+	if i < 0 {
+		t.Fatalf("no theme %q among %d", label, len(r.Themes))
+	}
+	return r.Themes[i]
+}
+
+func TestCorrectionsShapeTheKeptPatterns(t *testing.T) {
+	c, s := newCore(t)
+	entries := setbacks(t, s, grantJournal...)
+	before, err := c.Patterns(ctx, app.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	grant := themeLabelled(t, before, "grant report")
+	if grant.Count != 3 {
+		t.Fatalf("grant report in %d entries; want 3", grant.Count)
+	}
+
+	// Words the person adds find the entry that names the funder; the kept
+	// report is made anew.
+	if _, err := c.Correct(ctx, app.CorrectionInput{Kind: journal.CorrectWords, Theme: grant.Key, Words: []string{"funder"}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.Patterns(ctx, app.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := themeLabelled(t, r, "grant report"); got.Count != 4 || !slices.Contains(got.Entries, entries[3].ID) {
+		t.Errorf("after the word funder: %d entries %v; want the 3 and entry %d", got.Count, got.Entries, entries[3].ID)
+	}
+
+	if _, err := c.Correct(ctx, app.CorrectionInput{Kind: journal.CorrectRename, Theme: "grant report", Label: "leaving the funder's report late"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Correct(ctx, app.CorrectionInput{Kind: journal.CorrectRemove, Theme: grant.Key, EntryID: entries[2].ID}); err != nil {
+		t.Fatal(err)
+	}
+	r, _ = c.Patterns(ctx, app.Filter{})
+	got := themeLabelled(t, r, "leaving the funder's report late")
+	if got.Key != grant.Key || slices.Contains(got.Entries, entries[2].ID) {
+		t.Errorf("renamed theme %+v; want key %s without entry %d", got, grant.Key, entries[2].ID)
+	}
+
+	// Putting the entry back undoes taking it out: one correction, not two.
+	if _, err := c.Correct(ctx, app.CorrectionInput{Kind: journal.CorrectAdd, Theme: grant.Key, EntryID: entries[2].ID}); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := c.Corrections(ctx)
+	for _, k := range list {
+		if k.Kind == journal.CorrectRemove {
+			t.Errorf("the removal is still kept after the entry was put back: %+v", k)
+		}
+	}
+
+	// A dismissed theme stays dismissed as entries that show it are written.
+	if _, err := c.Correct(ctx, app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: grant.Key}); err != nil {
+		t.Fatal(err)
+	}
+	later := setbacks(t, s, "The grant report again, started on the day.", "Grant report for the funder, late once more.")
+	r, _ = c.Patterns(ctx, app.Filter{})
+	if slices.ContainsFunc(r.Themes, func(th insight.Theme) bool { return th.Key == grant.Key }) {
+		t.Error("the dismissed theme is back after new entries")
+	}
+	if _, err := c.Correct(ctx, app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: grant.Key, Undo: true}); err != nil {
+		t.Fatal(err)
+	}
+	r, _ = c.Patterns(ctx, app.Filter{})
+	if got := themeLabelled(t, r, "leaving the funder's report late"); !slices.Contains(got.Entries, later[1].ID) {
+		t.Errorf("restored theme has entries %v; want the new one that names the funder, %d", got.Entries, later[1].ID)
+	}
+}
+
+func TestCorrectRefusesWhatCannotBeDone(t *testing.T) {
+	c, s := newCore(t)
+	entries := setbacks(t, s, grantJournal...)
+	r, _ := c.Patterns(ctx, app.Filter{})
+	grant := themeLabelled(t, r, "grant report")
+	outside := entries[5].ID
+	for _, tc := range []struct {
+		in        app.CorrectionInput
+		input     bool // a mistake in what was typed, rather than something not found
+		wantError string
+	}{
+		{app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: "pattern:no-such"}, false, `no theme is called "pattern:no-such"`},
+		{app.CorrectionInput{Kind: journal.CorrectMerge, Theme: grant.Key, From: "grant report"}, true, "a theme cannot be merged with itself; name two different themes"},
+		{app.CorrectionInput{Kind: journal.CorrectRename, Theme: grant.Key, Label: "  "}, true, "the new name is empty; give the theme a few words of your own"},
+		{app.CorrectionInput{Kind: journal.CorrectRemove, Theme: grant.Key, EntryID: outside}, true, "entry 6 is not in “grant report”"},
+		{app.CorrectionInput{Kind: journal.CorrectAdd, Theme: grant.Key, EntryID: entries[0].ID}, true, "entry 1 is already in “grant report”"},
+		{app.CorrectionInput{Kind: journal.CorrectAdd, Theme: grant.Key, EntryID: 99}, false, "there is no entry 99"},
+		{app.CorrectionInput{Kind: journal.CorrectWords, Theme: grant.Key, Words: []string{"de*"}}, true, ""},
+	} {
+		_, err := c.Correct(ctx, tc.in)
+		var ie *app.InputError
+		switch {
+		case err == nil:
+			t.Errorf("%+v: no error", tc.in)
+		case tc.wantError != "" && err.Error() != tc.wantError:
+			t.Errorf("%+v: %q; want %q", tc.in, err, tc.wantError)
+		case errors.As(err, &ie) != tc.input:
+			t.Errorf("%+v: %T; want an input error: %v", tc.in, err, tc.input)
+		}
+	}
+	if list, _ := c.Corrections(ctx); len(list) != 0 {
+		t.Errorf("refused corrections were kept: %+v", list)
+	}
+}

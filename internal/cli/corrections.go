@@ -1,0 +1,293 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/failup/failup/internal/app"
+	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/termtext"
+)
+
+// correctionCmds are the subcommands of patterns that correct a theme. A
+// theme is named by its key (failup patterns shows it) or its label.
+func (a *env) correctionCmds() []*cobra.Command {
+	type spec struct {
+		use, short, long, example string
+		args                      cobra.PositionalArgs
+		input                     func(args []string) (app.CorrectionInput, error)
+		complete                  []cobra.CompletionFunc // one per argument
+	}
+	theme := func(args []string) string { return args[0] }
+	specs := []spec{
+		{
+			use: "rename THEME NAME", short: "Give a theme a name of your own",
+			long:    "Gives the theme a name of your own; failup keeps using it as the theme grows.",
+			example: "  failup patterns rename pattern:overcommitment \"saying yes before I check\"",
+			args:    minArgs(2, "a theme and its new name"),
+			input: func(args []string) (app.CorrectionInput, error) {
+				return app.CorrectionInput{Kind: journal.CorrectRename, Theme: theme(args), Label: strings.Join(args[1:], " ")}, nil
+			},
+			complete: []cobra.CompletionFunc{a.completeThemes},
+		},
+		{
+			use: "dismiss THEME", short: "Say a theme is not a pattern for you",
+			long:    "Hides the theme from your patterns and lessons, however many entries show it\nlater. failup patterns restore THEME brings it back.",
+			example: "  failup patterns dismiss name:monday",
+			args:    exactArgs(1, "a theme"),
+			input: func(args []string) (app.CorrectionInput, error) {
+				return app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: theme(args)}, nil
+			},
+			complete: []cobra.CompletionFunc{a.completeThemes},
+		},
+		{
+			use: "restore THEME", short: "Bring back a theme you dismissed",
+			example: "  failup patterns restore name:monday",
+			args:    exactArgs(1, "a theme you dismissed"),
+			input: func(args []string) (app.CorrectionInput, error) {
+				return app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: theme(args), Undo: true}, nil
+			},
+			complete: []cobra.CompletionFunc{a.completeDismissed},
+		},
+		{
+			use: "merge THEME OTHER", short: "Fold another theme into a theme",
+			long:    "Makes OTHER part of THEME: its entries and words join THEME, which keeps its\nname, and OTHER is no longer shown on its own.",
+			example: "  failup patterns merge pattern:overcommitment \"said yes\"",
+			args:    exactArgs(2, "two themes"),
+			input: func(args []string) (app.CorrectionInput, error) {
+				return app.CorrectionInput{Kind: journal.CorrectMerge, Theme: theme(args), From: args[1]}, nil
+			},
+			complete: []cobra.CompletionFunc{a.completeThemes, a.completeThemes},
+		},
+		{
+			use: "add THEME ID", short: "Put an entry into a theme",
+			example: "  failup patterns add pattern:overcommitment 12",
+			args:    exactArgs(2, "a theme and an entry ID"),
+			input: func(args []string) (app.CorrectionInput, error) {
+				id, err := parseID(args[1])
+				return app.CorrectionInput{Kind: journal.CorrectAdd, Theme: theme(args), EntryID: id}, err
+			},
+			complete: []cobra.CompletionFunc{a.completeThemes, a.completeEntryIDs},
+		},
+		{
+			use: "remove THEME ID", short: "Take an entry out of a theme",
+			example: "  failup patterns remove name:marcus 40",
+			args:    exactArgs(2, "a theme and an entry ID"),
+			input: func(args []string) (app.CorrectionInput, error) {
+				id, err := parseID(args[1])
+				return app.CorrectionInput{Kind: journal.CorrectRemove, Theme: theme(args), EntryID: id}, err
+			},
+			complete: []cobra.CompletionFunc{a.completeThemes, a.completeEntryIDs},
+		},
+	}
+	var cmds []*cobra.Command
+	for _, sp := range specs {
+		var asJSON bool
+		cmd := &cobra.Command{
+			Use: sp.use, Short: sp.short, Long: longOr(sp.long, sp.short), Example: sp.example, Args: sp.args,
+			RunE: func(cmd *cobra.Command, args []string) error {
+				in, err := sp.input(args)
+				if err != nil {
+					return err
+				}
+				return a.correct(cmd, in, asJSON)
+			},
+			ValidArgsFunction: positional(sp.complete),
+		}
+		cmd.Flags().BoolVar(&asJSON, "json", false, "print the corrections saved as JSON")
+		cmds = append(cmds, cmd)
+	}
+	return append(cmds, a.wordsCmd(), a.correctionsCmd(), a.undoCmd())
+}
+
+func longOr(long, short string) string {
+	if long != "" {
+		return long
+	}
+	return short + "."
+}
+
+func (a *env) wordsCmd() *cobra.Command {
+	var remove, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "words THEME WORD...",
+		Short: "Add words that mean a theme for you",
+		Long: "Adds words or phrases that mean the theme to you: entries that use them join it,\n" +
+			"now and as you write more. A word ending in * matches its beginning (\"overcommit*\").\n" +
+			"--remove takes words back.",
+		Example: "  failup patterns words pattern:overcommitment \"said yes\" overcommit*\n" +
+			"  failup patterns words pattern:overcommitment --remove \"said yes\"",
+		Args: minArgs(2, "a theme and one or more words"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.correct(cmd, app.CorrectionInput{Kind: journal.CorrectWords, Theme: args[0], Words: args[1:], Undo: remove}, asJSON)
+		},
+		ValidArgsFunction: positional([]cobra.CompletionFunc{a.completeThemes}),
+	}
+	cmd.Flags().BoolVar(&remove, "remove", false, "take the words back")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the corrections saved as JSON")
+	return cmd
+}
+
+// correct makes a correction and says what it did.
+func (a *env) correct(cmd *cobra.Command, in app.CorrectionInput, asJSON bool) error {
+	c, err := a.app()
+	if err != nil {
+		return err
+	}
+	saved, err := c.Correct(ctxOf(cmd), in)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return a.printJSON(saved)
+	}
+	switch {
+	case in.Kind == journal.CorrectDismiss && in.Undo:
+		name := in.Theme
+		if journal.IsThemeKey(name) {
+			name = c.ThemeName(name)
+		}
+		fmt.Fprintf(a.out, "Restored “%s”: it shows again when your entries show it.\n", termtext.Line(name))
+	case in.Kind == journal.CorrectWords && in.Undo:
+		fmt.Fprintf(a.out, "Took back %s.\n", termtext.Count(len(in.Words), "word", "words"))
+	}
+	for _, k := range saved {
+		fmt.Fprintf(a.out, "Saved %s: %s.\n", shortUID(k.UID), c.Describe(ctxOf(cmd), k))
+	}
+	if len(saved) > 0 {
+		fmt.Fprintln(a.out, "failup patterns undo ID takes a correction back.")
+	}
+	return nil
+}
+
+// shortUID is enough of a correction's uid to name it.
+func shortUID(uid string) string { return uid[:min(len(uid), 8)] }
+
+func (a *env) correctionsCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "corrections",
+		Short: "List the corrections you made to your patterns",
+		Long: "Lists your corrections, oldest first, each with the id that failup patterns\n" +
+			"undo takes to take it back.",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := a.app()
+			if err != nil {
+				return err
+			}
+			list, err := c.Corrections(ctxOf(cmd))
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return a.printJSON(list)
+			}
+			if len(list) == 0 {
+				fmt.Fprintln(a.out, "No corrections yet: your patterns are as failup found them.")
+				return nil
+			}
+			for _, k := range list {
+				fmt.Fprintf(a.out, "%s  %s  %s\n", shortUID(k.UID), k.UpdatedAt.Local().Format("2006-01-02"), c.Describe(ctxOf(cmd), k))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the corrections as JSON")
+	return cmd
+}
+
+func (a *env) undoCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "undo ID",
+		Short:   "Take back one of your corrections",
+		Long:    "Takes back the correction with this id (failup patterns corrections lists them;\nthe first few characters are enough).",
+		Example: "  failup patterns undo 713650b0",
+		Args:    exactArgs(1, "a correction's id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := a.app()
+			if err != nil {
+				return err
+			}
+			k, err := c.Uncorrect(ctxOf(cmd), args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.out, "Took back: %s.\n", c.Describe(ctxOf(cmd), k))
+			return nil
+		},
+		ValidArgsFunction: positional([]cobra.CompletionFunc{a.completeCorrections}),
+	}
+}
+
+func minArgs(n int, names string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usagef("%s needs %s; see %s --help", cmd.CommandPath(), names, cmd.CommandPath())
+		}
+		return nil
+	}
+}
+
+// positional completes each argument with its own function; arguments past
+// the last complete nothing.
+func positional(fns []cobra.CompletionFunc) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) >= len(fns) {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return fns[len(args)](cmd, nil, toComplete)
+	}
+}
+
+// completeThemes offers the keys of the themes the whole journal shows,
+// each described by its label.
+func (a *env) completeThemes(cmd *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	c, err := a.app()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
+	}
+	r, err := c.Patterns(ctxOf(cmd), app.Filter{})
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
+	}
+	var out []cobra.Completion
+	for _, th := range r.Themes {
+		if strings.HasPrefix(th.Key, toComplete) {
+			out = append(out, cobra.CompletionWithDesc(termtext.Line(th.Key), fmt.Sprintf("%s (%d)", termtext.Line(th.Label), th.Count)))
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+}
+
+// completeDismissed offers the keys of the themes the person dismissed.
+func (a *env) completeDismissed(cmd *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return a.completeCorrected(cmd, toComplete, func(k journal.Correction) (string, bool) {
+		return k.Theme, k.Kind == journal.CorrectDismiss
+	})
+}
+
+// completeCorrections offers the ids of the person's corrections.
+func (a *env) completeCorrections(cmd *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return a.completeCorrected(cmd, toComplete, func(k journal.Correction) (string, bool) { return shortUID(k.UID), true })
+}
+
+func (a *env) completeCorrected(cmd *cobra.Command, toComplete string, pick func(journal.Correction) (string, bool)) ([]cobra.Completion, cobra.ShellCompDirective) {
+	c, err := a.app()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
+	}
+	list, err := c.Corrections(ctxOf(cmd))
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
+	}
+	var out []cobra.Completion
+	for _, k := range list {
+		if v, ok := pick(k); ok && strings.HasPrefix(v, toComplete) {
+			out = append(out, cobra.CompletionWithDesc(termtext.Line(v), c.Describe(ctxOf(cmd), k)))
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+}

@@ -1,0 +1,96 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+// Corrections lists the person's corrections to the patterns, oldest change
+// first, so that a later one is applied after an earlier.
+func (s *Store) Corrections(ctx context.Context) ([]journal.Correction, error) {
+	return corrections(ctx, s.db, "")
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func corrections(ctx context.Context, q querier, where string, args ...any) ([]journal.Correction, error) {
+	rows, err := q.QueryContext(ctx, "SELECT uid, kind, theme, target, created_at, updated_at FROM pattern_corrections "+
+		where+" ORDER BY updated_at, uid", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []journal.Correction{}
+	for rows.Next() {
+		var c journal.Correction
+		var target, created, updated string
+		if err := rows.Scan(&c.UID, &c.Kind, &c.Theme, &target, &created, &updated); err != nil {
+			return nil, err
+		}
+		c.SetTarget(target)
+		if c.CreatedAt, err = parseTime(created); err != nil {
+			return nil, err
+		}
+		if c.UpdatedAt, err = parseTime(updated); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Correct saves the corrections put (replacing those with the same uid) and
+// removes those whose uids are in drop, in one transaction.
+func (s *Store) Correct(ctx context.Context, put []journal.Correction, drop []string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, uid := range drop {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM pattern_corrections WHERE uid = ?", uid); err != nil {
+				return err
+			}
+		}
+		for _, c := range put {
+			if err := putCorrection(ctx, tx, c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func putCorrection(ctx context.Context, tx *sql.Tx, c journal.Correction) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO pattern_corrections (uid, kind, theme, target, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET kind = excluded.kind, theme = excluded.theme,
+		target = excluded.target, updated_at = excluded.updated_at`,
+		c.UID, string(c.Kind), c.Theme, c.Target(), formatTime(c.CreatedAt), formatTime(c.UpdatedAt))
+	return err
+}
+
+// importCorrections adds corrections read from an export, in the import's
+// transaction: one whose uid the journal holds already is skipped, unless
+// the one read was changed later.
+func importCorrections(ctx context.Context, tx *sql.Tx, list []journal.Correction) (added, skipped int, err error) {
+	for _, c := range list {
+		var updated string
+		switch err := tx.QueryRowContext(ctx, "SELECT updated_at FROM pattern_corrections WHERE uid = ?", c.UID).Scan(&updated); {
+		case errors.Is(err, sql.ErrNoRows):
+			added++
+		case err != nil:
+			return 0, 0, err
+		default:
+			if at, _ := parseTime(updated); !c.UpdatedAt.After(at) {
+				skipped++
+				continue
+			}
+			added++
+		}
+		if err := putCorrection(ctx, tx, c); err != nil {
+			return 0, 0, err
+		}
+	}
+	return added, skipped, nil
+}

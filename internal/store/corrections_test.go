@@ -1,0 +1,56 @@
+package store
+
+import (
+	"testing"
+	"time"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+func TestCorrectionsAreKeptAndMoveTheGeneration(t *testing.T) {
+	s := openTemp(t)
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	generation := func() (g int64) {
+		if err := s.db.QueryRow("SELECT generation FROM journal_meta").Scan(&g); err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	g0 := generation()
+	rename := journal.NewCorrection(journal.CorrectRename, "name:marcus", "my manager", now)
+	dismiss := journal.NewCorrection(journal.CorrectDismiss, "pattern:fatigue", "", now)
+	if err := s.Correct(ctx, []journal.Correction{rename, dismiss}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if generation() == g0 {
+		t.Error("a correction left the journal's generation as it was: kept patterns would not be made anew")
+	}
+	// Renaming again is the same correction, changed.
+	again := journal.NewCorrection(journal.CorrectRename, "name:marcus", "Marcus at work", now.Add(time.Hour))
+	if err := s.Correct(ctx, []journal.Correction{again}, []string{dismiss.UID}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.Corrections(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || list[0].UID != rename.UID || list[0].Label != "Marcus at work" ||
+		!list[0].CreatedAt.Equal(now) || !list[0].UpdatedAt.Equal(now.Add(time.Hour)) {
+		t.Fatalf("corrections %+v; want the rename, renamed again, created at %s", list, now)
+	}
+
+	// An import adds what is new, keeps the later of two versions of one
+	// correction, and skips the rest.
+	older := rename
+	n, err := s.ImportDocument(ctx, seq(nil), func() []journal.Correction { return []journal.Correction{older, dismiss} })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.CorrectionsAdded != 1 || n.CorrectionsSkipped != 1 {
+		t.Errorf("import added %d and skipped %d; want the dismissal added and the older rename skipped", n.CorrectionsAdded, n.CorrectionsSkipped)
+	}
+	list, _ = s.Corrections(ctx)
+	if len(list) != 2 || list[1].Label != "Marcus at work" {
+		t.Errorf("after the import: %+v", list)
+	}
+}
