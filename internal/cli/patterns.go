@@ -31,7 +31,7 @@ func (a *env) patternsCmd() *cobra.Command {
 			"journal, travel with export, import and sync, and hold as you write more.",
 		Example: "  failup patterns\n  failup patterns --since 2026-01-01 --json\n" +
 			"  failup patterns rename name:marcus \"my manager\"\n  failup patterns corrections",
-		Args:    noArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, f, err := a.filtered(ff)
 			if err != nil {
