@@ -98,3 +98,25 @@ func TestRoleLinksToTheNameItKeepsCompanyWith(t *testing.T) {
 	}
 	t.Errorf("no name theme in %v", r.Themes)
 }
+
+func TestMyHeadIsNotARole(t *testing.T) {
+	entries := personEntries(
+		"When Marcus moved the release I went over it in my head all night.",
+		"Then Marcus asked for the plan and my head was somewhere else.",
+		"I told Marcus it was fine, though in my head I knew it was not.",
+		"I could not get what Marcus said out of my head before the call.",
+		"Missed the bus and was late for the dentist.",
+		"The oven timer failed and the bread burnt.",
+		"Forgot my keys at the gym and waited an hour.",
+		"Booked the wrong date for the car service.",
+	)
+	var names []string
+	for _, th := range Patterns(entries, Lexicon{}, Options{}).Themes {
+		if th.Source == SourceName {
+			names = append(names, th.Label)
+		}
+	}
+	if len(names) != 1 || names[0] != "Marcus" {
+		t.Errorf("name themes %q; want Marcus, with no role", names)
+	}
+}

@@ -214,7 +214,7 @@ func (pt *phraseTallies) candidates(c *corpus, minDF int32) []*candidate {
 	maxDF := max(int32(maxPhraseShare*float64(n)), minDF)
 	var out []*candidate
 	for key, t := range pt.byGram {
-		if t.df < minDF || t.df > maxDF {
+		if t.df < minDF {
 			continue
 		}
 		cd := &candidate{key: key, stems: key.stems()}
@@ -224,6 +224,10 @@ func (pt *phraseTallies) candidates(c *corpus, minDF int32) []*candidate {
 		cd.name = true
 		for _, stem := range cd.stems {
 			cd.name = cd.name && c.isName(stem)
+		}
+		// A person can be in most entries and still be who keeps coming up.
+		if t.df > maxDF && !cd.name {
+			continue
 		}
 		cd.score = float64(t.weighted) * math.Log(float64(n)/float64(t.df)) * (1 + 0.5*float64(len(cd.stems)-1))
 		switch {

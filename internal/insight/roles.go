@@ -12,7 +12,8 @@ type roleHit struct {
 }
 
 // roles are the people a journal names by their place in the person's
-// life; "my" before one of them makes a role.
+// life; "my" before one of them makes a role. Not "head": "my head" is
+// nearly always the one on the person's shoulders.
 var roles = []string{
 	"manager", "boss", "supervisor", "lead", "director", "cofounder", "co-founder", "partner",
 	"husband", "wife", "boyfriend", "girlfriend", "fiance", "fiancee", "sister", "brother", "mum",
@@ -20,7 +21,8 @@ var roles = []string{
 	"client", "landlord", "landlady", "flatmate", "roommate", "housemate", "colleague", "coworker",
 	"teammate", "mentor", "therapist", "doctor", "gp", "coach", "teacher", "agent", "publisher",
 	"producer", "investor", "mentee", "report", "friend", "neighbour", "neighbor", "aunt", "uncle",
-	"grandma", "grandmother", "grandad", "grandfather", "nan", "carer", "head", "principal", "chef",
+	"grandma", "grandmother", "grandad", "grandfather", "nan", "carer", "headteacher", "headmaster",
+	"headmistress", "principal", "chef",
 }
 
 var roleNames = sync.OnceValue(func() map[string]int16 {
