@@ -25,6 +25,7 @@ type (
 	TagCount         = store.TagCount
 	Commitment       = store.Commitment
 	CommitmentFilter = store.CommitmentFilter
+	Imported         = store.Imported
 )
 
 // Core is an open journal and what its use cases need besides: the prompt

@@ -337,9 +337,9 @@ func TestExportFileNeedsReplaceForAnExistingFile(t *testing.T) {
 	// What was exported imports into another journal, once.
 	other, _ := newCore(t)
 	for want := 1; want >= 0; want-- {
-		added, _, err := other.Import(ctx, bytes.NewReader(doc), "out.json")
-		if err != nil || added != want {
-			t.Fatalf("import: added %d, %v; want %d", added, err, want)
+		n, err := other.Import(ctx, bytes.NewReader(doc), "out.json")
+		if err != nil || n.Added != want {
+			t.Fatalf("import: added %d, %v; want %d", n.Added, err, want)
 		}
 	}
 

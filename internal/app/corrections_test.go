@@ -1,8 +1,11 @@
 package app_test
 
 import (
+	"bytes"
 	"errors"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/failup/failup/internal/app"
@@ -151,5 +154,52 @@ func TestCorrectRefusesWhatCannotBeDone(t *testing.T) {
 	}
 	if list, _ := c.Corrections(ctx); len(list) != 0 {
 		t.Errorf("refused corrections were kept: %+v", list)
+	}
+}
+
+func TestCorrectionsTravelInExportAndImport(t *testing.T) {
+	c, s := newCore(t)
+	setbacks(t, s, grantJournal...)
+	if _, err := c.Correct(ctx, app.CorrectionInput{Kind: journal.CorrectRename, Theme: "grant report", Label: "the funder's report"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Correct(ctx, app.CorrectionInput{Kind: journal.CorrectWords, Theme: "phrase:grant report", Words: []string{"funder"}}); err != nil {
+		t.Fatal(err)
+	}
+	var doc bytes.Buffer
+	if _, err := c.WriteExport(ctx, &doc, app.ExportRequest{Format: app.JSON}); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := c.Corrections(ctx)
+
+	other, _ := newCore(t)
+	for _, added := range []int{2, 0} { // importing again adds nothing
+		n, err := other.Import(ctx, bytes.NewReader(doc.Bytes()), "out.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n.CorrectionsAdded != added || n.CorrectionsSkipped != 2-added {
+			t.Errorf("import: %+v; want %d corrections added", n, added)
+		}
+	}
+	got, _ := other.Corrections(ctx)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("imported corrections %+v; want %+v", got, want)
+	}
+	r, _ := other.Patterns(ctx, app.Filter{})
+	if th := themeLabelled(t, r, "the funder's report"); th.Count != 4 {
+		t.Errorf("the imported theme has %d entries; want 4, the funder's entry found by the person's word", th.Count)
+	}
+
+	// One bad correction, and neither it nor any entry is imported.
+	bad := strings.Replace(doc.String(), `"label": "the funder's report"`, `"label": " "`, 1)
+	third, s3 := newCore(t)
+	_, err := third.Import(ctx, strings.NewReader(bad), "bad.json")
+	if err == nil || !strings.Contains(err.Error(), "bad.json: pattern correction 1 (") ||
+		!strings.HasSuffix(err.Error(), "): label is empty; a renamed theme needs a name; nothing was imported") {
+		t.Errorf("a bad correction: %v", err)
+	}
+	if n, _ := s3.Count(ctx, store.Filter{}); n != 0 {
+		t.Errorf("%d entries imported with a bad correction", n)
 	}
 }

@@ -120,7 +120,11 @@ func (c *Core) writeExport(ctx context.Context, w io.Writer, req ExportRequest) 
 	opt := export.Options{Since: req.Filter.Since, Until: req.Filter.Until, Now: c.now()}
 	switch {
 	case req.Format == JSON && !req.LessonsOnly:
-		err := export.JSON(w, counting(c.store.Entries(ctx, req.Filter), &written), c.now())
+		corrections, err := c.store.Corrections(ctx)
+		if err != nil {
+			return 0, err
+		}
+		err = export.JSON(w, counting(c.store.Entries(ctx, req.Filter), &written), corrections, c.now())
 		return written, err
 	case !req.LessonsOnly:
 		x, err := c.store.Extent(ctx, req.Filter)
@@ -170,20 +174,23 @@ func (c *Core) ExportPerEntry(ctx context.Context, dir string, f Filter) (int, e
 	return len(entries), export.PerEntry(dir, entries)
 }
 
-// Import adds the entries of a failup.v1 document read from r (named name in
-// errors), all or none: one invalid entry and nothing is added. Entries
-// whose uid is already in the journal are skipped.
-func (c *Core) Import(ctx context.Context, r io.Reader, name string) (added, skipped int, err error) {
+// Import adds the entries and pattern corrections of a failup.v1 document
+// read from r (named name in errors), all or none: one invalid entry or
+// correction and nothing is added. Entries whose uid is already in the
+// journal are skipped, and so are corrections, unless the one read was
+// changed later than the one kept.
+func (c *Core) Import(ctx context.Context, r io.Reader, name string) (Imported, error) {
 	lib, err := c.Prompts()
 	if err != nil {
-		return 0, 0, err
+		return Imported{}, err
 	}
+	var rest journal.Document
 	// The document is read as it is imported; a mistake in it ends the
 	// import, whose transaction then adds nothing.
 	var bad error
 	entries := func(yield func(journal.Entry, error) bool) {
 		i := 0
-		for e, err := range journal.DocumentEntries(r) {
+		for e, err := range journal.DocumentParts(r, &rest) {
 			i++
 			if err == nil {
 				e.ID = 0
@@ -201,16 +208,16 @@ func (c *Core) Import(ctx context.Context, r io.Reader, name string) (added, ski
 			}
 		}
 	}
-	added, skipped, err = c.store.Import(ctx, entries)
+	n, err := c.store.ImportDocument(ctx, entries, func() []journal.Correction { return rest.PatternCorrections })
 	switch {
 	case bad != nil:
-		return 0, 0, bad
+		return Imported{}, bad
 	case ctx.Err() != nil:
-		return 0, 0, cancelled(ctx, err)
+		return Imported{}, cancelled(ctx, err)
 	case err != nil:
-		return 0, 0, fmt.Errorf("the import failed, and nothing was imported: %w", err)
+		return Imported{}, fmt.Errorf("the import failed, and nothing was imported: %w", err)
 	}
-	return added, skipped, nil
+	return n, nil
 }
 
 // Add adds entries read and checked elsewhere (by an importer), all or

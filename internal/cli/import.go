@@ -89,6 +89,9 @@ type importReport struct {
 	Added   int      `json:"added"`
 	Skipped int      `json:"skipped"`
 	Left    []string `json:"left"`
+	// Corrections to the patterns, which only a failup export holds.
+	CorrectionsAdded   int `json:"corrections_added"`
+	CorrectionsSkipped int `json:"corrections_skipped"`
 }
 
 func (a *env) importFormat(from, file string) (importer.Format, error) {
@@ -170,14 +173,19 @@ func (a *env) importFailup(cmd *cobra.Command, r io.Reader, file string, asJSON 
 	if err != nil {
 		return err
 	}
-	added, skipped, err := c.Import(ctxOf(cmd), r, inputName(file))
+	n, err := c.Import(ctxOf(cmd), r, inputName(file))
 	if err != nil {
 		return err
 	}
 	if asJSON {
-		return a.printJSON(importReport{Added: added, Skipped: skipped, Left: []string{}})
+		return a.printJSON(importReport{Added: n.Added, Skipped: n.Skipped, Left: []string{},
+			CorrectionsAdded: n.CorrectionsAdded, CorrectionsSkipped: n.CorrectionsSkipped})
 	}
-	fmt.Fprintf(a.out, "Added %s; skipped %d already in the journal.\n", termtext.Count(added, "entry", "entries"), skipped)
+	fmt.Fprintf(a.out, "Added %s; skipped %d already in the journal.\n", termtext.Count(n.Added, "entry", "entries"), n.Skipped)
+	if n.CorrectionsAdded+n.CorrectionsSkipped > 0 {
+		fmt.Fprintf(a.out, "Added %s to your patterns; skipped %d already kept.\n",
+			termtext.Count(n.CorrectionsAdded, "correction", "corrections"), n.CorrectionsSkipped)
+	}
 	return nil
 }
 

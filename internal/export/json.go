@@ -13,12 +13,13 @@ import (
 	"github.com/failup/failup/internal/termtext"
 )
 
-// JSON writes entries as the failup.v1 document that `failup import` reads,
-// indented two spaces. Lists are written as [] rather than null, as the
-// journal itself returns them. Entries are encoded one at a time as they
-// come: a large journal is never held in memory, and encoding goes on while
-// the store reads ahead. An error from entries ends the document unfinished.
-func JSON(w io.Writer, entries iter.Seq2[journal.Entry, error], now time.Time) error {
+// JSON writes entries and the person's corrections to their patterns as the
+// failup.v1 document that `failup import` reads, indented two spaces. Lists
+// are written as [] rather than null, as the journal itself returns them.
+// Entries are encoded one at a time as they come: a large journal is never
+// held in memory, and encoding goes on while the store reads ahead. An error
+// from entries ends the document unfinished.
+func JSON(w io.Writer, entries iter.Seq2[journal.Entry, error], corrections []journal.Correction, now time.Time) error {
 	doc := journal.NewDocument(nil, now)
 	format, err := json.Marshal(doc.Format)
 	if err != nil {
@@ -51,6 +52,21 @@ func JSON(w io.Writer, entries iter.Seq2[journal.Entry, error], now time.Time) e
 		out.Write(termtext.EscapeJSON(bytes.TrimSuffix(entry.Bytes(), []byte("\n"))))
 	}
 	if n > 0 {
+		out.WriteString("\n  ")
+	}
+	out.WriteString("],\n  \"pattern_corrections\": [")
+	for i, c := range corrections {
+		entry.Reset()
+		if err := enc.Encode(c); err != nil {
+			return err
+		}
+		if i > 0 {
+			out.WriteString(",")
+		}
+		out.WriteString("\n    ")
+		out.Write(termtext.EscapeJSON(bytes.TrimSuffix(entry.Bytes(), []byte("\n"))))
+	}
+	if len(corrections) > 0 {
 		out.WriteString("\n  ")
 	}
 	out.WriteString("]\n}\n")

@@ -42,11 +42,22 @@ func TestJSON(t *testing.T) {
         "dropped_at": "2026-02-01T12:00:00Z"
       }
     }
+  ],
+  "pattern_corrections": [
+    {
+      "uid": "64482c11-dde9-5f4a-a5d3-3c07b5bb0c60",
+      "kind": "rename",
+      "theme": "name:marcus",
+      "label": "my manager <3>",
+      "created_at": "2026-11-27T10:00:00Z",
+      "updated_at": "2026-11-27T10:00:00Z"
+    }
   ]
 }
 `
 	var buf bytes.Buffer
-	if err := JSON(&buf, each([]journal.Entry{e}), now.Add(123456789)); err != nil {
+	rename := journal.NewCorrection(journal.CorrectRename, "name:marcus", "my manager <3>", now)
+	if err := JSON(&buf, each([]journal.Entry{e}), []journal.Correction{rename}, now.Add(123456789)); err != nil {
 		t.Fatal(err)
 	}
 	if buf.String() != want {
@@ -54,10 +65,10 @@ func TestJSON(t *testing.T) {
 	}
 
 	buf.Reset()
-	if err := JSON(&buf, each(nil), now); err != nil {
+	if err := JSON(&buf, each(nil), nil, now); err != nil {
 		t.Fatal(err)
 	}
-	if want := "{\n  \"format\": \"failup.v1\",\n  \"exported_at\": \"2026-11-27T10:00:00Z\",\n  \"entries\": []\n}\n"; buf.String() != want {
+	if want := "{\n  \"format\": \"failup.v1\",\n  \"exported_at\": \"2026-11-27T10:00:00Z\",\n  \"entries\": [],\n  \"pattern_corrections\": []\n}\n"; buf.String() != want {
 		t.Errorf("JSON of no entries wrote:\n%s", buf.String())
 	}
 }

@@ -22,6 +22,9 @@ type Document struct {
 	Format     string    `json:"format"`
 	ExportedAt time.Time `json:"exported_at"`
 	Entries    []Entry   `json:"entries"`
+	// PatternCorrections are the person's corrections to the patterns
+	// found in the journal.
+	PatternCorrections []Correction `json:"pattern_corrections"`
 }
 
 // NewDocument wraps entries for export.
@@ -29,7 +32,7 @@ func NewDocument(entries []Entry, now time.Time) Document {
 	if entries == nil {
 		entries = []Entry{}
 	}
-	return Document{Format: Format, ExportedAt: now.UTC().Truncate(time.Second), Entries: entries}
+	return Document{Format: Format, ExportedAt: now.UTC().Truncate(time.Second), Entries: entries, PatternCorrections: []Correction{}}
 }
 
 // QuestionLookup finds the text of a question by prompt set and answer key.
@@ -103,8 +106,8 @@ func DecodeEntry(r io.Reader) (Entry, error) {
 // DecodeDocument reads a whole failup.v1 document into memory; see
 // DocumentEntries to read one of any size.
 func DecodeDocument(r io.Reader) (Document, error) {
-	doc := Document{Format: Format, Entries: []Entry{}}
-	for e, err := range readDocument(r, &doc.ExportedAt) {
+	doc := Document{Format: Format, Entries: []Entry{}, PatternCorrections: []Correction{}}
+	for e, err := range readDocument(r, &doc) {
 		if err != nil {
 			return Document{}, err
 		}
@@ -122,9 +125,16 @@ func DocumentEntries(r io.Reader) iter.Seq2[Entry, error] {
 	return readDocument(r, nil)
 }
 
+// DocumentParts is DocumentEntries, setting rest's ExportedAt and
+// PatternCorrections as they are read; they are whole once every entry has
+// been yielded without an error. Each correction is checked as it is read.
+func DocumentParts(r io.Reader, rest *Document) iter.Seq2[Entry, error] {
+	return readDocument(r, rest)
+}
+
 // readDocument reads a document's fields in whatever order they come,
-// setting *exportedAt (when not nil) from exported_at.
-func readDocument(r io.Reader, exportedAt *time.Time) iter.Seq2[Entry, error] {
+// setting rest's other fields (when rest is not nil).
+func readDocument(r io.Reader, rest *Document) iter.Seq2[Entry, error] {
 	return func(yield func(Entry, error) bool) {
 		in := &lineCounter{r: r}
 		dec := json.NewDecoder(in)
@@ -182,8 +192,21 @@ func readDocument(r io.Reader, exportedAt *time.Time) iter.Seq2[Entry, error] {
 					fail(err)
 					return
 				}
-				if at != nil && exportedAt != nil {
-					*exportedAt = *at
+				if at != nil && rest != nil {
+					rest.ExportedAt = *at
+				}
+			case "pattern_corrections":
+				var list []Correction
+				if err := decode("pattern_corrections", &list); err != nil {
+					fail(err)
+					return
+				}
+				if err := checkCorrections(list); err != nil {
+					fail(err)
+					return
+				}
+				if rest != nil && list != nil {
+					rest.PatternCorrections = list
 				}
 			case "entries":
 				t, err := token()

@@ -170,3 +170,24 @@ func IsThemeKey(key string) bool {
 	}
 	return false
 }
+
+// checkCorrections reports the first correction of a document that is not
+// valid, or that repeats another's uid, naming it by its place (from 1) and
+// uid.
+func checkCorrections(list []Correction) error {
+	seen := make(map[string]int, len(list))
+	for i, c := range list {
+		name := fmt.Sprintf("pattern correction %d", i+1)
+		if c.UID != "" {
+			name += " (" + c.UID + ")"
+		}
+		if err := c.Validate(); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if j, ok := seen[c.UID]; ok {
+			return fmt.Errorf("%s: the same correction as pattern correction %d", name, j+1)
+		}
+		seen[c.UID] = i
+	}
+	return nil
+}

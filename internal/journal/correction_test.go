@@ -47,3 +47,20 @@ func TestCorrectionValidate(t *testing.T) {
 		t.Error("two words for one theme share a uid")
 	}
 }
+
+func TestDocumentCorrections(t *testing.T) {
+	c := `{"uid": "64482c11-dde9-5f4a-a5d3-3c07b5bb0c60", "kind": "dismiss", "theme": "name:marcus",
+		"created_at": "2026-11-27T09:00:00Z", "updated_at": "2026-11-27T09:00:00Z"}`
+	doc, err := DecodeDocument(strings.NewReader(`{"pattern_corrections": [` + c + `], "format": "failup.v1", "entries": []}`))
+	if err != nil || len(doc.PatternCorrections) != 1 || doc.PatternCorrections[0].Kind != CorrectDismiss {
+		t.Fatalf("%+v, %v", doc, err)
+	}
+	_, err = DecodeDocument(strings.NewReader(`{"format": "failup.v1", "entries": [], "pattern_corrections": [` + c + `, ` + c + `]}`))
+	if want := "pattern correction 2 (64482c11-dde9-5f4a-a5d3-3c07b5bb0c60): the same correction as pattern correction 1"; err == nil || err.Error() != want {
+		t.Errorf("a repeated correction: %v; want %q", err, want)
+	}
+	_, err = DecodeDocument(strings.NewReader(`{"format": "failup.v1", "entries": [], "pattern_corrections": [{"kind": "dismiss", "theme": 3}]}`))
+	if err == nil || !strings.Contains(err.Error(), "theme must be a string") {
+		t.Errorf("a correction of the wrong shape: %v", err)
+	}
+}
