@@ -26,3 +26,5 @@ func (s entrySet) common(t entrySet) int {
 	}
 	return n
 }
+
+func (s entrySet) has(i int32) bool { return s[i>>6]&(1<<(uint(i)&63)) != 0 }

@@ -243,3 +243,41 @@ func TestThreeEntriesSharingAPhraseAreAPattern(t *testing.T) {
 		t.Fatalf("themes %v; want one in the three entries that share a phrase outside the lexicon", report.Themes)
 	}
 }
+
+func TestSettingWordIsNoTheme(t *testing.T) {
+	entries := personEntries(
+		"Snapped at a customer by the counter when the card machine froze.",
+		"Burnt the sourdough while chatting at the counter.",
+		"The counter fridge died overnight and the cream went off.",
+		"Dropped a tray of tarts by the counter; nobody had mopped.",
+		"Gave wrong change at the counter during the lunch rush.",
+		"Abandoned the counter to take a phone call and a regular walked out.",
+		"My wrist ached all week from kneading and I kept going without a brace.",
+		"Wrist pain again after the weekend bake kept me awake.",
+		"Could barely grip the piping bag, my wrist is getting worse.",
+		"Ignored the pain in my wrist and strained it lifting the flour sacks.",
+		"Woke with a sore wrist after kneading, the ache spreading up my arm.",
+		"Missed the delivery window because the van broke down.",
+		"The printer jammed on the morning of the tax deadline.",
+		"Booked the wrong date for the boiler service.",
+		"Spilt coffee over the laptop before the supplier call.",
+		"Left the shop keys at home and waited an hour in the rain.",
+		"The council sent the licence renewal to the old address.",
+		"Forgot my niece's recital because of a late order.",
+		"The card reader lost signal on market day.",
+		"Parked in the loading bay and got a ticket.",
+		"Our landlord raised the rent without notice.",
+		"The new apprentice quit after two days.",
+		"A burst pipe flooded the back room.",
+		"The bank froze the account over a missing form.",
+	)
+	var labels []string
+	wrist := false
+	for _, th := range Patterns(entries, Lexicon{}, Options{}).Themes {
+		labels = append(labels, th.Label)
+		wrist = wrist || slices.Equal(th.Entries, []int64{7, 8, 9, 10, 11})
+	}
+	if !wrist || slices.Contains(labels, "counter") {
+		t.Errorf("themes %q; want one in the five entries about a wrist, whose entries share other words, and none for counter, written in entries about unrelated things", labels)
+	}
+}

@@ -1,0 +1,124 @@
+package insight
+
+import (
+	"math"
+	"slices"
+)
+
+// dropSettings removes the groups that are one word and nothing else whose
+// entries have nothing else in common: a word for where things happen
+// ("counter", "supplier", "lab"), written in entries about unrelated
+// setbacks. A word that names a theme ("wrist") keeps company: the entries
+// that use it are more alike than two entries of the journal picked at
+// random, even leaving the word itself out.
+func dropSettings(c *corpus, groups []*phraseGroup) []*phraseGroup {
+	var lone []*phraseGroup
+	for _, g := range groups {
+		if g.lone() {
+			lone = append(lone, g)
+		}
+	}
+	if len(lone) == 0 {
+		return groups
+	}
+	alike := cohesion(c, lone)
+	return slices.DeleteFunc(groups, func(g *phraseGroup) bool {
+		i := slices.Index(lone, g)
+		return i >= 0 && alike[i] < 1
+	})
+}
+
+func (g *phraseGroup) lone() bool {
+	return !g.seed.name && len(g.members) == 1 && len(g.seed.stems) == 1
+}
+
+// cohesion says, for each group, how alike its entries are: the mean cosine
+// similarity of their TF-IDF vectors, in pairs and without the group's own
+// word, over the same for all the journal's entries. It sums unit vectors,
+// since the mean over pairs of a set of m unit vectors is
+// (|sum|² - m) / (m(m-1)).
+func cohesion(c *corpus, groups []*phraseGroup) []float64 {
+	n := len(c.entries)
+	df := make([]int32, len(c.stems))
+	last := make([]int32, len(c.stems))
+	for i := range last {
+		last[i] = -1
+	}
+	c.eachContent(func(s contentStep) {
+		if last[s.s0] != s.entry {
+			last[s.s0] = s.entry
+			df[s.s0]++
+		}
+	})
+	all := make([]float64, len(c.stems))
+	sums := make([][]float64, len(groups))
+	sizes := make([]int, len(groups))
+	for i := range sums {
+		sums[i] = make([]float64, len(c.stems))
+	}
+	allSize := 0
+	tf := map[int32]float64{}
+	current := int32(-1)
+	flush := func() {
+		if len(tf) == 0 {
+			return
+		}
+		var norm float64
+		for s, k := range tf {
+			w := (1 + math.Log(k)) * math.Log(float64(n)/float64(df[s]))
+			tf[s] = w
+			norm += w * w
+		}
+		if norm > 0 {
+			allSize++
+			for s, w := range tf {
+				all[s] += w / math.Sqrt(norm)
+			}
+		}
+		for gi, g := range groups {
+			if !g.seed.entries.has(current) {
+				continue
+			}
+			word := g.seed.stems[0]
+			rest := norm - tf[word]*tf[word]
+			if rest <= 0 {
+				continue
+			}
+			sizes[gi]++
+			for s, w := range tf {
+				if s != word {
+					sums[gi][s] += w / math.Sqrt(rest)
+				}
+			}
+		}
+		clear(tf)
+	}
+	c.eachContent(func(s contentStep) {
+		if s.entry != current {
+			flush()
+			current = s.entry
+		}
+		tf[s.s0]++
+	})
+	flush()
+	base := meanPairCosine(all, allSize)
+	out := make([]float64, len(groups))
+	for i := range groups {
+		out[i] = math.Inf(1)
+		if base > 0 {
+			out[i] = meanPairCosine(sums[i], sizes[i]) / base
+		}
+	}
+	return out
+}
+
+func meanPairCosine(sum []float64, m int) float64 {
+	if m < 2 {
+		return 0
+	}
+	var sq float64
+	for _, x := range sum {
+		sq += x * x
+	}
+	return (sq - float64(m)) / float64(m*(m-1))
+}
