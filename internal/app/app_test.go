@@ -14,6 +14,7 @@ import (
 
 	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/app/apptest"
+	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/gen"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
@@ -227,6 +228,73 @@ func TestPatternsAreKeptWithTheirEvidence(t *testing.T) {
 		if j, _ := json.Marshal(r); !strings.Contains(string(j), `"themes":[]`) {
 			t.Fatalf("an empty journal's report: %s", j)
 		}
+	}
+}
+
+// TestKeptPartsAgreeWithTheWholeReport: what the screens read of the kept
+// patterns, a part at a time, is what the whole report says, and the lessons
+// page written from the kept layout is the page written from every entry.
+func TestKeptPartsAgreeWithTheWholeReport(t *testing.T) {
+	c, s := newCore(t)
+	if _, _, err := s.Import(ctx, seq(gen.Entries(300, 7, apptest.Today))); err != nil {
+		t.Fatal(err)
+	}
+	whole, err := c.Patterns(ctx, app.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary, err := c.PatternsSummary(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(summary.Themes) != len(whole.Themes) || len(summary.Themes) == 0 {
+		t.Fatalf("the summary has %d themes, the report %d", len(summary.Themes), len(whole.Themes))
+	}
+	for i, th := range whole.Themes {
+		ev, err := c.ThemeEvidence(ctx, summary.Themes[i])
+		if err != nil || !reflect.DeepEqual(ev, th.Evidence) {
+			t.Fatalf("theme %d's evidence differs from the report's: %v", i, err)
+		}
+		th.Entries, th.Evidence = []int64{}, nil
+		if !reflect.DeepEqual(summary.Themes[i], th) {
+			t.Fatalf("theme %d in the summary:\n%+v\nin the report:\n%+v", i, summary.Themes[i], th)
+		}
+	}
+
+	lessonsPage := func() string {
+		t.Helper()
+		var b bytes.Buffer
+		if _, err := c.WriteExport(ctx, &b, app.ExportRequest{Format: app.Markdown, LessonsOnly: true}); err != nil {
+			t.Fatal(err)
+		}
+		entries, err := s.List(ctx, store.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		r, err := c.Patterns(ctx, app.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := export.Lessons(&want, export.ByTheme(entries, r), export.Options{Now: apptest.Now}); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != want.String() {
+			t.Fatalf("the lessons page from the kept layout:\n%s\nfrom every entry:\n%s", b.String(), want.String())
+		}
+		return b.String()
+	}
+	lessonsPage()
+	e, err := s.Get(ctx, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Lesson = "A lesson written since the patterns were kept."
+	if err := s.Update(ctx, &e, apptest.Now); err != nil {
+		t.Fatal(err)
+	}
+	if page := lessonsPage(); !strings.Contains(page, e.Lesson) {
+		t.Fatal("the lessons page kept the layout from before an entry changed")
 	}
 }
 

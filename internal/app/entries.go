@@ -34,6 +34,31 @@ func (c *Core) Headlines(ctx context.Context, f Filter) iter.Seq2[journal.Entry,
 	return c.store.Headlines(ctx, f)
 }
 
+// entriesPage is how many entries EntriesByID reads at first; each read
+// after takes twice as many, up to the store's page: a preview that shows a
+// few dozen reads a few dozen.
+const entriesPage = 32
+
+// EntriesByID yields the entries with the given ids that are in the
+// journal, in the order of ids, reading them a page at a time.
+func (c *Core) EntriesByID(ctx context.Context, ids []int64) iter.Seq2[journal.Entry, error] {
+	return func(yield func(journal.Entry, error) bool) {
+		for page := entriesPage; len(ids) > 0; page = min(page*2, 256) {
+			entries, err := c.store.ByID(ctx, ids[:min(page, len(ids))])
+			if err != nil {
+				yield(journal.Entry{}, err)
+				return
+			}
+			for _, e := range entries {
+				if !yield(e, nil) {
+					return
+				}
+			}
+			ids = ids[min(page, len(ids)):]
+		}
+	}
+}
+
 // Count is how many entries f keeps, ignoring its Limit.
 func (c *Core) Count(ctx context.Context, f Filter) (int, error) { return c.store.Count(ctx, f) }
 

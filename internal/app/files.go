@@ -134,6 +134,9 @@ func (c *Core) writeExport(ctx context.Context, w io.Writer, req ExportRequest) 
 		err = export.FullStream(w, export.About(x), counting(c.store.Entries(ctx, req.Filter), &written), opt)
 		return written, err
 	}
+	if req.Format == Markdown && !req.Filter.Narrows() {
+		return c.writeKeptLessons(ctx, w, opt)
+	}
 	entries, err := c.store.List(ctx, req.Filter)
 	if err != nil {
 		return 0, err
@@ -148,6 +151,23 @@ func (c *Core) writeExport(ctx context.Context, w io.Writer, req ExportRequest) 
 		return 0, err
 	}
 	return len(entries), export.Lessons(w, export.ByTheme(entries, r), opt)
+}
+
+// writeKeptLessons writes the whole journal's lessons page as it is laid out
+// with the kept patterns, reading the entries as they are written, a few
+// at a time: its first lines come as quickly for a hundred thousand entries
+// as for ten, and the journal is never held in memory. Like any export, it
+// says how many entries the journal holds.
+func (c *Core) writeKeptLessons(ctx context.Context, w io.Writer, opt export.Options) (int, error) {
+	plan, err := c.LessonPlan(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n, err := c.store.Count(ctx, Filter{})
+	if err != nil {
+		return 0, err
+	}
+	return n, export.LessonsFrom(w, plan, func(ids []int64) iter.Seq2[journal.Entry, error] { return c.EntriesByID(ctx, ids) }, opt)
 }
 
 // ExportFile writes the export req asks for to the file at path, whole or

@@ -5,40 +5,134 @@ import (
 	"encoding/binary"
 	"encoding/gob"
 	"errors"
+	"strconv"
 
+	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
 )
 
-// A kept report is its themes' evidence, which is most of it (hundreds of
-// thousands of hits in a large journal), in a compact form of its own, after
-// the rest of the report gob-encoded. The evidence form names each entry's
-// uid and each field and term once, and reads back into a few large
-// allocations, so a kept report is read in a fraction of the time gob takes
-// for it.
+// The whole journal's patterns are kept in parts, so that each screen reads
+// what it shows and no more: the report without its themes' entries and
+// evidence (what the patterns screen lists, gob-encoded), every theme's
+// entries (ids as varints), each theme's evidence on its own, and the lessons
+// page laid out by theme. Evidence, most of a report (hundreds of thousands
+// of hits in a large journal), has a compact form of its own: it names each
+// entry's uid and each field and term once, and reads back into a few large
+// allocations.
 
 var errKeptReport = errors.New("the kept report is damaged")
 
-// encodeReport writes r for keeping.
-func encodeReport(r insight.Report) ([]byte, error) {
-	rest := r
-	rest.Themes = make([]insight.Theme, len(r.Themes))
+// The names the parts are kept under.
+const (
+	keptSummary = "patterns"
+	keptEntries = "patterns.entries"
+	keptLessons = "patterns.lessons"
+)
+
+// keptEvidence is the name theme i's evidence is kept under (i from 0).
+func keptEvidence(i int) string { return "patterns.evidence." + strconv.Itoa(i+1) }
+
+// encodeKept writes r, and the lessons page plan lays out, in parts.
+func encodeKept(r insight.Report, plan export.LessonPlan) (map[string][]byte, error) {
+	parts := map[string][]byte{}
+	summary := r
+	summary.Themes = make([]insight.Theme, len(r.Themes))
+	var entries []byte
+	entries = binary.AppendUvarint(entries, uint64(len(r.Themes)))
 	for i, th := range r.Themes {
-		th.Evidence = nil
-		rest.Themes[i] = th
+		entries = appendIDs(entries, th.Entries)
+		w := &evidenceWriter{uids: map[string]uint64{}, words: map[string]uint64{}}
+		w.theme(th.Evidence)
+		out := appendStrings(nil, w.uidList)
+		out = appendStrings(out, w.wordList)
+		parts[keptEvidence(i)] = append(out, w.body...)
+		th.Entries, th.Evidence = nil, nil
+		summary.Themes[i] = th
 	}
-	var head bytes.Buffer
-	if err := gob.NewEncoder(&head).Encode(rest); err != nil {
+	parts[keptEntries] = entries
+	var err error
+	if parts[keptSummary], err = gobBytes(summary); err != nil {
 		return nil, err
 	}
-	w := &evidenceWriter{uids: map[string]uint64{}, words: map[string]uint64{}}
-	for _, th := range r.Themes {
-		w.theme(th.Evidence)
+	if parts[keptLessons], err = gobBytes(plan); err != nil {
+		return nil, err
 	}
-	out := binary.AppendUvarint(nil, uint64(head.Len()))
-	out = append(out, head.Bytes()...)
-	out = appendStrings(out, w.uidList)
-	out = appendStrings(out, w.wordList)
-	return append(out, w.body...), nil
+	return parts, nil
+}
+
+func gobBytes(v any) ([]byte, error) {
+	var b bytes.Buffer
+	err := gob.NewEncoder(&b).Encode(v)
+	return b.Bytes(), err
+}
+
+func decodeGob(body []byte, v any) error {
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(v); err != nil {
+		return errKeptReport
+	}
+	return nil
+}
+
+// appendIDs writes ids: how many plus one (0 being none at all), then each
+// as the difference from the one before.
+func appendIDs(out []byte, ids []int64) []byte {
+	if ids == nil {
+		return binary.AppendUvarint(out, 0)
+	}
+	out = binary.AppendUvarint(out, uint64(len(ids))+1)
+	var last int64
+	for _, id := range ids {
+		out = binary.AppendVarint(out, id-last)
+		last = id
+	}
+	return out
+}
+
+// decodeEntries reads every theme's entries, as appendIDs wrote them.
+func decodeEntries(body []byte) ([][]int64, error) {
+	d := &decoder{b: body}
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+	}
+	all := make([][]int64, 0, min(n, uint64(len(d.b))))
+	for range n {
+		if d.err != nil {
+			break
+		}
+		k := d.uint()
+		if k == 0 {
+			all = append(all, nil)
+			continue
+		}
+		k--
+		if k > uint64(len(d.b)) {
+			d.fail()
+			break
+		}
+		ids := make([]int64, k)
+		var last int64
+		for j := range ids {
+			last += d.int()
+			ids[j] = last
+		}
+		all = append(all, ids)
+	}
+	if d.err == nil && len(d.b) > 0 {
+		d.err = errKeptReport
+	}
+	return all, d.err
+}
+
+// decodeEvidence reads one theme's evidence.
+func decodeEvidence(body []byte) ([]insight.Evidence, error) {
+	d := &decoder{b: body}
+	uids, words := d.strings(), d.strings()
+	evidence := d.theme(uids, words)
+	if d.err == nil && len(d.b) > 0 {
+		d.err = errKeptReport
+	}
+	return evidence, d.err
 }
 
 type evidenceWriter struct {
@@ -94,27 +188,6 @@ func appendStrings(out []byte, list []string) []byte {
 		out = append(out, s...)
 	}
 	return out
-}
-
-// decodeReport reads what encodeReport wrote.
-func decodeReport(body []byte) (insight.Report, error) {
-	var r insight.Report
-	d := &decoder{b: body}
-	head := d.bytes(d.uint())
-	if d.err != nil {
-		return r, d.err
-	}
-	if err := gob.NewDecoder(bytes.NewReader(head)).Decode(&r); err != nil {
-		return r, err
-	}
-	uids, words := d.strings(), d.strings()
-	for i := range r.Themes {
-		r.Themes[i].Evidence = d.theme(uids, words)
-	}
-	if d.err == nil && len(d.b) > 0 {
-		d.err = errKeptReport
-	}
-	return r, d.err
 }
 
 // decoder reads varints and strings from b, keeping the first error.

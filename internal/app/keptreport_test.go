@@ -4,12 +4,13 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
 )
 
-func TestKeptReportRoundTripsAndRefusesDamage(t *testing.T) {
+func TestKeptReportRoundTripsInPartsAndRefusesDamage(t *testing.T) {
 	r := insight.Report{EntriesAnalyzed: 3, Months: []string{"2026-10", "2026-11"}, Themes: []insight.Theme{
-		{Label: "saying yes", Terms: []string{"said yes"}, Entries: []int64{1, 3}, Count: 2, Monthly: []int{1, 1},
+		{Label: "saying yes", Key: "pattern:yes", Terms: []string{"said yes"}, Entries: []int64{1, 3}, Count: 2, Monthly: []int{1, 1},
 			Evidence: []insight.Evidence{
 				{EntryID: 1, UID: "u1", Hits: []insight.Hit{{Field: "cause", Start: 2, End: 10, Term: "said yes"}}},
 				{EntryID: 3, UID: "u3", Hits: []insight.Hit{}},
@@ -17,20 +18,51 @@ func TestKeptReportRoundTripsAndRefusesDamage(t *testing.T) {
 		{Label: "Marcus", Entries: []int64{2}, Count: 1, Evidence: []insight.Evidence{{EntryID: 2, UID: "u1"}}},
 		{Label: "no evidence"},
 	}}
-	body, err := encodeReport(r)
+	plan := export.LessonPlan{First: "2026-10-01", Last: "2026-11-02", Groups: []export.PlannedGroup{{Heading: "saying yes", IDs: []int64{3, 1}}}}
+	parts, err := encodeKept(r, plan)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := decodeReport(body)
-	if err != nil || !reflect.DeepEqual(got, r) {
-		t.Fatalf("round trip: %v\n%+v\nwant\n%+v", err, got, r)
+	var got insight.Report
+	if err := decodeGob(parts[keptSummary], &got); err != nil {
+		t.Fatal(err)
 	}
-	for n := range len(body) {
-		if _, err := decodeReport(body[:n]); err == nil {
-			t.Fatalf("a report cut to %d of %d bytes was read", n, len(body))
+	for _, th := range got.Themes {
+		if th.Entries != nil || th.Evidence != nil {
+			t.Fatalf("the summary holds a theme's entries or evidence: %+v", th)
 		}
 	}
-	if _, err := decodeReport(append(body, 0)); err == nil {
-		t.Fatal("a report with a byte too many was read")
+	ids, err := decodeEntries(parts[keptEntries])
+	if err != nil {
+		t.Fatal(err)
 	}
+	for i := range got.Themes {
+		got.Themes[i].Entries = ids[i]
+		if got.Themes[i].Evidence, err = decodeEvidence(parts[keptEvidence(i)]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !reflect.DeepEqual(got, r) {
+		t.Fatalf("round trip:\n%+v\nwant\n%+v", got, r)
+	}
+	var gotPlan export.LessonPlan
+	if err := decodeGob(parts[keptLessons], &gotPlan); err != nil || !reflect.DeepEqual(gotPlan, plan) {
+		t.Fatalf("the lessons' plan came back as %+v, %v", gotPlan, err)
+	}
+	if len(parts) != 3+len(r.Themes) {
+		t.Fatalf("kept in %d parts, want %d", len(parts), 3+len(r.Themes))
+	}
+	damaged := func(name string, read func([]byte) error) {
+		body := parts[name]
+		for n := range len(body) {
+			if read(body[:n]) == nil {
+				t.Fatalf("%s cut to %d of %d bytes was read", name, n, len(body))
+			}
+		}
+		if read(append(body[:len(body):len(body)], 0)) == nil {
+			t.Fatalf("%s with a byte too many was read", name)
+		}
+	}
+	damaged(keptEntries, func(b []byte) error { _, err := decodeEntries(b); return err })
+	damaged(keptEvidence(0), func(b []byte) error { _, err := decodeEvidence(b); return err })
 }

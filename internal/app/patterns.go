@@ -1,19 +1,19 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/json"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"sync"
 
 	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/growth"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/store"
 )
 
 // Patterns finds what recurs in the entries f keeps, as the person's
@@ -29,93 +29,223 @@ func (c *Core) Patterns(ctx context.Context, f Filter) (insight.Report, error) {
 // patterns is Patterns for callers that have already read the entries f
 // keeps (nil when they have not), so they are not read twice.
 func (c *Core) patterns(ctx context.Context, f Filter, entries []journal.Entry) (insight.Report, error) {
+	if f.Narrows() {
+		return c.findPatterns(ctx, f, entries)
+	}
+	at, err := c.patternsStamp(ctx)
+	if err != nil {
+		return insight.Report{}, err
+	}
+	if r, ok, err := c.readKept(ctx, at); ok || err != nil {
+		return r, err
+	}
+	made, err := c.makeKept(ctx, at, entries)
+	return made.report, err
+}
+
+// findPatterns finds the patterns in the entries f keeps; entries, when not
+// nil, are those entries, already read.
+func (c *Core) findPatterns(ctx context.Context, f Filter, entries []journal.Entry) (insight.Report, error) {
 	lex, err := c.Lexicon()
 	if err != nil {
 		return insight.Report{}, err
 	}
-	compute := func() (insight.Report, error) {
-		if entries == nil {
-			var err error
-			if entries, err = c.store.List(ctx, f); err != nil {
-				return insight.Report{}, err
-			}
-		}
-		list, err := c.store.Corrections(ctx)
-		if err != nil {
+	if entries == nil {
+		if entries, err = c.store.List(ctx, f); err != nil {
 			return insight.Report{}, err
 		}
-		return insight.Patterns(entries, lex, insight.Options{Today: c.Today(), Corrections: corrections(list)}), nil
 	}
-	if f.Narrows() {
-		return compute()
+	list, err := c.store.Corrections(ctx)
+	if err != nil {
+		return insight.Report{}, err
 	}
+	return insight.Patterns(entries, lex, insight.Options{Today: c.Today(), Corrections: corrections(list)}), nil
+}
+
+// PatternsSummary is the whole journal's patterns without each theme's
+// entries and evidence: what a list of them shows, read from the kept report
+// in a fraction of the time the whole of it takes.
+func (c *Core) PatternsSummary(ctx context.Context) (insight.Report, error) {
+	var r insight.Report
+	err := c.readPart(ctx, keptSummary, func(body []byte) error { return decodeGob(body, &r) })
+	nonNil(&r)
+	return r, err
+}
+
+// ThemeEvidence is the evidence of a theme of the whole journal's patterns
+// (as PatternsSummary or Patterns gave it): one per entry, oldest first.
+func (c *Core) ThemeEvidence(ctx context.Context, th insight.Theme) ([]insight.Evidence, error) {
+	at, err := c.patternsStamp(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var r insight.Report
+	body, ok, err := c.store.Kept(ctx, keptSummary, at)
+	if err != nil {
+		return nil, err
+	}
+	if ok && decodeGob(body, &r) == nil {
+		if i := themeIndex(r.Themes, th); i >= 0 {
+			body, ok, err := c.store.Kept(ctx, keptEvidence(i), at)
+			if err != nil {
+				return nil, err
+			}
+			if ev, err := decodeEvidence(body); ok && err == nil {
+				return ev, nil
+			}
+		}
+	}
+	made, err := c.makeKept(ctx, at, nil)
+	if err != nil {
+		return nil, err
+	}
+	if i := themeIndex(made.report.Themes, th); i >= 0 {
+		return made.report.Themes[i].Evidence, nil
+	}
+	return nil, nil
+}
+
+// themeIndex is where th is among themes, found by its key (or, for a theme
+// without one, its label), or -1.
+func themeIndex(themes []insight.Theme, th insight.Theme) int {
+	return slices.IndexFunc(themes, func(t insight.Theme) bool {
+		if th.Key != "" {
+			return t.Key == th.Key
+		}
+		return t.Label == th.Label
+	})
+}
+
+// themeEntries is the entries of each theme of the whole journal's
+// patterns, in the report's order.
+func (c *Core) themeEntries(ctx context.Context) ([][]int64, error) {
+	var ids [][]int64
+	err := c.readPart(ctx, keptEntries, func(body []byte) (err error) {
+		ids, err = decodeEntries(body)
+		return err
+	})
+	return ids, err
+}
+
+// A LessonPlan is the lessons page laid out: its period, and each group's
+// heading and entries.
+type LessonPlan = export.LessonPlan
+
+// LessonPlan lays out the lessons of the whole journal by the recurring
+// patterns they belong to, as the lessons page writes them, from what is
+// kept with the patterns.
+func (c *Core) LessonPlan(ctx context.Context) (LessonPlan, error) {
+	var plan LessonPlan
+	err := c.readPart(ctx, keptLessons, func(body []byte) error { return decodeGob(body, &plan) })
+	return plan, err
+}
+
+// patternsStamp is the stamp the whole journal's patterns are kept under.
+func (c *Core) patternsStamp(ctx context.Context) (store.Stamp, error) {
 	version, err := c.keptVersion()
 	if err != nil {
-		return insight.Report{}, err
+		return "", err
 	}
-	body, err := c.store.Cached(ctx, "patterns", version, func() ([]byte, error) {
-		r, err := compute()
-		if err != nil {
-			return nil, err
+	return c.store.Stamp(ctx, version)
+}
+
+// readPart reads the kept part name with decode, first finding and keeping
+// the patterns anew when it is not kept or cannot be read.
+func (c *Core) readPart(ctx context.Context, name string, decode func([]byte) error) error {
+	at, err := c.patternsStamp(ctx)
+	if err != nil {
+		return err
+	}
+	body, ok, err := c.store.Kept(ctx, name, at)
+	if err != nil {
+		return err
+	}
+	if ok && decode(body) == nil {
+		return nil
+	}
+	made, err := c.makeKept(ctx, at, nil)
+	if err != nil {
+		return err
+	}
+	return decode(made.parts[name])
+}
+
+// readKept reads the whole report kept under at, and whether it was there
+// to read whole.
+func (c *Core) readKept(ctx context.Context, at store.Stamp) (insight.Report, bool, error) {
+	var r insight.Report
+	read := func(name string) ([]byte, bool, error) { return c.store.Kept(ctx, name, at) }
+	body, ok, err := read(keptSummary)
+	if !ok || err != nil || decodeGob(body, &r) != nil {
+		return r, false, err
+	}
+	body, ok, err = read(keptEntries)
+	if !ok || err != nil {
+		return r, false, err
+	}
+	ids, err := decodeEntries(body)
+	if err != nil || len(ids) != len(r.Themes) {
+		return r, false, nil
+	}
+	for i := range r.Themes {
+		body, ok, err := read(keptEvidence(i))
+		if !ok || err != nil {
+			return r, false, err
 		}
-		return encodeReport(r)
-	})
-	if err != nil {
-		return insight.Report{}, err
-	}
-	r, err := decodeReport(body)
-	if err != nil {
-		return compute() // a kept report that cannot be read is made anew
+		if r.Themes[i].Evidence, err = decodeEvidence(body); err != nil {
+			return r, false, nil
+		}
+		r.Themes[i].Entries = ids[i]
 	}
 	nonNil(&r)
-	return r, nil
+	return r, true, nil
+}
+
+// madeKept is the whole journal's patterns as they were just found, and
+// the parts they are kept in.
+type madeKept struct {
+	report insight.Report
+	parts  map[string][]byte
+}
+
+// makeKept finds the whole journal's patterns and lays out its lessons by
+// them, and keeps both under at; entries, when not nil, are every entry,
+// already read.
+func (c *Core) makeKept(ctx context.Context, at store.Stamp, entries []journal.Entry) (madeKept, error) {
+	if entries == nil {
+		var err error
+		if entries, err = c.store.List(ctx, Filter{}); err != nil {
+			return madeKept{}, err
+		}
+	}
+	r, err := c.findPatterns(ctx, Filter{}, entries)
+	if err != nil {
+		return madeKept{}, err
+	}
+	parts, err := encodeKept(r, export.PlanLessons(export.ByTheme(entries, r)))
+	if err != nil {
+		return madeKept{}, err
+	}
+	// A report that cannot be kept (a read-only journal) is only slower.
+	_ = c.store.Keep(ctx, at, keptSummary, parts)
+	return madeKept{report: r, parts: parts}, nil
 }
 
 // statsPatterns is how many recurring patterns stats names.
 const statsPatterns = 5
 
-// topPatterns names the most recurring patterns, kept apart from the whole
-// report so that stats reads a few labels, not every theme's evidence.
+// topPatterns names the most recurring patterns.
 func (c *Core) topPatterns(ctx context.Context) ([]growth.PatternCount, error) {
+	r, err := c.PatternsSummary(ctx)
 	top := []growth.PatternCount{}
-	err := c.kept(ctx, "top-patterns", &top, func() (any, error) {
-		r, err := c.Patterns(ctx, Filter{})
-		for _, th := range r.Themes[:min(len(r.Themes), statsPatterns)] {
-			top = append(top, growth.PatternCount{Label: th.Label, Count: th.Count})
-		}
-		return top, err
-	})
+	for _, th := range r.Themes[:min(len(r.Themes), statsPatterns)] {
+		top = append(top, growth.PatternCount{Label: th.Label, Count: th.Count})
+	}
 	return top, err
 }
 
-// kept fills v with what build makes for the whole journal, kept in the
-// journal under name (gob-encoded) until an entry, the day, the lexicon or
-// failup's build changes.
-func (c *Core) kept(ctx context.Context, name string, v any, build func() (any, error)) error {
-	version, err := c.keptVersion()
-	if err != nil {
-		return err
-	}
-	body, err := c.store.Cached(ctx, name, version, func() ([]byte, error) {
-		made, err := build()
-		if err != nil {
-			return nil, err
-		}
-		var b bytes.Buffer
-		err = gob.NewEncoder(&b).Encode(made)
-		return b.Bytes(), err
-	})
-	if err != nil {
-		return err
-	}
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(v); err != nil {
-		return fmt.Errorf("the kept %s could not be read: %w", name, err)
-	}
-	return nil
-}
-
 // keptFormat numbers the form results are kept in (see keptreport.go).
-const keptFormat = 2
+const keptFormat = 3
 
 // keptVersion is what a kept result depends on besides the journal: the day,
 // the lexicon, the pattern engine's version and the build of failup that

@@ -41,20 +41,11 @@ func (c *Core) Search(ctx context.Context, query string, limit int) (Found, erro
 	return found, err
 }
 
-// patternEntries are the entries of the pattern a search names. The names
-// of the whole journal's patterns, and each one's entries, are kept apart
-// from the report: a search reads a few labels and one list of ids, not
+// patternEntries are the entries of the pattern a search names, read from
+// the parts of the kept report that list the patterns and their entries, not
 // every theme's evidence.
 func (c *Core) patternEntries(ctx context.Context, name string) ([]int64, error) {
-	var themes []insight.Theme // labels and ids only
-	err := c.kept(ctx, "pattern-names", &themes, func() (any, error) {
-		r, err := c.Patterns(ctx, Filter{})
-		names := make([]insight.Theme, len(r.Themes))
-		for i, th := range r.Themes {
-			names[i] = insight.Theme{Label: th.Label, PatternID: th.PatternID}
-		}
-		return names, err
-	})
+	r, err := c.PatternsSummary(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -62,22 +53,16 @@ func (c *Core) patternEntries(ctx context.Context, name string) ([]int64, error)
 	if err != nil {
 		return nil, err
 	}
-	n := slices.IndexFunc(themes, func(th insight.Theme) bool {
-		found, ok := FindTheme(themes, lex, name)
-		return ok && found.Label == th.Label
-	})
+	found, ok := FindTheme(r.Themes, lex, name)
+	n := slices.IndexFunc(r.Themes, func(th insight.Theme) bool { return ok && found.Label == th.Label })
 	if n < 0 {
 		return nil, &InputError{Err: errNoPattern(name)}
 	}
-	var ids []int64
-	err = c.kept(ctx, "pattern-entries-"+strconv.Itoa(n+1), &ids, func() (any, error) {
-		r, err := c.Patterns(ctx, Filter{})
-		if err != nil || n >= len(r.Themes) {
-			return []int64{}, err
-		}
-		return r.Themes[n].Entries, nil
-	})
-	return ids, err
+	ids, err := c.themeEntries(ctx)
+	if err != nil || n >= len(ids) {
+		return []int64{}, err
+	}
+	return ids[n], nil
 }
 
 type errNoPattern string

@@ -219,7 +219,7 @@ func (a *env) completePatterns(cmd *cobra.Command, toComplete string) ([]cobra.C
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
 	}
-	report, err := c.Patterns(ctxOf(cmd), app.Filter{})
+	report, err := c.PatternsSummary(ctxOf(cmd))
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
 	}

@@ -249,7 +249,7 @@ func (a *env) completeThemes(cmd *cobra.Command, _ []string, toComplete string) 
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
 	}
-	r, err := c.Patterns(ctxOf(cmd), app.Filter{})
+	r, err := c.PatternsSummary(ctxOf(cmd))
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/failup/failup/internal/journal"
@@ -56,5 +57,77 @@ func TestCachedUntilTheJournalChanges(t *testing.T) {
 	}
 	if get("w") != 4 {
 		t.Fatal("a deletion did not rebuild")
+	}
+}
+
+func TestKeptInPartsUntilTheJournalChanges(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s, journal.Entry{Title: "a", OccurredOn: "2026-01-01"})
+	at, err := s.Stamp(ctx, "v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := func(name string, at Stamp) string {
+		t.Helper()
+		b, ok, err := s.Kept(ctx, name, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			return "(none)"
+		}
+		return string(b)
+	}
+	parts := map[string][]byte{"report": []byte("whole"), "report.1": []byte("one"), "report.2": []byte("two"), "reports": []byte("other")}
+	if err := s.Keep(ctx, at, "report", parts); err != nil {
+		t.Fatal(err)
+	}
+	if kept("report", at) != "whole" || kept("report.2", at) != "two" {
+		t.Fatal("a part was not kept")
+	}
+	if other, _ := s.Stamp(ctx, "w"); kept("report", other) != "(none)" {
+		t.Fatal("a part was read under another version")
+	}
+	// Kept anew in fewer parts: none of the old ones is left, and another
+	// result whose name only begins the same way is not touched.
+	if err := s.Keep(ctx, at, "report", map[string][]byte{"report": []byte("again")}); err != nil {
+		t.Fatal(err)
+	}
+	if kept("report", at) != "again" || kept("report.2", at) != "(none)" || kept("reports", at) != "other" {
+		t.Fatalf("after keeping in fewer parts: %q %q %q", kept("report", at), kept("report.2", at), kept("reports", at))
+	}
+	e, _ := s.Get(ctx, 1)
+	e.Title = "changed"
+	if err := s.Update(ctx, &e, e.UpdatedAt); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := s.Stamp(ctx, "v")
+	if now == at || kept("report", now) != "(none)" {
+		t.Fatal("a part was read after the journal changed")
+	}
+}
+
+func TestByIDKeepsTheOrderGiven(t *testing.T) {
+	s := openTemp(t)
+	var entries []journal.Entry
+	for i := range 600 {
+		entries = append(entries, journal.Entry{Title: fmt.Sprintf("e%d", i+1), OccurredOn: "2026-01-01",
+			Tags: []string{"t"}, Answers: []journal.Answer{{Key: journal.KeyCause, Text: "why"}}})
+	}
+	seed(t, s, entries...)
+	var ids []int64
+	for id := int64(600); id >= 1; id -= 2 {
+		ids = append(ids, id)
+	}
+	ids = append(ids, 9999, 3) // no such entry; then one from the start
+	got, err := s.ByID(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 301 || got[0].ID != 600 || got[299].ID != 2 || got[300].ID != 3 {
+		t.Fatalf("read %d entries, first %d", len(got), got[0].ID)
+	}
+	if got[0].Title != "e600" || len(got[0].Tags) != 1 || len(got[0].Answers) != 1 {
+		t.Fatalf("an entry read without its children: %+v", got[0])
 	}
 }

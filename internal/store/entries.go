@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"iter"
+	"strings"
 	"time"
 
 	"github.com/failup/failup/internal/journal"
@@ -218,6 +219,35 @@ func (s *Store) Get(ctx context.Context, id int64) (journal.Entry, error) {
 		return e, err
 	}
 	return journal.Entry{}, ErrNotFound
+}
+
+// ByID returns the entries with the given ids, in the order of ids, leaving
+// out ids that name no entry: a page of a list of ids kept elsewhere, read in
+// a few queries instead of one entry at a time.
+func (s *Store) ByID(ctx context.Context, ids []int64) ([]journal.Entry, error) {
+	found := make(map[int64]journal.Entry, len(ids))
+	const chunk = 500 // well under SQLite's limit on a statement's parameters
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(start+chunk, len(ids))]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		where := "WHERE e.id IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
+		for e, err := range s.entries(ctx, where, args, "", allChildren) {
+			if err != nil {
+				return nil, err
+			}
+			found[e.ID] = e
+		}
+	}
+	out := make([]journal.Entry, 0, len(ids))
+	for _, id := range ids {
+		if e, ok := found[id]; ok {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 const entryColumns = `e.id, e.uid, e.created_at, e.updated_at, e.occurred_on, e.title, e.prompt_set,

@@ -46,7 +46,10 @@ type Journal interface {
 	Waiting(ctx context.Context) (latest app.Commitment, n int, ok bool, err error)
 	Commitments(ctx context.Context, cf app.CommitmentFilter) ([]app.Commitment, error)
 
-	Patterns(ctx context.Context, f app.Filter) (insight.Report, error)
+	PatternsSummary(ctx context.Context) (insight.Report, error)
+	ThemeEvidence(ctx context.Context, th insight.Theme) ([]insight.Evidence, error)
+	LessonPlan(ctx context.Context) (app.LessonPlan, error)
+	EntriesByID(ctx context.Context, ids []int64) iter.Seq2[journal.Entry, error]
 	Growth(ctx context.Context, recent int) (app.Growth, error)
 	Similar(ctx context.Context, e journal.Entry, n int) ([]insight.Match, error)
 
@@ -120,8 +123,3 @@ func (c *Common) today() journal.Date { return c.Journal.Today() }
 
 // Now is the core's clock.
 func (c *Common) Now() time.Time { return c.Journal.Now() }
-
-// report is what recurs across the whole journal, as the core keeps it.
-func (c *Common) report() (insight.Report, error) {
-	return c.Journal.Patterns(c.Ctx, app.Filter{})
-}

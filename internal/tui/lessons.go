@@ -7,7 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/app"
 )
 
 // The ways lessons can be grouped, named for the header.
@@ -18,8 +18,8 @@ var groupings = []string{"what keeps coming back", "month"}
 // entry a lesson came from.
 type lessonsScreen struct {
 	c *Common
-	// byTheme is where the lessons of each recurring theme are, kept instead
-	// of the whole report, whose evidence this screen does not show.
+	// byTheme is where the lessons of each recurring theme are, as the core
+	// lays out the lessons page.
 	byTheme []lessonSource
 	by      int
 	sources []lessonSource
@@ -34,10 +34,10 @@ type lessonsScreen struct {
 	err     error
 }
 
-// lessonsReportMsg brings the recurring patterns the lessons are grouped by.
-type lessonsReportMsg struct {
-	report insight.Report
-	err    error
+// lessonsPlanMsg brings the lessons laid out by the recurring patterns.
+type lessonsPlanMsg struct {
+	plan app.LessonPlan
+	err  error
 }
 
 func newLessonsScreen(c *Common) *lessonsScreen { return &lessonsScreen{c: c} }
@@ -45,13 +45,14 @@ func newLessonsScreen(c *Common) *lessonsScreen { return &lessonsScreen{c: c} }
 func (m *lessonsScreen) Title() string { return "lessons" }
 func (m *lessonsScreen) Typing() bool  { return false }
 
-// Init reads the patterns, then the first lessons; it runs again on coming
-// back from an entry, which may have been edited.
+// Init reads how the lessons are laid out by pattern, then the first
+// lessons; it runs again on coming back from an entry, which may have been
+// edited.
 func (m *lessonsScreen) Init() tea.Cmd {
 	c := m.c
 	return func() tea.Msg {
-		r, err := c.report()
-		return lessonsReportMsg{report: r, err: err}
+		plan, err := c.Journal.LessonPlan(c.Ctx)
+		return lessonsPlanMsg{plan: plan, err: err}
 	}
 }
 
@@ -120,8 +121,8 @@ func (m *lessonsScreen) scroll() {
 
 func (m *lessonsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case lessonsReportMsg:
-		m.byTheme, m.err = lessonSources(msg.report), msg.err
+	case lessonsPlanMsg:
+		m.byTheme, m.err = lessonSources(msg.plan), msg.err
 		if msg.err != nil {
 			m.loaded = true
 			return m, nil

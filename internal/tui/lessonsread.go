@@ -1,8 +1,7 @@
 package tui
 
 import (
-	"errors"
-	"slices"
+	"cmp"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -10,7 +9,6 @@ import (
 	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/store"
 )
 
 // The lessons screen reads lessons a few screens at a time, as the person
@@ -36,29 +34,22 @@ func newLessonRow(e journal.Entry) lessonRow {
 	return lessonRow{id: e.ID, title: e.Title, meta: meta, text: e.LessonOrDifferently()}
 }
 
-// lessonSource is a group of lessons still to be read: a theme's entries by
-// id, newest first, or, where ids is nil, the whole journal newest first,
-// leaving out the entries in skip.
+// lessonSource is a group of lessons still to be read: a group's entries by
+// id, in order, or, where ids is nil, the whole journal newest first.
 type lessonSource struct {
 	heading string // "" heads each lesson with its month
 	ids     []int64
-	skip    map[int64]bool
 }
 
-// lessonSources lays out the lessons by theme: each recurring theme's
-// entries in the report's order, then every other lesson in the journal.
-func lessonSources(r insight.Report) []lessonSource {
-	var sources []lessonSource
-	themed := map[int64]bool{}
-	for _, th := range r.Themes {
-		ids := slices.Clone(th.Entries) // oldest first
-		slices.Reverse(ids)
-		sources = append(sources, lessonSource{heading: th.Label, ids: ids})
-		for _, id := range ids {
-			themed[id] = true
-		}
+// lessonSources lays out the lessons by theme as the lessons page does:
+// each recurring theme's, in the report's order, then those no theme
+// covers. A lone group without a heading is the other lessons too.
+func lessonSources(plan app.LessonPlan) []lessonSource {
+	sources := make([]lessonSource, len(plan.Groups))
+	for i, g := range plan.Groups {
+		sources[i] = lessonSource{heading: cmp.Or(g.Heading, insight.OtherLessons), ids: g.IDs}
 	}
-	return append(sources, lessonSource{heading: insight.OtherLessons, skip: themed})
+	return sources
 }
 
 // byMonth is every lesson in the journal, newest first, under its month.
@@ -91,7 +82,7 @@ func readLessons(c *Common, seq int, sources []lessonSource, at lessonsAt, want 
 				return lessonsReadMsg{seq: seq, err: err}
 			}
 			for _, e := range entries {
-				if src.skip[e.ID] || strings.TrimSpace(e.LessonOrDifferently()) == "" {
+				if strings.TrimSpace(e.LessonOrDifferently()) == "" {
 					continue
 				}
 				heading := src.heading
@@ -122,15 +113,11 @@ func (src lessonSource) read(c *Common, next int) (entries []journal.Entry, afte
 		return entries, next + len(entries), len(entries) < lessonsBatch, err
 	}
 	ids := src.ids[next:min(next+lessonsBatch, len(src.ids))]
-	for _, id := range ids {
-		e, err := c.Journal.Entry(c.Ctx, id)
-		switch {
-		case errors.Is(err, store.ErrNotFound): // deleted since the patterns were found
-		case err != nil:
+	for e, err := range c.Journal.EntriesByID(c.Ctx, ids) { // those deleted since are left out
+		if err != nil {
 			return nil, 0, false, err
-		default:
-			entries = append(entries, e)
 		}
+		entries = append(entries, e)
 	}
 	after = next + len(ids)
 	return entries, after, after >= len(src.ids), nil

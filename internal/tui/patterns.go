@@ -36,7 +36,7 @@ type patternsReadMsg struct {
 func readPatterns(c *Common, recent int) tea.Cmd {
 	return func() tea.Msg {
 		var msg patternsReadMsg
-		if msg.report, msg.err = c.report(); msg.err != nil {
+		if msg.report, msg.err = c.Journal.PatternsSummary(c.Ctx); msg.err != nil {
 			return msg
 		}
 		msg.perDay = map[journal.Date]int{}

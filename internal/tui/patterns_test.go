@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 )
@@ -64,8 +65,20 @@ func TestLessonsByTheme(t *testing.T) {
 	}
 	h.run(h.model.top().Init())
 	h.press("l")
+	// As failup lessons groups them: a lesson whose entry shows no theme
+	// goes under the theme whose lessons it reads most like.
 	h.expectScreen("grouped by what keeps coming back", "saying yes to too much", "Lesson of Dropped a ball",
-		"Lesson of Missed the launch", "Other lessons", "Lesson of Missed the bus")
+		"Lesson of Missed the bus", "Lesson of Missed the launch")
+	l, err := h.model.c.Journal.(*app.Core).Lessons(ctx, app.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Groups) != 1 || l.Groups[0].Label != "saying yes to too much" || len(l.Groups[0].Entries) != 3 {
+		t.Fatalf("failup lessons groups them otherwise: %+v", l.Groups)
+	}
+	if strings.Contains(h.screen(), "Other lessons") {
+		t.Errorf("the screen has a group failup lessons has not:\n%s", h.screen())
+	}
 }
 
 // TestPatternsCountsKeepTheirColumn: counts of a large journal stay in their

@@ -16,38 +16,49 @@ import (
 )
 
 // themeScreen lists the entries that show one theme, newest first, each with
-// the words that made it, highlighted. It reads only the entries it shows.
+// the words that made it, highlighted. It reads the theme's evidence when it
+// opens, and only the entries it shows.
 type themeScreen struct {
 	c       *Common
 	theme   insight.Theme
 	entries map[int64]journal.Entry // read so far
 	rows    []insight.Evidence      // newest first
+	loaded  bool                    // the evidence is in rows
 	cursor  int
 	top     int
 	err     error
 }
 
-type themeEntriesMsg struct {
-	entries []journal.Entry
-	err     error
-}
+type (
+	themeEvidenceMsg struct {
+		evidence []insight.Evidence
+		err      error
+	}
+	themeEntriesMsg struct {
+		entries []journal.Entry
+		err     error
+	}
+)
 
 func newThemeScreen(c *Common, th insight.Theme) *themeScreen {
-	m := &themeScreen{c: c, theme: th, entries: map[int64]journal.Entry{}}
-	for i := len(th.Evidence) - 1; i >= 0; i-- {
-		m.rows = append(m.rows, th.Evidence[i])
-	}
-	return m
+	return &themeScreen{c: c, theme: th, entries: map[int64]journal.Entry{}}
 }
 
 func (m *themeScreen) Title() string { return "a pattern" }
 func (m *themeScreen) Typing() bool  { return false }
 
-// Init reads the entries on screen; it runs again on coming back from one,
-// which may have been edited.
+// Init reads the theme's evidence, then the entries on screen; it runs again
+// on coming back from one, which may have been edited.
 func (m *themeScreen) Init() tea.Cmd {
 	clear(m.entries)
-	return m.read()
+	if m.loaded {
+		return m.read()
+	}
+	c, th := m.c, m.theme
+	return func() tea.Msg {
+		ev, err := c.Journal.ThemeEvidence(c.Ctx, th)
+		return themeEvidenceMsg{evidence: ev, err: err}
+	}
 }
 
 // read reads the entries of the rows on screen that are not read yet.
@@ -86,6 +97,12 @@ func (m *themeScreen) visible() int {
 
 func (m *themeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case themeEvidenceMsg:
+		m.loaded, m.err = true, msg.err
+		for i := len(msg.evidence) - 1; i >= 0; i-- {
+			m.rows = append(m.rows, msg.evidence[i])
+		}
+		return m, m.read()
 	case themeEntriesMsg:
 		m.err = msg.err
 		for _, e := range msg.entries {
@@ -142,8 +159,11 @@ func (m *themeScreen) View() string {
 	w := m.c.BodyWidth()
 	var b strings.Builder
 	b.WriteString(m.viewHeading(w))
-	if m.err != nil {
+	switch {
+	case m.err != nil:
 		return b.String() + unreadable(s, m.err, w)
+	case !m.loaded:
+		return b.String() + waiting(s, "Finding the words that made it…")
 	}
 	for i := m.top; i < min(m.top+m.visible(), len(m.rows)); i++ {
 		ev := m.rows[i]
