@@ -75,3 +75,30 @@ func Calendar(count func(day time.Time) int, end time.Time, weeks int) []string 
 	}
 	return rows
 }
+
+// CalendarMonths is the line of month names that goes above Calendar's rows
+// for the same end and weeks: each name starts over the first week that
+// begins in its month, and a name that would run into the next is left out.
+func CalendarMonths(end time.Time, weeks int) string {
+	end = time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, time.UTC)
+	monday := end.AddDate(0, 0, -((int(end.Weekday()) + 6) % 7))
+	start := monday.AddDate(0, 0, -7*(weeks-1))
+	line := []rune(strings.Repeat(" ", weeks))
+	free := 0 // the first column a name may start at
+	for w := range weeks {
+		d := start.AddDate(0, 0, 7*w)
+		if w > 0 && d.Month() == d.AddDate(0, 0, -7).Month() {
+			continue
+		}
+		name := []rune(d.Format("Jan"))
+		if w == 0 && d.Day() > 7 {
+			continue // the first column holds the end of a month named off the chart
+		}
+		if w < free || w+len(name) > weeks {
+			continue
+		}
+		copy(line[w:], name)
+		free = w + len(name) + 1
+	}
+	return strings.TrimRight(string(line), " ")
+}

@@ -66,3 +66,20 @@ func TestCalendar(t *testing.T) {
 		}
 	}
 }
+
+func TestCalendarMonths(t *testing.T) {
+	end := time.Date(2026, 3, 18, 0, 0, 0, 0, time.UTC)
+	// Ten weeks from the week of 12 January: February's first Monday is in
+	// column 3, March's in column 7; January began before the chart.
+	if got := CalendarMonths(end, 10); got != "   Feb Mar" {
+		t.Errorf("ten weeks: %q", got)
+	}
+	// A name that would run past the last column is left out.
+	if got := CalendarMonths(time.Date(2026, 3, 11, 0, 0, 0, 0, time.UTC), 9); got != "   Feb" {
+		t.Errorf("nine weeks: %q", got)
+	}
+	// The first column is named when its Monday is its month's first.
+	if got := CalendarMonths(time.Date(2026, 2, 25, 0, 0, 0, 0, time.UTC), 8); got != "Jan Feb" {
+		t.Errorf("from 5 January: %q", got)
+	}
+}

@@ -109,10 +109,6 @@ func (m *patternsScreen) Help() helpKeys {
 	return helpKeys{short: []key.Binding{k.Up, k.Down, open, k.Back}, full: [][]key.Binding{{k.Up, k.Down, open}, {k.Back, k.Quit}}}
 }
 
-// themeRows is how many themes fit above the calendar and the rest; the
-// list scrolls to show the chosen one.
-func (m *patternsScreen) themeRows() int { return max(m.c.BodyHeight()-16, 3) }
-
 func (m *patternsScreen) View() string {
 	s := m.c.Styles
 	w := m.c.BodyWidth()
@@ -129,16 +125,30 @@ func (m *patternsScreen) View() string {
 	// The count column is as wide as the largest count, so a theme seen
 	// forty thousand times still leaves a space after its bar.
 	countWidth := max(len(strconv.Itoa(top)), 3)
+	trendWidth := 0
+	for _, th := range m.report.Themes {
+		trendWidth = max(trendWidth, lipgloss.Width(trendLabel(th.Trend)))
+	}
+	// The trend reads whole: the label gives way first, and on a narrow
+	// window the bar goes, the count saying as much.
+	barWidth := 12
+	labelWidth := w - (2 + 1 + barWidth + 1 + countWidth + 2 + 12 + 2 + trendWidth)
+	if labelWidth < 16 {
+		barWidth = 0
+		labelWidth = w - (2 + 1 + countWidth + 2 + 12 + 2 + trendWidth)
+	}
+	labelWidth = max(labelWidth, 8)
 	var b strings.Builder
-	labelWidth := max(w-41-countWidth, 20)
 	heading := "What keeps coming back"
 	// "times" ends where the counts end.
-	b.WriteString(s.Question.Render(heading) + strings.Repeat(" ", max(2+labelWidth+1+12+1+countWidth-len("times")-len(heading), 1)) +
+	countsEnd := 2 + labelWidth + 1 + barWidth + min(barWidth, 1) + countWidth
+	b.WriteString(s.Question.Render(heading) + strings.Repeat(" ", max(countsEnd-len("times")-len(heading), 1)) +
 		s.Muted.Render("times  each month, last 12") + "\n")
 	if len(m.report.Themes) == 0 {
 		b.WriteString(wrap(s.Hint, "Nothing recurs yet. Patterns show once a few reflections share a cause.", w) + "\n")
 	}
-	rows := m.themeRows()
+	below := m.viewBelowThemes(w)
+	rows := max(m.c.BodyHeight()-lipgloss.Height(below)-2, 1)
 	first := max(m.cursor-rows+1, 0)
 	themes := m.report.Themes[first:min(len(m.report.Themes), first+rows)]
 	for j, th := range themes {
@@ -148,9 +158,11 @@ func (m *patternsScreen) View() string {
 			mark, style = s.Selected.Render("› "), s.Selected
 		}
 		label := oneLine(th.Label, labelWidth)
-		bar := chart.Bar(float64(th.Count), float64(top), 12)
-		b.WriteString(mark + style.Render(label+strings.Repeat(" ", labelWidth-lipgloss.Width(label))) + " " + s.Accent.Render(fmt.Sprintf("%-12s", bar)) +
-			s.Text.Render(fmt.Sprintf(" %*d", countWidth, th.Count)) + "  " + s.Accent.Render(chart.Sparkline(th.Monthly, 0)) + "  " +
+		row := mark + style.Render(label+strings.Repeat(" ", labelWidth-lipgloss.Width(label))) + " "
+		if barWidth > 0 {
+			row += s.Accent.Render(fmt.Sprintf("%-*s", barWidth, chart.Bar(float64(th.Count), float64(top), barWidth))) + " "
+		}
+		b.WriteString(row + s.Text.Render(fmt.Sprintf("%*d", countWidth, th.Count)) + "  " + s.Accent.Render(chart.Sparkline(th.Monthly, 0)) + "  " +
 			s.Muted.Render(trendLabel(th.Trend)) + "\n")
 	}
 	if n := len(m.report.Themes); n > rows {
@@ -158,9 +170,21 @@ func (m *patternsScreen) View() string {
 	} else {
 		b.WriteString("\n")
 	}
+	b.WriteString(below)
+	return b.String()
+}
+
+// viewBelowThemes is the calendar, the skills and confidence, drawn under
+// the themes, which get the rows left.
+func (m *patternsScreen) viewBelowThemes(w int) string {
+	s := m.c.Styles
+	var b strings.Builder
 	b.WriteString(s.Question.Render("Setbacks over the last year") + "\n")
-	b.WriteString(m.calendar() + "\n")
-	b.WriteString("\n" + m.skillsLine(w) + "\n")
+	b.WriteString(m.calendar(w) + "\n")
+	if m.c.BodyHeight() >= 20 { // on a short window the themes have the blank line
+		b.WriteString("\n")
+	}
+	b.WriteString(m.skillsLine(w) + "\n")
 	b.WriteString(m.confidenceLine(w))
 	return b.String()
 }
@@ -175,13 +199,15 @@ func trendLabel(t insight.Trend) string {
 	return "steady"
 }
 
-// calendar is a year of setbacks as a heat map, a column a week.
-func (m *patternsScreen) calendar() string {
+// calendar is a year of setbacks as a heat map, a column a week under the
+// names of the months, as many weeks as fit in w.
+func (m *patternsScreen) calendar(w int) string {
 	s := m.c.Styles
 	perDay := m.data.perDay
-	rows := chart.Calendar(func(d time.Time) int { return perDay[journal.DateOf(d)] }, m.c.today().Time(), calendarWeeks)
+	weeks := min(calendarWeeks, w-4)
+	rows := chart.Calendar(func(d time.Time) int { return perDay[journal.DateOf(d)] }, m.c.today().Time(), weeks)
 	days := []string{"Mon", "", "Wed", "", "Fri", "", "Sun"}
-	var out []string
+	out := []string{"    " + s.Muted.Render(chart.CalendarMonths(m.c.today().Time(), weeks))}
 	for i, r := range rows {
 		out = append(out, s.Muted.Render(fmt.Sprintf("%-4s", days[i]))+s.Accent.Render(r))
 	}

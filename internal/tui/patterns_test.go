@@ -108,3 +108,25 @@ func TestPatternsCountsKeepTheirColumn(t *testing.T) {
 		t.Errorf("“times” ends at %d, the counts at %d:\n%s", end(rows[0], "times"), end(rows[1], "42588"), strings.Join(rows, "\n"))
 	}
 }
+
+// TestPatternsTrendReadsWhole: a theme's trend reads whole at every window
+// size; on the narrowest the labels and then the bars give way.
+func TestPatternsTrendReadsWhole(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seed("One entry, so the menu leads on")
+	h.run(h.model.top().Init())
+	h.press("p")
+	report := insight.Report{Themes: []insight.Theme{
+		{Label: "notice it most at the end of a long week when I have nothing left", Count: 105, Monthly: make([]int, 12), Trend: insight.TrendRising},
+		{Label: "holding out for perfect", Count: 12, Monthly: make([]int, 12), Trend: insight.TrendFading},
+	}}
+	h.send(patternsReadMsg{report: report})
+	for _, size := range windowSizes {
+		h.resize(size.w, size.h)
+		h.expectScreen("↑ more lately", "↓ fading", "holding out for")
+		h.expectFits()
+		if size.w == 60 {
+			golden.RequireEqual(t, h.screen())
+		}
+	}
+}
