@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -76,6 +77,10 @@ func (m *growthScreen) View() string {
 	}
 	st := m.stats
 	var b strings.Builder
+	gap := "\n" // between sections, on a window with rows to spare
+	if m.c.BodyHeight() < 20 {
+		gap = ""
+	}
 
 	b.WriteString(s.Question.Render("Trying again") + "\n")
 	ft := st.FollowThrough
@@ -83,13 +88,18 @@ func (m *growthScreen) View() string {
 		b.WriteString(wrap(s.Muted, "No commitment has come due yet. failup will ask how each one went.", w) + "\n")
 	} else {
 		if ft.Decided > 0 {
-			barWidth := min(30, w/3)
-			bar := chart.Bar(float64(ft.TriedAgain), float64(ft.Decided), barWidth)
-			b.WriteString(s.Accent.Render(bar) + s.Rule.Render(strings.Repeat("░", barWidth-len([]rune(bar)))) + "  " +
-				s.Text.Render(fmt.Sprintf("tried again on %d of %d checked in (%.0f%%)", ft.TriedAgain, ft.Decided, *ft.Rate*100)) + "\n")
+			tried := fmt.Sprintf("tried again on %d of %d checked in (%.0f%%)", ft.TriedAgain, ft.Decided, *ft.Rate*100)
+			// The bar gives way to the words on a narrow window.
+			barWidth := min(30, w/3, w-lipgloss.Width(tried)-2)
+			line := wrap(s.Text, tried, w)
+			if barWidth >= 8 {
+				bar := chart.Bar(float64(ft.TriedAgain), float64(ft.Decided), barWidth)
+				line = s.Accent.Render(bar) + s.Rule.Render(strings.Repeat("░", barWidth-len([]rune(bar)))) + "  " + s.Text.Render(tried)
+			}
+			b.WriteString(line + "\n")
 		}
-		b.WriteString(s.Muted.Render(fmt.Sprintf("%d not this time · %d set aside · %d waiting · %d coming up",
-			ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming)) + "\n")
+		b.WriteString(wrap(s.Muted, fmt.Sprintf("%d not this time · %d set aside · %d waiting · %d coming up",
+			ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming), w) + "\n")
 		if d := st.MedianDaysToTryAgain; d != nil {
 			b.WriteString(s.Muted.Render("typically "+termtext.Days(*d)+" from a setback to trying again") + "\n")
 		}
@@ -97,7 +107,7 @@ func (m *growthScreen) View() string {
 
 	before, after := m.data.Reflecting, m.data.CheckIn
 	if len(before) > 0 || len(after) > 0 {
-		b.WriteString("\n" + s.Question.Render("Confidence") + "\n")
+		b.WriteString(gap + s.Question.Render("Confidence") + "\n")
 		row := func(label string, series []int, avg *float64) {
 			line := s.Label.Render(fmt.Sprintf("%-17s", label)) + s.Accent.Render(fmt.Sprintf("%-*s", w-30, chart.Sparkline(series, 10)))
 			if avg != nil {
@@ -112,42 +122,59 @@ func (m *growthScreen) View() string {
 		}
 	}
 
-	b.WriteString("\n" + s.Question.Render("Setbacks by month") + s.Muted.Render("  the last twelve") + "\n")
-	b.WriteString(m.months() + "\n")
+	span, months := m.months()
+	b.WriteString(gap + s.Question.Render("Setbacks by month") + s.Muted.Render("  "+span) + "\n")
+	b.WriteString(months + "\n")
 
 	if chains := m.data.Chains; len(chains) > 0 {
-		b.WriteString("\n" + s.Question.Render("Chains of attempts") + "\n")
+		b.WriteString(gap + s.Question.Render("Chains of attempts") + "\n")
+		// As many chains as the window has rows for, up to three, and a
+		// row to say how many more there are.
+		room := m.c.BodyHeight() - (lipgloss.Height(b.String()) - 1)
+		used, shown := 0, 0
 		for _, ch := range chains[:min(len(chains), 3)] {
-			b.WriteString(m.chainLine(ch, w) + "\n")
+			line := m.chainLine(ch, w)
+			need := lipgloss.Height(line)
+			if shown+1 < len(chains) {
+				need++
+			}
+			if used+need > room && shown > 0 {
+				break
+			}
+			b.WriteString(line + "\n")
+			used += lipgloss.Height(line)
+			shown++
 		}
-		if more := len(chains) - 3; more > 0 {
+		if more := len(chains) - shown; more > 0 {
 			b.WriteString(s.Muted.Render(fmt.Sprintf("and %d more", more)) + "\n")
 		}
 	}
 	return b.String()
 }
 
-// months draws the last twelve months' counts as columns with their initials.
-func (m *growthScreen) months() string {
+// months draws the last twelve months' counts as columns, each over its
+// month's name, and says which months they are.
+func (m *growthScreen) months() (span, drawn string) {
 	s := m.c.Styles
 	counts := map[string]int{}
 	for _, mc := range m.stats.ByMonth {
 		counts[mc.Month] = mc.Count
 	}
-	first := m.c.Now().AddDate(0, -11, 0)
+	now := m.c.Now()
+	first := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, time.UTC)
 	var values []int
-	var initials strings.Builder
+	var names strings.Builder
 	for i := range 12 {
 		t := first.AddDate(0, i, 0)
 		values = append(values, counts[t.Format("2006-01")])
-		initials.WriteString(t.Format("Jan")[:1] + " ")
+		names.WriteString(t.Format("Jan") + " ")
 	}
-	spark := []rune(chart.Sparkline(values, 0))
 	var bars strings.Builder
-	for _, r := range spark {
-		bars.WriteString(string(r) + " ")
+	for _, r := range chart.Sparkline(values, 0) {
+		bars.WriteString(strings.Repeat(string(r), 3) + " ")
 	}
-	return s.Accent.Render(bars.String()) + "\n" + s.Muted.Render(initials.String())
+	span = first.Format("January 2006") + " to " + first.AddDate(0, 11, 0).Format("January 2006")
+	return span, s.Accent.Render(strings.TrimRight(bars.String(), " ")) + "\n" + s.Muted.Render(strings.TrimRight(names.String(), " "))
 }
 
 // chainLine is one chain of attempts with how confidence moved along it.
@@ -166,5 +193,8 @@ func (m *growthScreen) chainLine(ch growth.Chain, w int) string {
 	if last := ch[len(ch)-1].Followup; last != nil && last.ConfidenceAfter != nil {
 		tail += fmt.Sprintf(", %d after", *last.ConfidenceAfter)
 	}
-	return s.Text.Render(oneLine(ch[0].Title, w-lipgloss.Width(tail)-2)) + s.Muted.Render(tail)
+	if w-lipgloss.Width(tail) < 24 { // too little room for the title: the rest goes under it
+		return s.Text.Render(oneLine(ch[0].Title, w)) + "\n" + s.Muted.Render(oneLine(strings.TrimSpace(tail), w))
+	}
+	return s.Text.Render(oneLine(ch[0].Title, w-lipgloss.Width(tail))) + s.Muted.Render(tail)
 }

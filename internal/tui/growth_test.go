@@ -24,6 +24,31 @@ func TestGrowthScreen(t *testing.T) {
 	h.press("g")
 	h.expectScreen("Trying again", "tried again on 2 of 3 checked in (67%)", "1 not this time · 0 set aside · 0 waiting · 1 coming up",
 		"Confidence", "when reflecting", "average 4.0", "at the check-in", "average 7.0", "+3.0 on average",
-		"Setbacks by month", "Chains of attempts", "Quiet in the meeting  2 attempts, confidence 3 → 5, 8 after")
+		"Setbacks by month  April 2025 to March 2026", "Apr May Jun Jul Aug Sep Oct Nov Dec Jan Feb Mar", "Chains of attempts", "Quiet in the meeting  2 attempts, confidence 3 → 5, 8 after")
 	golden.RequireEqual(t, h.screen())
+}
+
+// TestGrowthFitsEveryWindow: on every window from 60 by 20 the growth
+// screen is drawn whole, the chains that fit shown and the rest counted.
+func TestGrowthFitsEveryWindow(t *testing.T) {
+	h := newHarness(t, StartHome)
+	checked := func(d journal.Date) *time.Time { t := d.Time().Add(9 * time.Hour); return &t }
+	for i, title := range []string{"Skipped the doctor's appointment again", "Lost the club tennis final after leading",
+		"Lost the bouldering competition after leading", "Froze in the interview"} {
+		on := journal.Date("2026-01-05").AddDays(i)
+		first := h.seedEntry(journal.Entry{Title: title, OccurredOn: on, Confidence: ptr(3),
+			Followup: &journal.Followup{Commitment: "Try", DueOn: on.AddDays(14), CheckedInAt: checked(on.AddDays(14)), TriedAgain: ptr(true), ConfidenceAfter: ptr(6)}})
+		h.seedEntry(journal.Entry{Title: "Tried again: " + title, OccurredOn: on.AddDays(15), Confidence: ptr(5), FollowsUID: first.UID,
+			Followup: &journal.Followup{Commitment: "Try again", DueOn: on.AddDays(30), CheckedInAt: checked(on.AddDays(30)), TriedAgain: ptr(false), ConfidenceAfter: ptr(2)}})
+	}
+	h.run(h.model.top().Init())
+	h.press("g")
+	for _, size := range windowSizes {
+		h.resize(size.w, size.h)
+		h.expectScreen("tried again on 4 of 8 checked in (50%)", "Jan Feb Mar", "Chains of attempts", "more")
+		h.expectFits()
+		if size.w == 60 {
+			golden.RequireEqual(t, h.screen())
+		}
+	}
 }

@@ -2,9 +2,13 @@ package tui
 
 import (
 	"strings"
+	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/failup/failup/internal/journal"
 )
 
 // windowSizes are the windows every screen is drawn for: the smallest that
@@ -26,6 +30,39 @@ func (h *harness) expectFits() {
 	for _, l := range lines {
 		if lipgloss.Width(l) > c.Width {
 			h.t.Errorf("a line %d wide in a window %d wide:\n%s", lipgloss.Width(l), c.Width, l)
+		}
+	}
+}
+
+// TestListTitlesGetRoomFirst: a list's titles have the room they need
+// before the tags do, so they read whole when the row has room, and the
+// tags give way first on a narrow window.
+func TestListTitlesGetRoomFirst(t *testing.T) {
+	h := newHarness(t, StartHome)
+	long := "Blanked on a question in the teaching post interview before the panel"
+	h.seedEntry(journal.Entry{Title: long, OccurredOn: "2026-03-02", Tags: []string{"interview", "career", "public-speaking"}, Severity: ptr(4)})
+	h.seedEntry(journal.Entry{Title: "Paid a late fee on the rent", OccurredOn: "2026-03-01", Tags: []string{"money"}})
+	h.run(h.model.top().Init())
+	h.press("b")
+	for _, size := range windowSizes {
+		h.resize(size.w, size.h)
+		h.expectFits()
+		row := ""
+		for _, l := range strings.Split(h.screen(), "\n") {
+			if strings.Contains(l, "02 Mar 2026") {
+				row = l
+			}
+		}
+		switch {
+		case size.w >= 200 && !strings.Contains(row, long+"  interview, career, public-speaking  ●●●●"):
+			t.Errorf("at %d columns the title or tags are cut: %q", size.w, row)
+		case size.w == 100 && !strings.Contains(row, long+"  ●●●●"):
+			t.Errorf("at %d columns the title is cut: %q", size.w, row)
+		case size.w == 60 && !strings.Contains(row, "Blanked on a question in the teac…  ●●●●"):
+			t.Errorf("at 60 columns the title does not have the room first: %q", row)
+		}
+		if size.w == 60 {
+			golden.RequireEqual(t, h.screen())
 		}
 	}
 }
