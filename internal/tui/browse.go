@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/store"
@@ -332,11 +333,13 @@ func (m *browseScreen) viewList(w int) string {
 		return wrap(s.Hint, "No reflections yet. They will be here when you need them.", w)
 	}
 	var b strings.Builder
-	tags := tagColumn(m.entries, w)
+	cols := columnsFor(m.entries, m.c.ListWidth())
 	for i, e := range m.entries {
-		b.WriteString(entryRow(s, e, w, tags, m.top+i == m.cursor) + "\n")
+		row := entryRow(s, e, cols, m.top+i == m.cursor)
+		w = max(w, lipgloss.Width(row))
+		b.WriteString(row + "\n")
 	}
-	b.WriteString("\n" + s.Muted.Render(fmt.Sprintf("%d–%d of %d", m.top+1, m.top+len(m.entries), m.total)))
+	b.WriteString("\n" + spread(s.Muted.Render(fmt.Sprintf("%d–%d of %d", m.top+1, m.top+len(m.entries), m.total)), severityKey(s, m.entries), w))
 	return b.String()
 }
 
@@ -376,7 +379,7 @@ func (m *browseScreen) viewHits(w int) string {
 			mark, style = s.Selected.Render("› "), s.Selected
 		}
 		date := h.OccurredOn.Time().Format("02 Jan 2006")
-		b.WriteString(mark + s.Muted.Render(date) + "  " + style.Render(oneLine(h.Title, w-16)) + "\n")
+		b.WriteString(mark + s.Muted.Render(date) + "  " + style.Render(oneLine(h.Title, m.c.ListWidth()-15)) + "\n")
 		b.WriteString("    " + highlight(s, h.Snippet, w-4) + "\n")
 	}
 	return b.String()

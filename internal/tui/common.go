@@ -119,6 +119,10 @@ func (c *Common) BodyHeight() int { return max(c.Height-chrome, 6) }
 // capped so lines stay easy to read on wide terminals.
 func (c *Common) BodyWidth() int { return min(max(c.Width-4, 20), 100) }
 
+// ListWidth is the columns a list's rows may use: the whole window less its
+// margins, so a long title has the room a wide window gives.
+func (c *Common) ListWidth() int { return max(c.Width-4, 20) }
+
 func (c *Common) today() journal.Date { return c.Journal.Today() }
 
 // Now is the core's clock.

@@ -109,29 +109,44 @@ func highlight(s Styles, snippet string, width int) string {
 	return ansi.Truncate(b.String(), max(width, 1), "…")
 }
 
-// tagColumn is the width the tags of entries need in a list, at most a
-// quarter of width: none when no entry has tags.
-func tagColumn(entries []journal.Entry, width int) int {
-	w := 0
+// listColumns are the widths of the title and tags columns of a list.
+type listColumns struct{ title, tags int }
+
+// columnsFor fits entries in a list width cells wide: the title has the room
+// it needs first, the tags what is left when that is enough to read them,
+// and the date and the dots of severity always.
+func columnsFor(entries []journal.Entry, width int) listColumns {
+	const fixed = 2 + 11 + 2 + 2 + 5 // the mark, the date and its gap, the gap after the title, the dots
+	titles, tags := 1, 0
 	for _, e := range entries {
-		w = max(w, lipgloss.Width(termtext.Line(strings.Join(e.Tags, ", "))))
+		titles = max(titles, lipgloss.Width(termtext.Line(e.Title)))
+		tags = max(tags, lipgloss.Width(termtext.Line(strings.Join(e.Tags, ", "))))
 	}
-	return min(w, width/4)
+	room := max(width-fixed, 8)
+	c := listColumns{title: min(titles, room)}
+	if left := room - c.title - 2; tags > 0 && left >= min(tags, 10) {
+		c.tags = min(tags, left)
+	}
+	return c
 }
 
-// entryRow is one entry in a list: date, title, tags and size, in columns
-// that fit width, the tags in a column tagWidth wide.
-func entryRow(s Styles, e journal.Entry, width, tagWidth int, selected bool) string {
+// severityKey says what a list's dots mean, when any of entries has them.
+func severityKey(s Styles, entries []journal.Entry) string {
+	for _, e := range entries {
+		if e.Severity != nil {
+			return s.Muted.Render("● small to ●●●●● huge: how big a setback")
+		}
+	}
+	return ""
+}
+
+// entryRow is one entry in a list: date, title, tags and size, in cols.
+func entryRow(s Styles, e journal.Entry, cols listColumns, selected bool) string {
 	date := e.OccurredOn.Time().Format("02 Jan 2006")
 	sev := strings.Repeat(" ", 5)
 	if e.Severity != nil {
 		sev = strings.Repeat("●", *e.Severity) + strings.Repeat(" ", 5-*e.Severity)
 	}
-	gaps := 2 + 2 + 2 // after the mark, the date, and the title
-	if tagWidth > 0 {
-		gaps += 2
-	}
-	titleWidth := max(width-gaps-len(date)-tagWidth-5, 8)
 	pad := func(text string, w int) string {
 		text = oneLine(text, w)
 		return text + strings.Repeat(" ", max(w-lipgloss.Width(text), 0))
@@ -140,9 +155,9 @@ func entryRow(s Styles, e journal.Entry, width, tagWidth int, selected bool) str
 	if selected {
 		mark, titleStyle = s.Selected.Render("› "), s.Selected
 	}
-	row := mark + s.Muted.Render(date) + "  " + titleStyle.Render(pad(e.Title, titleWidth)) + "  "
-	if tagWidth > 0 {
-		row += s.Accent.Render(pad(strings.Join(e.Tags, ", "), tagWidth)) + "  "
+	row := mark + s.Muted.Render(date) + "  " + titleStyle.Render(pad(e.Title, cols.title)) + "  "
+	if cols.tags > 0 {
+		row += s.Accent.Render(pad(strings.Join(e.Tags, ", "), cols.tags)) + "  "
 	}
 	return row + s.Notice.Render(sev)
 }

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
@@ -183,6 +184,24 @@ func (m *homeScreen) View() string {
 	if m.data.err != nil {
 		return unreadable(s, m.data.err, w)
 	}
+	if m.data.total == 0 {
+		return m.viewTop(w) + wrap(s.Hint, "Your journal is empty, and that's fine. It's here for when something doesn't go the way you hoped.", w)
+	}
+	var b strings.Builder
+	b.WriteString(m.viewTop(w))
+	shown := m.data.recent[:min(m.visible(), len(m.data.recent))]
+	b.WriteString(spread(s.Label.Render("Most recent"), severityKey(s, shown), w) + "\n")
+	cols := columnsFor(shown, m.c.ListWidth())
+	for i, e := range shown {
+		b.WriteString(entryRow(s, e, cols, i == m.cursor) + "\n")
+	}
+	return b.String()
+}
+
+// viewTop is what comes above the recent entries: a commitment waiting,
+// the way into a reflection, and the menu.
+func (m *homeScreen) viewTop(w int) string {
+	s := m.c.Styles
 	var b strings.Builder
 	if m.notice != "" {
 		b.WriteString(s.Good.Render(m.notice) + "\n\n")
@@ -203,22 +222,14 @@ func (m *homeScreen) View() string {
 		b.WriteString(s.Muted.Render("   four questions, a few minutes, saved as you type") + "\n\n")
 	}
 	if m.data.total == 0 {
-		b.WriteString(wrap(s.Hint, "Your journal is empty, and that's fine. It's here for when something doesn't go the way you hoped.", w))
 		return b.String()
 	}
-	b.WriteString(m.viewMenu(w) + "\n\n")
-	b.WriteString(s.Label.Render("Most recent") + "\n")
-	shown := m.data.recent[:min(m.visible(), len(m.data.recent))]
-	tags := tagColumn(shown, w)
-	for i, e := range shown {
-		b.WriteString(entryRow(s, e, w, tags, i == m.cursor) + "\n")
-	}
-	return b.String()
+	return b.String() + m.viewMenu(w) + "\n\n"
 }
 
-// visible is how many recent entries fit under the menu.
+// visible is how many recent entries fit under the rest of the screen.
 func (m *homeScreen) visible() int {
-	return max(m.c.BodyHeight()-6-(len(m.menu())+1)/2, 1)
+	return max(m.c.BodyHeight()-(lipgloss.Height(m.viewTop(m.c.BodyWidth()))-1)-1, 1)
 }
 
 // waiting is the commitment the home screen asks about: the most recently
@@ -237,17 +248,22 @@ func (m *homeScreen) viewDue(w int) string {
 	if today := m.c.today(); c.Followup.DueOn.DaysUntil(today) <= 7 {
 		when = "from “" + oneLine(c.Title, w/2) + "” · " + c.Followup.DueText(today)
 	}
-	b.WriteString(s.Muted.Render(when) + "\n")
+	b.WriteString(wrap(s.Muted, when, w) + "\n")
 	if m.dropping {
 		b.WriteString(s.Notice.Render("Set it aside for good? Press y to set it aside, any other key to keep it.") + "\n")
 		return b.String()
 	}
-	b.WriteString(s.Question.Render("c ") + s.Text.Render("check in") + "   " + s.Question.Render("s ") + s.Text.Render("ask me later") +
-		"   " + s.Question.Render("x ") + s.Text.Render("set it aside"))
+	actions := s.Question.Render("c ") + s.Text.Render("check in") + "   " + s.Question.Render("s ") + s.Text.Render("ask me later") +
+		"   " + s.Question.Render("x ") + s.Text.Render("set it aside")
 	if more := m.data.more; more > 0 {
-		b.WriteString(s.Muted.Render(fmt.Sprintf("   · %d more waiting: ", more)) + s.Question.Render("f"))
+		waiting := s.Muted.Render(fmt.Sprintf("· %d more waiting: ", more)) + s.Question.Render("f")
+		if lipgloss.Width(actions)+3+lipgloss.Width(waiting) > w {
+			actions += "\n" + waiting
+		} else {
+			actions += "   " + waiting
+		}
 	}
-	return b.String() + "\n"
+	return b.String() + actions + "\n"
 }
 
 // viewMenu lays the menu out in two columns.

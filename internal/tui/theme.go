@@ -176,7 +176,7 @@ func (m *themeScreen) View() string {
 		if i == m.cursor {
 			mark, style = s.Selected.Render("› "), s.Selected
 		}
-		b.WriteString(mark + s.Muted.Render(e.OccurredOn.Time().Format("02 Jan 2006")) + "  " + style.Render(oneLine(e.Title, w-16)) + "\n")
+		b.WriteString(mark + s.Muted.Render(e.OccurredOn.Time().Format("02 Jan 2006")) + "  " + style.Render(oneLine(e.Title, m.c.ListWidth()-15)) + "\n")
 		b.WriteString("    " + evidenceSnippet(s, e, ev, w-4) + "\n")
 	}
 	return b.String()
