@@ -172,6 +172,13 @@ func (f *commitForm) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		f.date, cmd = f.date.Update(msg)
 		return cmd, f.date.Value() != before
 	}
+	if f.startsDate(msg) {
+		// Typing on the row of choices picks a date and starts it.
+		f.choice = pickDateChoice
+		focus := f.focus(fieldDueDate)
+		f.date, cmd = f.date.Update(msg)
+		return tea.Batch(focus, cmd), true
+	}
 	press, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil, false
@@ -185,6 +192,18 @@ func (f *commitForm) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		return nil, false
 	}
 	return nil, true
+}
+
+// startsDate reports whether msg is text, typed or pasted: on the row of
+// choices, the start of a day.
+func (f *commitForm) startsDate(msg tea.Msg) bool {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		return strings.TrimSpace(msg.Content) != ""
+	case tea.KeyPressMsg:
+		return strings.TrimSpace(msg.Text) != "" && msg.Mod&^tea.ModShift == 0
+	}
+	return false
 }
 
 func (f *commitForm) view(width int) string {
