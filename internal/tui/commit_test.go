@@ -31,7 +31,7 @@ func TestTypingOnTheDueRowStartsTheDate(t *testing.T) {
 			if chips.keys != nil {
 				golden.RequireEqual(t, h.screen())
 			}
-			h.press("ctrl+s")
+			h.press("ctrl+s", "y") // the questions are left unanswered
 			e, err := h.store.Get(ctx, 1)
 			if err != nil {
 				t.Fatal(err)
