@@ -105,6 +105,14 @@ func TestBuiltinLexiconFindsVariedWordings(t *testing.T) {
 		{"Sat staring at the blank page all morning with no ideas.", "creative-block"},
 		{"Built the whole app before talking to users, and nobody signed up.", "untested-demand"},
 		{"Back-to-back meetings all week, so the report slid.", "overcommitment"},
+		{"I lost my patience with the kids at bedtime.", "reactivity"},
+		{"I let my boss walk all over me again.", "conflict-avoidance"},
+		{"I always mess things up; I'll never be good at this.", "self-doubt"},
+		{"Kept telling myself I'd start next week.", "procrastination"},
+		{"We ran out of cash two months before the grant came.", "money-shortfall"},
+		{"I didn't back up the files and lost a week of work.", "skipping-checks"},
+		{"Trained through the pain and skipped the warm-up.", "health-neglect"},
+		{"Too embarrassed to go to office hours, so I stayed stuck.", "not-asking-for-help"},
 	}
 	for _, tt := range tests {
 		if got := patternsIn(lex, causeOnly(tt.text)); !slices.Contains(got, tt.pattern) {
