@@ -28,6 +28,10 @@ const (
 
 var exportKinds = []string{"lessons only", "every entry"}
 
+// dayLimit is the most that may be typed for a day: room for a date or for
+// words, "3 weeks ago" or "last wednesday".
+const dayLimit = 40
+
 type (
 	exportPreviewMsg struct {
 		seq     int
@@ -71,8 +75,8 @@ type exportScreen struct {
 func newExportScreen(c *Common, lessonsOnly bool) *exportScreen {
 	m := &exportScreen{
 		c:       c,
-		since:   newInput(c, "the beginning", 10),
-		until:   newInput(c, "today", 10),
+		since:   newInput(c, "the beginning", dayLimit),
+		until:   newInput(c, "today", dayLimit),
 		path:    newInput(c, "", 0),
 		preview: viewport.New(),
 		limit:   previewLines,
@@ -105,6 +109,18 @@ func (m *exportScreen) request() (app.ExportRequest, error) {
 	return app.ExportRequest{Filter: f, Format: app.Markdown, LessonsOnly: m.kind == 0}, err
 }
 
+// rangeProblem says what is wrong with the dates typed, naming the field as
+// the screen does.
+func rangeProblem(err error) string {
+	var input *app.InputError
+	if errors.As(err, &input) {
+		if label, ok := map[string]string{"since": "From", "until": "Until"}[input.Field]; ok {
+			return label + ": " + sentence(input.Err)
+		}
+	}
+	return sentence(err)
+}
+
 // refresh starts the preview afresh as the choices stand.
 func (m *exportScreen) refresh() tea.Cmd {
 	m.limit = previewLines
@@ -117,7 +133,7 @@ func (m *exportScreen) render() tea.Cmd {
 	m.seq++
 	req, err := m.request()
 	if err != nil {
-		m.notice = sentence(err)
+		m.notice = rangeProblem(err)
 		return nil
 	}
 	m.notice = ""
@@ -172,7 +188,7 @@ func (m *exportScreen) write() tea.Cmd {
 	}
 	req, err := m.request()
 	if err != nil {
-		m.notice = sentence(err)
+		m.notice = rangeProblem(err)
 		return nil
 	}
 	c, replace := m.c, m.replace
@@ -261,7 +277,7 @@ func (m *exportScreen) layout() {
 	// The fields, the preview's label and its rule take seven rows.
 	m.preview.SetHeight(max(m.c.BodyHeight()-7, 3))
 	for _, in := range []*textinput.Model{&m.since, &m.until} {
-		in.SetWidth(14)
+		in.SetWidth(min(24, w-14))
 	}
 	m.path.SetWidth(w - 14)
 }
@@ -353,9 +369,9 @@ func (m *exportScreen) View() string {
 	b.WriteString(label(exportPath, "Write to") + m.path.View() + "\n\n")
 	switch {
 	case m.notice != "":
-		b.WriteString(s.Notice.Render(m.notice) + "\n")
+		b.WriteString(wrap(s.Notice, m.notice, w) + "\n")
 	case m.err != nil:
-		b.WriteString(s.Notice.Render("The preview can't be made: "+m.err.Error()+".") + "\n")
+		b.WriteString(wrap(s.Notice, "The preview can't be made: "+m.err.Error()+".", w) + "\n")
 	case m.shown == 0:
 		b.WriteString(waiting(s, "Preparing the preview…") + "\n")
 	default:

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/failup/failup/internal/journal"
@@ -87,4 +88,42 @@ func TestExportPreviewPagesThroughALongJournal(t *testing.T) {
 		h.press("pgdown")
 	}
 	h.expectScreen("Setback number 01")
+}
+
+// The range is typed as a person says it ("last friday" is longer than a
+// date), a reversed range is refused as the CLI refuses it, and what is
+// wrong is said in full, naming the field as the screen does.
+func TestExportScreenDates(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.run(h.model.top().Init())
+	h.press("e", "tab")
+	h.typeText("last friday")
+	if got := h.model.top().(*exportScreen).since.Value(); got != "last friday" {
+		t.Fatalf("From holds %q", got)
+	}
+	h.expectScreen("› last friday", "Preview · from")
+
+	h.send(tea.WindowSizeMsg{Width: 44, Height: 24})
+	for range len("last friday") {
+		h.press("backspace")
+	}
+	h.typeText("2026-03-10")
+	h.press("tab")
+	h.typeText("2026-03-01")
+	h.expectScreen("From: 2026-03-10 is after", "2026-03-01.")
+	if strings.Contains(h.screen(), "Since") {
+		t.Fatalf("the screen names a field it does not have:\n%s", h.screen())
+	}
+	target := filepath.Join(t.TempDir(), "lessons.md")
+	h.press("tab")
+	for range len(h.model.top().(*exportScreen).path.Value()) {
+		h.press("backspace")
+	}
+	h.typeText(target)
+	h.press("ctrl+s")
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Fatalf("a reversed range was written: %v", err)
+	}
+	h.expectScreen("From: 2026-03-10 is after")
 }
