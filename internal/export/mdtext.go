@@ -34,7 +34,7 @@ const inlineSpecials = "\\`*_[]<>#&~"
 // rest of the document). Lines inside a closed fence or HTML block are left
 // alone, since escaping there would show.
 func block(s string) string {
-	lines := strings.Split(trimBlankLines(termtext.Clean(s)), "\n")
+	lines := strings.Split(trimBlankLines(termtext.Strip(s)), "\n")
 	// neverClosed maps a kind of block to the smallest size of it found to
 	// have no closing line after some earlier line. A later block of that
 	// kind and at least that size cannot close either, which keeps text full

@@ -13,11 +13,42 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Clean removes terminal escape sequences, control characters (C0, DEL and
+// Clean is Strip for text drawn on a terminal: tabs also become spaces, to
+// the next column that is a multiple of tabWidth. A tab's width depends on
+// the column the terminal puts it in, which text wrapped or indented on the
+// way there cannot know, so a tab left in would push letters out of sight.
+func Clean(s string) string {
+	s = Strip(s)
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		var b strings.Builder
+		col := 0
+		for j, part := range strings.Split(line, "\t") {
+			if j > 0 {
+				n := tabWidth - col%tabWidth
+				b.WriteString(strings.Repeat(" ", n))
+				col += n
+			}
+			b.WriteString(part)
+			col += ansi.StringWidth(part)
+		}
+		lines[i] = b.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// tabWidth is how far apart Clean's tab stops are.
+const tabWidth = 4
+
+// Strip removes terminal escape sequences, control characters (C0, DEL and
 // C1) and bidirectional controls, keeping newlines and tabs, so text pasted
 // or imported into the journal can never drive the terminal it is shown on,
-// nor make a line read in another order than it is stored.
-func Clean(s string) string {
+// nor make a line read in another order than it is stored. Text written to
+// a file keeps its tabs; on a terminal, use Clean.
+func Strip(s string) string {
 	if isPlain(s) {
 		return s
 	}

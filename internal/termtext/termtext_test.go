@@ -7,7 +7,7 @@ import (
 
 func TestClean(t *testing.T) {
 	cases := map[string]string{
-		"plain words\n\tindented":                                       "plain words\n\tindented",
+		"plain words\n\tindented":                                       "plain words\n    indented",
 		"red \x1b[31malert\x1b[0m":                                      "red alert",
 		"title \x1b]0;pwned\x07 here":                                   "title  here",
 		"link \x1b]8;;http://x\x1b\\text\x1b]8;;\x1b\\":                 "link text",
@@ -28,6 +28,28 @@ func TestClean(t *testing.T) {
 	}
 	if got := Line("export-\x1b[2J\x1b[H.md"); got != "export-.md" {
 		t.Errorf("Line of a file name = %q", got)
+	}
+}
+
+// Tabs become spaces to the next stop, counted in the cells each line
+// takes, so text wrapped for a terminal is measured as it is shown.
+func TestCleanTabs(t *testing.T) {
+	cases := map[string]string{
+		"\tone":                  "    one",
+		"ab\tc":                  "ab  c",
+		"abcd\te\n\tf":           "abcd    e\n    f",
+		"日本\tx":                  "日本    x",
+		"e\u0301\tx":             "e\u0301   x",
+		"a\t\tb":                 "a       b",
+		"red \x1b[31m\tx\x1b[0m": "red     x",
+	}
+	for in, want := range cases {
+		if got := Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Strip("keeps\ttabs\x1b[2J"); got != "keeps\ttabs" {
+		t.Errorf("Strip = %q", got)
 	}
 }
 
