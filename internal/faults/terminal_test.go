@@ -214,7 +214,7 @@ func TestAPersonInATerminal(t *testing.T) {
 
 	// After the kill the journal is sound and keeps the draft.
 	h := e.healthy()
-	if h.Entries != 2 || len(h.Drafts) != 1 || h.Drafts[0].Key != "new" || h.Drafts[0].Title != title {
+	if h.Entries != 2 || len(h.Drafts) != 1 || !journal.IsNewDraft(h.Drafts[0].Key) || h.Drafts[0].Title != title {
 		t.Fatalf("after the kill: %d entries, drafts %+v; want 2 entries and the draft %q", h.Entries, h.Drafts, title)
 	}
 	if out := e.ok(nil, "doctor"); !strings.Contains(out, "draft: an unfinished reflection “"+title+"”") {
