@@ -120,3 +120,12 @@ func TestBuiltinLexiconFindsVariedWordings(t *testing.T) {
 		}
 	}
 }
+
+func TestNotCheckingIsNotCheckingIn(t *testing.T) {
+	got := patternsIn(builtinLexicon(t), causeOnly("I didn't check the rota and never checked the till."))
+	for _, wrong := range []string{"late-feedback", "under-preparation"} {
+		if slices.Contains(got, wrong) {
+			t.Errorf("found %v; want no %s: not checking something is neither checking in nor preparing", got, wrong)
+		}
+	}
+}
