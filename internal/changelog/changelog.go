@@ -1,5 +1,6 @@
 // Package changelog is the format in which devices tell each other about
-// their changes to entries: versions of entries, each naming the versions it
+// their changes to entries and to the patterns: versions of entries and of
+// the person's corrections to their patterns, each naming the versions it
 // replaces, written in segments, files that only the device that wrote them
 // ever writes, and that are never changed once written.
 //
@@ -62,8 +63,13 @@ type Version struct {
 	Parents []string `json:"parents"`
 	// Deleted marks a deletion of the parents; Entry is then empty.
 	Deleted bool `json:"deleted,omitempty"`
-	// Entry is the entry in the failup.v1 entry format, without its id.
+	// Entry is the entry in the failup.v1 entry format, without its id; for
+	// a correction, the correction in the failup.v1 format.
 	Entry json.RawMessage `json:"entry,omitempty"`
+	// Correction marks a version of a correction to the patterns rather
+	// than of an entry. It travels as the kind of its record, which older
+	// failups pass over.
+	Correction bool `json:"-"`
 }
 
 // Newer reports whether v sorts after o among concurrent versions: the later
@@ -103,9 +109,10 @@ type record struct {
 }
 
 const (
-	kindHeader  = "segment"
-	kindVersion = "version"
-	kindEnd     = "end"
+	kindHeader     = "segment"
+	kindVersion    = "version"
+	kindCorrection = "correction"
+	kindEnd        = "end"
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -124,7 +131,11 @@ func appendLine(b []byte, r record) []byte {
 func Encode(device string, versions []Version) []byte {
 	b := appendLine(nil, record{Kind: kindHeader, Format: Format, Device: device})
 	for i := range versions {
-		b = appendLine(b, record{Kind: kindVersion, Version: &versions[i]})
+		kind := kindVersion
+		if versions[i].Correction {
+			kind = kindCorrection
+		}
+		b = appendLine(b, record{Kind: kind, Version: &versions[i]})
 	}
 	return appendLine(b, record{Kind: kindEnd, Records: len(versions)})
 }
@@ -173,7 +184,7 @@ func Decode(data []byte, device string, from int64) (Read, error) {
 			if rec.Device != device {
 				return r, fmt.Errorf("it names device %s but lies in %s's folder", rec.Device, device)
 			}
-		case kindVersion:
+		case kindVersion, kindCorrection:
 			if r.Consumed == 0 {
 				return r, errors.New("it does not start with a segment header")
 			}
@@ -181,6 +192,7 @@ func Decode(data []byte, device string, from int64) (Read, error) {
 			if v == nil || v.Device != device || v.UID == "" || v.ID == "" || !strings.HasPrefix(v.ID, device+":") {
 				return r, fmt.Errorf("it is damaged at byte %d: a version that is not %s's", r.Consumed, device)
 			}
+			v.Correction = rec.Kind == kindCorrection
 			r.Versions = append(r.Versions, *v)
 		case kindEnd:
 			r.Complete = true

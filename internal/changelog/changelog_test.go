@@ -106,3 +106,21 @@ func TestClock(t *testing.T) {
 		t.Error("ties are not broken by device")
 	}
 }
+
+func TestCorrectionsTravelAsTheirOwnKind(t *testing.T) {
+	versions := []Version{
+		{ID: "aaaaaaaaaaaaaaaa:1", UID: "e1", Device: "aaaaaaaaaaaaaaaa", Parents: []string{}, Entry: []byte(`{"title":"x"}`)},
+		{ID: "aaaaaaaaaaaaaaaa:2", UID: "c1", Device: "aaaaaaaaaaaaaaaa", Parents: []string{}, Entry: []byte(`{"kind":"dismiss"}`), Correction: true},
+	}
+	seg := Encode("aaaaaaaaaaaaaaaa", versions)
+	if !bytes.Contains(seg, []byte(`"kind":"correction"`)) {
+		t.Fatalf("no record of kind correction in\n%s", seg)
+	}
+	read, err := Decode(seg, "aaaaaaaaaaaaaaaa", 0)
+	if err != nil || !read.Complete || len(read.Versions) != 2 {
+		t.Fatalf("%+v, %v", read, err)
+	}
+	if read.Versions[0].Correction || !read.Versions[1].Correction {
+		t.Errorf("read back as corrections: %v, %v; want false, true", read.Versions[0].Correction, read.Versions[1].Correction)
+	}
+}

@@ -133,9 +133,13 @@ func (a *env) printSync(dir string, rep foldersync.Report, conflicts int) {
 	case rep.Made == 0 && rep.Received == 0:
 		fmt.Fprintf(a.out, "Synced through %s: nothing new.\n", termtext.Line(dir))
 	default:
-		fmt.Fprintf(a.out, "Synced through %s: %s sent, %s received (%d new, %d changed, %d deleted here).\n",
+		corrected := ""
+		if rep.Corrections > 0 {
+			corrected = "; " + termtext.Count(rep.Corrections, "pattern correction", "pattern corrections")
+		}
+		fmt.Fprintf(a.out, "Synced through %s: %s sent, %s received (%d new, %d changed, %d deleted here%s).\n",
 			termtext.Line(dir), termtext.Count(rep.Made, "change", "changes"), termtext.Count(rep.Received, "change", "changes"),
-			rep.Created, rep.Updated, rep.Deleted)
+			rep.Created, rep.Updated, rep.Deleted, corrected)
 	}
 	if rep.Rejected > 0 {
 		fmt.Fprintf(a.errOut, "failup: %s from other devices were not valid entries and were left out.\n",

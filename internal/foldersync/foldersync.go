@@ -144,6 +144,7 @@ func add(total *store.Merged, m store.Merged) {
 	total.Created += m.Created
 	total.Updated += m.Updated
 	total.Deleted += m.Deleted
+	total.Corrections += m.Corrections
 }
 
 // writable makes the device's folder and checks that a file can be written

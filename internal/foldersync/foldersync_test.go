@@ -192,7 +192,7 @@ func simulate(t *testing.T, seed uint64) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		switch op := r.IntN(10); {
+		switch op := r.IntN(12); {
 		case op < 2 || len(es) == 0:
 			uids++
 			e := newEntry(r, fmt.Sprintf("uid-%d-%03d", seed, uids), now)
@@ -246,8 +246,10 @@ func simulate(t *testing.T, seed uint64) {
 			}
 		case op < 8:
 			d.sync(t, step)
-		default:
+		case op < 10:
 			transfer(t, r, devs[r.IntN(n)], d, false)
+		default:
+			correct(t, r, d.s, now)
 		}
 	}
 	// Every file reaches every device, and each syncs; then again, so that
@@ -270,7 +272,7 @@ func simulate(t *testing.T, seed uint64) {
 
 	versions := readFolder(t, devs[0].dir)
 	want := expected(t, versions)
-	t.Logf("%d entries, %d in conflict, %d versions", len(want.Entries), len(want.Conflicts), len(versions))
+	t.Logf("%d entries, %d in conflict, %d corrections, %d versions", len(want.Entries), len(want.Conflicts), len(want.Corrections), len(versions))
 	for _, d := range devs {
 		got := stateOf(t, d.s)
 		if !reflect.DeepEqual(got, want) {
@@ -285,7 +287,7 @@ func simulate(t *testing.T, seed uint64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Made+rep.Received+rep.Created+rep.Updated+rep.Deleted != 0 || len(rep.Wrote) != 0 {
+	if rep.Made+rep.Received+rep.Created+rep.Updated+rep.Deleted+rep.Corrections != 0 || len(rep.Wrote) != 0 {
 		t.Fatalf("a sync with nothing new did %+v", rep)
 	}
 	if after := stateOf(t, devs[0].s); !reflect.DeepEqual(before, after) {
@@ -316,8 +318,9 @@ func readFolder(t *testing.T, dir string) map[string]changelog.Version {
 // state is a journal as the test compares it: each entry without its local
 // id, and the versions standing in conflict.
 type state struct {
-	Entries   map[string]string
-	Conflicts map[string][]string
+	Entries     map[string]string
+	Conflicts   map[string][]string
+	Corrections map[string]string
 }
 
 func (s state) String() string {
@@ -349,9 +352,17 @@ func stateOf(t *testing.T, s *store.Store) state {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := state{Entries: map[string]string{}, Conflicts: map[string][]string{}}
+	st := state{Entries: map[string]string{}, Conflicts: map[string][]string{}, Corrections: map[string]string{}}
 	for _, e := range es {
 		st.Entries[e.UID] = normalized(e)
+	}
+	ks, err := s.Corrections(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range ks {
+		b, _ := json.Marshal(k)
+		st.Corrections[k.UID] = string(b)
 	}
 	cs, err := s.SyncConflicts(ctx)
 	if err != nil {
@@ -379,13 +390,27 @@ func expected(t *testing.T, versions map[string]changelog.Version) state {
 			replaced[p] = true
 		}
 	}
-	heads := map[string][]changelog.Version{}
+	heads, corrections := map[string][]changelog.Version{}, map[string][]changelog.Version{}
 	for _, v := range versions {
-		if !replaced[v.ID] && !v.Deleted {
+		switch {
+		case replaced[v.ID] || v.Deleted:
+		case v.Correction:
+			corrections[v.UID] = append(corrections[v.UID], v)
+		default:
 			heads[v.UID] = append(heads[v.UID], v)
 		}
 	}
-	st := state{Entries: map[string]string{}, Conflicts: map[string][]string{}}
+	st := state{Entries: map[string]string{}, Conflicts: map[string][]string{}, Corrections: map[string]string{}}
+	// A correction needs no one to choose: its newest version stands.
+	for uid, hs := range corrections {
+		sort.Slice(hs, func(i, j int) bool { return hs[i].Newer(hs[j]) })
+		var k journal.Correction
+		if err := json.Unmarshal(hs[0].Entry, &k); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(k)
+		st.Corrections[uid] = string(b)
+	}
 	for uid, hs := range heads {
 		sort.Slice(hs, func(i, j int) bool { return hs[i].Newer(hs[j]) })
 		var e journal.Entry
@@ -429,5 +454,35 @@ func checkEveryChangeKept(t *testing.T, devs []*device, versions map[string]chan
 				t.Errorf("%s changed %s, and no version in the folder holds the change: %s", d.name, m.uid, key)
 			}
 		}
+	}
+}
+
+// correct makes, changes or takes back one of a few corrections to the
+// patterns, so that devices often correct the same theme at once.
+func correct(t *testing.T, r *rand.Rand, s *store.Store, now time.Time) {
+	t.Helper()
+	theme := []string{"name:marcus", "pattern:overcommitment"}[r.IntN(2)]
+	var k journal.Correction
+	switch r.IntN(4) {
+	case 0:
+		k = journal.NewCorrection(journal.CorrectRename, theme, fmt.Sprintf("name %d", r.IntN(100)), now)
+	case 1:
+		k = journal.NewCorrection(journal.CorrectDismiss, theme, "", now)
+	case 2:
+		k = journal.NewCorrection(journal.CorrectWords, theme, []string{"late", "deadline", "said yes"}[r.IntN(3)], now)
+	default:
+		ks, err := s.Corrections(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ks) > 0 {
+			if err := s.Correct(ctx, nil, []string{ks[r.IntN(len(ks))].UID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	if err := s.Correct(ctx, []journal.Correction{k}, nil); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -54,7 +54,11 @@ func (s *Store) Correct(ctx context.Context, put []journal.Correction, drop []st
 			}
 		}
 		for _, c := range put {
-			if err := putCorrection(ctx, tx, c); err != nil {
+			// Made again, a correction keeps when it was first made.
+			if _, err := tx.ExecContext(ctx, `INSERT INTO pattern_corrections (uid, kind, theme, target, created_at,
+				updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET kind = excluded.kind,
+				theme = excluded.theme, target = excluded.target, updated_at = excluded.updated_at`,
+				c.UID, string(c.Kind), c.Theme, c.Target(), formatTime(c.CreatedAt), formatTime(c.UpdatedAt)); err != nil {
 				return err
 			}
 		}
@@ -62,10 +66,11 @@ func (s *Store) Correct(ctx context.Context, put []journal.Correction, drop []st
 	})
 }
 
+// putCorrection keeps c as it is, replacing the correction with its uid.
 func putCorrection(ctx context.Context, tx *sql.Tx, c journal.Correction) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO pattern_corrections (uid, kind, theme, target, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET kind = excluded.kind, theme = excluded.theme,
-		target = excluded.target, updated_at = excluded.updated_at`,
+		target = excluded.target, created_at = excluded.created_at, updated_at = excluded.updated_at`,
 		c.UID, string(c.Kind), c.Theme, c.Target(), formatTime(c.CreatedAt), formatTime(c.UpdatedAt))
 	return err
 }

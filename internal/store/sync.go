@@ -101,6 +101,9 @@ type Merged struct {
 	Created  int `json:"created"`
 	Updated  int `json:"updated"`
 	Deleted  int `json:"deleted"`
+	// Corrections counts the corrections to the patterns the merge made,
+	// changed or took back here.
+	Corrections int `json:"corrections"`
 }
 
 // SyncMerge brings m into the journal in one transaction: first it makes a
@@ -125,6 +128,9 @@ func (s *Store) SyncMerge(ctx context.Context, m Merge) (Merged, error) {
 			}
 			defer sm.close()
 			if err := sm.local(ctx, &res); err != nil {
+				return err
+			}
+			if err := sm.localCorrections(ctx, &res); err != nil {
 				return err
 			}
 			if err := sm.remote(ctx, m.Versions, &res); err != nil {
@@ -164,8 +170,8 @@ func (sm *syncMerge) prepare(ctx context.Context) error {
 		// A version some other version already names is no head, and keeps
 		// its entry only until it is written to the folder.
 		{&sm.insertVersion, `INSERT INTO sync_versions (id, uid, device, clock_wall, clock_logical, parents, deleted,
-			entry, head, published) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN r.id IS NULL OR NOT ?9 THEN ?8 END,
-			r.id IS NULL, ?9 FROM (SELECT (SELECT id FROM sync_replaced WHERE id = ?1) AS id) r`},
+			entry, head, published, correction) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN r.id IS NULL OR NOT ?9 THEN ?8 END,
+			r.id IS NULL, ?9, ?10 FROM (SELECT (SELECT id FROM sync_replaced WHERE id = ?1) AS id) r`},
 		{&sm.replace, `INSERT OR IGNORE INTO sync_replaced (id) VALUES (?1); UPDATE sync_versions SET head = 0,
 			entry = CASE WHEN published THEN NULL ELSE entry END WHERE id = ?1 AND head`},
 		{&sm.heads, `SELECT id, device, clock_wall, clock_logical, deleted, coalesce(entry, '') FROM sync_versions
@@ -236,6 +242,43 @@ func (sm *syncMerge) local(ctx context.Context, res *Merged) error {
 	return err
 }
 
+// localCorrections makes a version of each correction to the patterns
+// made, changed or taken back here since the last sync.
+func (sm *syncMerge) localCorrections(ctx context.Context, res *Merged) error {
+	var uids []string
+	rows, err := sm.tx.QueryContext(ctx, "SELECT uid FROM sync_pending_corrections")
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var uid string
+		if err := rows.Scan(&uid); err != nil {
+			rows.Close()
+			return err
+		}
+		uids = append(uids, uid)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(uids) == 0 {
+		return err
+	}
+	for _, uid := range uids {
+		list, err := corrections(ctx, sm.tx, "WHERE uid = ?", uid)
+		if err != nil {
+			return err
+		}
+		body, hash := []byte(nil), ""
+		if len(list) > 0 {
+			body, hash = canonicalCorrection(list[0])
+		}
+		if err := sm.record(ctx, uid, body, hash, true, res); err != nil {
+			return err
+		}
+	}
+	_, err = sm.tx.ExecContext(ctx, "DELETE FROM sync_pending_corrections")
+	return err
+}
+
 func (sm *syncMerge) pending(ctx context.Context) (map[string]bool, error) {
 	rows, err := sm.tx.QueryContext(ctx, "SELECT uid FROM sync_pending")
 	if err != nil {
@@ -274,6 +317,13 @@ func (sm *syncMerge) changed(ctx context.Context, uid string, e *journal.Entry, 
 	if e != nil {
 		body, hash = canonical(*e)
 	}
+	return sm.record(ctx, uid, body, hash, false, res)
+}
+
+// record makes a version of entry or correction uid from body (nil:
+// deleted), if its fingerprint differs from what the journal held when
+// sync last looked.
+func (sm *syncMerge) record(ctx context.Context, uid string, body []byte, hash string, correction bool, res *Merged) error {
 	var was string
 	if err := sm.hash.QueryRowContext(ctx, uid).Scan(&was); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
@@ -285,14 +335,14 @@ func (sm *syncMerge) changed(ctx context.Context, uid string, e *journal.Entry, 
 	if err != nil {
 		return err
 	}
-	if e == nil && len(heads) == 0 {
+	if body == nil && len(heads) == 0 {
 		return nil // written and deleted between two syncs: no one else knew it
 	}
 	sm.dev.Made++
 	sm.dev.Clock = sm.dev.Clock.Tick(sm.now.UnixMilli())
 	v := changelog.Version{
 		ID: changelog.VersionID(sm.dev.ID, sm.dev.Made), UID: uid, Device: sm.dev.ID, Clock: sm.dev.Clock,
-		Parents: ids(heads), Deleted: e == nil, Entry: body,
+		Parents: ids(heads), Deleted: body == nil, Entry: body, Correction: correction,
 	}
 	if err := sm.add(ctx, v, false); err != nil {
 		return err
@@ -332,7 +382,7 @@ func (sm *syncMerge) add(ctx context.Context, v changelog.Version, published boo
 		entry = sql.NullString{String: string(v.Entry), Valid: true}
 	}
 	if _, err := sm.insertVersion.ExecContext(ctx, v.ID, v.UID, v.Device, v.Clock.Wall, v.Clock.Logical,
-		string(parents), v.Deleted, entry, published); err != nil {
+		string(parents), v.Deleted, entry, published, v.Correction); err != nil {
 		return err
 	}
 	for _, p := range v.Parents {
@@ -377,7 +427,7 @@ func (sm *syncMerge) remote(ctx context.Context, versions []changelog.Version, r
 		return err
 	}
 	defer known.Close()
-	touched := map[string]bool{}
+	touched, correction := map[string]bool{}, map[string]bool{}
 	var order []string
 	seen := map[string]bool{}
 	peers := map[string]changelog.Version{}
@@ -394,7 +444,16 @@ func (sm *syncMerge) remote(ctx context.Context, versions []changelog.Version, r
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
-		if !v.Deleted {
+		switch {
+		case v.Deleted:
+		case v.Correction:
+			body, _, err := decodeVersionCorrection(v)
+			if err != nil {
+				res.Rejected++
+				continue
+			}
+			v.Entry = body
+		default:
 			body, e, err := decodeVersionEntry(v)
 			if err != nil {
 				res.Rejected++
@@ -425,10 +484,17 @@ func (sm *syncMerge) remote(ctx context.Context, versions []changelog.Version, r
 		if !touched[v.UID] {
 			touched[v.UID] = true
 			order = append(order, v.UID)
+			if v.Correction {
+				correction[v.UID] = true
+			}
 		}
 	}
 	for _, uid := range order {
-		if err := sm.settle(ctx, uid, res); err != nil {
+		settle := sm.settle
+		if correction[uid] {
+			settle = sm.settleCorrection
+		}
+		if err := settle(ctx, uid, res); err != nil {
 			return err
 		}
 	}
@@ -591,7 +657,7 @@ func (sm *syncMerge) files(ctx context.Context, files []SyncFile) error {
 // finish keeps the device's clock, and forgets the entries the merge itself
 // wrote as changed.
 func (sm *syncMerge) finish(ctx context.Context) error {
-	if _, err := sm.tx.ExecContext(ctx, "DELETE FROM sync_pending"); err != nil {
+	if _, err := sm.tx.ExecContext(ctx, "DELETE FROM sync_pending; DELETE FROM sync_pending_corrections"); err != nil {
 		return err
 	}
 	_, err := sm.tx.ExecContext(ctx, `UPDATE sync_device SET made = ?, clock_wall = ?, clock_logical = ?,
@@ -657,7 +723,7 @@ type decodedEntry struct {
 // folder, oldest first.
 func (s *Store) Unpublished(ctx context.Context, limit int) ([]changelog.Version, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, uid, device, clock_wall, clock_logical, parents, deleted,
-		coalesce(entry, '') FROM sync_versions WHERE NOT published ORDER BY rowid LIMIT ?`, limit)
+		coalesce(entry, ''), correction FROM sync_versions WHERE NOT published ORDER BY rowid LIMIT ?`, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -666,7 +732,7 @@ func (s *Store) Unpublished(ctx context.Context, limit int) ([]changelog.Version
 	for rows.Next() {
 		var v changelog.Version
 		var parents, entry string
-		if err := rows.Scan(&v.ID, &v.UID, &v.Device, &v.Clock.Wall, &v.Clock.Logical, &parents, &v.Deleted, &entry); err != nil {
+		if err := rows.Scan(&v.ID, &v.UID, &v.Device, &v.Clock.Wall, &v.Clock.Logical, &parents, &v.Deleted, &entry, &v.Correction); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(parents), &v.Parents); err != nil {
@@ -789,6 +855,9 @@ func (s *Store) SyncResolve(ctx context.Context, uid, keep string, now time.Time
 			// so that it is among those replaced, never lost unseen.
 			var res Merged
 			if err := sm.local(ctx, &res); err != nil {
+				return err
+			}
+			if err := sm.localCorrections(ctx, &res); err != nil {
 				return err
 			}
 			heads, err := sm.headsOf(ctx, uid)
