@@ -113,6 +113,12 @@ func TestBuiltinLexiconFindsVariedWordings(t *testing.T) {
 		{"I didn't back up the files and lost a week of work.", "skipping-checks"},
 		{"Trained through the pain and skipped the warm-up.", "health-neglect"},
 		{"Too embarrassed to go to office hours, so I stayed stuck.", "not-asking-for-help"},
+		{"I didn't apply because I thought I wouldn't get it.", "fear-of-failure"},
+		{"Stayed in a job I hate because change is scary.", "fear-of-failure"},
+		{"I put everyone else's needs first again.", "people-pleasing"},
+		{"I did all the work on the group project myself.", "not-delegating"},
+		{"I ignored the advice my coach gave me.", "feedback"},
+		{"Said I'd have it by Friday without looking at my calendar.", "overcommitment"},
 	}
 	for _, tt := range tests {
 		if got := patternsIn(lex, causeOnly(tt.text)); !slices.Contains(got, tt.pattern) {
@@ -127,5 +133,12 @@ func TestNotCheckingIsNotCheckingIn(t *testing.T) {
 		if slices.Contains(got, wrong) {
 			t.Errorf("found %v; want no %s: not checking something is neither checking in nor preparing", got, wrong)
 		}
+	}
+}
+
+func TestPlayingTerriblyIsNotSelfDoubt(t *testing.T) {
+	got := patternsIn(builtinLexicon(t), causeOnly("The weather was terrible and we compared prices at three shops."))
+	if slices.Contains(got, "self-doubt") {
+		t.Errorf("found %v; want no self-doubt: 'at' and 'my' are skipped inside terms, so 'terrible at' and 'compared my' read as one common word", got)
 	}
 }
