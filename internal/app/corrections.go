@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -121,8 +122,13 @@ func (c *Core) Correct(ctx context.Context, in CorrectionInput) ([]journal.Corre
 		if len(words) == 0 {
 			return nil, inputErrorf("", "give one or more words that mean this theme to you")
 		}
-		if err := (insight.Corrections{Words: map[string][]string{th.Key: words}}).Validate(); err != nil {
-			return nil, &InputError{Err: err}
+		for _, w := range words {
+			if err := (insight.Corrections{Words: map[string][]string{th.Key: {w}}}).Validate(); err != nil {
+				if inner := errors.Unwrap(err); inner != nil {
+					err = fmt.Errorf("“%s” %w", w, inner)
+				}
+				return nil, &InputError{Err: err}
+			}
 		}
 		for _, w := range words {
 			if in.Undo {

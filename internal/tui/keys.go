@@ -43,6 +43,13 @@ type KeyMap struct {
 	Snooze    key.Binding
 	SetAside  key.Binding
 	Again     key.Binding
+	// Corrections to a theme of the patterns.
+	Rename      key.Binding
+	Dismiss     key.Binding
+	Merge       key.Binding
+	Words       key.Binding
+	RemoveEntry key.Binding
+	Undo        key.Binding
 }
 
 // DefaultKeyMap is the keys the README lists for each screen.
@@ -85,6 +92,13 @@ func DefaultKeyMap() KeyMap {
 		Snooze:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "ask me later")),
 		SetAside:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "set it aside")),
 		Again:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reflect on this attempt")),
+
+		Rename:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename")),
+		Dismiss:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "dismiss")),
+		Merge:       key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge another in")),
+		Words:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "add words")),
+		RemoveEntry: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "take entry out")),
+		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 	}
 }
 

@@ -72,12 +72,16 @@ type patternsScreen struct {
 	cursor int
 	loaded bool
 	err    error
+	// fix corrects the theme under the cursor.
+	fix corrector
 }
 
-func newPatternsScreen(c *Common) *patternsScreen { return &patternsScreen{c: c} }
+func newPatternsScreen(c *Common) *patternsScreen {
+	return &patternsScreen{c: c, fix: newCorrector(c)}
+}
 
 func (m *patternsScreen) Title() string { return "patterns" }
-func (m *patternsScreen) Typing() bool  { return false }
+func (m *patternsScreen) Typing() bool  { return m.fix.Typing() }
 
 func (m *patternsScreen) Init() tea.Cmd { return readPatterns(m.c, max(m.c.BodyWidth()-34, 1)) }
 
@@ -86,7 +90,22 @@ func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case patternsReadMsg:
 		m.data, m.report, m.err, m.loaded = msg, msg.report, msg.err, true
 		m.cursor = min(m.cursor, max(len(m.report.Themes)-1, 0))
+	case correctedMsg:
+		m.fix.Update(msg)
+		return m, m.Init()
+	case othersMsg, tea.BackgroundColorMsg:
+		return m, m.fix.Update(msg)
 	case tea.KeyPressMsg:
+		if m.fix.active() {
+			return m, m.fix.Update(msg)
+		}
+		var th insight.Theme
+		if m.cursor < len(m.report.Themes) {
+			th = m.report.Themes[m.cursor]
+		}
+		if cmd, ok := m.fix.start(msg, th, 0); ok && th.Key != "" {
+			return m, cmd
+		}
 		k := m.c.Keys
 		switch {
 		case key.Matches(msg, k.Back, k.Close):
@@ -106,7 +125,12 @@ func (m *patternsScreen) Help() helpKeys {
 	k := m.c.Keys
 	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "its entries"))
 	open.SetEnabled(len(m.report.Themes) > 0)
-	return helpKeys{short: []key.Binding{k.Up, k.Down, open, k.Back}, full: [][]key.Binding{{k.Up, k.Down, open}, {k.Back, k.Quit}}}
+	short, fix, asking := m.fix.Help(k, len(m.report.Themes) > 0, false)
+	if asking {
+		return helpKeys{short: short, full: [][]key.Binding{fix}}
+	}
+	short = append([]key.Binding{k.Up, k.Down, open, k.Back}, short...)
+	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, open}, fix, {k.Back, k.Quit}}}
 }
 
 func (m *patternsScreen) View() string {
@@ -139,6 +163,7 @@ func (m *patternsScreen) View() string {
 	}
 	labelWidth = max(labelWidth, 8)
 	var b strings.Builder
+	b.WriteString(m.fix.View(w))
 	heading := "What keeps coming back"
 	// "times" ends where the counts end.
 	countsEnd := 2 + labelWidth + 1 + barWidth + min(barWidth, 1) + countWidth

@@ -27,6 +27,8 @@ type themeScreen struct {
 	cursor  int
 	top     int
 	err     error
+	// fix corrects the theme, and takes the entry under the cursor out.
+	fix corrector
 }
 
 type (
@@ -38,14 +40,35 @@ type (
 		entries []journal.Entry
 		err     error
 	}
+	// themeCorrectedMsg is the theme as a correction left it; found is
+	// false when it is no longer shown (dismissed).
+	themeCorrectedMsg struct {
+		theme insight.Theme
+		found bool
+		err   error
+	}
 )
 
 func newThemeScreen(c *Common, th insight.Theme) *themeScreen {
-	return &themeScreen{c: c, theme: th, entries: map[int64]journal.Entry{}}
+	return &themeScreen{c: c, theme: th, entries: map[int64]journal.Entry{}, fix: newCorrector(c)}
 }
 
 func (m *themeScreen) Title() string { return "a pattern" }
-func (m *themeScreen) Typing() bool  { return false }
+func (m *themeScreen) Typing() bool  { return m.fix.Typing() }
+
+// reread reads the theme again after a correction, by its key.
+func (m *themeScreen) reread() tea.Cmd {
+	c, key := m.c, m.theme.Key
+	return func() tea.Msg {
+		r, err := c.Journal.PatternsSummary(c.Ctx)
+		for _, th := range r.Themes {
+			if th.Key == key {
+				return themeCorrectedMsg{theme: th, found: true, err: err}
+			}
+		}
+		return themeCorrectedMsg{err: err}
+	}
+}
 
 // Init reads the theme's evidence, then the entries on screen; it runs again
 // on coming back from one, which may have been edited.
@@ -110,7 +133,29 @@ func (m *themeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	case tea.WindowSizeMsg:
 		return m, m.move(0)
+	case correctedMsg:
+		m.fix.Update(msg)
+		return m, m.reread()
+	case themeCorrectedMsg:
+		m.err = msg.err
+		if msg.found {
+			m.theme, m.rows, m.loaded = msg.theme, nil, false
+			m.cursor, m.top = min(m.cursor, max(msg.theme.Count-1, 0)), 0
+			return m, m.Init()
+		}
+	case othersMsg, tea.BackgroundColorMsg:
+		return m, m.fix.Update(msg)
 	case tea.KeyPressMsg:
+		if m.fix.active() {
+			return m, m.fix.Update(msg)
+		}
+		var entry int64
+		if m.cursor < len(m.rows) {
+			entry = m.rows[m.cursor].EntryID
+		}
+		if cmd, ok := m.fix.start(msg, m.theme, entry); ok {
+			return m, cmd
+		}
 		k := m.c.Keys
 		switch {
 		case key.Matches(msg, k.Back, k.Close):
@@ -142,7 +187,12 @@ func (m *themeScreen) Help() helpKeys {
 	k := m.c.Keys
 	open := k.Open
 	open.SetEnabled(len(m.rows) > 0)
-	return helpKeys{short: []key.Binding{k.Up, k.Down, open, k.Back}, full: [][]key.Binding{{k.Up, k.Down, open}, {k.Back, k.Quit}}}
+	short, fix, asking := m.fix.Help(k, true, len(m.rows) > 0)
+	if asking {
+		return helpKeys{short: short, full: [][]key.Binding{fix}}
+	}
+	short = append([]key.Binding{k.Up, k.Down, open, k.Back}, short...)
+	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, open}, fix, {k.Back, k.Quit}}}
 }
 
 // viewHeading is the theme, how often and where it was found, and its words.
@@ -158,6 +208,7 @@ func (m *themeScreen) View() string {
 	s := m.c.Styles
 	w := m.c.BodyWidth()
 	var b strings.Builder
+	b.WriteString(m.fix.View(w))
 	b.WriteString(m.viewHeading(w))
 	switch {
 	case m.err != nil:

@@ -1,0 +1,293 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/failup/failup/internal/app"
+	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/journal"
+)
+
+// corrector is how the patterns screen and a pattern's page correct a
+// theme: it asks what it needs at the top of the screen (a new name, words
+// of the person's own, the theme to merge in), saves the correction through
+// the core, says what it did and, until the next key, offers to take it
+// back.
+type corrector struct {
+	c     *Common
+	mode  correcting
+	theme insight.Theme
+	input textinput.Model
+	// others are the themes a merge can fold in; pick is the one chosen.
+	others []insight.Theme
+	pick   int
+	// said is what the last correction did; undo takes it back.
+	said string
+	undo []journal.Correction
+	err  error
+}
+
+type correcting int
+
+const (
+	notCorrecting correcting = iota
+	renaming
+	wording
+	merging
+)
+
+// correctedMsg says a correction was saved (or taken back): the screens
+// read the patterns again.
+type correctedMsg struct {
+	said  string
+	theme string // the key of the theme corrected
+	undo  []journal.Correction
+	err   error
+}
+
+// othersMsg brings the themes a merge can fold in.
+type othersMsg struct {
+	themes []insight.Theme
+	err    error
+}
+
+func newCorrector(c *Common) corrector {
+	return corrector{c: c, input: newInput(c, "", journal.MaxLabelLen)}
+}
+
+// active reports whether keys go to the corrector: it is asking something.
+func (k *corrector) active() bool { return k.mode != notCorrecting }
+
+// Typing reports whether keys are going into its text field.
+func (k *corrector) Typing() bool { return k.mode == renaming || k.mode == wording }
+
+// start begins the correction key asks for on th; entry is the entry under
+// the cursor of a pattern's page (0 elsewhere). ok is false when key is not
+// a correction's.
+func (k *corrector) start(msg tea.KeyPressMsg, th insight.Theme, entry int64) (cmd tea.Cmd, ok bool) {
+	keys := k.c.Keys
+	k.err = nil
+	undo := k.undo
+	k.said, k.undo = "", nil // what was said holds until the next key
+	switch {
+	case key.Matches(msg, keys.Undo) && len(undo) > 0:
+		return k.takeBack(undo), true
+	case key.Matches(msg, keys.Rename):
+		k.ask(renaming, th, "new name › ", th.Label)
+		return textinput.Blink, true
+	case key.Matches(msg, keys.Words):
+		k.ask(wording, th, "words › ", "")
+		k.input.Placeholder = "words that mean this to you, with commas between"
+		return textinput.Blink, true
+	case key.Matches(msg, keys.Merge):
+		k.mode, k.theme, k.others, k.pick = merging, th, nil, 0
+		c := k.c
+		return func() tea.Msg {
+			r, err := c.Journal.PatternsSummary(c.Ctx)
+			return othersMsg{themes: slices.DeleteFunc(r.Themes, func(o insight.Theme) bool { return o.Key == th.Key }), err: err}
+		}, true
+	case key.Matches(msg, keys.Dismiss):
+		return k.save(app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: th.Key}, th,
+			fmt.Sprintf("Dismissed “%s”: not a pattern for you.", th.Label)), true
+	case key.Matches(msg, keys.RemoveEntry) && entry != 0:
+		return k.save(app.CorrectionInput{Kind: journal.CorrectRemove, Theme: th.Key, EntryID: entry}, th,
+			fmt.Sprintf("Took entry %d out of “%s”.", entry, th.Label)), true
+	}
+	return nil, false
+}
+
+func (k *corrector) ask(mode correcting, th insight.Theme, prompt, value string) {
+	k.mode, k.theme = mode, th
+	k.input.Prompt = prompt
+	k.input.Placeholder = ""
+	k.input.SetValue(value)
+	k.input.CursorEnd()
+	k.input.Focus()
+}
+
+// Update handles the keys while the corrector asks, and its messages.
+func (k *corrector) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case othersMsg:
+		if k.mode == merging {
+			k.others, k.err = msg.themes, msg.err
+			if len(k.others) == 0 && k.err == nil {
+				k.mode, k.said = notCorrecting, "There is no other theme to merge with."
+			}
+		}
+		return nil
+	case correctedMsg:
+		k.err = msg.err
+		if msg.err == nil {
+			k.said, k.undo = msg.said, msg.undo
+		}
+		return nil
+	case tea.BackgroundColorMsg:
+		restyle(k.c.Styles, []*textinput.Model{&k.input})
+		return nil
+	case tea.KeyPressMsg:
+		return k.key(msg)
+	}
+	if k.Typing() {
+		var cmd tea.Cmd
+		k.input, cmd = k.input.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+func (k *corrector) key(msg tea.KeyPressMsg) tea.Cmd {
+	keys := k.c.Keys
+	if key.Matches(msg, keys.Back) {
+		k.mode = notCorrecting
+		k.input.Blur()
+		return nil
+	}
+	th := k.theme
+	switch k.mode {
+	case merging:
+		switch {
+		case key.Matches(msg, keys.Up):
+			k.pick = max(k.pick-1, 0)
+		case key.Matches(msg, keys.Down):
+			k.pick = min(k.pick+1, max(len(k.others)-1, 0))
+		case key.Matches(msg, keys.Open) && len(k.others) > 0:
+			other := k.others[k.pick]
+			k.mode = notCorrecting
+			return k.save(app.CorrectionInput{Kind: journal.CorrectMerge, Theme: th.Key, From: other.Key}, th,
+				fmt.Sprintf("Merged “%s” into “%s”.", other.Label, th.Label))
+		}
+		return nil
+	case renaming, wording:
+		if key.Matches(msg, keys.Open) {
+			value := strings.TrimSpace(k.input.Value())
+			mode := k.mode
+			k.mode = notCorrecting
+			k.input.Blur()
+			if value == "" {
+				return nil
+			}
+			if mode == renaming {
+				return k.save(app.CorrectionInput{Kind: journal.CorrectRename, Theme: th.Key, Label: value}, th,
+					fmt.Sprintf("Renamed “%s” “%s”.", th.Label, value))
+			}
+			words := strings.Split(value, ",")
+			return k.save(app.CorrectionInput{Kind: journal.CorrectWords, Theme: th.Key, Words: words}, th,
+				fmt.Sprintf("Entries that use %s now join “%s”.", quoteList(words), th.Label))
+		}
+		var cmd tea.Cmd
+		k.input, cmd = k.input.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+// save makes the correction in, saying said once it is saved.
+func (k *corrector) save(in app.CorrectionInput, th insight.Theme, said string) tea.Cmd {
+	c := k.c
+	return func() tea.Msg {
+		saved, err := c.Journal.Correct(c.Ctx, in)
+		if in.Kind == journal.CorrectRename {
+			saved = nil // renaming again is how a name is changed back
+		}
+		return correctedMsg{said: said, theme: th.Key, undo: saved, err: err}
+	}
+}
+
+// takeBack takes back the corrections undo names.
+func (k *corrector) takeBack(undo []journal.Correction) tea.Cmd {
+	c := k.c
+	return func() tea.Msg {
+		for _, u := range undo {
+			if _, err := c.Journal.Uncorrect(c.Ctx, u.UID); err != nil {
+				return correctedMsg{err: err}
+			}
+		}
+		return correctedMsg{said: "Taken back.", theme: undo[0].Theme}
+	}
+}
+
+// View is what the corrector asks or says, or "" when it has nothing to.
+func (k *corrector) View(w int) string {
+	s := k.c.Styles
+	switch {
+	case k.err != nil:
+		return wrap(s.Notice, sentence(k.err), w) + "\n"
+	case k.Typing():
+		return k.input.View() + "\n" + s.Muted.Render("enter saves · esc keeps it as it is") + "\n"
+	case k.mode == merging:
+		var b strings.Builder
+		b.WriteString(s.Question.Render(oneLine(fmt.Sprintf("Merge which theme into “%s”?", k.theme.Label), w)) + "\n")
+		if k.others == nil {
+			return b.String() + waiting(s, "…") + "\n"
+		}
+		for i, o := range k.others {
+			mark, style := "  ", s.Text
+			if i == k.pick {
+				mark, style = s.Selected.Render("› "), s.Selected
+			}
+			b.WriteString(mark + style.Render(oneLine(o.Label, w-2)) + "\n")
+		}
+		return b.String() + s.Muted.Render("enter merges · esc keeps them apart") + "\n"
+	case k.said != "":
+		undo := ""
+		if len(k.undo) > 0 {
+			undo = " u takes it back."
+		}
+		return wrap(s.Good, k.said+undo, w) + "\n"
+	}
+	return ""
+}
+
+// Help is the keys that work now: while the corrector asks, only its own
+// (asking is true); otherwise every correction key (full), enabled as they
+// apply to a theme (th) and an entry under the cursor (entry), and the few
+// the short help has room for.
+func (k *corrector) Help(keys KeyMap, th, entry bool) (short, full []key.Binding, asking bool) {
+	switch {
+	case k.Typing():
+		save := keys.Open
+		save.SetHelp("enter", "save")
+		cancel := keys.Back
+		cancel.SetHelp("esc", "keep it")
+		return []key.Binding{save, cancel}, []key.Binding{save, cancel}, true
+	case k.mode == merging:
+		merge := keys.Open
+		merge.SetHelp("enter", "merge")
+		cancel := keys.Back
+		cancel.SetHelp("esc", "keep apart")
+		all := []key.Binding{keys.Up, keys.Down, merge, cancel}
+		return all, all, true
+	}
+	rename, dismiss, merge, words, remove, undo := keys.Rename, keys.Dismiss, keys.Merge, keys.Words, keys.RemoveEntry, keys.Undo
+	for _, b := range []*key.Binding{&rename, &dismiss, &merge, &words} {
+		b.SetEnabled(th)
+	}
+	remove.SetEnabled(th && entry)
+	undo.SetEnabled(len(k.undo) > 0)
+	short = []key.Binding{rename, dismiss, undo}
+	if entry {
+		short = []key.Binding{remove, rename, undo}
+	}
+	return short, []key.Binding{rename, dismiss, merge, words, remove, undo}, false
+}
+
+// quoteList is words as a person would list them: “a”, “b” and “c”.
+func quoteList(words []string) string {
+	var q []string
+	for _, w := range words {
+		if w = strings.TrimSpace(w); w != "" {
+			q = append(q, "“"+w+"”")
+		}
+	}
+	if len(q) < 2 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}

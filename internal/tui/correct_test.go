@@ -1,0 +1,80 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/failup/failup/internal/journal"
+)
+
+func TestCorrectingPatterns(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p")
+	h.expectScreen("› saying yes to too much", "Marcus", "r rename")
+
+	// Rename: the field starts with the name as it is.
+	h.press("r")
+	h.expectScreen("new name › saying yes to too much", "enter saves · esc keeps it as it is")
+	if !h.model.top().Typing() {
+		t.Fatal("renaming does not take typing: ? and q would not reach the field")
+	}
+	h.press("ctrl+u")
+	h.typeText("my yeses")
+	golden.RequireEqual(t, h.screen())
+	h.press("enter")
+	h.expectScreen("Renamed “saying yes to too much” “my yeses”.", "› my yeses")
+
+	// Dismiss, and take it back.
+	h.press("d")
+	h.expectScreen("Dismissed “my yeses”: not a pattern for you. u takes it back.", "› Marcus")
+	if strings.Contains(h.screen(), "my yeses  ") {
+		t.Errorf("the dismissed theme is still listed:\n%s", h.screen())
+	}
+	h.press("u")
+	h.expectScreen("Taken back.", "my yeses")
+
+	// Merge Marcus into the theme under the cursor, picked from the others.
+	h.press("m")
+	h.expectScreen("Merge which theme into “my yeses”?", "› Marcus", "enter merges · esc keeps them apart")
+	h.press("enter")
+	h.expectScreen("Merged “Marcus” into “my yeses”.", "› my yeses")
+	if strings.Contains(h.screen(), "Marcus  ") {
+		t.Errorf("the theme merged in is still listed on its own:\n%s", h.screen())
+	}
+	h.press("u")
+	h.expectScreen("Taken back.", "Marcus")
+
+	// On a pattern's page: take the entry under the cursor out, and add words.
+	h.press("enter")
+	h.expectScreen("my yeses", "3 entries from", "x take entry out")
+	h.press("x")
+	h.expectScreen("Took entry 3 out of “my yeses”.", "2 entries from")
+	h.press("w")
+	h.typeText("alarm, timer")
+	h.press("enter")
+	h.expectScreen("Entries that use “alarm” and “timer” now join “my yeses”.", "4 entries from", "Missed the bus", "Burnt the bread")
+
+	// A mistake says so, and changes nothing; an empty name changes nothing.
+	h.press("w")
+	h.typeText("*")
+	h.press("enter")
+	h.expectScreen("“*” has no words to look for.", "4 entries from")
+	h.press("r", "ctrl+u", "enter")
+	h.expectScreen("4 entries from")
+
+	list, err := h.store.Corrections(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[journal.CorrectionKind]int{}
+	for _, k := range list {
+		kinds[k.Kind]++
+	}
+	if want := map[journal.CorrectionKind]int{journal.CorrectRename: 1, journal.CorrectRemove: 1, journal.CorrectWords: 2}; len(kinds) != len(want) ||
+		kinds[journal.CorrectRename] != 1 || kinds[journal.CorrectRemove] != 1 || kinds[journal.CorrectWords] != 2 {
+		t.Errorf("corrections kept: %v; want %v", kinds, want)
+	}
+}
