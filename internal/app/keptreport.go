@@ -27,6 +27,9 @@ const (
 	keptSummary = "patterns"
 	keptEntries = "patterns.entries"
 	keptLessons = "patterns.lessons"
+	// The lexicon's pattern ids and labels, which finding a pattern by its
+	// id needs: the lexicon itself takes longer to read than a search.
+	keptLexicon = "patterns.lexicon"
 )
 
 // keptEvidence is the name theme i's evidence is kept under (i from 0).

@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"runtime/debug"
 	"slices"
@@ -226,6 +224,13 @@ func (c *Core) makeKept(ctx context.Context, at store.Stamp, entries []journal.E
 	if err != nil {
 		return madeKept{}, err
 	}
+	lex, err := c.Lexicon()
+	if err != nil {
+		return madeKept{}, err
+	}
+	if parts[keptLexicon], err = gobBytes(lexiconNames(lex)); err != nil {
+		return madeKept{}, err
+	}
 	// A report that cannot be kept (a read-only journal) is only slower.
 	_ = c.store.Keep(ctx, at, keptSummary, parts)
 	return madeKept{report: r, parts: parts}, nil
@@ -251,16 +256,11 @@ const keptFormat = 3
 // the lexicon, the pattern engine's version and the build of failup that
 // made it.
 func (c *Core) keptVersion() (string, error) {
-	lex, err := c.Lexicon()
+	lexicon, err := insight.LexiconVersion(c.promptDir)
 	if err != nil {
 		return "", err
 	}
-	lexicon, err := json.Marshal(lex)
-	if err != nil {
-		return "", err
-	}
-	sum := sha256.Sum256(lexicon)
-	return fmt.Sprintf("%s %x %s %d %s", c.Today(), sum[:8], insight.EngineVersion, keptFormat, build()), nil
+	return fmt.Sprintf("%s %s %s %d %s", c.Today(), lexicon, insight.EngineVersion, keptFormat, build()), nil
 }
 
 // build names failup's build: its module version and, when it was built

@@ -43,17 +43,17 @@ func (c *Core) Search(ctx context.Context, query string, limit int) (Found, erro
 
 // patternEntries are the entries of the pattern a search names, read from
 // the parts of the kept report that list the patterns and their entries, not
-// every theme's evidence.
+// every theme's evidence, nor the lexicon.
 func (c *Core) patternEntries(ctx context.Context, name string) ([]int64, error) {
 	r, err := c.PatternsSummary(ctx)
 	if err != nil {
 		return nil, err
 	}
-	lex, err := c.Lexicon()
-	if err != nil {
+	var patterns []insight.Pattern
+	if err := c.readPart(ctx, keptLexicon, func(body []byte) error { return decodeGob(body, &patterns) }); err != nil {
 		return nil, err
 	}
-	found, ok := FindTheme(r.Themes, lex, name)
+	found, ok := FindTheme(r.Themes, patterns, name)
 	n := slices.IndexFunc(r.Themes, func(th insight.Theme) bool { return ok && found.Label == th.Label })
 	if n < 0 {
 		return nil, &InputError{Err: errNoPattern(name)}
@@ -71,9 +71,10 @@ func (e errNoPattern) Error() string {
 	return "pattern:" + string(e) + " is not one of your patterns; failup patterns lists them"
 }
 
-// FindTheme is the theme name stands for: its number in the list, its
-// lexicon pattern's id, or its label, in any case, with hyphens for spaces.
-func FindTheme(themes []insight.Theme, lex insight.Lexicon, name string) (insight.Theme, bool) {
+// FindTheme is the theme name stands for: its number in the list, the id of
+// its pattern in the lexicon (patterns, as lexiconNames gives them), or its
+// label, in any case, with hyphens for spaces.
+func FindTheme(themes []insight.Theme, patterns []insight.Pattern, name string) (insight.Theme, bool) {
 	if n, err := strconv.Atoi(name); err == nil && n >= 1 && n <= len(themes) {
 		return themes[n-1], true
 	}
@@ -82,7 +83,7 @@ func FindTheme(themes []insight.Theme, lex insight.Lexicon, name string) (insigh
 	}
 	want := key(name)
 	label := want
-	for _, p := range lex.Patterns {
+	for _, p := range patterns {
 		if key(p.ID) == want {
 			label = key(p.Label)
 		}
@@ -93,4 +94,13 @@ func FindTheme(themes []insight.Theme, lex insight.Lexicon, name string) (insigh
 		}
 	}
 	return insight.Theme{}, false
+}
+
+// lexiconNames are the lexicon's patterns, ids and labels only.
+func lexiconNames(lex insight.Lexicon) []insight.Pattern {
+	names := make([]insight.Pattern, len(lex.Patterns))
+	for i, p := range lex.Patterns {
+		names[i] = insight.Pattern{ID: p.ID, Label: p.Label}
+	}
+	return names
 }

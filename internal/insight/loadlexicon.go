@@ -1,6 +1,8 @@
 package insight
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -41,6 +43,30 @@ func LoadLexicon(userDir string) (Lexicon, error) {
 		return Lexicon{}, inFile(path, err)
 	}
 	return lex.Merge(user), nil
+}
+
+// LexiconVersion names the lexicon LoadLexicon(userDir) reads without
+// parsing it: a digest of the built-in file and of userDir/lexicon.toml as
+// they are now, so it changes whenever either does. Parsing the lexicon
+// costs tens of milliseconds; this, a fraction of one.
+func LexiconVersion(userDir string) (string, error) {
+	h := sha256.New()
+	data, err := prompts.FS.ReadFile(lexiconFile)
+	if err != nil {
+		return "", err
+	}
+	h.Write(data)
+	if userDir != "" {
+		data, err = os.ReadFile(filepath.Join(userDir, lexiconFile))
+		switch {
+		case err == nil:
+			h.Write([]byte{0})
+			h.Write(data)
+		case !errors.Is(err, fs.ErrNotExist):
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8]), nil
 }
 
 // inFile words a lexicon error as "file:line: problem".

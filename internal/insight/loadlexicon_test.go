@@ -78,3 +78,42 @@ func writeUserLexicon(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+func TestLexiconVersionFollowsTheUserFile(t *testing.T) {
+	dir := t.TempDir()
+	version := func() string {
+		t.Helper()
+		v, err := LexiconVersion(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	none := version()
+	if builtIn, err := LexiconVersion(""); err != nil || builtIn != none {
+		t.Errorf("with no file of the person's: %q, %v; want %q, as with no folder", builtIn, err, none)
+	}
+	path := filepath.Join(dir, "lexicon.toml")
+	writeUserLexicon(t, path, "[[pattern]]\nid = \"standup\"\nlabel = \"the standup\"\nterms = [\"standup\"]\n")
+	first := version()
+	if first == none {
+		t.Error("adding a lexicon file left the version as it was")
+	}
+	if again := version(); again != first {
+		t.Errorf("the same file gave %q, then %q", first, again)
+	}
+	writeUserLexicon(t, path, "[[pattern]]\nid = \"standup\"\nlabel = \"the standup\"\nterms = [\"stand-up\"]\n")
+	if changed := version(); changed == first || changed == none {
+		t.Errorf("changing a term gave %q; want a version of its own (before: %q, none: %q)", changed, first, none)
+	}
+	os.Remove(path)
+	if gone := version(); gone != none {
+		t.Errorf("removing the file gave %q; want %q again", gone, none)
+	}
+	if err := os.Mkdir(path, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LexiconVersion(dir); err == nil {
+		t.Error("a lexicon.toml that cannot be read gave no error")
+	}
+}
