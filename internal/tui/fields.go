@@ -33,6 +33,33 @@ func newAnswer(c *Common, placeholder string) textarea.Model {
 	return ta
 }
 
+// fitView scrolls an answer box, after its size changed, so that the line
+// the cursor is on shows with the lines before it filling the rows above.
+// The box scrolls itself only as far as keeps the cursor in view, so one
+// grown back after a shrink would show its last lines over empty rows. Going
+// up a box's height and back scrolls it just so, leaving the cursor where
+// it was.
+func fitView(ta *textarea.Model) {
+	refreshScroll(ta)
+	row, col := ta.Line(), ta.Column()
+	up := 0
+	for up < ta.Height() && (ta.Line() > 0 || ta.LineInfo().RowOffset > 0) {
+		ta.CursorUp()
+		up++
+	}
+	for range up {
+		ta.CursorDown()
+	}
+	if ta.Line() == row {
+		ta.SetCursorColumn(col)
+	}
+}
+
+// refreshScroll lets a box scroll as far as its text now reaches: the box
+// learns how many rows its text takes only when drawn, and until then stops
+// scrolling where its text used to end.
+func refreshScroll(ta *textarea.Model) { _ = ta.View() }
+
 // restyle gives fields the styles for the terminal's background, once it
 // has said which it is.
 func restyle(s Styles, inputs []*textinput.Model, areas ...*textarea.Model) {

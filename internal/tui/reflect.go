@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
@@ -75,6 +76,13 @@ type reflectScreen struct {
 	// finishing is set while asking whether to finish a reflection with
 	// questions not yet answered.
 	finishing bool
+	// boxWidth and boxHeight are the size the answer boxes were given.
+	boxWidth, boxHeight int
+	// rows is what lastRow found last.
+	rows struct {
+		value       string
+		width, last int
+	}
 }
 
 // newReflectScreen starts a reflection with set. base is the entry being
@@ -553,10 +561,54 @@ func (m *reflectScreen) layout() {
 	// Progress, question, hint and status take about eight rows; past a
 	// comfortable size, a bigger box is only harder to read.
 	h := min(max(m.c.BodyHeight()-9, 3), 16)
-	for i := range m.answers {
-		m.answers[i].SetWidth(min(w, 84))
-		m.answers[i].SetHeight(h)
+	if m.compact() {
+		h = max(m.c.Height-chrome-3, 1)
 	}
+	if m.boxWidth == min(w, 84) && m.boxHeight == h {
+		return
+	}
+	m.boxWidth, m.boxHeight = min(w, 84), h
+	for i := range m.answers {
+		m.answers[i].SetWidth(m.boxWidth)
+		m.answers[i].SetHeight(h)
+		fitView(&m.answers[i])
+	}
+}
+
+// compact reports whether the window is too short for a question's hint
+// and spacing beside a box of three rows: the answer comes first.
+func (m *reflectScreen) compact() bool { return m.c.Height-chrome-9 < 3 }
+
+// moreSigns are the quiet signs, above and below an answer box, that it
+// holds more lines than it shows; each is empty when there are none.
+func (m *reflectScreen) moreSigns(ta *textarea.Model) (above, below string) {
+	s := m.c.Styles
+	if ta.ScrollYOffset() > 0 {
+		above = moreSign(s, "↑")
+	}
+	if ta.ScrollYOffset()+ta.Height() <= m.lastRow(ta) {
+		below = moreSign(s, "↓")
+	}
+	return above, below
+}
+
+// lastRow is the row of ta's last line once wrapped, counted from 0. The
+// box does not say, so a box one row high is given the same text and width
+// and asked where its end scrolls to. The answer is kept until the text or
+// the width change.
+func (m *reflectScreen) lastRow(ta *textarea.Model) int {
+	v := ta.Value()
+	if m.rows.value == v && m.rows.width == m.boxWidth {
+		return m.rows.last
+	}
+	probe := newAnswer(m.c, "")
+	probe.SetWidth(m.boxWidth)
+	probe.SetHeight(1)
+	probe.SetValue(v)
+	refreshScroll(&probe)
+	probe.MoveToEnd()
+	m.rows.value, m.rows.width, m.rows.last = v, m.boxWidth, probe.ScrollYOffset()
+	return m.rows.last
 }
 
 func (m *reflectScreen) Help() helpKeys {
@@ -609,6 +661,9 @@ func (m *reflectScreen) View() string {
 		return b.String()
 	}
 	st := m.step()
+	if st.kind == stepQuestion && m.compact() {
+		return m.compactQuestion(w)
+	}
 	switch st.kind {
 	case stepWhat:
 		b.WriteString(s.Question.Render("What happened?") + "\n")
@@ -634,7 +689,8 @@ func (m *reflectScreen) View() string {
 		if q.Hint != "" {
 			b.WriteString(wrap(s.Hint, q.Hint, w) + "\n")
 		}
-		b.WriteString("\n" + m.answers[st.question].View() + "\n")
+		above, below := m.moreSigns(&m.answers[st.question])
+		b.WriteString(above + "\n" + m.answers[st.question].View() + "\n" + below)
 	case stepLesson:
 		b.WriteString(s.Question.Render("What is the lesson?") + "\n")
 		b.WriteString(wrap(s.Hint, "One sentence you would want to read before the next time. Optional.", w) + "\n\n")
@@ -655,6 +711,19 @@ func (m *reflectScreen) View() string {
 		b.WriteString("\n" + s.Muted.Render(m.status))
 	}
 	return b.String()
+}
+
+// compactQuestion is a question on a short window: the progress, the
+// question on one line, the box, and the status or notice on one line.
+func (m *reflectScreen) compactQuestion(w int) string {
+	s := m.c.Styles
+	q := m.set.Questions[m.step().question]
+	said := s.Muted.Render(oneLine(m.status, w))
+	if m.notice != "" {
+		said = s.Notice.Render(oneLine(m.notice, w))
+	}
+	return ansi.Truncate(m.progress(), w, "…") + "\n" + s.Question.Render(oneLine(q.Text, w)) + "\n" +
+		m.answers[m.step().question].View() + "\n" + said
 }
 
 // finishQuestion asks, calmly, whether to finish with questions unanswered.

@@ -34,6 +34,10 @@ func clip(style lipgloss.Style, text string, width, lines int, empty string) str
 	return strings.Join(rows, "\n")
 }
 
+// moreSign is the quiet sign that a box or list holds more than it shows,
+// in the direction of arrow: "↑ more" or "↓ more".
+func moreSign(s Styles, arrow string) string { return s.Muted.Render(arrow + " more") }
+
 // waiting says at once what a screen is waiting for: no screen is ever blank
 // while the journal answers.
 func waiting(s Styles, what string) string { return s.Muted.Render(what) }
