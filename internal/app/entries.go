@@ -207,6 +207,13 @@ func (c *Core) NewDrafts(ctx context.Context) ([]journal.Draft, error) {
 	return c.store.NewDrafts(ctx)
 }
 
+// PrivateFolder is a folder of failup's own, readable by the person alone,
+// for a copy of an answer open in their editor; release removes it, and a
+// failup stopped before then leaves it for the next one to remove.
+func (c *Core) PrivateFolder() (dir string, release func(), err error) {
+	return c.store.PrivateFolder()
+}
+
 // SaveDraft keeps a reflection in progress.
 func (c *Core) SaveDraft(ctx context.Context, d journal.Draft) error {
 	return c.store.SaveDraft(ctx, d, c.now())

@@ -161,7 +161,7 @@ func healthFindings(h store.Health) []finding {
 		for i, name := range h.Leftovers {
 			names[i] = termtext.Line(name)
 		}
-		leftovers.Found = fmt.Sprintf("removed %s of the journal left by a failup stopped mid-way: %s",
+		leftovers.Found = fmt.Sprintf("removed %s (of the journal, or of an answer open in an editor) left by a failup stopped mid-way: %s",
 			termtext.Count(len(names), "copy", "copies"), strings.Join(names, ", "))
 	}
 	return []finding{integrity, links, index, schema, leftovers}

@@ -78,8 +78,9 @@ type Health struct {
 	IndexError       string
 	Unindexed, Stale int
 	Drafts           []DraftInfo
-	// Leftovers are the temporary copies of the journal, left by a failup
-	// stopped mid-way, that were removed when it was opened.
+	// Leftovers are the temporary copies (of the journal, or of an answer
+	// open in an editor) left by a failup stopped mid-way, that were removed
+	// when it was opened.
 	Leftovers []string
 }
 

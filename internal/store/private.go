@@ -7,11 +7,11 @@ import (
 	"time"
 )
 
-// privateFolder holds the copies of the journal failup makes on the way to
-// somewhere else (a backup before it is renamed into place). It sits beside
-// the journal, 0700, so a copy is never readable by others nor left in a
-// temporary folder; a copy a killed failup left there is removed the next
-// time the journal is opened.
+// privateFolder holds the copies failup makes on the way to somewhere else:
+// of the journal (a backup before it is renamed into place), or of an answer
+// open in the person's editor. It sits beside the journal, 0700, so a copy
+// is never readable by others nor left in a temporary folder; a copy a
+// killed failup left there is removed the next time the journal is opened.
 const privateFolder = ".failup-tmp"
 
 // createPrivate creates an empty file for a temporary copy in the private
@@ -45,6 +45,32 @@ func createLocked(dir string) (*os.File, error) {
 	return f, nil
 }
 
+// PrivateFolder makes a folder of its own, 0700, in the private folder beside
+// the journal, for a copy of journal text another program works on (an
+// answer open in $EDITOR). The folder is locked until release, which removes
+// it; if failup is killed first, the next failup to open the journal does.
+func (s *Store) PrivateFolder() (dir string, release func(), err error) {
+	parent := filepath.Join(filepath.Dir(s.path), privateFolder)
+	if err := os.MkdirAll(parent, 0o700); err != nil {
+		return "", nil, err
+	}
+	if dir, err = os.MkdirTemp(parent, "edit-*"); err != nil {
+		return "", nil, err
+	}
+	lock, err := os.Open(dir)
+	if err == nil {
+		if err = lockFile(lock); err != nil {
+			lock.Close()
+		}
+	}
+	if err != nil {
+		os.RemoveAll(dir)
+		return "", nil, err
+	}
+	// Removed while still locked, so no sweep takes it for abandoned first.
+	return dir, func() { os.RemoveAll(dir); lock.Close() }, nil
+}
+
 // legacyAge is how long a temporary file of an older failup, which took no
 // lock, must have been left untouched before it counts as abandoned.
 const legacyAge = time.Hour
@@ -66,7 +92,16 @@ func (s *Store) SweepLeftovers() []string {
 			if strings.HasSuffix(name, "-journal") || strings.HasSuffix(name, "-wal") || strings.HasSuffix(name, "-shm") {
 				continue // goes with its copy
 			}
-			if !inUse(name) && os.Remove(name) == nil {
+			if inUse(name) {
+				continue
+			}
+			if file.IsDir() { // an editor's copy of an answer
+				if os.RemoveAll(name) == nil {
+					removed = append(removed, name)
+				}
+				continue
+			}
+			if os.Remove(name) == nil {
 				for _, side := range []string{"-journal", "-wal", "-shm"} {
 					os.Remove(name + side) // SQLite's own, beside the copy
 				}

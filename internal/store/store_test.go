@@ -274,3 +274,35 @@ func TestNewDraftsKeepsEveryReflection(t *testing.T) {
 		t.Fatalf("newest draft = %+v", got[0])
 	}
 }
+
+// An editor's folder is left alone while it is in use, and removed by the
+// sweep once its failup is gone.
+func TestPrivateFolderIsSweptOnlyOnceAbandoned(t *testing.T) {
+	s := openTemp(t)
+	dir, release, err := s.PrivateFolder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(dir, "answer.md")
+	if err := os.WriteFile(copyPath, []byte("private"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(dir); err != nil || info.Mode().Perm() != 0o700 {
+		t.Fatalf("folder %v %v", info.Mode().Perm(), err)
+	}
+	if removed := s.SweepLeftovers(); len(removed) != 0 {
+		t.Fatalf("the sweep removed %v while it was in use", removed)
+	}
+	release()
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Fatalf("release left the folder: %v", err)
+	}
+
+	// A folder whose failup died holds no lock.
+	abandoned := filepath.Join(filepath.Dir(dir), "edit-123")
+	os.Mkdir(abandoned, 0o700)
+	os.WriteFile(filepath.Join(abandoned, "answer.md"), []byte("private"), 0o600)
+	if removed := s.SweepLeftovers(); !slices.Equal(removed, []string{abandoned}) {
+		t.Fatalf("the sweep removed %v, want %s", removed, abandoned)
+	}
+}

@@ -39,6 +39,7 @@ type Journal interface {
 	Delete(ctx context.Context, id int64) error
 	Draft(ctx context.Context, key string) (journal.Draft, bool, error)
 	NewDrafts(ctx context.Context) ([]journal.Draft, error)
+	PrivateFolder() (dir string, release func(), err error)
 	SaveDraft(ctx context.Context, d journal.Draft) error
 	DeleteDraft(ctx context.Context, key string) error
 

@@ -16,19 +16,23 @@ type editorDoneMsg struct {
 	err      error
 }
 
-// openEditor edits text in the person's $VISUAL or $EDITOR.
-func openEditor(text string, question int) tea.Cmd {
-	session := &editorSession{text: text}
+// openEditor edits text in the person's $VISUAL or $EDITOR, on a copy in a
+// folder from private.
+func openEditor(private func() (string, func(), error), text string, question int) tea.Cmd {
+	session := &editorSession{text: text, private: private}
 	return tea.Exec(session, func(err error) tea.Msg {
 		return editorDoneMsg{question: question, text: session.text, err: err}
 	})
 }
 
 // editorSession is one run of the editor on a temporary copy of an answer.
-// The copy lives in a fresh 0700 directory as a 0600 file and is removed when
-// the editor exits, however it exits: no plaintext is left behind.
+// The copy is a 0600 file in a 0700 folder of failup's own beside the
+// journal, never in the temporary folder. It is removed when the editor
+// exits, however it exits, and if failup itself is killed, by the next
+// failup: no plaintext is left behind.
 type editorSession struct {
 	text           string
+	private        func() (dir string, release func(), err error)
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
@@ -38,11 +42,11 @@ func (s *editorSession) SetStdout(w io.Writer) { s.stdout = w }
 func (s *editorSession) SetStderr(w io.Writer) { s.stderr = w }
 
 func (s *editorSession) Run() error {
-	dir, err := os.MkdirTemp("", "failup-edit-")
+	dir, release, err := s.private()
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
+	defer release()
 	path := filepath.Join(dir, "answer.md")
 	if err := os.WriteFile(path, []byte(s.text), 0o600); err != nil {
 		return err

@@ -482,7 +482,7 @@ func (m *reflectScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Prev):
 		return m.prev()
 	case key.Matches(msg, k.Editor) && st.kind == stepQuestion:
-		return openEditor(m.answers[st.question].Value(), st.question)
+		return openEditor(m.c.Journal.PrivateFolder, m.answers[st.question].Value(), st.question)
 	case st.kind == stepReview && key.Matches(msg, k.Open):
 		return m.save()
 	case st.kind == stepWhat && key.Matches(msg, k.ArrowDown, k.Open) && m.whatField == 0:

@@ -195,20 +195,24 @@ func TestEditorSessionLeavesNoCopy(t *testing.T) {
 echo "added in the editor" >> "$1"
 `), 0o700)
 	t.Setenv("VISUAL", script)
-	s := &editorSession{text: "first\n"}
-	if err := s.Run(); err != nil {
+	s := openStore(t)
+	private := filepath.Join(filepath.Dir(s.Path()), ".failup-tmp")
+	session := &editorSession{text: "first\n", private: s.PrivateFolder}
+	if err := session.Run(); err != nil {
 		t.Fatal(err)
 	}
-	if s.text != "first\nadded in the editor" {
-		t.Fatalf("edited text = %q", s.text)
+	if session.text != "first\nadded in the editor" {
+		t.Fatalf("edited text = %q", session.text)
 	}
 	t.Setenv("VISUAL", "false")
-	failed := &editorSession{text: "kept"}
+	failed := &editorSession{text: "kept", private: s.PrivateFolder}
 	if err := failed.Run(); err == nil || failed.text != "kept" {
 		t.Fatalf("failing editor: %v %q", err, failed.text)
 	}
-	if left, _ := os.ReadDir(tmp); len(left) != 0 {
-		t.Fatalf("editor copies left behind: %v", left)
+	for _, dir := range []string{tmp, private} {
+		if left, _ := os.ReadDir(dir); len(left) != 0 {
+			t.Fatalf("editor copies left behind in %s: %v", dir, left)
+		}
 	}
 }
 
