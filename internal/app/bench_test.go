@@ -148,11 +148,16 @@ func BenchmarkExportPreview(b *testing.B) {
 	}
 }
 
-// BenchmarkPatternsSummary reads what the patterns screen lists.
-func BenchmarkPatternsSummary(b *testing.B) {
+// BenchmarkPatternsScreen reads what the patterns screen draws: the
+// patterns it lists, a year of setbacks by day and the latest confidence
+// ratings.
+func BenchmarkPatternsScreen(b *testing.B) {
 	c := benchCore(b)
 	for b.Loop() {
 		if _, err := c.PatternsSummary(ctx); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := c.Calendar(ctx, c.Today().AddDays(-7*53), 66); err != nil {
 			b.Fatal(err)
 		}
 	}

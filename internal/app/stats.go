@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/failup/failup/internal/growth"
+	"github.com/failup/failup/internal/journal"
 )
 
 // Stats are the journal's statistics as of today, from the tallies it keeps,
@@ -46,4 +47,16 @@ func (c *Core) Growth(ctx context.Context, recent int) (Growth, error) {
 	g.Chains = growth.Chains(linked)
 	g.Reflecting, g.CheckIn, err = c.store.Confidences(ctx, recent)
 	return g, err
+}
+
+// Calendar is what the patterns screen draws besides the patterns: how many
+// setbacks each day since since had, and the latest recent confidence
+// ratings given when reflecting, oldest first. It reads counts and ratings
+// through the journal's indexes, not the entries.
+func (c *Core) Calendar(ctx context.Context, since journal.Date, recent int) (perDay map[journal.Date]int, confidence []int, err error) {
+	if perDay, err = c.store.SetbacksByDay(ctx, since); err != nil {
+		return nil, nil, err
+	}
+	confidence, _, err = c.store.Confidences(ctx, recent)
+	return perDay, confidence, err
 }

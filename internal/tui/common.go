@@ -54,6 +54,7 @@ type Journal interface {
 	LessonPlan(ctx context.Context) (app.LessonPlan, error)
 	EntriesByID(ctx context.Context, ids []int64) iter.Seq2[journal.Entry, error]
 	Growth(ctx context.Context, recent int) (app.Growth, error)
+	Calendar(ctx context.Context, since journal.Date, recent int) (map[journal.Date]int, []int, error)
 	Similar(ctx context.Context, e journal.Entry, n int) ([]insight.Match, error)
 
 	WriteExport(ctx context.Context, w io.Writer, req app.ExportRequest) (int, error)

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -11,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
@@ -31,31 +29,15 @@ type patternsReadMsg struct {
 }
 
 // readPatterns reads what the patterns screen draws; recent is how many
-// confidence ratings fit on its line. The headlines are read newest first
-// only as far back as the calendar and the ratings need.
+// confidence ratings fit on its line.
 func readPatterns(c *Common, recent int) tea.Cmd {
 	return func() tea.Msg {
 		var msg patternsReadMsg
 		if msg.report, msg.err = c.Journal.PatternsSummary(c.Ctx); msg.err != nil {
 			return msg
 		}
-		msg.perDay = map[journal.Date]int{}
 		since := c.today().AddDays(-7 * calendarWeeks)
-		for e, err := range c.Journal.Headlines(c.Ctx, app.Filter{}) {
-			if err != nil {
-				return patternsReadMsg{err: err}
-			}
-			if e.OccurredOn < since && len(msg.confidence) >= recent {
-				break
-			}
-			if e.OccurredOn >= since {
-				msg.perDay[e.OccurredOn]++
-			}
-			if e.Confidence != nil && len(msg.confidence) < recent {
-				msg.confidence = append(msg.confidence, *e.Confidence)
-			}
-		}
-		slices.Reverse(msg.confidence) // oldest first
+		msg.perDay, msg.confidence, msg.err = c.Journal.Calendar(c.Ctx, since, recent)
 		return msg
 	}
 }
