@@ -62,6 +62,7 @@ type checkInScreen struct {
 	field      int
 	tried      int
 	outcome    textarea.Model
+	end        boxEnd
 	confidence int
 	snooze     int
 	done       string // what was recorded, once saved
@@ -239,6 +240,7 @@ func (m *checkInScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		m.done = msg.said
 	case tea.WindowSizeMsg:
 		m.outcome.SetWidth(m.c.BodyWidth())
+		fitView(&m.outcome)
 	case tea.BackgroundColorMsg:
 		restyle(m.c.Styles, nil, &m.outcome)
 	case tea.PasteMsg:
@@ -383,7 +385,11 @@ func (m *checkInScreen) View() string {
 		b.WriteString(label(checkSnooze, "Ask me again") + "\n  " + chips(s, labels, m.snooze) + "\n")
 		return b.String()
 	}
-	b.WriteString(label(checkOutcome, "What happened?") + "\n" + m.outcome.View() + "\n\n")
+	above, below := m.end.signs(s, &m.outcome, m.c.BodyWidth())
+	if above != "" {
+		above = "  " + above
+	}
+	b.WriteString(label(checkOutcome, "What happened?") + above + "\n" + m.outcome.View() + "\n" + below + "\n")
 	b.WriteString(label(checkConfidence, "Confidence now") + "\n  " + scale(s, m.confidence, 10, "low", "high"))
 	if f.ConfidenceAfter == nil && m.entry.Confidence != nil {
 		b.WriteString(s.Muted.Render(fmt.Sprintf("   (it was %d when you wrote it)", *m.entry.Confidence)))

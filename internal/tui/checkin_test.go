@@ -154,3 +154,26 @@ func TestNotYetBeforeTheDayMovesItLater(t *testing.T) {
 		t.Fatalf("not yet saved %+v", e.Followup)
 	}
 }
+
+// The check-in's box for what happened says when it holds more than it shows.
+func TestCheckInOutcomeSaysThereIsMore(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedCommitments(h)
+	h.press("c", "enter")
+	h.typeText("one line")
+	if strings.Contains(h.screen(), "more") {
+		t.Fatalf("a box holding everything says there is more:\n%s", h.screen())
+	}
+	for i := range 6 {
+		h.press("enter")
+		h.typeText("line " + string(rune('a'+i)))
+	}
+	h.expectScreen("What happened?  ↑ more", "line f")
+	for range 6 {
+		h.press("up")
+	}
+	h.expectScreen("↓ more", "one line")
+	if strings.Contains(h.screen(), "↑ more") {
+		t.Fatalf("the box at its top says there is more above:\n%s", h.screen())
+	}
+}

@@ -55,6 +55,46 @@ func fitView(ta *textarea.Model) {
 	}
 }
 
+// boxEnd finds whether an answer box holds more lines than it shows, and
+// keeps where its text ends until the text or the width change.
+type boxEnd struct {
+	value       string
+	width, last int
+}
+
+// signs are the quiet signs, above and below ta (given width), that it holds
+// more lines than it shows; each is empty when there are none.
+func (e *boxEnd) signs(s Styles, ta *textarea.Model, width int) (above, below string) {
+	if ta.ScrollYOffset() > 0 {
+		above = moreSign(s, "↑")
+	}
+	if ta.ScrollYOffset()+ta.Height() <= e.lastRow(ta, width) {
+		below = moreSign(s, "↓")
+	}
+	return above, below
+}
+
+// lastRow is the row of ta's last line once wrapped, counted from 0. The
+// box does not say, so a box one row high is given the same text and width
+// and asked where its end scrolls to.
+func (e *boxEnd) lastRow(ta *textarea.Model, width int) int {
+	v := ta.Value()
+	if e.value == v && e.width == width {
+		return e.last
+	}
+	probe := textarea.New()
+	probe.SetStyles(ta.Styles())
+	probe.Prompt, probe.ShowLineNumbers = ta.Prompt, ta.ShowLineNumbers
+	probe.CharLimit, probe.MaxHeight = 0, 0
+	probe.SetWidth(width)
+	probe.SetHeight(1)
+	probe.SetValue(v)
+	refreshScroll(&probe)
+	probe.MoveToEnd()
+	e.value, e.width, e.last = v, width, probe.ScrollYOffset()
+	return e.last
+}
+
 // refreshScroll lets a box scroll as far as its text now reaches: the box
 // learns how many rows its text takes only when drawn, and until then stops
 // scrolling where its text used to end.

@@ -78,11 +78,7 @@ type reflectScreen struct {
 	finishing bool
 	// boxWidth and boxHeight are the size the answer boxes were given.
 	boxWidth, boxHeight int
-	// rows is what lastRow found last.
-	rows struct {
-		value       string
-		width, last int
-	}
+	end                 boxEnd
 }
 
 // newReflectScreen starts a reflection with set. base is the entry being
@@ -579,38 +575,6 @@ func (m *reflectScreen) layout() {
 // and spacing beside a box of three rows: the answer comes first.
 func (m *reflectScreen) compact() bool { return m.c.Height-chrome-9 < 3 }
 
-// moreSigns are the quiet signs, above and below an answer box, that it
-// holds more lines than it shows; each is empty when there are none.
-func (m *reflectScreen) moreSigns(ta *textarea.Model) (above, below string) {
-	s := m.c.Styles
-	if ta.ScrollYOffset() > 0 {
-		above = moreSign(s, "↑")
-	}
-	if ta.ScrollYOffset()+ta.Height() <= m.lastRow(ta) {
-		below = moreSign(s, "↓")
-	}
-	return above, below
-}
-
-// lastRow is the row of ta's last line once wrapped, counted from 0. The
-// box does not say, so a box one row high is given the same text and width
-// and asked where its end scrolls to. The answer is kept until the text or
-// the width change.
-func (m *reflectScreen) lastRow(ta *textarea.Model) int {
-	v := ta.Value()
-	if m.rows.value == v && m.rows.width == m.boxWidth {
-		return m.rows.last
-	}
-	probe := newAnswer(m.c, "")
-	probe.SetWidth(m.boxWidth)
-	probe.SetHeight(1)
-	probe.SetValue(v)
-	refreshScroll(&probe)
-	probe.MoveToEnd()
-	m.rows.value, m.rows.width, m.rows.last = v, m.boxWidth, probe.ScrollYOffset()
-	return m.rows.last
-}
-
 func (m *reflectScreen) Help() helpKeys {
 	k := m.c.Keys
 	st := m.step()
@@ -689,7 +653,7 @@ func (m *reflectScreen) View() string {
 		if q.Hint != "" {
 			b.WriteString(wrap(s.Hint, q.Hint, w) + "\n")
 		}
-		above, below := m.moreSigns(&m.answers[st.question])
+		above, below := m.end.signs(s, &m.answers[st.question], m.boxWidth)
 		b.WriteString(above + "\n" + m.answers[st.question].View() + "\n" + below)
 	case stepLesson:
 		b.WriteString(s.Question.Render("What is the lesson?") + "\n")
