@@ -32,12 +32,19 @@ func (s *Store) Draft(ctx context.Context, key string) (d journal.Draft, ok bool
 	if err != nil {
 		return journal.Draft{}, false, err
 	}
-	if err := json.Unmarshal([]byte(body), &d); err != nil {
-		return journal.Draft{}, false, err
-	}
-	d.Key = key
-	d.SavedAt, err = parseTime(saved)
+	d, err = decodeDraft(key, body, saved)
 	return d, err == nil, err
+}
+
+// decodeDraft is the draft stored under key as body, saved at saved.
+func decodeDraft(key, body, saved string) (journal.Draft, error) {
+	d := journal.Draft{Key: key}
+	if err := json.Unmarshal([]byte(body), &d); err != nil {
+		return journal.Draft{}, err
+	}
+	var err error
+	d.SavedAt, err = parseTime(saved)
+	return d, err
 }
 
 // NewDrafts returns the drafts of new reflections (see journal.IsNewDraft),
@@ -52,15 +59,12 @@ func (s *Store) NewDrafts(ctx context.Context) ([]journal.Draft, error) {
 	defer rows.Close()
 	var drafts []journal.Draft
 	for rows.Next() {
-		var d journal.Draft
-		var body, saved string
-		if err := rows.Scan(&d.Key, &body, &saved); err != nil {
+		var key, body, saved string
+		if err := rows.Scan(&key, &body, &saved); err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal([]byte(body), &d); err != nil {
-			return nil, err
-		}
-		if d.SavedAt, err = parseTime(saved); err != nil {
+		d, err := decodeDraft(key, body, saved)
+		if err != nil {
 			return nil, err
 		}
 		drafts = append(drafts, d)

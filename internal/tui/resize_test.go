@@ -19,9 +19,9 @@ func boxRows(screen string) []string {
 	return rows
 }
 
-// After any resize, the line being written and the lines before it fill the
-// answer box: none is hidden above while empty rows show below.
-func TestResizingKeepsTheAnswerInView(t *testing.T) {
+// longAnswer is a reflection on its first question, with thirty lines,
+// "line 01" to "line 30", typed in the box.
+func longAnswer(t *testing.T) *harness {
 	h := newHarness(t, StartNew)
 	h.typeText("A long answer")
 	h.press("tab")
@@ -31,6 +31,13 @@ func TestResizingKeepsTheAnswerInView(t *testing.T) {
 		}
 		h.typeText(fmt.Sprintf("line %02d", i))
 	}
+	return h
+}
+
+// After any resize, the line being written and the lines before it fill the
+// answer box: none is hidden above while empty rows show below.
+func TestResizingKeepsTheAnswerInView(t *testing.T) {
+	h := longAnswer(t)
 	check := func(size string, cursor int) {
 		t.Helper()
 		rows := boxRows(h.screen())
@@ -113,15 +120,7 @@ func TestAnswerBoxSaysThereIsMore(t *testing.T) {
 }
 
 func TestResizingKeepsWhatIsTyped(t *testing.T) {
-	h := newHarness(t, StartNew)
-	h.typeText("A long answer")
-	h.press("tab")
-	for i := 1; i <= 30; i++ {
-		if i > 1 {
-			h.press("enter")
-		}
-		h.typeText(fmt.Sprintf("line %02d", i))
-	}
+	h := longAnswer(t)
 	for range 12 {
 		h.press("up")
 	}
