@@ -1,6 +1,7 @@
 package store
 
 import (
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -52,5 +53,32 @@ func TestCorrectionsAreKeptAndMoveTheGeneration(t *testing.T) {
 	list, _ = s.Corrections(ctx)
 	if len(list) != 2 || list[1].Label != "Marcus at work" {
 		t.Errorf("after the import: %+v", list)
+	}
+}
+
+func TestRescueKeepsCorrections(t *testing.T) {
+	s := openTemp(t)
+	e := fullEntry()
+	if err := s.Create(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	dismiss := journal.NewCorrection(journal.CorrectDismiss, "pattern:fatigue", "", now)
+	if err := s.Correct(ctx, []journal.Correction{dismiss}, nil); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	to := filepath.Join(t.TempDir(), "rescued.db")
+	if _, err := Rescue(ctx, s.Path(), to); err != nil {
+		t.Fatal(err)
+	}
+	rescued, err := Open(to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rescued.Close()
+	list, err := rescued.Corrections(ctx)
+	if err != nil || len(list) != 1 || list[0].UID != dismiss.UID {
+		t.Errorf("rescued corrections %+v, %v; want the dismissal", list, err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/failup/failup/internal/atomicfile"
 	"github.com/failup/failup/internal/journal"
@@ -24,9 +25,9 @@ type Rescued struct {
 	Lost int
 }
 
-// Rescue copies every entry that can still be read from the journal at
-// from, however damaged (cut short, overwritten in places), into a new
-// journal at to, which must not exist yet. The damaged file and its -wal
+// Rescue copies every entry (and correction to the patterns) that can
+// still be read from the journal at from, however damaged (cut short,
+// overwritten in places), into a new journal at to, which must not exist yet. The damaged file and its -wal
 // are read from a private copy and never written. It refuses only when
 // nothing at all can be read.
 func Rescue(ctx context.Context, from, to string) (Rescued, error) {
@@ -82,7 +83,11 @@ func Rescue(ctx context.Context, from, to string) (Rescued, error) {
 			}
 		}
 	}
-	if _, _, err := dst.Import(ctx, seq); err != nil {
+	// The person's corrections to their patterns come too, those that can
+	// still be read whole.
+	list, _ := corrections(ctx, db, "")
+	kept := slices.DeleteFunc(list, func(c journal.Correction) bool { return c.Validate() != nil })
+	if _, err := dst.ImportDocument(ctx, seq, func() []journal.Correction { return kept }); err != nil {
 		dst.Close()
 		os.Remove(to)
 		return r, fmt.Errorf("the rescued entries could not be written to %s: %w", to, err)
