@@ -67,9 +67,9 @@ func (k *corrector) active() bool { return k.mode != notCorrecting }
 // Typing reports whether keys are going into its text field.
 func (k *corrector) Typing() bool { return k.mode == renaming || k.mode == wording }
 
-// start begins the correction key asks for on th; entry is the entry under
-// the cursor of a pattern's page (0 elsewhere). ok is false when key is not
-// a correction's.
+// start begins the correction key asks for on th (none when th is the zero
+// Theme: only undo works); entry is the entry under the cursor of a
+// pattern's page (0 elsewhere). ok is false when key is not a correction's.
 func (k *corrector) start(msg tea.KeyPressMsg, th insight.Theme, entry int64) (cmd tea.Cmd, ok bool) {
 	keys := k.c.Keys
 	k.err = nil
@@ -78,6 +78,7 @@ func (k *corrector) start(msg tea.KeyPressMsg, th insight.Theme, entry int64) (c
 	switch {
 	case key.Matches(msg, keys.Undo) && len(undo) > 0:
 		return k.takeBack(undo), true
+	case th.Key == "": // no theme to correct
 	case key.Matches(msg, keys.Rename):
 		k.ask(renaming, th, "new name › ", th.Label)
 		return textinput.Blink, true

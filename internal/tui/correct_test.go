@@ -78,3 +78,12 @@ func TestCorrectingPatterns(t *testing.T) {
 		t.Errorf("corrections kept: %v; want %v", kinds, want)
 	}
 }
+
+func TestDismissingTheLastThemeCanBeTakenBack(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p", "d", "d")
+	h.expectScreen("Dismissed “Marcus”", "Nothing recurs yet")
+	h.press("u")
+	h.expectScreen("Taken back.", "› Marcus")
+}

@@ -85,7 +85,7 @@ func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if m.cursor < len(m.report.Themes) {
 			th = m.report.Themes[m.cursor]
 		}
-		if cmd, ok := m.fix.start(msg, th, 0); ok && th.Key != "" {
+		if cmd, ok := m.fix.start(msg, th, 0); ok {
 			return m, cmd
 		}
 		k := m.c.Keys
