@@ -130,3 +130,19 @@ func TestPatternsTrendReadsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestThemeEntryDeletedSince: a pattern's page whose entry is deleted while
+// it is open says so in its place.
+func TestThemeEntryDeletedSince(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p")
+	h.expectScreen("What keeps coming back", "saying yes to too much")
+	h.press("enter")
+	h.expectScreen("3 entries from 2025-11-10 to 2026-02-20", "Missed the launch")
+	if err := h.store.Delete(ctx, 3); err != nil {
+		t.Fatal(err)
+	}
+	h.run(h.model.top().Init())
+	h.expectScreen("no longer in the journal", "Missed the launch")
+}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -98,15 +97,18 @@ func (m *themeScreen) read() tea.Cmd {
 	c := m.c
 	return func() tea.Msg {
 		var msg themeEntriesMsg
-		for _, id := range ids {
-			e, err := c.Journal.Entry(c.Ctx, id)
-			switch {
-			case errors.Is(err, store.ErrNotFound):
-				e = journal.Entry{ID: id, Title: "no longer in the journal"}
-			case err != nil:
+		read := map[int64]bool{}
+		for e, err := range c.Journal.EntriesByID(c.Ctx, ids) {
+			if err != nil {
 				return themeEntriesMsg{err: err}
 			}
+			read[e.ID] = true
 			msg.entries = append(msg.entries, e)
+		}
+		for _, id := range ids {
+			if !read[id] {
+				msg.entries = append(msg.entries, journal.Entry{ID: id, Title: "no longer in the journal"})
+			}
 		}
 		return msg
 	}
