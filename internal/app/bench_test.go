@@ -195,3 +195,26 @@ func BenchmarkLessonsScreen(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearchPattern searches by a pattern's id, as failup search
+// pattern:overcommitment does, with the patterns kept.
+func BenchmarkSearchPattern(b *testing.B) {
+	c := benchCore(b)
+	for b.Loop() {
+		found, err := c.Search(ctx, "pattern:overcommitment", 20)
+		if err != nil || len(found.Hits) == 0 {
+			b.Fatalf("%d hits, %v", len(found.Hits), err)
+		}
+	}
+}
+
+// BenchmarkExportMarkdown writes the whole journal as Markdown, as failup
+// export does.
+func BenchmarkExportMarkdown(b *testing.B) {
+	c := benchCore(b)
+	for b.Loop() {
+		if _, err := c.WriteExport(ctx, io.Discard, app.ExportRequest{Format: app.Markdown}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

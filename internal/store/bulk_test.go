@@ -16,6 +16,11 @@ func TestImportMatchesSavingOneByOne(t *testing.T) {
 	doc = append(doc, entries[importBatch+1:]...)
 	doc = append(doc, entries[3])
 
+	// Indexed in several chunks, as a large import is.
+	chunk := indexChunk
+	indexChunk = importBatch + 3
+	t.Cleanup(func() { indexChunk = chunk })
+
 	imported, saved := openTemp(t), openTemp(t)
 	// A failed import first, which must leave nothing behind.
 	bad := entries[0]
@@ -41,12 +46,52 @@ func TestImportMatchesSavingOneByOne(t *testing.T) {
 		"SELECT kind, key, n FROM tallies WHERE n != 0 ORDER BY kind, key",
 		"SELECT last_entry_id FROM journal_meta",
 		"SELECT rowid, * FROM entries_fts ORDER BY rowid",
+		"SELECT uid FROM sync_pending ORDER BY uid",
 		"SELECT type, name, sql FROM sqlite_schema ORDER BY name",
 	} {
 		if got, want := rowsOf(t, imported, q), rowsOf(t, saved, q); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: the import wrote %d rows, saving one by one %d, or they differ", q, len(got), len(want))
 		}
 	}
+	if got, want := indexed(t, imported), indexed(t, saved); !reflect.DeepEqual(got, want) {
+		t.Errorf("the import indexed %d words, saving one by one %d, or they differ", len(got), len(want))
+	}
+}
+
+// indexed is every word the full-text index holds: each word, entry,
+// column and position.
+func indexed(t *testing.T, s *Store) [][]any {
+	t.Helper()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "CREATE VIRTUAL TABLE temp.indexed USING fts5vocab(main, entries_fts, instance)"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(ctx, "DROP TABLE temp.indexed")
+	rows, err := conn.QueryContext(ctx, "SELECT term, doc, col, offset FROM temp.indexed ORDER BY doc, col, offset")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out [][]any
+	for rows.Next() {
+		var term, col string
+		var doc, offset int64
+		if err := rows.Scan(&term, &doc, &col, &offset); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, []any{term, doc, col, offset})
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) == 0 {
+		t.Fatal("the index holds no words")
+	}
+	return out
 }
 
 func rowsOf(t *testing.T, s *Store, query string) [][]any {

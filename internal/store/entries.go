@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"iter"
+	"slices"
 	"strings"
 	"time"
 
@@ -310,14 +311,12 @@ func (s *Store) loadPages(ctx context.Context, where string, args []any, tail st
 		return
 	}
 	defer conn.Close()
-	stmts := make([]*sql.Stmt, len(children))
-	for i, c := range children {
-		if stmts[i], err = conn.PrepareContext(ctx, c.query); err != nil {
-			send(loadedPage{err: err})
-			return
-		}
-		defer stmts[i].Close()
+	stmts, err := prepareChildren(ctx, conn, children)
+	if err != nil {
+		send(loadedPage{err: err})
+		return
 	}
+	defer stmts.close()
 	rows, err := conn.QueryContext(ctx, "SELECT "+entryColumns+" FROM entries e "+where+
 		" ORDER BY e.occurred_on DESC, e.created_at DESC, e.id DESC "+tail, args...)
 	if err != nil {
@@ -342,7 +341,7 @@ func (s *Store) loadPages(ctx context.Context, where string, args []any, tail st
 		if len(page) == 0 {
 			return
 		}
-		if err := loadChildren(ctx, page, children, stmts); err != nil {
+		if err := loadChildren(ctx, page, stmts); err != nil {
 			send(loadedPage{err: err})
 			return
 		}
@@ -371,30 +370,31 @@ func scanEntry(rows *sql.Rows) (journal.Entry, error) {
 	return e, nil
 }
 
-// child is a table of what belongs to entries: its query takes a JSON list
-// of entry ids, and add puts a row of it into its entry.
+// child is a table of what belongs to entries: query selects its rows,
+// entry_id first, before a WHERE clause naming the entries and order; add
+// puts a row of it into its entry, if the entry is in byID.
 type child struct {
-	query string
-	add   func(r *sql.Rows, byID map[int64]*journal.Entry) error
+	query, order string
+	add          func(r *sql.Rows, byID map[int64]*journal.Entry) error
 }
 
-const ofEntries = " WHERE entry_id IN (SELECT value FROM json_each(?))"
-
 var (
-	answerRows = child{"SELECT entry_id, key, question, text FROM answers" + ofEntries + " ORDER BY entry_id, position",
+	answerRows = child{"SELECT entry_id, key, question, text FROM answers", " ORDER BY entry_id, position",
 		func(r *sql.Rows, byID map[int64]*journal.Entry) error {
 			var id int64
 			var a journal.Answer
 			if err := r.Scan(&id, &a.Key, &a.Question, &a.Text); err != nil {
 				return err
 			}
-			byID[id].Answers = append(byID[id].Answers, a)
+			if e := byID[id]; e != nil {
+				e.Answers = append(e.Answers, a)
+			}
 			return nil
 		}}
 	tagRows      = listRows("tags", "tag", func(e *journal.Entry) *[]string { return &e.Tags })
 	skillRows    = listRows("skills", "skill", func(e *journal.Entry) *[]journal.Skill { return &e.Skills })
 	followupRows = child{`SELECT entry_id, commitment, coalesce(due_on, ''), checked_in_at, tried_again, outcome,
-		confidence_after, dropped_at FROM followups` + ofEntries,
+		confidence_after, dropped_at FROM followups`, "",
 		func(r *sql.Rows, byID map[int64]*journal.Entry) error {
 			var id int64
 			var f journal.Followup
@@ -402,6 +402,10 @@ var (
 			var checked, dropped sql.NullString
 			if err := r.Scan(&id, &f.Commitment, &due, &checked, &f.TriedAgain, &f.Outcome, &f.ConfidenceAfter, &dropped); err != nil {
 				return err
+			}
+			e := byID[id]
+			if e == nil {
+				return nil
 			}
 			f.DueOn = journal.Date(due)
 			var err error
@@ -411,7 +415,7 @@ var (
 			if f.DroppedAt, err = optionalTime(dropped); err != nil {
 				return err
 			}
-			byID[id].Followup = &f
+			e.Followup = &f
 			return nil
 		}}
 
@@ -420,34 +424,81 @@ var (
 
 // listRows is a child table that lists names in order, as tags does.
 func listRows[T ~string](table, column string, list func(*journal.Entry) *[]T) child {
-	return child{"SELECT entry_id, " + column + " FROM " + table + ofEntries + " ORDER BY entry_id, position",
+	return child{"SELECT entry_id, " + column + " FROM " + table, " ORDER BY entry_id, position",
 		func(r *sql.Rows, byID map[int64]*journal.Entry) error {
 			var id int64
 			var name string
 			if err := r.Scan(&id, &name); err != nil {
 				return err
 			}
-			l := list(byID[id])
-			*l = append(*l, T(name))
+			if e := byID[id]; e != nil {
+				l := list(e)
+				*l = append(*l, T(name))
+			}
 			return nil
 		}}
 }
 
-// loadChildren fills a page of entries from each child table, through the
-// statements prepared for them.
-func loadChildren(ctx context.Context, page []journal.Entry, children []child, stmts []*sql.Stmt) error {
+// childStmts are the statements reading each child table for a page of
+// entries: listed takes a JSON list of the entries' ids, spanned the least
+// and the greatest of them.
+type childStmts struct {
+	children        []child
+	listed, spanned []*sql.Stmt
+}
+
+// preparer is a connection or a transaction.
+type preparer interface {
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+func prepareChildren(ctx context.Context, db preparer, children []child) (*childStmts, error) {
+	cs := &childStmts{children: children}
+	for _, c := range children {
+		listed, err := db.PrepareContext(ctx, c.query+" WHERE entry_id IN (SELECT value FROM json_each(?))"+c.order)
+		if err != nil {
+			cs.close()
+			return nil, err
+		}
+		cs.listed = append(cs.listed, listed)
+		spanned, err := db.PrepareContext(ctx, c.query+" WHERE entry_id BETWEEN ? AND ?"+c.order)
+		if err != nil {
+			cs.close()
+			return nil, err
+		}
+		cs.spanned = append(cs.spanned, spanned)
+	}
+	return cs, nil
+}
+
+func (cs *childStmts) close() {
+	for _, stmt := range append(cs.listed, cs.spanned...) {
+		stmt.Close()
+	}
+}
+
+// loadChildren fills a page of entries from each child table. A page whose
+// ids are close together, as a journal's entries mostly are when read in
+// order of their days, is read as one span of ids, skipping the few rows of
+// other entries in it; any other page, by the list of its ids.
+func loadChildren(ctx context.Context, page []journal.Entry, cs *childStmts) error {
 	byID := make(map[int64]*journal.Entry, len(page))
 	ids := make([]int64, len(page))
 	for i := range page {
 		byID[page[i].ID] = &page[i]
 		ids[i] = page[i].ID
 	}
-	idList, err := json.Marshal(ids)
-	if err != nil {
-		return err
+	least, greatest := slices.Min(ids), slices.Max(ids)
+	stmts, args := cs.spanned, []any{least, greatest}
+	if greatest-least >= 2*int64(len(ids)) {
+		idList, err := json.Marshal(ids)
+		if err != nil {
+			return err
+		}
+		stmts, args = cs.listed, []any{idList}
 	}
-	for i, c := range children {
-		if err := each(ctx, stmts[i], idList, func(r *sql.Rows) error { return c.add(r, byID) }); err != nil {
+	for i, c := range cs.children {
+		if err := each(ctx, stmts[i], args, func(r *sql.Rows) error { return c.add(r, byID) }); err != nil {
 			return err
 		}
 	}
@@ -462,8 +513,8 @@ func optionalTime(s sql.NullString) (*time.Time, error) {
 	return &t, err
 }
 
-func each(ctx context.Context, stmt *sql.Stmt, arg any, fn func(*sql.Rows) error) error {
-	rows, err := stmt.QueryContext(ctx, arg)
+func each(ctx context.Context, stmt *sql.Stmt, args []any, fn func(*sql.Rows) error) error {
+	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
 		return err
 	}

@@ -3,10 +3,14 @@ package store
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/failup/failup/internal/gen"
 	"github.com/failup/failup/internal/journal"
 )
 
@@ -244,6 +248,44 @@ func TestEntriesComeWholeAcrossPages(t *testing.T) {
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Each page of entries comes with its own answers, tags, skills and
+// follow-ups, whether its entries' ids are close together (most of a journal
+// read in order of days, with a few entries of other pages among them) or
+// far apart (entries written long after their day).
+func TestEntriesComeWholeWhateverTheirIDs(t *testing.T) {
+	s := openTemp(t)
+	entries := gen.Entries(3*pageSize, 3, "2026-11-27")
+	// The last third's days are scattered among the others'.
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 2 * pageSize; i < len(entries); i++ {
+		j := rng.IntN(i + 1)
+		entries[i].OccurredOn, entries[j].OccurredOn = entries[j].OccurredOn, entries[i].OccurredOn
+	}
+	if _, _, err := s.Import(ctx, seq(entries)); err != nil {
+		t.Fatal(err)
+	}
+	byUID := map[string]journal.Entry{}
+	for _, e := range entries {
+		byUID[e.UID] = e
+	}
+	n := 0
+	for got, err := range s.Entries(ctx, Filter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		want := byUID[got.UID]
+		if !reflect.DeepEqual(got.Answers, want.Answers) || !slices.Equal(got.Tags, want.Tags) ||
+			!slices.Equal(got.Skills, want.Skills) || (got.Followup == nil) != (want.Followup == nil) ||
+			got.Followup != nil && got.Followup.Commitment != want.Followup.Commitment {
+			t.Fatalf("entry %d came as %+v; want %+v", got.ID, got, want)
+		}
+	}
+	if n != len(entries) {
+		t.Fatalf("%d entries were yielded; want %d", n, len(entries))
 	}
 }
 

@@ -298,16 +298,12 @@ func (sm *syncMerge) pending(ctx context.Context) (map[string]bool, error) {
 
 // children loads what belongs to a page of entries, in the transaction.
 func (sm *syncMerge) children(ctx context.Context, page []journal.Entry) error {
-	stmts := make([]*sql.Stmt, len(allChildren))
-	for i, c := range allChildren {
-		stmt, err := sm.tx.PrepareContext(ctx, c.query)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		stmts[i] = stmt
+	stmts, err := prepareChildren(ctx, sm.tx, allChildren)
+	if err != nil {
+		return err
 	}
-	return loadChildren(ctx, page, allChildren, stmts)
+	defer stmts.close()
+	return loadChildren(ctx, page, stmts)
 }
 
 // changed makes a version of entry uid as the journal holds it now (nil:
