@@ -40,7 +40,7 @@ func (s *Store) ImportDocument(ctx context.Context, entries iter.Seq2[journal.En
 			return err
 		}
 		defer b.close()
-		restore, err := suspendRowTriggers(ctx, tx)
+		restore, err := suspendTriggers(ctx, tx, rowTriggers)
 		if err != nil {
 			return err
 		}
@@ -180,11 +180,11 @@ func setIndexMemory(ctx context.Context, tx *sql.Tx, bytes int) error {
 var rowTriggers = []string{"entries_tally_insert", "skills_tally_insert", "followups_tally_insert",
 	"entries_generation_insert", "sync_pending_insert"}
 
-// suspendRowTriggers drops rowTriggers; restore creates them again as they
-// were.
-func suspendRowTriggers(ctx context.Context, tx *sql.Tx) (restore func() error, err error) {
+// suspendTriggers drops the triggers named; restore creates them again as
+// they were.
+func suspendTriggers(ctx context.Context, tx *sql.Tx, names []string) (restore func() error, err error) {
 	var defs []string
-	for _, name := range rowTriggers {
+	for _, name := range names {
 		var def string
 		if err := tx.QueryRowContext(ctx, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", name).Scan(&def); err != nil {
 			return nil, fmt.Errorf("trigger %s: %w", name, err)
