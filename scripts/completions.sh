@@ -7,3 +7,4 @@ mkdir -p completions
 for shell in bash zsh fish; do
 	go run ./cmd/failup completion "$shell" >"completions/failup.$shell"
 done
+go run ./cmd/failup completion powershell >completions/failup.ps1

@@ -51,13 +51,14 @@ func Shade(count, top int) string {
 	return shades[1+min((count-1)*4/top, 3)]
 }
 
-// Calendar draws a heat map of days: seven rows, Monday to Sunday, and one
-// column per week, the last column holding the week of end. count gives the
-// count for a day (midnight UTC); days after end are blank.
-func Calendar(count func(day time.Time) int, end time.Time, weeks int) []string {
+// Calendar draws a heat map of days: seven rows, a week from first (Monday
+// to Sunday when first is Monday), and one column per week, the last column
+// holding the week of end. count gives the count for a day (midnight UTC);
+// days after end are blank.
+func Calendar(count func(day time.Time) int, end time.Time, weeks int, first time.Weekday) []string {
 	end = time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, time.UTC)
-	monday := end.AddDate(0, 0, -((int(end.Weekday()) + 6) % 7))
-	start := monday.AddDate(0, 0, -7*(weeks-1))
+	weekBegan := end.AddDate(0, 0, -((int(end.Weekday()) - int(first) + 7) % 7))
+	start := weekBegan.AddDate(0, 0, -7*(weeks-1))
 	top := 0
 	for d := start; !d.After(end); d = d.AddDate(0, 0, 1) {
 		top = max(top, count(d))
@@ -77,12 +78,12 @@ func Calendar(count func(day time.Time) int, end time.Time, weeks int) []string 
 }
 
 // CalendarMonths is the line of month names that goes above Calendar's rows
-// for the same end and weeks: each name starts over the first week that
+// for the same end, weeks and first day: each name starts over the first week that
 // begins in its month, and a name that would run into the next is left out.
-func CalendarMonths(end time.Time, weeks int) string {
+func CalendarMonths(end time.Time, weeks int, first time.Weekday) string {
 	end = time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, time.UTC)
-	monday := end.AddDate(0, 0, -((int(end.Weekday()) + 6) % 7))
-	start := monday.AddDate(0, 0, -7*(weeks-1))
+	weekBegan := end.AddDate(0, 0, -((int(end.Weekday()) - int(first) + 7) % 7))
+	start := weekBegan.AddDate(0, 0, -7*(weeks-1))
 	line := []rune(strings.Repeat(" ", weeks))
 	free := 0 // the first column a name may start at
 	for w := range weeks {

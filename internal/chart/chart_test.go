@@ -50,7 +50,7 @@ func TestShade(t *testing.T) {
 func TestCalendar(t *testing.T) {
 	end := time.Date(2026, 3, 18, 0, 0, 0, 0, time.UTC) // a Wednesday
 	counts := map[string]int{"2026-03-16": 1, "2026-03-18": 4, "2026-03-09": 2}
-	rows := Calendar(func(d time.Time) int { return counts[d.Format("2006-01-02")] }, end, 3)
+	rows := Calendar(func(d time.Time) int { return counts[d.Format("2006-01-02")] }, end, 3, time.Monday)
 	want := []string{
 		"·▒░", // Mondays: 2 Mar, 9 Mar (2 of 4), 16 Mar (1 of 4)
 		"···",
@@ -65,21 +65,36 @@ func TestCalendar(t *testing.T) {
 			t.Errorf("row %d = %q, want %q", i, rows[i], want[i])
 		}
 	}
+	rows = Calendar(func(d time.Time) int { return counts[d.Format("2006-01-02")] }, end, 3, time.Sunday)
+	want = []string{
+		"···", // Sundays: 1, 8 and 15 March
+		"·▒░", // Mondays
+		"···",
+		"··█", // Wednesday 18 March
+		"·· ",
+		"·· ",
+		"·· ",
+	}
+	for i := range want {
+		if rows[i] != want[i] {
+			t.Errorf("from Sunday: row %d = %q, want %q", i, rows[i], want[i])
+		}
+	}
 }
 
 func TestCalendarMonths(t *testing.T) {
 	end := time.Date(2026, 3, 18, 0, 0, 0, 0, time.UTC)
 	// Ten weeks from the week of 12 January: February's first Monday is in
 	// column 3, March's in column 7; January began before the chart.
-	if got := CalendarMonths(end, 10); got != "   Feb Mar" {
+	if got := CalendarMonths(end, 10, time.Monday); got != "   Feb Mar" {
 		t.Errorf("ten weeks: %q", got)
 	}
 	// A name that would run past the last column is left out.
-	if got := CalendarMonths(time.Date(2026, 3, 11, 0, 0, 0, 0, time.UTC), 9); got != "   Feb" {
+	if got := CalendarMonths(time.Date(2026, 3, 11, 0, 0, 0, 0, time.UTC), 9, time.Monday); got != "   Feb" {
 		t.Errorf("nine weeks: %q", got)
 	}
 	// The first column is named when its Monday is its month's first.
-	if got := CalendarMonths(time.Date(2026, 2, 25, 0, 0, 0, 0, time.UTC), 8); got != "Jan Feb" {
+	if got := CalendarMonths(time.Date(2026, 2, 25, 0, 0, 0, 0, time.UTC), 8, time.Monday); got != "Jan Feb" {
 		t.Errorf("from 5 January: %q", got)
 	}
 }

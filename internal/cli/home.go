@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/app"
+	"github.com/failup/failup/internal/config"
 	"github.com/failup/failup/internal/prompt"
 	"github.com/failup/failup/internal/tui"
 )
@@ -45,12 +46,20 @@ func (a *env) runTUI(cmd *cobra.Command, start tui.Start, set prompt.Set, editID
 	if _, err := c.Prompts(); err != nil {
 		return err
 	}
+	if _, err := a.promptSet(c, set.ID); err != nil {
+		return err
+	}
 	farewell, err := tui.Run(ctxOf(cmd), tui.Options{
 		Journal: c,
 		Start:   start,
 		SetID:   set.ID,
 		EditID:  editID,
 		NoColor: !a.wantsColor(),
+		// The settings the screens follow; the lists keep their own way of
+		// writing a day unless date_format says another.
+		PromptSet:  a.cfg.PromptSet,
+		WeekStart:  &a.cfg.WeekStart,
+		DateLayout: a.screenDates(),
 	})
 	if farewell != "" {
 		fmt.Fprintln(a.out, farewell)
@@ -59,4 +68,13 @@ func (a *env) runTUI(cmd *cobra.Command, start tui.Start, set prompt.Set, editID
 		return fmt.Errorf("the screen could not be drawn: %w", err)
 	}
 	return err
+}
+
+// screenDates is the layout the screens' lists write a day in: date_format
+// when it is set to other than its default, else "" for their own.
+func (a *env) screenDates() string {
+	if a.cfg.DateFormat == config.Default().DateFormat {
+		return ""
+	}
+	return a.cfg.DateLayout
 }

@@ -33,10 +33,7 @@ func (a *env) newCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if set == "" {
-				set = a.cfg.PromptSet
-			}
-			ps, err := c.PromptSet(set)
+			ps, err := a.promptSet(c, set)
 			if err != nil {
 				return err
 			}

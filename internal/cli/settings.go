@@ -1,14 +1,17 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/adrg/xdg"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/config"
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/prompt"
 )
 
 // configPath is the settings file: $XDG_CONFIG_HOME/failup/config.toml.
@@ -31,6 +34,20 @@ func (a *env) loadSettings() error {
 		os.Setenv("VISUAL", a.cfg.Editor)
 	}
 	return nil
+}
+
+// promptSet is the set named by --set (flag), else by prompt_set in
+// config.toml; a set the settings name that is not there is the settings'
+// mistake, said with the file and line.
+func (a *env) promptSet(c *app.Core, flag string) (prompt.Set, error) {
+	if flag != "" {
+		return c.PromptSet(flag)
+	}
+	ps, err := c.PromptSet(a.cfg.PromptSet)
+	if ie, ok := errors.AsType[*app.InputError](err); ok {
+		return ps, fmt.Errorf("%s, line %d: prompt_set: %w", configPath(), config.Line(configPath(), "prompt_set"), ie.Err)
+	}
+	return ps, err
 }
 
 // day writes a day as date_format says, in human output; JSON keeps

@@ -92,7 +92,11 @@ func Load(path string) (cfg Config, warnings []string, err error) {
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return cfg, nil, fmt.Errorf("%s, line %d: %s; see docs/config.md", path, pe.Position.Line, pe.Message)
+			what := strings.TrimSuffix(pe.Message, ".")
+			if pe.LastKey != "" {
+				what = pe.LastKey + ": " + what
+			}
+			return cfg, nil, fmt.Errorf("%s, line %d: %s; see docs/config.md", path, pe.Position.Line, what)
 		}
 		return cfg, nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -225,6 +229,17 @@ func describe(v any) string {
 	default:
 		return fmt.Sprintf("%v", v)
 	}
+}
+
+// Line is the line of the file at path that sets key, 0 when none does: for
+// a message about a value that is checked after loading (prompt_set names a
+// set that may be among the person's own files).
+func Line(path, key string) int {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	return lineOf(data, key)
 }
 
 // lineOf finds the line where a top-level key is set, for messages: the

@@ -72,8 +72,8 @@ func TestBadValues(t *testing.T) {
 		"date_format = \"%Q\"\n":             `line 1: date_format is "%Q": "%Q" uses %Q, which failup cannot read`,
 		"prompt_set = 3\n":                   `line 1: prompt_set is 3; write it in double quotes`,
 		"prompt_set = \"\"\n":                `line 1: prompt_set is empty`,
-		"editor = \"vim\"\ncolor = never\n":  `config.toml, line 2: expected value but found "never" instead`,
-		"pager = \"less\"\npager = \"more\"": `config.toml, line 2: Key 'pager' has already been defined`,
+		"editor = \"vim\"\ncolor = never\n":  `config.toml, line 2: color: expected value but found "never" instead; see docs/config.md`,
+		"pager = \"less\"\npager = \"more\"": `config.toml, line 2: pager: Key 'pager' has already been defined; see docs/config.md`,
 	} {
 		cfg, _, err := load(t, text)
 		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
@@ -81,6 +81,33 @@ func TestBadValues(t *testing.T) {
 		}
 		if cfg != Default() {
 			t.Errorf("%q: a bad file gave settings %+v", text, cfg)
+		}
+	}
+}
+
+// TestTheDocumentedFileIsTheDefaults: the file docs/config.md shows, with
+// every default written out, loads as no file at all, and sets every key
+// failup has; its table has a row for each.
+func TestTheDocumentedFileIsTheDefaults(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "config.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(doc), "```toml\n")
+	file, _, found := strings.Cut(rest, "```")
+	if !found {
+		t.Fatal("docs/config.md has no ```toml block")
+	}
+	cfg, warnings, err := load(t, file)
+	if err != nil || len(warnings) > 0 || cfg != Default() {
+		t.Errorf("the documented file loads as %+v, %v, %v; want the defaults", cfg, warnings, err)
+	}
+	for _, key := range Keys() {
+		if lineOf([]byte(file), key) == 0 {
+			t.Errorf("the documented file does not set %s", key)
+		}
+		if !strings.Contains(string(doc), "| `"+key+"` |") {
+			t.Errorf("docs/config.md's table has no row for %s", key)
 		}
 	}
 }

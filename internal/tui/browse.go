@@ -333,9 +333,10 @@ func (m *browseScreen) viewList(w int) string {
 		return wrap(s.Hint, "No reflections yet. They will be here when you need them.", w)
 	}
 	var b strings.Builder
-	cols := columnsFor(m.entries, m.c.ListWidth())
+	day := func(d journal.Date) string { return m.c.day(d, "02 Jan 2006") }
+	cols := columnsFor(m.entries, m.c.ListWidth(), day)
 	for i, e := range m.entries {
-		row := entryRow(s, e, cols, m.top+i == m.cursor)
+		row := entryRow(s, day(e.OccurredOn), e, cols, m.top+i == m.cursor)
 		w = max(w, lipgloss.Width(row))
 		b.WriteString(row + "\n")
 	}
@@ -378,8 +379,8 @@ func (m *browseScreen) viewHits(w int) string {
 		if i == m.cursor {
 			mark, style = s.Selected.Render("› "), s.Selected
 		}
-		date := h.OccurredOn.Time().Format("02 Jan 2006")
-		b.WriteString(mark + s.Muted.Render(date) + "  " + style.Render(oneLine(h.Title, m.c.ListWidth()-15)) + "\n")
+		date := m.c.day(h.OccurredOn, "02 Jan 2006")
+		b.WriteString(mark + s.Muted.Render(date) + "  " + style.Render(oneLine(h.Title, m.c.ListWidth()-4-lipgloss.Width(date))) + "\n")
 		b.WriteString("    " + highlight(s, h.Snippet, w-4) + "\n")
 	}
 	return b.String()

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -77,6 +78,12 @@ type Common struct {
 	// saved and updated are the entries written since the program started,
 	// for the line said on leaving.
 	saved, updated []int64
+	// PromptSet is the set new reflections ask; WeekStart, the first row of
+	// the calendar; DateLayout, how lists write a day ("": each list's own):
+	// the person's settings.
+	PromptSet  string
+	WeekStart  time.Weekday
+	DateLayout string
 }
 
 // noteSaved records that entry id was saved, new or (edited) updated.
@@ -128,6 +135,11 @@ func (c *Common) BodyWidth() int { return min(max(c.Width-4, 20), 100) }
 func (c *Common) ListWidth() int { return max(c.Width-4, 20) }
 
 func (c *Common) today() journal.Date { return c.Journal.Today() }
+
+// day writes a day in a list as the settings say, else in the layout usual.
+func (c *Common) day(d journal.Date, usual string) string {
+	return d.Time().Format(cmp.Or(c.DateLayout, usual))
+}
 
 // Now is the core's clock.
 func (c *Common) Now() time.Time { return c.Journal.Now() }

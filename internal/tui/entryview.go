@@ -109,21 +109,22 @@ func highlight(s Styles, snippet string, width int) string {
 	return ansi.Truncate(b.String(), max(width, 1), "…")
 }
 
-// listColumns are the widths of the title and tags columns of a list.
-type listColumns struct{ title, tags int }
+// listColumns are the widths of the date, title and tags columns of a list.
+type listColumns struct{ date, title, tags int }
 
-// columnsFor fits entries in a list width cells wide: the title has the room
-// it needs first, the tags what is left when that is enough to read them,
-// and the date and the dots of severity always.
-func columnsFor(entries []journal.Entry, width int) listColumns {
-	const fixed = 2 + 11 + 2 + 2 + 5 // the mark, the date and its gap, the gap after the title, the dots
-	titles, tags := 1, 0
+// columnsFor fits entries in a list width cells wide, each day written by
+// day: the title has the room it needs first, the tags what is left when
+// that is enough to read them, and the date and the dots of severity always.
+func columnsFor(entries []journal.Entry, width int, day func(journal.Date) string) listColumns {
+	const fixed = 2 + 2 + 2 + 5 // the mark, the gap after the date, the gap after the title, the dots
+	dates, titles, tags := 0, 1, 0
 	for _, e := range entries {
+		dates = max(dates, lipgloss.Width(day(e.OccurredOn)))
 		titles = max(titles, lipgloss.Width(termtext.Line(e.Title)))
 		tags = max(tags, lipgloss.Width(termtext.Line(strings.Join(e.Tags, ", "))))
 	}
-	room := max(width-fixed, 8)
-	c := listColumns{title: min(titles, room)}
+	room := max(width-fixed-dates, 8)
+	c := listColumns{date: dates, title: min(titles, room)}
 	if left := room - c.title - 2; tags > 0 && left >= min(tags, 10) {
 		c.tags = min(tags, left)
 	}
@@ -140,9 +141,10 @@ func severityKey(s Styles, entries []journal.Entry) string {
 	return ""
 }
 
-// entryRow is one entry in a list: date, title, tags and size, in cols.
-func entryRow(s Styles, e journal.Entry, cols listColumns, selected bool) string {
-	date := e.OccurredOn.Time().Format("02 Jan 2006")
+// entryRow is one entry in a list: its day as date, title, tags and size,
+// in cols.
+func entryRow(s Styles, date string, e journal.Entry, cols listColumns, selected bool) string {
+	date += strings.Repeat(" ", max(cols.date-lipgloss.Width(date), 0))
 	sev := strings.Repeat(" ", 5)
 	if e.Severity != nil {
 		sev = strings.Repeat("●", *e.Severity) + strings.Repeat(" ", 5-*e.Severity)

@@ -111,7 +111,7 @@ func (m *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Followups):
 		return push(newFollowupsScreen(m.c))
 	case key.Matches(msg, k.New):
-		return startReflection(m.c, journal.DefaultPromptSet, true)
+		return startReflection(m.c, m.c.PromptSet, true)
 	case key.Matches(msg, k.Up):
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(msg, k.Down):
@@ -191,9 +191,10 @@ func (m *homeScreen) View() string {
 	b.WriteString(m.viewTop(w))
 	shown := m.data.recent[:min(m.visible(), len(m.data.recent))]
 	b.WriteString(spread(s.Label.Render("Most recent"), severityKey(s, shown), w) + "\n")
-	cols := columnsFor(shown, m.c.ListWidth())
+	day := func(d journal.Date) string { return m.c.day(d, "02 Jan 2006") }
+	cols := columnsFor(shown, m.c.ListWidth(), day)
 	for i, e := range shown {
-		b.WriteString(entryRow(s, e, cols, i == m.cursor) + "\n")
+		b.WriteString(entryRow(s, day(e.OccurredOn), e, cols, i == m.cursor) + "\n")
 	}
 	return b.String()
 }
@@ -219,7 +220,11 @@ func (m *homeScreen) viewTop(w int) string {
 		b.WriteString(s.Muted.Render("   "+about) + "\n\n")
 	} else {
 		b.WriteString(s.Question.Render("n  ") + s.Text.Render("Reflect on a setback") + "\n")
-		b.WriteString(s.Muted.Render("   four questions, a few minutes, saved as you type") + "\n\n")
+		about := "four questions, a few minutes, saved as you type"
+		if set, ok := m.c.Prompts.Set(m.c.PromptSet); ok && set.ID != journal.DefaultPromptSet {
+			about = set.Name + ": " + set.Description
+		}
+		b.WriteString(s.Muted.Render("   "+oneLine(about, w-3)) + "\n\n")
 	}
 	if m.data.total == 0 {
 		return b.String()

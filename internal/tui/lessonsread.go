@@ -26,8 +26,8 @@ type lessonRow struct {
 	text    string
 }
 
-func newLessonRow(e journal.Entry) lessonRow {
-	meta := e.OccurredOn.Time().Format("2 Jan 2006")
+func newLessonRow(e journal.Entry, day string) lessonRow {
+	meta := day
 	if len(e.Tags) > 0 {
 		meta += " · " + strings.Join(e.Tags, ", ")
 	}
@@ -93,7 +93,7 @@ func readLessons(c *Common, seq int, sources []lessonSource, at lessonsAt, want 
 					rows = append(rows, lessonRow{heading: heading})
 					at.heading = heading
 				}
-				rows = append(rows, newLessonRow(e))
+				rows = append(rows, newLessonRow(e, c.day(e.OccurredOn, "2 Jan 2006")))
 				found++
 			}
 			at.next = next

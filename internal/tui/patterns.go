@@ -212,11 +212,15 @@ func (m *patternsScreen) calendar(w int) string {
 	s := m.c.Styles
 	perDay := m.data.perDay
 	weeks := min(calendarWeeks, w-4)
-	rows := chart.Calendar(func(d time.Time) int { return perDay[journal.DateOf(d)] }, m.c.today().Time(), weeks)
-	days := []string{"Mon", "", "Wed", "", "Fri", "", "Sun"}
-	out := []string{"    " + s.Muted.Render(chart.CalendarMonths(m.c.today().Time(), weeks))}
+	rows := chart.Calendar(func(d time.Time) int { return perDay[journal.DateOf(d)] }, m.c.today().Time(), weeks, m.c.WeekStart)
+	out := []string{"    " + s.Muted.Render(chart.CalendarMonths(m.c.today().Time(), weeks, m.c.WeekStart))}
 	for i, r := range rows {
-		out = append(out, s.Muted.Render(fmt.Sprintf("%-4s", days[i]))+s.Accent.Render(r))
+		// Every other row is named, from the first day of the week.
+		label := ""
+		if i%2 == 0 {
+			label = time.Weekday((int(m.c.WeekStart) + i) % 7).String()[:3]
+		}
+		out = append(out, s.Muted.Render(fmt.Sprintf("%-4s", label))+s.Accent.Render(r))
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, out...)
 }

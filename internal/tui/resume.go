@@ -33,7 +33,7 @@ func startReflection(c *Common, setID string, push bool) tea.Cmd {
 // startFollowOn opens a new reflection linked to the entry whose commitment
 // was just tried again, in place of the check-in.
 func startFollowOn(c *Common, first journal.Entry) tea.Cmd {
-	return startNew(c, journal.DefaultPromptSet, journal.Entry{Title: "Tried again: " + first.Title, FollowsUID: first.UID}, false)
+	return startNew(c, c.PromptSet, journal.Entry{Title: "Tried again: " + first.Title, FollowsUID: first.UID}, false)
 }
 
 func startNew(c *Common, setID string, base journal.Entry, push bool) tea.Cmd {

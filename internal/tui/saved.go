@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
@@ -94,7 +95,8 @@ func (m *savedScreen) View() string {
 	if len(m.similar) > 0 {
 		b.WriteString("\n" + s.Question.Render("Earlier reflections like this one") + "\n")
 		for _, sm := range m.similar {
-			b.WriteString("  " + s.Muted.Render(sm.OccurredOn.Time().Format("02 Jan 2006")) + "  " + s.Text.Render(oneLine(sm.Title, w-16)) + "\n")
+			day := m.c.day(sm.OccurredOn, "02 Jan 2006")
+			b.WriteString("  " + s.Muted.Render(day) + "  " + s.Text.Render(oneLine(sm.Title, w-5-lipgloss.Width(day))) + "\n")
 			if len(sm.Shared) > 0 {
 				b.WriteString("    " + s.Muted.Render(oneLine("both mention "+strings.Join(sm.Shared[:min(len(sm.Shared), 4)], ", "), w-4)) + "\n")
 			}

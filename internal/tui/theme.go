@@ -229,7 +229,8 @@ func (m *themeScreen) View() string {
 		if i == m.cursor {
 			mark, style = s.Selected.Render("› "), s.Selected
 		}
-		b.WriteString(mark + s.Muted.Render(e.OccurredOn.Time().Format("02 Jan 2006")) + "  " + style.Render(oneLine(e.Title, m.c.ListWidth()-15)) + "\n")
+		day := m.c.day(e.OccurredOn, "02 Jan 2006")
+		b.WriteString(mark + s.Muted.Render(day) + "  " + style.Render(oneLine(e.Title, m.c.ListWidth()-4-lipgloss.Width(day))) + "\n")
 		b.WriteString("    " + evidenceSnippet(s, e, ev, w-4) + "\n")
 	}
 	return b.String()

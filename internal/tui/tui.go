@@ -3,6 +3,7 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"time"
@@ -31,6 +32,12 @@ type Options struct {
 	SetID   string // for StartNew
 	EditID  int64  // for StartEdit and StartCheckIn
 	NoColor bool
+	// PromptSet is the set a new reflection asks (default four-questions);
+	// WeekStart the day the Patterns calendar's weeks begin (default Monday);
+	// DateLayout how lists write a day, as a Go layout (default 02 Jan 2006).
+	PromptSet  string
+	WeekStart  *time.Weekday
+	DateLayout string
 	// DraftEvery overrides how often drafts are saved (default half a second).
 	DraftEvery time.Duration
 }
@@ -48,6 +55,12 @@ func New(ctx context.Context, opts Options) (*Model, error) {
 		Prompts:    lib,
 		Ctx:        ctx,
 		DraftEvery: opts.DraftEvery,
+		PromptSet:  cmp.Or(opts.PromptSet, journal.DefaultPromptSet),
+		WeekStart:  time.Monday,
+		DateLayout: opts.DateLayout,
+	}
+	if opts.WeekStart != nil {
+		c.WeekStart = *opts.WeekStart
 	}
 	if c.DraftEvery <= 0 {
 		c.DraftEvery = 500 * time.Millisecond
@@ -55,11 +68,7 @@ func New(ctx context.Context, opts Options) (*Model, error) {
 	var first screen
 	switch opts.Start {
 	case StartNew:
-		setID := opts.SetID
-		if setID == "" {
-			setID = journal.DefaultPromptSet
-		}
-		first = newLoadingScreen(c, startReflection(c, setID, false))
+		first = newLoadingScreen(c, startReflection(c, cmp.Or(opts.SetID, c.PromptSet), false))
 	case StartEdit:
 		first = newLoadingScreen(c, startEdit(c, opts.EditID, false))
 	case StartCheckIn:
