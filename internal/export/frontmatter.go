@@ -3,14 +3,18 @@ package export
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/termtext"
 )
 
 // frontMatter is the YAML block note-taking apps read: title, date, tags,
-// skills and uid. Strings are double-quoted so that no title or tag can be
-// read as YAML syntax, a number or a boolean.
+// skills and uid, then the times the Markdown below does not hold to the
+// second (when the entry was written and last changed, checked in on or set
+// aside), so that importing the note gives back the entry exactly. Strings
+// are double-quoted so that no title or tag can be read as YAML syntax, a
+// number or a boolean.
 func frontMatter(e journal.Entry) string {
 	var b strings.Builder
 	b.WriteString("---\n")
@@ -27,8 +31,21 @@ func frontMatter(e journal.Entry) string {
 	yamlList(&b, "tags", e.Tags)
 	yamlList(&b, "skills", skills)
 	fmt.Fprintf(&b, "uid: %s\n", yamlString(e.UID))
+	yamlTime(&b, "created_at", &e.CreatedAt)
+	yamlTime(&b, "updated_at", &e.UpdatedAt)
+	if f := e.Followup; f != nil {
+		yamlTime(&b, "checked_in_at", f.CheckedInAt)
+		yamlTime(&b, "dropped_at", f.DroppedAt)
+	}
 	b.WriteString("---\n\n")
 	return b.String()
+}
+
+// yamlTime writes a time as the failup.v1 JSON does, when there is one.
+func yamlTime(b *strings.Builder, key string, t *time.Time) {
+	if t != nil && !t.IsZero() {
+		fmt.Fprintf(b, "%s: %s\n", key, yamlString(t.UTC().Format(time.RFC3339Nano)))
+	}
 }
 
 func yamlList(b *strings.Builder, key string, items []string) {

@@ -13,8 +13,8 @@ import (
 // front matter): the title, each answered question, the lesson, details and
 // follow-up. Answers come with their question and no key, which depends on
 // the prompt set; the day, tags and uid are in the front matter, not here.
-// Times of day are not written, so a check-in comes back at noon, local
-// time, of its day.
+// Times of day are not written here, so a check-in comes back at noon,
+// local time, of its day; the front matter PerEntry writes has them.
 func ReadEntry(markdown string) (journal.Entry, error) {
 	var e journal.Entry
 	sections := splitSections(strings.Split(strings.ReplaceAll(markdown, "\r\n", "\n"), "\n"))

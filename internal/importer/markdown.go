@@ -94,6 +94,11 @@ type frontMatter struct {
 	Tags    yaml.Node `yaml:"tags"`
 	Skills  []string  `yaml:"skills"`
 	UID     string    `yaml:"uid"`
+	// The times failup export --per-entry keeps to the second.
+	CreatedAt   string `yaml:"created_at"`
+	UpdatedAt   string `yaml:"updated_at"`
+	CheckedInAt string `yaml:"checked_in_at"`
+	DroppedAt   string `yaml:"dropped_at"`
 }
 
 func readNote(file, rel string, opts Options) (journal.Entry, error) {
@@ -272,10 +277,40 @@ func failupNote(body string, fm frontMatter, tags []string, at time.Time, opts O
 		e.Skills = append(e.Skills, journal.Skill(s))
 	}
 	e.PromptSet = answerKeys(e.Answers, slices.Clone(opts.Sets))
+	if err := exactTimes(&e, fm); err != nil {
+		return journal.Entry{}, err
+	}
 	if err := complete(&e, opts); err != nil {
 		return journal.Entry{}, err
 	}
 	return e, nil
+}
+
+// exactTimes puts back the times the front matter holds to the second, where
+// the Markdown has only their day.
+func exactTimes(e *journal.Entry, fm frontMatter) error {
+	set := func(key, value string, dst *time.Time) error {
+		if value == "" || dst == nil {
+			return nil
+		}
+		at, err := time.Parse(time.RFC3339Nano, value)
+		if err != nil {
+			return fmt.Errorf("its %s %q is not a time like 2026-03-14T18:22:05Z", key, value)
+		}
+		*dst = at
+		return nil
+	}
+	var checkedIn, dropped *time.Time
+	if f := e.Followup; f != nil {
+		checkedIn, dropped = f.CheckedInAt, f.DroppedAt
+	}
+	for _, err := range []error{set("created_at", fm.CreatedAt, &e.CreatedAt), set("updated_at", fm.UpdatedAt, &e.UpdatedAt),
+		set("checked_in_at", fm.CheckedInAt, checkedIn), set("dropped_at", fm.DroppedAt, dropped)} {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // answerKeys gives each answer read back the key of its question, from the
