@@ -2,6 +2,8 @@ package store
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/failup/failup/internal/journal"
@@ -129,5 +131,41 @@ func TestByIDKeepsTheOrderGiven(t *testing.T) {
 	}
 	if got[0].Title != "e600" || len(got[0].Tags) != 1 || len(got[0].Answers) != 1 {
 		t.Fatalf("an entry read without its children: %+v", got[0])
+	}
+}
+
+func TestOldKeptResultsAreLetGo(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"top-patterns", "pattern-names", "pattern-entries-1", "pattern-entries-12", "patterns", "patterns.entries"} {
+		if _, err := s.db.ExecContext(ctx, "INSERT INTO cache (name, version, body) VALUES (?, 'v', x'00')", name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// As a journal written before the kept report's parts held them.
+	if _, err := s.db.ExecContext(ctx, "PRAGMA user_version = 9"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var left []string
+	rows, err := s.db.QueryContext(ctx, "SELECT name FROM cache ORDER BY name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		rows.Scan(&name)
+		left = append(left, name)
+	}
+	if strings.Join(left, " ") != "patterns patterns.entries" {
+		t.Fatalf("kept after the upgrade: %v", left)
 	}
 }
