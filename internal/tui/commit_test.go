@@ -42,3 +42,39 @@ func TestTypingOnTheDueRowStartsTheDate(t *testing.T) {
 		})
 	}
 }
+
+// TestSkillsMoveTheWayTheGridLooks: ←/→ move across a row of skills and ↑/↓
+// up and down a column, however many columns the window has room for, and
+// the grid is never cut.
+func TestSkillsMoveTheWayTheGridLooks(t *testing.T) {
+	for _, c := range []struct {
+		width int
+		below string // what is below judgement's right-hand neighbour
+	}{
+		{80, "problem solving"},
+		{60, "communication"},
+	} {
+		h := newHarness(t, StartNew)
+		h.resize(c.width, 24)
+		h.typeText("Missed the launch deadline")
+		for !strings.Contains(h.screen(), "› e.g. work") {
+			h.press("tab")
+		}
+		h.press("down") // from the tags to the skills
+		h.expectScreen("› [ ] judgement")
+		h.press("right")
+		h.expectScreen("› [ ] emotional intelligence")
+		h.press("down", "space")
+		h.expectScreen("› [x] " + c.below)
+		h.expectFits()
+		if c.width == 60 {
+			golden.RequireEqual(t, h.screen())
+		}
+		h.press("up", "left")
+		h.expectScreen("› [ ] judgement")
+		h.press("left", "up") // nothing to the left; above is the tags
+		if !strings.Contains(h.screen(), "› e.g. work") {
+			t.Errorf("at %d columns ↑ from the top row does not go back to the tags:\n%s", c.width, h.screen())
+		}
+	}
+}

@@ -29,15 +29,19 @@ type detailsForm struct {
 	knownTags   []string
 	skills      map[journal.Skill]bool
 	skillCursor int
-	severity    int // 0: not given
-	confidence  int // 0: not given
+	// skillColumns is how many columns the skills were last drawn in: the
+	// arrows move the way the grid looks.
+	skillColumns int
+	severity     int // 0: not given
+	confidence   int // 0: not given
 }
 
 func newDetailsForm(c *Common) detailsForm {
 	return detailsForm{
-		c:      c,
-		tags:   newInput(c, "e.g. work, interview", 0),
-		skills: map[journal.Skill]bool{},
+		c:            c,
+		tags:         newInput(c, "e.g. work, interview", 0),
+		skills:       map[journal.Skill]bool{},
+		skillColumns: 3,
 	}
 }
 
@@ -117,12 +121,13 @@ func (f *detailsForm) focus(n int) tea.Cmd {
 func (f *detailsForm) typing() bool { return f.field == fieldTags }
 
 // leaving says whether a key moves to the field above (-1) or below (+1):
-// ↑ and ↓ do, except inside the skills, where they move between skills until
-// the first or last.
+// ↑ and ↓ do, except inside the skills, where they move up and down a column
+// of the grid until its top or bottom.
 func (f *detailsForm) leaving(press tea.KeyPressMsg) int {
 	up, down := key.Matches(press, f.c.Keys.ArrowUp), key.Matches(press, f.c.Keys.ArrowDown)
 	switch {
-	case f.field == fieldSkills && up && f.skillCursor > 0, f.field == fieldSkills && down && f.skillCursor < len(journal.Skills)-1:
+	case f.field == fieldSkills && up && f.skillCursor-f.skillColumns >= 0,
+		f.field == fieldSkills && down && f.skillCursor+f.skillColumns < len(journal.Skills):
 		return 0
 	case up && f.field > 0:
 		return -1
@@ -148,10 +153,14 @@ func (f *detailsForm) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 	case fieldSkills:
 		switch {
 		case !isKey:
-		case key.Matches(press, k.Up):
-			f.skillCursor = max(f.skillCursor-1, 0)
-		case key.Matches(press, k.Down):
-			f.skillCursor = min(f.skillCursor+1, len(journal.Skills)-1)
+		case key.Matches(press, k.Up) && f.skillCursor-f.skillColumns >= 0:
+			f.skillCursor -= f.skillColumns
+		case key.Matches(press, k.Down) && f.skillCursor+f.skillColumns < len(journal.Skills):
+			f.skillCursor += f.skillColumns
+		case key.Matches(press, k.Left) && f.skillCursor%f.skillColumns > 0:
+			f.skillCursor--
+		case key.Matches(press, k.Right) && f.skillCursor%f.skillColumns < f.skillColumns-1 && f.skillCursor+1 < len(journal.Skills):
+			f.skillCursor++
 		case key.Matches(press, k.Toggle), key.Matches(press, k.Open):
 			s := journal.Skills[f.skillCursor]
 			f.skills[s] = !f.skills[s]
@@ -211,11 +220,8 @@ func (f *detailsForm) view(width int) string {
 	}
 
 	label(fieldSkills, "Skills it exercised")
-	const columns = 3
-	widths := make([]int, columns)
-	for i, sk := range journal.Skills {
-		widths[i%columns] = max(widths[i%columns], len(sk.Label()))
-	}
+	columns, widths := skillGrid(width)
+	f.skillColumns = columns
 	for i, sk := range journal.Skills {
 		box := "[ ]"
 		if f.skills[sk] {
@@ -242,6 +248,29 @@ func (f *detailsForm) view(width int) string {
 	label(fieldConfidence, "Confidence right now")
 	b.WriteString("  " + scale(s, f.confidence, 10, "low", "high"))
 	return b.String()
+}
+
+// skillGrid lays the skills out in as many columns as fit in width, up to
+// three, in reading order: how many, and the width of each column's labels.
+func skillGrid(width int) (columns int, widths []int) {
+	for columns = 3; columns > 1; columns-- {
+		widths = make([]int, columns)
+		for i, sk := range journal.Skills {
+			widths[i%columns] = max(widths[i%columns], len(sk.Label()))
+		}
+		need := 2 * (columns - 1) // between the columns
+		for _, w := range widths {
+			need += len("› [ ] ") + w
+		}
+		if need <= width {
+			return columns, widths
+		}
+	}
+	widths = []int{0}
+	for _, sk := range journal.Skills {
+		widths[0] = max(widths[0], len(sk.Label()))
+	}
+	return 1, widths
 }
 
 // scale draws a value on a 1..top scale as dots, or "not given".

@@ -89,10 +89,10 @@ func TestEveryStepAndDetail(t *testing.T) {
 	h.press("tab")
 	h.expectScreen("A few details", "7 of 9")
 	h.typeText("family")
-	h.press("tab")                            // to skills
-	h.press("down", "space", "down", "space") // emotional intelligence, resilience
-	h.press("tab", "4")                       // severity 4
-	h.press("tab", "0")                       // confidence 10
+	h.press("tab")                              // to skills
+	h.press("right", "space", "right", "space") // emotional intelligence, resilience
+	h.press("tab", "4")                         // severity 4
+	h.press("tab", "0")                         // confidence 10
 	h.press("tab")
 	h.expectScreen("Something to try next time", "Check my calendar before saying yes.")
 	h.press("tab", "right") // due: in a month
