@@ -17,6 +17,13 @@ func (c *Core) Entry(ctx context.Context, id int64) (journal.Entry, error) {
 	return e, notFound(id, err)
 }
 
+// Attempts is the chain of attempts the entry id is part of, oldest first:
+// the reflections before it, itself, and those written after a check-in on
+// it or them; none when it is in no chain.
+func (c *Core) Attempts(ctx context.Context, id int64) ([]journal.Entry, error) {
+	return c.store.Attempts(ctx, id)
+}
+
 // List reads the entries f keeps, newest first.
 func (c *Core) List(ctx context.Context, f Filter) ([]journal.Entry, error) {
 	return c.store.List(ctx, f)

@@ -30,7 +30,15 @@ func (a *env) showCmd() *cobra.Command {
 			case asMarkdown:
 				return export.Entry(a.out, e)
 			}
-			a.writeEntry(a.out, e)
+			c, err := a.app()
+			if err != nil {
+				return err
+			}
+			attempts, err := c.Attempts(ctxOf(cmd), e.ID)
+			if err != nil {
+				return err
+			}
+			a.writeEntry(a.out, e, attempts)
 			return nil
 		},
 	}
@@ -58,8 +66,9 @@ func (a *env) entry(cmd *cobra.Command, id int64) (journal.Entry, error) {
 	return c.Entry(ctxOf(cmd), id)
 }
 
-// writeEntry prints an entry for reading in a terminal, its text made safe.
-func (a *env) writeEntry(w io.Writer, e journal.Entry) {
+// writeEntry prints an entry for reading in a terminal, its text made safe,
+// with the chain of attempts it is part of, if any.
+func (a *env) writeEntry(w io.Writer, e journal.Entry, attempts []journal.Entry) {
 	fmt.Fprintln(w, termtext.Line(e.Title))
 	meta := []string{a.day(e.OccurredOn), fmt.Sprintf("entry %d", e.ID)}
 	if len(e.Tags) > 0 {
@@ -85,6 +94,16 @@ func (a *env) writeEntry(w io.Writer, e journal.Entry) {
 	}
 	if f := e.Followup; f != nil {
 		writeSection(w, "Commitment", a.followupText(*f))
+	}
+	if len(attempts) > 0 {
+		lines := make([]string, len(attempts))
+		for i, at := range attempts {
+			lines[i] = fmt.Sprintf("%d. %s  %s (entry %d)", i+1, a.day(at.OccurredOn), termtext.Line(at.Title), at.ID)
+			if at.ID == e.ID {
+				lines[i] += "  this one"
+			}
+		}
+		writeSection(w, "Attempts at this", strings.Join(lines, "\n"))
 	}
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 
 	"github.com/failup/failup/internal/journal"
 )
@@ -74,4 +75,31 @@ func (s *Store) SetbacksByDay(ctx context.Context, since journal.Date) (map[jour
 		out[journal.Date(d)] = n
 	}
 	return out, rows.Err()
+}
+
+// Attempts reads the chain of attempts the entry id is part of, oldest
+// first: the entries it follows on from, back to the first, and every entry
+// that follows on from those, itself included. An entry in no chain has
+// none. Only titles and days are read.
+func (s *Store) Attempts(ctx context.Context, id int64) ([]journal.Entry, error) {
+	where := `WHERE e.uid IN (
+		WITH RECURSIVE earlier(uid, follows) AS (
+			SELECT uid, follows_uid FROM entries WHERE id = ?
+			UNION SELECT p.uid, p.follows_uid FROM entries p JOIN earlier ON p.uid = earlier.follows
+		), chain(uid) AS (
+			SELECT uid FROM earlier
+			UNION SELECT n.uid FROM entries n JOIN chain ON n.follows_uid = chain.uid
+		) SELECT uid FROM chain)`
+	var out []journal.Entry
+	for e, err := range s.entries(ctx, where, []any{id}, "", nil) {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if len(out) < 2 {
+		return nil, nil
+	}
+	slices.Reverse(out)
+	return out, nil
 }

@@ -26,6 +26,7 @@ type Journal interface {
 	Prompts() (*prompt.Library, error)
 
 	Entry(ctx context.Context, id int64) (journal.Entry, error)
+	Attempts(ctx context.Context, id int64) ([]journal.Entry, error)
 	List(ctx context.Context, f app.Filter) ([]journal.Entry, error)
 	Headlines(ctx context.Context, f app.Filter) iter.Seq2[journal.Entry, error]
 	Count(ctx context.Context, f app.Filter) (int, error)

@@ -15,9 +15,10 @@ import (
 
 type (
 	entryLoadedMsg struct {
-		id    int64
-		entry journal.Entry
-		err   error
+		id       int64
+		entry    journal.Entry
+		attempts []journal.Entry
+		err      error
 	}
 	entryDeletedMsg struct {
 		id  int64
@@ -30,6 +31,7 @@ type detailScreen struct {
 	c          *Common
 	id         int64
 	entry      journal.Entry
+	attempts   []journal.Entry // the chain of attempts it is part of
 	loaded     bool
 	err        error
 	view       viewport.Model
@@ -48,7 +50,11 @@ func (m *detailScreen) Init() tea.Cmd {
 	c, id := m.c, m.id
 	return func() tea.Msg {
 		e, err := c.Journal.Entry(c.Ctx, id)
-		return entryLoadedMsg{id: id, entry: e, err: err}
+		if err != nil {
+			return entryLoadedMsg{id: id, err: err}
+		}
+		attempts, err := c.Journal.Attempts(c.Ctx, id)
+		return entryLoadedMsg{id: id, entry: e, attempts: attempts, err: err}
 	}
 }
 
@@ -57,7 +63,7 @@ func (m *detailScreen) layout() {
 	m.view.SetWidth(w)
 	m.view.SetHeight(max(m.c.BodyHeight()-2, 3))
 	if m.loaded {
-		m.view.SetContent(renderEntry(m.c.Styles, m.entry, w))
+		m.view.SetContent(renderEntry(m.c.Styles, m.entry, m.attempts, w))
 	}
 }
 
@@ -65,7 +71,7 @@ func (m *detailScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case entryLoadedMsg:
 		if msg.id == m.id {
-			m.entry, m.err, m.loaded = msg.entry, msg.err, msg.err == nil
+			m.entry, m.attempts, m.err, m.loaded = msg.entry, msg.attempts, msg.err, msg.err == nil
 			m.layout()
 		}
 	case entryDeletedMsg:

@@ -13,8 +13,8 @@ import (
 )
 
 // renderEntry draws a whole entry for reading, wrapped to width, its text
-// made safe for the terminal.
-func renderEntry(s Styles, e journal.Entry, width int) string {
+// made safe for the terminal, with the chain of attempts it is part of.
+func renderEntry(s Styles, e journal.Entry, attempts []journal.Entry, width int) string {
 	var b strings.Builder
 	b.WriteString(wrap(s.Heading, termtext.Line(e.Title), width) + "\n")
 	meta := []string{e.OccurredOn.Time().Format("Monday 2 January 2006"), fmt.Sprintf("entry %d", e.ID)}
@@ -59,6 +59,18 @@ func renderEntry(s Styles, e journal.Entry, width int) string {
 		b.WriteString(wrap(s.Muted, followupState(*f), width) + "\n")
 		if f.Outcome != nil && strings.TrimSpace(*f.Outcome) != "" {
 			b.WriteString(s.Text.Render(ansi.Wrap(termtext.Clean(*f.Outcome), max(width, 1), "")) + "\n")
+		}
+	}
+	if len(attempts) > 0 {
+		b.WriteString("\n" + s.Question.Render("Attempts at this") + "\n")
+		for i, a := range attempts {
+			mark, style, after := "  ", s.Text, ""
+			if a.ID == e.ID {
+				mark, style, after = "› ", s.Selected, "  this one"
+			}
+			head := fmt.Sprintf("%d. %s  ", i+1, a.OccurredOn.Time().Format("2 Jan 2006"))
+			b.WriteString(mark + s.Muted.Render(head) + style.Render(oneLine(a.Title, width-len(mark)-lipgloss.Width(head)-len(after))) +
+				s.Muted.Render(after) + "\n")
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
