@@ -84,18 +84,34 @@ func splitSections(lines []string) []section {
 	return out
 }
 
-// unblock undoes block: the blank lines around the text go, and a line
-// start that block escaped loses its backslash. A backslash the person
-// wrote before such a line start is lost with it.
+// unblock undoes block: the blank lines around the text go, a hard break
+// block added goes, and a line start that block escaped loses its
+// backslash. A backslash the person wrote before such a line start is lost
+// with it.
 func unblock(lines []string) string {
 	lines = trimBlank(lines)
 	out := make([]string, len(lines))
 	copy(out, lines)
+	inside := make([]bool, len(out))
 	for i := 0; i < len(out); i++ {
 		if b, ok := opensBlock(out[i]); ok {
 			if end := closingLine(out, i, b.closes); end >= 0 {
+				for j := i; j <= end; j++ {
+					inside[j] = true
+				}
 				i = end
 				continue
+			}
+		}
+	}
+	for i := range out {
+		if inside[i] {
+			continue
+		}
+		if kept, ok := strings.CutSuffix(out[i], hardBreak); ok {
+			// out[i+1] is still as block wrote it: only lines before it change.
+			if probe := append([]string{kept}, out[i+1:min(i+2, len(out))]...); breaksBefore(probe, inside[i:], 0) {
+				out[i] = kept
 			}
 		}
 		rest := strings.TrimLeft(out[i], " ")
