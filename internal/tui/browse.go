@@ -371,8 +371,12 @@ func (m *browseScreen) viewHits(w int) string {
 	}
 	rows := m.rows()
 	top := max(m.cursor-rows+1, 0)
+	above := ""
+	if top > 0 {
+		above = moreSign(s, "↑")
+	}
 	var b strings.Builder
-	b.WriteString(s.Muted.Render(found) + "\n")
+	b.WriteString(spread(s.Muted.Render(found), above, w) + "\n")
 	for i := top; i < min(top+rows, len(m.hits)); i++ {
 		h := m.hits[i]
 		mark, style := "  ", s.Text
@@ -382,6 +386,9 @@ func (m *browseScreen) viewHits(w int) string {
 		date := m.c.day(h.OccurredOn, "02 Jan 2006")
 		b.WriteString(mark + s.Muted.Render(date) + "  " + style.Render(oneLine(h.Title, m.c.ListWidth()-4-lipgloss.Width(date))) + "\n")
 		b.WriteString("    " + highlight(s, h.Snippet, w-4) + "\n")
+	}
+	if top+rows < len(m.hits) {
+		b.WriteString(moreSign(s, "↓"))
 	}
 	return b.String()
 }

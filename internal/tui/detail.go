@@ -143,7 +143,7 @@ func (m *detailScreen) View() string {
 	if m.confirming {
 		b.WriteString("\n" + s.Notice.Render("Delete this entry for good? Press y to delete, any other key to keep it."))
 	} else if !m.view.AtBottom() {
-		b.WriteString("\n" + s.Muted.Render("↓ more"))
+		b.WriteString("\n" + moreSign(s, "↓"))
 	}
 	return b.String()
 }

@@ -29,6 +29,7 @@ type followupsScreen struct {
 	loaded bool
 	err    error
 	cursor int
+	top    int // the first commitment shown
 }
 
 func newFollowupsScreen(c *Common) *followupsScreen { return &followupsScreen{c: c} }
@@ -86,8 +87,17 @@ func (m *followupsScreen) View() string {
 		return wrap(s.Hint, "Nothing waiting. A reflection can end with something to try next time, and failup will ask how it went.", w)
 	}
 	today := m.c.today()
+	// Two rows a commitment, under and over a row that says whether there
+	// are more.
+	shown := max((m.c.BodyHeight()-2)/2, 1)
+	m.top = min(max(m.top, m.cursor-shown+1), m.cursor)
 	var b strings.Builder
-	for i, c := range m.list {
+	if m.top > 0 {
+		b.WriteString(moreSign(s, "↑"))
+	}
+	b.WriteString("\n")
+	for i := m.top; i < min(m.top+shown, len(m.list)); i++ {
+		c := m.list[i]
 		mark, style := "  ", s.Text
 		if i == m.cursor {
 			mark, style = s.Selected.Render("› "), s.Selected
@@ -99,6 +109,9 @@ func (m *followupsScreen) View() string {
 		due := c.Followup.DueText(today)
 		b.WriteString(mark + style.Render(oneLine(c.Followup.Commitment, w-len(due)-6)) + "  " + whenStyle.Render(due) + "\n")
 		b.WriteString("    " + s.Muted.Render(oneLine("from “"+c.Title+"”", w-4)) + "\n")
+	}
+	if m.top+shown < len(m.list) {
+		b.WriteString(moreSign(s, "↓"))
 	}
 	return b.String()
 }

@@ -103,9 +103,13 @@ func (m *lessonsScreen) rowHeight(i int) int {
 	return lessonHeight
 }
 
+// room is the rows the lessons have: under the grouping, and over a row
+// that says whether there are more.
+func (m *lessonsScreen) room() int { return m.c.BodyHeight() - 3 }
+
 // scroll keeps the cursor's lesson, and the heading above it, in view.
 func (m *lessonsScreen) scroll() {
-	room := m.c.BodyHeight() - 2
+	room := m.room()
 	m.top = min(m.top, max(m.cursor-1, 0))
 	for {
 		used := 0
@@ -192,11 +196,19 @@ func (m *lessonsScreen) View() string {
 		return wrap(s.Hint, "No lessons yet. Each reflection ends with one sentence to remember; they gather here.", w)
 	}
 	var b strings.Builder
-	b.WriteString(s.Muted.Render(fmt.Sprintf("grouped by %s", groupings[m.by])) + "\n\n")
-	room := m.c.BodyHeight() - 2
-	for i := m.top; i < len(m.rows) && room >= m.rowHeight(i); i++ {
+	above := ""
+	if m.top > 0 {
+		above = moreSign(s, "↑")
+	}
+	b.WriteString(spread(s.Muted.Render(fmt.Sprintf("grouped by %s", groupings[m.by])), above, w) + "\n\n")
+	room := m.room()
+	i := m.top
+	for ; i < len(m.rows) && room >= m.rowHeight(i); i++ {
 		room -= m.rowHeight(i)
 		b.WriteString(m.viewRow(i, w))
+	}
+	if i < len(m.rows) || !m.done {
+		b.WriteString(moreSign(s, "↓"))
 	}
 	return b.String()
 }

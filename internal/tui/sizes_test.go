@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -64,5 +65,35 @@ func TestListTitlesGetRoomFirst(t *testing.T) {
 		if size.w == 60 {
 			golden.RequireEqual(t, h.screen())
 		}
+	}
+}
+
+// TestLongListsSayThereIsMore: the lessons and the things to try say,
+// quietly, when there is more above or below what is shown, and the chosen
+// one stays on screen.
+func TestLongListsSayThereIsMore(t *testing.T) {
+	h := newHarness(t, StartHome)
+	for i := range 12 {
+		on := journal.Date("2026-01-01").AddDays(i)
+		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Setback %02d", i+1), OccurredOn: on, Lesson: fmt.Sprintf("Lesson %02d", i+1),
+			Followup: &journal.Followup{Commitment: fmt.Sprintf("Try %02d", i+1), DueOn: on.AddDays(14)}})
+	}
+	h.run(h.model.top().Init())
+	for _, list := range []struct{ key, first, last string }{{"l", "Lesson 12", "Lesson 01"}, {"f", "Try 01", "Try 12"}} {
+		h.press(list.key)
+		h.expectScreen(list.first, "↓ more")
+		if strings.Contains(h.screen(), "↑ more") || strings.Contains(h.screen(), list.last) {
+			t.Errorf("%s: at the top the list says there is more above, or shows its last:\n%s", list.key, h.screen())
+		}
+		for range 11 {
+			h.press("down")
+		}
+		h.expectScreen("› ", list.last, "↑ more")
+		if strings.Contains(h.screen(), "↓ more") {
+			t.Errorf("%s: at the bottom the list says there is more below:\n%s", list.key, h.screen())
+		}
+		h.expectFits()
+		t.Run(list.key, func(t *testing.T) { golden.RequireEqual(t, h.screen()) })
+		h.press("esc")
 	}
 }

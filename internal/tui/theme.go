@@ -211,7 +211,11 @@ func (m *themeScreen) View() string {
 	w := m.c.BodyWidth()
 	var b strings.Builder
 	b.WriteString(m.fix.View(w))
-	b.WriteString(m.viewHeading(w))
+	heading := m.viewHeading(w)
+	if m.top > 0 { // on the blank line under the heading
+		heading = strings.TrimSuffix(heading, "\n") + moreSign(s, "↑") + "\n"
+	}
+	b.WriteString(heading)
 	switch {
 	case m.err != nil:
 		return b.String() + unreadable(s, m.err, w)
@@ -232,6 +236,9 @@ func (m *themeScreen) View() string {
 		day := m.c.day(e.OccurredOn, "02 Jan 2006")
 		b.WriteString(mark + s.Muted.Render(day) + "  " + style.Render(oneLine(e.Title, m.c.ListWidth()-4-lipgloss.Width(day))) + "\n")
 		b.WriteString("    " + evidenceSnippet(s, e, ev, w-4) + "\n")
+	}
+	if m.top+m.visible() < len(m.rows) {
+		b.WriteString(moreSign(s, "↓"))
 	}
 	return b.String()
 }
