@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -191,6 +192,9 @@ func (m *Model) render() string {
 		return ""
 	}
 	s := m.c.Styles
+	if m.c.Width < minWidth || m.c.Height < minHeight {
+		return tooSmall(s, m.c.Width)
+	}
 	width := m.c.BodyWidth()
 	top := m.top()
 	header := spread(s.Brand.Render("failup"), s.Screen.Render(top.Title()), width)
@@ -218,6 +222,17 @@ func sentences(said ...string) string {
 		}
 	}
 	return strings.Join(kept, " ")
+}
+
+// minWidth and minHeight are the smallest window every screen is drawn
+// whole in.
+const minWidth, minHeight = 60, 20
+
+// tooSmall asks, calmly, for a bigger window: every screen, whatever it is
+// doing, says the same.
+func tooSmall(s Styles, width int) string {
+	return lipgloss.NewStyle().Width(max(width, 1)).Render(s.Muted.Render(
+		fmt.Sprintf("This window is a little small for failup. Make it at least %d by %d and everything is back as it was.", minWidth, minHeight)))
 }
 
 // spread places left and right at the two ends of a line of width cells.

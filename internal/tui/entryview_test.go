@@ -18,7 +18,7 @@ func TestTabsInAnEntryAreShownAsSpaces(t *testing.T) {
 	h.seedEntry(journal.Entry{Title: "Tabbed", OccurredOn: "2026-03-01",
 		Answers: []journal.Answer{{Key: "cause", Text: answer}}})
 	h.run(h.model.top().Init())
-	h.send(tea.WindowSizeMsg{Width: 40, Height: 30})
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 30})
 	h.press("b", "enter")
 	screen := h.screen()
 	if strings.Contains(screen, "\t") {
@@ -26,7 +26,7 @@ func TestTabsInAnEntryAreShownAsSpaces(t *testing.T) {
 	}
 	var shown []string
 	for _, line := range strings.Split(screen, "\n") {
-		if ansi.StringWidth(line) > 40 {
+		if ansi.StringWidth(line) > 60 {
 			t.Fatalf("a line runs past the window:\n%q", line)
 		}
 		shown = append(shown, strings.Fields(line)...)

@@ -104,7 +104,7 @@ func TestExportScreenDates(t *testing.T) {
 	}
 	h.expectScreen("› last friday", "Preview · from")
 
-	h.send(tea.WindowSizeMsg{Width: 44, Height: 24})
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 24})
 	for range len("last friday") {
 		h.press("backspace")
 	}

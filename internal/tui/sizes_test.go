@@ -97,3 +97,22 @@ func TestLongListsSayThereIsMore(t *testing.T) {
 		h.press("esc")
 	}
 }
+
+// TestTooSmallSaysSo: below 60 by 20 every screen says the same calm line,
+// and the screen comes back whole once the window is large enough again.
+func TestTooSmallSaysSo(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Missed the train")
+	for _, size := range []struct{ w, h int }{{59, 24}, {80, 19}, {30, 10}} {
+		h.resize(size.w, size.h)
+		h.expectScreen("This window is a little small for failup.")
+		h.expectFits()
+		if strings.Contains(h.screen(), "Missed the train") {
+			t.Errorf("at %dx%d the screen is drawn cut:\n%s", size.w, size.h, h.screen())
+		}
+	}
+	golden.RequireEqual(t, h.screen())
+	h.resize(60, 20)
+	h.expectScreen("Missed the train", "1 of 9")
+	h.expectFits()
+}
