@@ -192,11 +192,13 @@ func (m *Model) render() string {
 		return ""
 	}
 	s := m.c.Styles
-	if m.c.Width < minWidth || m.c.Height < minHeight {
+	top := m.top()
+	// Words being typed stay in view on any window; every other screen
+	// asks for the room it needs.
+	if (m.c.Width < minWidth || m.c.Height < minHeight) && !top.Typing() {
 		return tooSmall(s, m.c.Width)
 	}
 	width := m.c.BodyWidth()
-	top := m.top()
 	header := spread(s.Brand.Render("failup"), s.Screen.Render(top.Title()), width)
 	keys := top.Help()
 	footer := m.help.ShortHelpView(keys.short)

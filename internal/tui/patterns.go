@@ -131,7 +131,7 @@ func (m *patternsScreen) View() string {
 	// The count column is as wide as the largest count, so a theme seen
 	// forty thousand times still leaves a space after its bar.
 	countWidth := max(len(strconv.Itoa(top)), 3)
-	trendWidth := 0
+	trendWidth := len("steady") // and room for the heading with no themes
 	for _, th := range m.report.Themes {
 		trendWidth = max(trendWidth, lipgloss.Width(trendLabel(th.Trend)))
 	}
