@@ -6,8 +6,10 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/failup/failup/internal/app"
+	"github.com/failup/failup/internal/termtext"
 )
 
 // The ways lessons can be grouped, named for the header.
@@ -226,6 +228,8 @@ func (m *lessonsScreen) viewRow(i, w int) string {
 		mark, titleStyle = s.Selected.Render("› "), s.Selected
 	}
 	text := clip(s.Text, r.text, w, lessonHeight-2, "")
-	return mark + titleStyle.Render(oneLine(r.title, w/2)) + "  " + s.Muted.Render(oneLine(r.meta, w/2-4)) + "\n" +
+	// The title has the room it needs first, leaving the day at least.
+	title := oneLine(r.title, max(w-4-min(lipgloss.Width(termtext.Line(r.meta)), len("24 Nov 2026")), w/2))
+	return mark + titleStyle.Render(title) + "  " + s.Muted.Render(oneLine(r.meta, w-4-lipgloss.Width(title))) + "\n" +
 		text + strings.Repeat("\n", lessonHeight-1-strings.Count(text, "\n"))
 }

@@ -132,3 +132,16 @@ func TestTooSmallSaysSo(t *testing.T) {
 	h.resize(50, 16)
 	h.expectScreen("Missed the bus")
 }
+
+// TestLessonTitlesGetRoomFirst: on the lessons page too a title has the
+// room it needs before its tags.
+func TestLessonTitlesGetRoomFirst(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Argument with Keiko about the holidays", OccurredOn: "2026-03-01",
+		Tags: []string{"communication", "family", "holidays"}, Lesson: "Tired me makes worse decisions."})
+	h.run(h.model.top().Init())
+	h.resize(60, 20)
+	h.press("l")
+	h.expectScreen("Argument with Keiko about the holidays  1 Mar 2026")
+	h.expectFits()
+}
