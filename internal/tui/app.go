@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // screen is one page of the app. The root sends it key presses only while it
@@ -201,7 +202,8 @@ func (m *Model) render() string {
 	width := m.c.BodyWidth()
 	header := spread(s.Brand.Render("failup"), s.Screen.Render(top.Title()), width)
 	keys := top.Help()
-	footer := m.help.ShortHelpView(keys.short)
+	// help adds a key that does not fit when its "…" would not fit either.
+	footer := ansi.Truncate(m.help.ShortHelpView(keys.short), width, "…")
 	if m.fullHelp {
 		footer = m.help.FullHelpView(keys.full)
 	}
