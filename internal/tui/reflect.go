@@ -762,7 +762,7 @@ func (m *reflectScreen) review(w int) string {
 		tail.WriteString(wrap(s.Text, s.Label.Render("I will try  ")+termtext.Line(f.Commitment)+
 			s.Muted.Render(" · failup asks on "+f.DueOn.Time().Format("2 January")), w) + "\n")
 	}
-	tail.WriteString("\n" + s.Accent.Render("Press enter to save it.") + s.Muted.Render(" shift+tab goes back to change anything."))
+	tail.WriteString("\n" + wrap(s.Muted, s.Accent.Render("Press enter to save it.")+" shift+tab goes back to change anything.", w))
 
 	var b strings.Builder
 	b.WriteString(s.Heading.Render(oneLine(title, w-14)) + "  " + s.Muted.Render(string(e.OccurredOn)) + "\n\n")

@@ -145,3 +145,16 @@ func TestLessonTitlesGetRoomFirst(t *testing.T) {
 	h.expectScreen("Argument with Keiko about the holidays  1 Mar 2026")
 	h.expectFits()
 }
+
+// TestReviewFitsSixtyColumns: the last step of a reflection is drawn whole
+// on a window of 60 by 20.
+func TestReviewFitsSixtyColumns(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.resize(60, 20)
+	h.typeText("Missed the launch deadline")
+	for !strings.Contains(h.screen(), "9 of 9") {
+		h.press("tab")
+	}
+	h.expectScreen("Press enter to save it.", "anything.")
+	h.expectFits()
+}
