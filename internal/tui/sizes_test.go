@@ -158,3 +158,16 @@ func TestReviewFitsSixtyColumns(t *testing.T) {
 	h.expectScreen("Press enter to save it.", "anything.")
 	h.expectFits()
 }
+
+// TestCheckInFitsSixtyColumns: the check-in says whole where the
+// commitment came from on a window of 60 by 20.
+func TestCheckInFitsSixtyColumns(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Ran out of time in the language certificate exam", OccurredOn: "2026-02-01",
+		Followup: &journal.Followup{Commitment: "Raise it with Maya the first day I am stuck", DueOn: "2026-02-20"}})
+	h.run(h.model.top().Init())
+	h.resize(60, 20)
+	h.press("c")
+	h.expectScreen("Did you try again?", "1 February · due", "days ago")
+	h.expectFits()
+}
