@@ -22,8 +22,9 @@ func (a *env) completionCmd() *cobra.Command {
 		Use:   "completion bash|zsh|fish|powershell",
 		Short: "Print the script that completes failup's commands, entry ids, tags and more",
 		Long: "Prints a completion script for the shell. Loaded, it completes commands and flags, and\n" +
-			"from your journal: entry ids (with their titles), tags, skills, prompt sets, and in\n" +
-			"search the tag:, skill: and pattern: filters with your tags, skills and patterns.\n\n" +
+			"from your journal: entry ids (with their titles), tags, skills, prompt sets, the\n" +
+			"themes the failup patterns subcommands take, and in search the tag:, skill: and\n" +
+			"pattern: filters with your tags, skills and patterns.\n\n" +
 			"  bash  add to ~/.bashrc:         source <(failup completion bash)\n" +
 			"  zsh   add to ~/.zshrc:          source <(failup completion zsh)\n" +
 			"  fish  once:                     failup completion fish > ~/.config/fish/completions/failup.fish\n" +
