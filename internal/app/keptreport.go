@@ -7,15 +7,14 @@ import (
 	"errors"
 	"strconv"
 
-	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
 )
 
 // The whole journal's patterns are kept in parts, so that each screen reads
 // what it shows and no more: the report without its themes' entries and
 // evidence (what the patterns screen lists, gob-encoded), every theme's
-// entries (ids as varints), each theme's evidence on its own, and the lessons
-// page laid out by theme. Evidence, most of a report (hundreds of thousands
+// entries (ids as varints), each theme's evidence on its own, and, once asked
+// for, the lessons page laid out by theme (see LessonPlan). Evidence, most of a report (hundreds of thousands
 // of hits in a large journal), has a compact form of its own: it names each
 // entry's uid and each field and term once, and reads back into a few large
 // allocations.
@@ -35,8 +34,8 @@ const (
 // keptEvidence is the name theme i's evidence is kept under (i from 0).
 func keptEvidence(i int) string { return "patterns.evidence." + strconv.Itoa(i+1) }
 
-// encodeKept writes r, and the lessons page plan lays out, in parts.
-func encodeKept(r insight.Report, plan export.LessonPlan) (map[string][]byte, error) {
+// encodeKept writes r in parts.
+func encodeKept(r insight.Report) (map[string][]byte, error) {
 	parts := map[string][]byte{}
 	summary := r
 	summary.Themes = make([]insight.Theme, len(r.Themes))
@@ -55,9 +54,6 @@ func encodeKept(r insight.Report, plan export.LessonPlan) (map[string][]byte, er
 	parts[keptEntries] = entries
 	var err error
 	if parts[keptSummary], err = gobBytes(summary); err != nil {
-		return nil, err
-	}
-	if parts[keptLessons], err = gobBytes(plan); err != nil {
 		return nil, err
 	}
 	return parts, nil

@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
 )
 
@@ -18,8 +17,7 @@ func TestKeptReportRoundTripsInPartsAndRefusesDamage(t *testing.T) {
 		{Label: "Marcus", Entries: []int64{2}, Count: 1, Evidence: []insight.Evidence{{EntryID: 2, UID: "u1"}}},
 		{Label: "no evidence"},
 	}}
-	plan := export.LessonPlan{First: "2026-10-01", Last: "2026-11-02", Groups: []export.PlannedGroup{{Heading: "saying yes", IDs: []int64{3, 1}}}}
-	parts, err := encodeKept(r, plan)
+	parts, err := encodeKept(r)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,12 +43,8 @@ func TestKeptReportRoundTripsInPartsAndRefusesDamage(t *testing.T) {
 	if !reflect.DeepEqual(got, r) {
 		t.Fatalf("round trip:\n%+v\nwant\n%+v", got, r)
 	}
-	var gotPlan export.LessonPlan
-	if err := decodeGob(parts[keptLessons], &gotPlan); err != nil || !reflect.DeepEqual(gotPlan, plan) {
-		t.Fatalf("the lessons' plan came back as %+v, %v", gotPlan, err)
-	}
-	if len(parts) != 3+len(r.Themes) {
-		t.Fatalf("kept in %d parts, want %d", len(parts), 3+len(r.Themes))
+	if len(parts) != 2+len(r.Themes) {
+		t.Fatalf("kept in %d parts, want %d", len(parts), 2+len(r.Themes))
 	}
 	damaged := func(name string, read func([]byte) error) {
 		body := parts[name]

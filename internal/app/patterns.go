@@ -130,12 +130,35 @@ func (c *Core) themeEntries(ctx context.Context) ([][]int64, error) {
 type LessonPlan = export.LessonPlan
 
 // LessonPlan lays out the lessons of the whole journal by the recurring
-// patterns they belong to, as the lessons page writes them, from what is
-// kept with the patterns.
+// patterns they belong to, as the lessons page writes them. The layout is
+// kept with the patterns, made the first time it is asked for: placing the
+// lessons no pattern covers reads every lesson, which failup patterns need
+// not pay for.
 func (c *Core) LessonPlan(ctx context.Context) (LessonPlan, error) {
 	var plan LessonPlan
-	err := c.readPart(ctx, keptLessons, func(body []byte) error { return decodeGob(body, &plan) })
-	return plan, err
+	at, err := c.patternsStamp(ctx)
+	if err != nil {
+		return plan, err
+	}
+	body, ok, err := c.store.Kept(ctx, keptLessons, at)
+	if err != nil || ok && decodeGob(body, &plan) == nil {
+		return plan, err
+	}
+	entries, err := c.store.List(ctx, Filter{})
+	if err != nil {
+		return plan, err
+	}
+	r, err := c.patterns(ctx, Filter{}, entries)
+	if err != nil {
+		return plan, err
+	}
+	plan = export.PlanLessons(export.ByTheme(entries, r))
+	if body, err = gobBytes(plan); err != nil {
+		return plan, err
+	}
+	// A layout that cannot be kept (a read-only journal) is only slower.
+	_ = c.store.Keep(ctx, at, keptLessons, map[string][]byte{keptLessons: body})
+	return plan, nil
 }
 
 // patternsStamp is the stamp the whole journal's patterns are kept under.
@@ -206,9 +229,8 @@ type madeKept struct {
 	parts  map[string][]byte
 }
 
-// makeKept finds the whole journal's patterns and lays out its lessons by
-// them, and keeps both under at; entries, when not nil, are every entry,
-// already read.
+// makeKept finds the whole journal's patterns and keeps them under at;
+// entries, when not nil, are every entry, already read.
 func (c *Core) makeKept(ctx context.Context, at store.Stamp, entries []journal.Entry) (madeKept, error) {
 	if entries == nil {
 		var err error
@@ -220,7 +242,7 @@ func (c *Core) makeKept(ctx context.Context, at store.Stamp, entries []journal.E
 	if err != nil {
 		return madeKept{}, err
 	}
-	parts, err := encodeKept(r, export.PlanLessons(export.ByTheme(entries, r)))
+	parts, err := encodeKept(r)
 	if err != nil {
 		return madeKept{}, err
 	}
