@@ -292,27 +292,16 @@ func (c *Core) Backup(ctx context.Context, path string, replace bool, seal Seal)
 	return c.store.Count(ctx, Filter{})
 }
 
-// sealedBackup copies the journal into a private folder beside it, then
-// writes the copy through seal to path; the plain copy is removed either way.
+// sealedBackup writes a consistent copy of the journal through seal to
+// path. The plain copy is never left behind: it has no name while it is
+// read (see store.WithCopy).
 func (c *Core) sealedBackup(ctx context.Context, path string, seal Seal) error {
-	tmp, err := os.MkdirTemp(filepath.Dir(c.store.Path()), ".failup-backup-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	plain := filepath.Join(tmp, "journal.db")
-	if err := c.store.Backup(ctx, plain); err != nil {
-		return err
-	}
-	return atomicfile.Write(path, 0o600, sealed(seal, func(w io.Writer) error {
-		f, err := os.Open(plain)
-		if err != nil {
+	return c.store.WithCopy(ctx, filepath.Dir(path), func(plain io.Reader) error {
+		return atomicfile.Write(path, 0o600, sealed(seal, func(w io.Writer) error {
+			_, err := io.Copy(ctxWriter{ctx, w}, plain)
 			return err
-		}
-		defer f.Close()
-		_, err = io.Copy(ctxWriter{ctx, w}, f)
-		return err
-	}))
+		}))
+	})
 }
 
 // SameFile reports whether paths a and b name the same existing file.

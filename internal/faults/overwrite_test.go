@@ -1,6 +1,7 @@
 package faults
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -129,4 +130,55 @@ func TestLegacyTemporaryCopiesAreRemoved(t *testing.T) {
 	if _, err := os.Stat(fresh); err != nil {
 		t.Error("a fresh copy, which may be a backup running now, was removed")
 	}
+}
+
+// TestKilledEncryptedBackupLeavesNoPlainCopy kills backup --encrypt while it
+// copies the journal and while it encrypts the copy: no plaintext copy is
+// left once failup next opens the journal, however early or late it died.
+func TestKilledEncryptedBackupLeavesNoPlainCopy(t *testing.T) {
+	e := newEnv(t)
+	e.ok(nil, "import", writeDocument(t, 5000))
+	dir := filepath.Dir(e.db)
+	plainCopies := func() []string {
+		var found []string
+		for _, pattern := range []string{".failup-tmp/*", ".failup-backup-*/*"} {
+			names, _ := filepath.Glob(filepath.Join(dir, pattern))
+			found = append(found, names...)
+		}
+		return found
+	}
+	out := t.TempDir()
+	for _, late := range []bool{false, true} {
+		killed := false
+		for try := 0; try < 20 && !killed; try++ {
+			cmd := e.command(nil, "backup", "--recipient", "age1ghxwqzgv5tnhntq7j4adpdmf5ypk2dklhwmaerwc6cclyhzx9fsskph2h5",
+				"-o", filepath.Join(out, "backup.db.age"), "--force")
+			killed = killWhen(t, cmd, func() bool {
+				if late {
+					// The copy is whole and being encrypted into the target.
+					return writingInto(cmd.Process.Pid, out)
+				}
+				names := plainCopies()
+				return len(names) > 0 && size(names[0]) > 0
+			})
+		}
+		if !killed {
+			t.Fatalf("no kill landed during the backup (late %v)", late)
+		}
+		e.ok(nil, "list", "--limit", "1")
+		if left := plainCopies(); len(left) > 0 {
+			t.Errorf("after a backup killed (late %v) and the journal opened again, plain copies are left: %v", late, left)
+		}
+	}
+}
+
+// writingInto reports whether process pid has a file in dir open.
+func writingInto(pid int, dir string) bool {
+	fds, _ := filepath.Glob(fmt.Sprintf("/proc/%d/fd/*", pid))
+	for _, fd := range fds {
+		if target, err := os.Readlink(fd); err == nil && strings.HasPrefix(target, dir+"/") {
+			return true
+		}
+	}
+	return false
 }

@@ -27,7 +27,7 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 		return err
 	}
 	dir := filepath.Dir(path)
-	tmp, err := s.createPrivate(dir)
+	tmp, err := s.privateCopy(ctx, dir)
 	if err != nil {
 		return err
 	}
@@ -36,15 +36,6 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 		tmp.Close() // the lock goes with it
 		os.Remove(name)
 	}()
-	// VACUUM INTO writes into an existing file only when it is empty, as
-	// this one is, keeping its 0600.
-	_, err = s.db.ExecContext(ctx, "VACUUM INTO ?", name)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if err != nil {
-		return err
-	}
 	if err := os.Rename(name, path); errors.Is(err, syscall.EXDEV) {
 		// The journal is on another file system than path: copied across,
 		// whole or not at all.
@@ -60,6 +51,45 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 		d.Close()
 	}
 	return nil
+}
+
+// WithCopy hands use a consistent copy of the journal, open for reading,
+// that has no name by then: it is made in the private folder (or one inside
+// fallback) and removed from it before use reads it, so a failup stopped
+// while use runs, even by kill -9, leaves no copy behind, and one stopped
+// while it is made leaves an unlocked file that the next open removes.
+func (s *Store) WithCopy(ctx context.Context, fallback string, use func(io.Reader) error) error {
+	tmp, err := s.privateCopy(ctx, fallback)
+	if err != nil {
+		return err
+	}
+	defer tmp.Close()
+	if err := os.Remove(tmp.Name()); err != nil {
+		return err
+	}
+	return use(io.NewSectionReader(tmp, 0, 1<<62))
+}
+
+// privateCopy writes a consistent copy of the journal with VACUUM INTO into
+// a new locked file in the private folder beside the journal (or one inside
+// fallback), synced; the file is removed again if that fails.
+func (s *Store) privateCopy(ctx context.Context, fallback string) (*os.File, error) {
+	tmp, err := s.createPrivate(fallback)
+	if err != nil {
+		return nil, err
+	}
+	// VACUUM INTO writes into an existing file only when it is empty, as
+	// this one is, keeping its 0600.
+	_, err = s.db.ExecContext(ctx, "VACUUM INTO ?", tmp.Name())
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	return tmp, nil
 }
 
 // Health is what Check found inside the journal.

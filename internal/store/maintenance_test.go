@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -200,5 +201,44 @@ func TestCheckFindsDamage(t *testing.T) {
 	h, err := s.Check(ctx)
 	if err == nil && len(h.Integrity) == 0 {
 		t.Fatalf("the damage went unnoticed: %+v", h)
+	}
+}
+
+// TestWithCopyLeavesNoNamedCopy reads a consistent copy of the journal
+// through WithCopy: while it is read, the private folder holds no file with
+// its text, and afterwards nothing at all.
+func TestWithCopyLeavesNoNamedCopy(t *testing.T) {
+	s := openTemp(t)
+	addEntries(t, s, 3)
+	private := filepath.Join(filepath.Dir(s.Path()), privateFolder)
+	var copied []byte
+	err := s.WithCopy(ctx, t.TempDir(), func(r io.Reader) error {
+		if left, _ := os.ReadDir(private); len(left) > 0 {
+			t.Errorf("while the copy is read, the private folder holds %v", left)
+		}
+		var err error
+		copied, err = io.ReadAll(r)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !IsJournalHeader(copied) {
+		t.Fatalf("the copy (%d bytes) is not a failup journal", len(copied))
+	}
+	restored := filepath.Join(t.TempDir(), "restored.db")
+	if err := os.WriteFile(restored, copied, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r, err := OpenExisting(restored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if n, err := r.Count(ctx, Filter{}); err != nil || n != 3 {
+		t.Errorf("the copy holds %d entries (%v), want 3", n, err)
+	}
+	if left, _ := os.ReadDir(private); len(left) > 0 {
+		t.Errorf("after the copy was read, the private folder holds %v", left)
 	}
 }

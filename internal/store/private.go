@@ -19,12 +19,15 @@ const privateFolder = ".failup-tmp"
 // read-only journal), in one inside fallback. The file is locked while it is
 // open, which tells a copy being written from one whose writer died.
 func (s *Store) createPrivate(fallback string) (*os.File, error) {
-	var err error
-	for _, dir := range []string{filepath.Dir(s.path), fallback} {
-		var f *os.File
-		if f, err = createLocked(filepath.Join(dir, privateFolder)); err == nil {
-			return f, nil
-		}
+	f, err := createLocked(filepath.Join(filepath.Dir(s.path), privateFolder))
+	if err == nil {
+		return f, nil
+	}
+	// The journal's own folder is swept when it is opened; this one now.
+	private := filepath.Join(fallback, privateFolder)
+	sweepPrivate(private)
+	if f, err = createLocked(private); err == nil {
+		return f, nil
 	}
 	return nil, err
 }
@@ -83,32 +86,8 @@ func (s *Store) SweepLeftovers() []string {
 	if s.readOnly {
 		return nil
 	}
-	var removed []string
 	dir := filepath.Dir(s.path)
-	private := filepath.Join(dir, privateFolder)
-	if files, err := os.ReadDir(private); err == nil {
-		for _, file := range files {
-			name := filepath.Join(private, file.Name())
-			if strings.HasSuffix(name, "-journal") || strings.HasSuffix(name, "-wal") || strings.HasSuffix(name, "-shm") {
-				continue // goes with its copy
-			}
-			if inUse(name) {
-				continue
-			}
-			if file.IsDir() { // an editor's copy of an answer
-				if os.RemoveAll(name) == nil {
-					removed = append(removed, name)
-				}
-				continue
-			}
-			if os.Remove(name) == nil {
-				for _, side := range []string{"-journal", "-wal", "-shm"} {
-					os.Remove(name + side) // SQLite's own, beside the copy
-				}
-				removed = append(removed, name)
-			}
-		}
-	}
+	removed := sweepPrivate(filepath.Join(dir, privateFolder))
 	files, _ := os.ReadDir(dir)
 	for _, file := range files {
 		n := file.Name()
@@ -117,6 +96,39 @@ func (s *Store) SweepLeftovers() []string {
 		}
 		name := filepath.Join(dir, n)
 		if info, err := file.Info(); err == nil && time.Since(info.ModTime()) >= legacyAge && os.RemoveAll(name) == nil {
+			removed = append(removed, name)
+		}
+	}
+	return removed
+}
+
+// sweepPrivate removes the copies in the private folder whose writer died:
+// those no failup holds locked, files and editors' folders alike. It
+// returns the names it removed.
+func sweepPrivate(private string) []string {
+	var removed []string
+	files, err := os.ReadDir(private)
+	if err != nil {
+		return nil
+	}
+	for _, file := range files {
+		name := filepath.Join(private, file.Name())
+		if strings.HasSuffix(name, "-journal") || strings.HasSuffix(name, "-wal") || strings.HasSuffix(name, "-shm") {
+			continue // goes with its copy
+		}
+		if inUse(name) {
+			continue
+		}
+		if file.IsDir() { // an editor's copy of an answer
+			if os.RemoveAll(name) == nil {
+				removed = append(removed, name)
+			}
+			continue
+		}
+		if os.Remove(name) == nil {
+			for _, side := range []string{"-journal", "-wal", "-shm"} {
+				os.Remove(name + side) // SQLite's own, beside the copy
+			}
 			removed = append(removed, name)
 		}
 	}
