@@ -38,6 +38,12 @@ func syncFindings(ctx context.Context, s *store.Store) []finding {
 			"failup sync conflicts shows them; failup sync resolve ID --keep mine|theirs keeps one"})
 	}
 	for _, f := range st.Unread {
+		if f.Device == st.Device {
+			out = append(out, finding{"sync device", false,
+				"another journal syncs as this device too: it wrote " + termtext.Line(f.Path) + ", which this journal never did (one of the two was copied from the other, or restored from a backup)",
+				"failup sync DIR --new-device, run with one of the two journals, makes it a device of its own and merges the other's changes"})
+			continue
+		}
 		out = append(out, finding{"sync folder", false,
 			termtext.Line(f.Path) + " could not be read: " + termtext.Line(f.Problem),
 			"the next failup sync tries it again; a file from a newer failup needs failup updated, one that cannot be decrypted the right --key"})

@@ -62,6 +62,17 @@ func (a *env) syncCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if newDevice {
+				// First, so that nothing made here is written under the
+				// id another journal writes under too.
+				id, err := s.SyncNewDevice(ctxOf(cmd))
+				if err != nil {
+					return err
+				}
+				if !asJSON {
+					fmt.Fprintf(a.out, "This journal now syncs as device %s.\n", id)
+				}
+			}
 			rep, err := foldersync.Sync(ctxOf(cmd), s, dir, opt)
 			if err != nil {
 				return err
@@ -84,15 +95,6 @@ func (a *env) syncCmd() *cobra.Command {
 			} else {
 				a.printSync(dir, rep, len(conflicts))
 			}
-			if err == nil && newDevice {
-				id, err := s.SyncNewDevice(ctxOf(cmd))
-				if err != nil {
-					return err
-				}
-				if !asJSON {
-					fmt.Fprintf(a.out, "This journal now syncs as device %s.\n", id)
-				}
-			}
 			if err == nil && len(rep.Problems) > 0 {
 				return errors.New("some files in the folder could not be read; everything else was merged")
 			}
@@ -101,7 +103,7 @@ func (a *env) syncCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&keyFile, "key", "", "encrypt what is written to, and read what is encrypted with, the age key in this file")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print what was merged as JSON")
-	cmd.Flags().BoolVar(&newDevice, "new-device", false, "after syncing, go on as a new device: for a journal restored or copied from another machine")
+	cmd.Flags().BoolVar(&newDevice, "new-device", false, "go on as a new device, then sync: for a journal restored or copied from another machine")
 	cmd.AddCommand(a.syncConflictsCmd(), a.syncResolveCmd(), a.syncKeyCmd())
 	return cmd
 }

@@ -91,6 +91,9 @@ func Sync(ctx context.Context, s *store.Store, dir string, opt Options) (Report,
 	if err != nil {
 		return rep, err
 	}
+	if err := checkOwn(ctx, s, dir, dev, segs, known, opt); err != nil {
+		return rep, err
+	}
 
 	var versions []changelog.Version
 	var files []store.SyncFile
@@ -135,6 +138,63 @@ func Sync(ctx context.Context, s *store.Store, dir string, opt Options) (Report,
 	}
 	rep.Wrote, err = publish(ctx, s, dir, dev, opt)
 	return rep, err
+}
+
+// DuplicateDeviceError is the folder holding, under this journal's device
+// id, changes this journal never made: another journal syncs with the same
+// id, because one was copied from the other or restored from a backup.
+type DuplicateDeviceError struct{ Dir, Device, Path string }
+
+func (e *DuplicateDeviceError) Error() string {
+	return fmt.Sprintf("%s holds changes this journal never made under its device id %s: another journal syncs as the same device "+
+		"(one was copied from the other, or restored from a backup); nothing was merged or written, and "+
+		"failup sync %s --new-device, run with one of the two, makes it a device of its own and merges the other's changes",
+		e.Path, e.Device, e.Dir)
+}
+
+// checkOwn makes sure the segments under this device's id are the ones this
+// journal wrote: each the size it was written, and any it has no record of
+// (a sync stopped between writing one and recording it) holding only
+// versions it made. Otherwise it records the problem on the file, for
+// doctor, and refuses before anything is merged or written.
+func checkOwn(ctx context.Context, s *store.Store, dir, dev string, segs []segment, known map[string]store.SyncFile, opt Options) error {
+	for _, seg := range segs {
+		if seg.device != dev {
+			continue
+		}
+		name := filepath.Join(dir, filepath.FromSlash(seg.path))
+		k, seen := known[seg.path]
+		ours := true
+		switch info, err := os.Stat(name); {
+		case err != nil:
+			continue // gone meanwhile; nothing to merge
+		case seen && k.Complete:
+			ours = info.Size() == k.Consumed
+		default:
+			read, err := readSegment(name, seg, 0, opt.Identities)
+			if err != nil {
+				continue // perhaps still arriving; looked at again next time
+			}
+			if ours, err = s.SyncMadeHere(ctx, read.Versions); err != nil {
+				return err
+			}
+		}
+		if ours {
+			continue
+		}
+		dup := &DuplicateDeviceError{Dir: dir, Device: dev, Path: seg.path}
+		f := store.SyncFile{Path: seg.path, Device: dev, Consumed: k.Consumed, Checked: opt.Now, Problem: dup.problem()}
+		if err := s.SyncFileProblem(ctx, f); err != nil {
+			return err
+		}
+		return dup
+	}
+	return nil
+}
+
+// problem is what doctor says of the file.
+func (e *DuplicateDeviceError) problem() string {
+	return "another journal wrote it under this journal's device id " + e.Device + "; failup sync --new-device makes this one a device of its own"
 }
 
 func add(total *store.Merged, m store.Merged) {

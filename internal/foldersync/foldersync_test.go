@@ -486,3 +486,88 @@ func correct(t *testing.T, r *rand.Rand, s *store.Store, now time.Time) {
 		t.Fatal(err)
 	}
 }
+
+// TestCopiedJournalIsFoundAndMadeADevice copies a journal that syncs, as a
+// file copy to another machine would: both write under one device id. The
+// copy's next sync finds changes under its id that it never made, refuses
+// before merging or writing anything, and says so for doctor; made a device
+// of its own, it keeps what it made, merges the other's, and the two
+// converge.
+func TestCopiedJournalIsFoundAndMadeADevice(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	shared := t.TempDir()
+	a := open(t, "a")
+	create := func(s *store.Store, uid string) {
+		t.Helper()
+		e := newEntry(r, uid, base)
+		if err := s.Create(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	syncAt := func(s *store.Store) (Report, error) { return Sync(ctx, s, shared, Options{Now: base}) }
+	create(a, "first")
+	if _, err := syncAt(a); err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(t.TempDir(), "copy.db")
+	if err := a.Backup(ctx, copyPath); err != nil {
+		t.Fatal(err)
+	}
+	b, err := store.Open(copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+
+	create(a, "made-on-a")
+	if _, err := syncAt(a); err != nil {
+		t.Fatal(err)
+	}
+	create(b, "made-on-b")
+	before := segmentsIn(t, shared)
+	_, err = syncAt(b)
+	var dup *DuplicateDeviceError
+	if !errors.As(err, &dup) || !strings.Contains(err.Error(), "--new-device") {
+		t.Fatalf("the copy's sync: %v; want a duplicate device found", err)
+	}
+	if _, ok := entryByUID(t, b, "made-on-a"); ok {
+		t.Error("the refused sync merged the other journal's entry")
+	}
+	if after := segmentsIn(t, shared); !reflect.DeepEqual(before, after) {
+		t.Errorf("the refused sync wrote to the folder: %v, then %v", before, after)
+	}
+	st, err := b.SyncState(ctx)
+	if err != nil || len(st.Unread) != 1 || st.Unread[0].Device != st.Device {
+		t.Fatalf("sync state for doctor: %+v, %v; want the file under this device's id named", st, err)
+	}
+
+	id, err := b.SyncNewDevice(ctx)
+	if err != nil || id == st.Device {
+		t.Fatalf("new device %q (was %q): %v", id, st.Device, err)
+	}
+	if _, err := syncAt(b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := syncAt(a); err != nil {
+		t.Fatalf("the original's sync after the copy became a device: %v", err)
+	}
+	for _, s := range []*store.Store{a, b} {
+		for _, uid := range []string{"first", "made-on-a", "made-on-b"} {
+			if _, ok := entryByUID(t, s, uid); !ok {
+				t.Errorf("%s lacks %s", s.Path(), uid)
+			}
+		}
+		if st, _ := s.SyncState(ctx); len(st.Unread) != 0 {
+			t.Errorf("%s: files still unread: %+v", s.Path(), st.Unread)
+		}
+	}
+}
+
+func segmentsIn(t *testing.T, dir string) []string {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, "failup", "*", "*.log*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return names
+}

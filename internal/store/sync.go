@@ -982,30 +982,96 @@ func (s *Store) SyncState(ctx context.Context) (SyncStatus, error) {
 	return st, nil
 }
 
-// ErrUnpublished is returned by SyncNewDevice while versions made here are
-// not yet in the folder.
-var ErrUnpublished = errors.New("changes made here are not yet in the folder; sync first")
-
 // SyncNewDevice gives the journal a new device id, for a copy of a journal
 // (restored from a backup, or copied to another machine) that must not sync
-// as the device it was copied from. Everything made here must be in the
-// folder first, under the old id.
+// as the device it was copied from. The versions made here and not yet in
+// the folder are made the new device's, so that none is written under the
+// old id, where the other journal writes too; the folder's files that were
+// found written by that other journal are read again, as another device's.
 func (s *Store) SyncNewDevice(ctx context.Context) (string, error) {
 	var id string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var waiting int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sync_versions WHERE NOT published").Scan(&waiting); err != nil {
+		old, err := device(ctx, tx)
+		if err != nil {
 			return err
-		}
-		if waiting > 0 {
-			return ErrUnpublished
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM sync_device"); err != nil {
 			return err
 		}
 		d, err := device(ctx, tx)
+		if err != nil {
+			return err
+		}
 		id = d.ID
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM sync_versions WHERE device = ? AND NOT published
+			ORDER BY clock_wall, clock_logical, id`, old.ID)
+		if err != nil {
+			return err
+		}
+		var waiting []string
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				rows.Close()
+				return err
+			}
+			waiting = append(waiting, v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for i, v := range waiting {
+			renamed := changelog.VersionID(d.ID, int64(i+1))
+			for _, q := range []string{
+				"UPDATE sync_versions SET id = ?2, device = ?3 WHERE id = ?1",
+				"UPDATE sync_replaced SET id = ?2 WHERE id = ?1",
+				`UPDATE sync_versions SET parents = replace(parents, json_quote(?1), json_quote(?2)) WHERE NOT published`,
+			} {
+				if _, err := tx.ExecContext(ctx, q, v, renamed, d.ID); err != nil {
+					return err
+				}
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sync_device SET made = ?, clock_wall = ?, clock_logical = ?,
+			generation = -1`, len(waiting), old.Clock.Wall, old.Clock.Logical); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM sync_files WHERE device = ? AND problem <> ''", old.ID)
 		return err
 	})
 	return id, err
+}
+
+// SyncMadeHere reports whether every one of vs, versions found under this
+// journal's device id, is one this journal made: one it holds, of the same
+// entry at the same clock. A version it never made was written by another
+// journal with the same device id: a copy of this one.
+func (s *Store) SyncMadeHere(ctx context.Context, vs []changelog.Version) (bool, error) {
+	stmt, err := s.db.PrepareContext(ctx, "SELECT uid, clock_wall, clock_logical FROM sync_versions WHERE id = ?")
+	if err != nil {
+		return false, err
+	}
+	defer stmt.Close()
+	for _, v := range vs {
+		var uid string
+		var c changelog.Clock
+		err := stmt.QueryRowContext(ctx, v.ID).Scan(&uid, &c.Wall, &c.Logical)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && (uid != v.UID || c != v.Clock) {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// SyncFileProblem records what is wrong with a file of the shared folder,
+// for doctor to show, without merging anything.
+func (s *Store) SyncFileProblem(ctx context.Context, f SyncFile) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		sm := &syncMerge{tx: tx, now: f.Checked}
+		return sm.files(ctx, []SyncFile{f})
+	})
 }
