@@ -59,11 +59,12 @@ func Main() int {
 		debug.SetMemoryLimit(memoryLimit)
 	}
 	a := &env{
-		in:     os.Stdin,
-		out:    os.Stdout,
-		errOut: os.Stderr,
-		getenv: os.Getenv,
-		now:    time.Now,
+		in:       os.Stdin,
+		out:      os.Stdout,
+		errOut:   os.Stderr,
+		getenv:   os.Getenv,
+		now:      time.Now,
+		dataHome: xdg.DataHome,
 	}
 	// ctrl+c and SIGTERM cancel the one context every command runs under: a
 	// long import, export or backup stops, leaving the journal and any file
@@ -84,6 +85,9 @@ type env struct {
 	out, errOut io.Writer
 	getenv      func(string) string
 	now         func() time.Time
+	// dataHome is failup's data folder's parent ($XDG_DATA_HOME), where
+	// snapshots are kept; "" keeps none unless the settings name a folder.
+	dataHome string
 
 	dbFlag     string
 	noColor    bool
@@ -120,6 +124,7 @@ func (a *env) run(ctx context.Context, args []string) int {
 	// ctrl+c is how many leave the full screen, after saving there.
 	if err == nil || errors.Is(err, tui.ErrInterrupted) {
 		a.syncAfterSave(ctx)
+		a.keepSnapshot(ctx)
 	}
 	if a.store != nil {
 		if cerr := a.store.Close(); err == nil && cerr != nil {

@@ -10,18 +10,20 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/app"
+	"github.com/failup/failup/internal/snapshot"
 	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
 
 // doctorReport is what doctor --json prints.
 type doctorReport struct {
-	Journal       string            `json:"journal"`
-	Entries       int               `json:"entries"`
-	SchemaVersion int               `json:"schema_version"`
-	Checks        []finding         `json:"checks"`
-	Drafts        []store.DraftInfo `json:"drafts"`
-	Problems      int               `json:"problems"`
+	Journal       string              `json:"journal"`
+	Entries       int                 `json:"entries"`
+	SchemaVersion int                 `json:"schema_version"`
+	Checks        []finding           `json:"checks"`
+	Drafts        []store.DraftInfo   `json:"drafts"`
+	Snapshots     []snapshot.Snapshot `json:"snapshots"`
+	Problems      int                 `json:"problems"`
 }
 
 // finding is one thing doctor looked at: what it found and, when something
@@ -46,10 +48,12 @@ func (a *env) doctorCmd() *cobra.Command {
 		Short: "Check the journal's health and privacy, and say what was found",
 		Long: "Checks that the journal file is sound (SQLite's integrity and foreign-key\n" +
 			"checks), that the search index matches the entries, the schema version, that\n" +
-			"the file and its folder are private (0600 and 0700), and lists unfinished\n" +
-			"drafts. It changes nothing, says how to fix what it finds, and exits 1 when\n" +
-			"something is wrong. --rescue -o NEW.db copies every entry that can still be read\n" +
-			"from a damaged journal into a new one, and says how many.",
+			"the file and its folder are private (0600 and 0700), where sync stands, and\n" +
+			"lists unfinished drafts and the journal's daily snapshots. It changes nothing,\n" +
+			"says how to fix what it finds (and where a snapshot is, when the journal\n" +
+			"cannot be read), and exits 1 when something is wrong. --rescue -o NEW.db\n" +
+			"copies every entry that can still be read from a damaged journal into a new\n" +
+			"one, and says how many.",
 		Example: "  failup doctor\n  failup doctor --json\n  failup doctor --rescue -o rescued.db",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -58,7 +62,7 @@ func (a *env) doctorCmd() *cobra.Command {
 			}
 			s, err := a.journal()
 			if err != nil {
-				return err
+				return a.withSnapshotHint(err, a.dbPath())
 			}
 			h, checkErr := s.Check(ctxOf(cmd))
 			var findings []finding
@@ -69,6 +73,9 @@ func (a *env) doctorCmd() *cobra.Command {
 			}
 			findings = append(findings, permissionFindings(s.Path())...)
 			findings = append(findings, syncFindings(ctxOf(cmd), s)...)
+			id, _ := s.Identity(ctxOf(cmd))
+			snaps := a.snapshots(id, s.Path())
+			findings = append(findings, a.snapshotFinding(snaps))
 			problems := 0
 			for _, f := range findings {
 				if !f.OK {
@@ -76,15 +83,21 @@ func (a *env) doctorCmd() *cobra.Command {
 				}
 			}
 			if asJSON {
-				report := doctorReport{s.Path(), h.Entries, h.SchemaVersion, findings, h.Drafts, problems}
+				report := doctorReport{s.Path(), h.Entries, h.SchemaVersion, findings, h.Drafts, snaps, problems}
 				if report.Drafts == nil {
 					report.Drafts = []store.DraftInfo{}
+				}
+				if report.Snapshots == nil {
+					report.Snapshots = []snapshot.Snapshot{}
 				}
 				if err := a.printJSON(report); err != nil {
 					return err
 				}
 			} else {
 				a.writeFindings(s.Path(), h, findings)
+				for _, snap := range snaps {
+					fmt.Fprintf(a.out, "  note     snapshot of %s: %s\n", snap.Day, termtext.Line(snap.Path))
+				}
 			}
 			if problems > 0 {
 				return fmt.Errorf("found %s", termtext.Count(problems, "problem", "problems"))
@@ -215,7 +228,7 @@ func (a *env) rescue(cmd *cobra.Command, output string) error {
 	}
 	r, err := store.Rescue(ctxOf(cmd), a.dbPath(), output)
 	if err != nil {
-		return err
+		return a.withSnapshotHint(err, a.dbPath())
 	}
 	msg := fmt.Sprintf("Rescued %s into %s", termtext.Count(r.Entries+r.Partial, "entry", "entries"), termtext.Line(output))
 	if r.Partial > 0 {
@@ -225,5 +238,32 @@ func (a *env) rescue(cmd *cobra.Command, output string) error {
 		msg += fmt.Sprintf("; %s could not be read", termtext.Count(r.Lost, "entry", "entries"))
 	}
 	fmt.Fprintf(a.out, "%s.\nThe damaged journal was left as it was; open the rescued one with failup --db %s.\n", msg, termtext.Line(output))
+	if snaps := a.snapshots("", a.dbPath()); len(snaps) > 0 {
+		fmt.Fprintf(a.out, "What the rescue could not read may be in the snapshot of %s: failup restore %s -o snapshot.db writes it as a journal to compare.\n",
+			snaps[0].Day, termtext.Line(shellQuote(snaps[0].Path)))
+	}
 	return nil
+}
+
+// snapshotFinding says which snapshots of the journal are kept.
+func (a *env) snapshotFinding(snaps []snapshot.Snapshot) finding {
+	switch {
+	case a.snapshotRoot() == "":
+		return finding{"snapshots", true, "none are taken: the settings turn them off (snapshots = 0)", ""}
+	case len(snaps) == 0:
+		return finding{"snapshots", true, "none yet; one is taken the first time the journal changes each day", ""}
+	}
+	return finding{"snapshots", true, fmt.Sprintf("%s kept in %s, the newest of %s",
+		termtext.Count(len(snaps), "daily snapshot", "daily snapshots"), termtext.Line(filepath.Dir(snaps[0].Path)), snaps[0].Day), ""}
+}
+
+// withSnapshotHint adds to the error of a journal that cannot be opened or
+// rescued where its newest snapshot is and how to restore it.
+func (a *env) withSnapshotHint(err error, path string) error {
+	snaps := a.snapshots("", path)
+	if len(snaps) == 0 {
+		return err
+	}
+	return fmt.Errorf("%w; its snapshot of %s is kept: failup restore %s -o restored.db writes it as a journal",
+		err, snaps[0].Day, shellQuote(snaps[0].Path))
 }

@@ -53,6 +53,10 @@ type Config struct {
 	// that changed the journal.
 	SyncDir, SyncKey string
 	SyncAfterSave    bool
+	// Snapshots is how many daily snapshots of the journal are kept; 0
+	// takes none. SnapshotDir is where; "" means failup's data folder.
+	Snapshots   int
+	SnapshotDir string
 }
 
 // Default is the configuration without a file.
@@ -64,6 +68,7 @@ func Default() Config {
 		DateFormat: "%Y-%m-%d",
 		DateLayout: "2006-01-02",
 		Reminders:  true,
+		Snapshots:  7,
 	}
 }
 
@@ -171,6 +176,15 @@ var settings = map[string]func(*Config, any) error{
 		c.SyncAfterSave = b
 		return nil
 	},
+	"snapshots": func(c *Config, v any) error {
+		n, ok := v.(int64)
+		if !ok || n < 0 || n > 366 {
+			return fmt.Errorf("is %s; use how many daily snapshots to keep, from 0 (none) to 366, without quotes", describe(v))
+		}
+		c.Snapshots = int(n)
+		return nil
+	},
+	"snapshot_dir": func(c *Config, v any) error { return path(v, &c.SnapshotDir) },
 	"reminders": func(c *Config, v any) error {
 		b, ok := v.(bool)
 		if !ok {

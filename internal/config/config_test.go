@@ -33,19 +33,22 @@ week_start = "sunday"
 date_format = "%d %B %Y"
 reminders = false
 pager = "most"
+snapshots = 3
+snapshot_dir = "/safe/snapshots"
 `)
 	if err != nil || len(warnings) != 0 {
 		t.Fatal(err, warnings)
 	}
 	want := Config{PromptSet: "quick", Editor: "nano -w", Color: ColorAlways, WeekStart: time.Sunday,
-		DateFormat: "%d %B %Y", DateLayout: "02 January 2006", Reminders: false, Pager: "most"}
+		DateFormat: "%d %B %Y", DateLayout: "02 January 2006", Reminders: false, Pager: "most",
+		Snapshots: 3, SnapshotDir: "/safe/snapshots"}
 	if cfg != want {
 		t.Errorf("got %+v\nwant %+v", cfg, want)
 	}
 	if got := cfg.FormatDate("2026-03-14"); got != "14 March 2026" {
 		t.Errorf("FormatDate: %q", got)
 	}
-	if len(Keys()) != 10 {
+	if len(Keys()) != 12 {
 		t.Errorf("Keys() = %v; a key added here needs its line in docs/config.md", Keys())
 	}
 }
@@ -71,6 +74,8 @@ func TestBadValues(t *testing.T) {
 		"week_start = \"someday\"\n":         `line 1: week_start is "someday"; use the name of a day`,
 		"date_format = \"%Q\"\n":             `line 1: date_format is "%Q": "%Q" uses %Q, which failup cannot read`,
 		"prompt_set = 3\n":                   `line 1: prompt_set is 3; write it in double quotes`,
+		"snapshots = -1\n":                   `line 1: snapshots is -1; use how many daily snapshots to keep, from 0 (none) to 366`,
+		"snapshots = \"7\"\n":                `line 1: snapshots is "7"; use how many daily snapshots to keep`,
 		"prompt_set = \"\"\n":                `line 1: prompt_set is empty`,
 		"editor = \"vim\"\ncolor = never\n":  `config.toml, line 2: color: expected value but found "never" instead; see docs/config.md`,
 		"pager = \"less\"\npager = \"more\"": `config.toml, line 2: pager: Key 'pager' has already been defined; see docs/config.md`,

@@ -138,3 +138,72 @@ func TestJournalOthersCanReadIsMadePrivate(t *testing.T) {
 		t.Errorf("a 0400 journal became %v; failup must never widen a mode", info.Mode().Perm())
 	}
 }
+
+// TestFoldersOthersCanReadAreMadePrivate opens a journal whose folders
+// others can enter: failup's data folder, its private folder of copies and
+// its snapshots' folders are made 0700 again; a folder the person chose for
+// a journal is theirs and left as it is; no mode is ever widened.
+func TestFoldersOthersCanReadAreMadePrivate(t *testing.T) {
+	e := newEnv(t)
+	e.ok(entryJSON(t, simpleEntry("Private", "Only mine.")), "new", "--from", "-")
+	data := filepath.Dir(e.db)
+	private := filepath.Join(data, ".failup-tmp")
+	snapshots := filepath.Join(e.home, "data", "failup", "snapshots")
+	shelves, _ := filepath.Glob(filepath.Join(snapshots, "*"))
+	if len(shelves) != 1 {
+		t.Fatalf("snapshots' folders: %v, want one", shelves)
+	}
+	mode := func(path string) os.FileMode {
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info.Mode().Perm()
+	}
+	open := []string{data, private, snapshots, shelves[0]}
+	for _, dir := range open {
+		if m := mode(dir); m != 0o700 {
+			t.Errorf("%s was made %v, want 0700", dir, m)
+		}
+		if err := os.Chmod(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A backup uses the private folder; with the snapshot gone, the next
+	// command takes one again.
+	e.ok(nil, "backup", "-o", filepath.Join(t.TempDir(), "copy.db"))
+	taken, _ := filepath.Glob(filepath.Join(shelves[0], "*.db"))
+	for _, name := range taken {
+		os.Remove(name)
+	}
+	e.ok(nil, "list")
+	if taken, _ := filepath.Glob(filepath.Join(shelves[0], "*.db")); len(taken) != 1 {
+		t.Fatalf("no snapshot was taken again: %v", taken)
+	}
+	for _, dir := range open {
+		if m := mode(dir); m != 0o700 {
+			t.Errorf("after a backup and a snapshot, %s is %v, want 0700", dir, m)
+		}
+	}
+
+	// Never widened: a folder others can read but its owner cannot write
+	// stays unwritable.
+	if err := os.Chmod(data, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	e.run(nil, "list")
+	if m := mode(data); m != 0o500 {
+		t.Errorf("a 0555 data folder became %v, want 0500", m)
+	}
+	os.Chmod(data, 0o700)
+
+	// A folder the person chose is theirs.
+	own := filepath.Join(e.home, "shared")
+	if err := os.Mkdir(own, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	e.ok(entryJSON(t, simpleEntry("Elsewhere", "In my folder.")), "--db", filepath.Join(own, "journal.db"), "new", "--from", "-")
+	if m := mode(own); m != 0o755 {
+		t.Errorf("the folder chosen with --db became %v; it is the person's, not failup's", m)
+	}
+}

@@ -173,3 +173,20 @@ func (s *Store) knownVersion() int {
 	names, _ := fs.Glob(migrationFiles, "migrations/*.sql")
 	return len(names)
 }
+
+// Identity is the journal's own id, given when it was made and kept for
+// good, in lower-case hex: a copy of the journal has the same one.
+func (s *Store) Identity(ctx context.Context) (string, error) {
+	var id string
+	err := s.db.QueryRowContext(ctx, "SELECT lower(hex(journal)) FROM journal_stamp").Scan(&id)
+	return id, err
+}
+
+// Generation counts the changes made to the journal's entries, and to
+// what belongs to them, since it was made; reading, drafts and cached
+// results leave it as it is.
+func (s *Store) Generation(ctx context.Context) (int64, error) {
+	var g int64
+	err := s.db.QueryRowContext(ctx, "SELECT generation FROM journal_meta").Scan(&g)
+	return g, err
+}

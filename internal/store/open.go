@@ -73,6 +73,13 @@ func open(path string, create bool) (*Store, error) {
 	if err := tighten(abs); err != nil {
 		return nil, err
 	}
+	if dir := filepath.Dir(abs); filepath.Base(dir) == "failup" {
+		// failup's own data folder (or one named like it): private, as the
+		// files in it are.
+		if err := TightenFolder(dir); err != nil {
+			return nil, err
+		}
+	}
 	if err := checkWAL(abs); err != nil {
 		return nil, err
 	}
@@ -335,6 +342,23 @@ func (s *Store) writeError(err error) error {
 		return fmt.Errorf("cannot write to the journal %s: check that it and its folder are writable; nothing was changed", s.path)
 	}
 	return err
+}
+
+// TightenFolder makes a folder of failup's own that others can enter or
+// read (its data folder, the private folder of copies, the snapshots'
+// folders) 0700 again, and never widens its mode: a 0500 folder stays 0500.
+// When the folder is not the person's to change, it is refused with what to
+// do.
+func TightenFolder(dir string) error {
+	info, err := os.Stat(dir)
+	if err != nil || !info.IsDir() || info.Mode().Perm()&0o077 == 0 {
+		return nil
+	}
+	err = os.Chmod(dir, info.Mode().Perm()&0o700)
+	if err != nil && !errors.Is(err, syscall.EROFS) {
+		return fmt.Errorf("the folder %s can be read by other users, and failup cannot change that (%w); run chmod 700 %s as its owner", dir, unwrapPathError(err), dir)
+	}
+	return nil
 }
 
 // tighten makes a journal that others can read private again (0600, and its

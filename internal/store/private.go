@@ -36,6 +36,9 @@ func createLocked(dir string) (*os.File, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
+	if err := TightenFolder(dir); err != nil {
+		return nil, err
+	}
 	f, err := os.CreateTemp(dir, "copy-*.db")
 	if err != nil {
 		return nil, err
@@ -55,6 +58,9 @@ func createLocked(dir string) (*os.File, error) {
 func (s *Store) PrivateFolder() (dir string, release func(), err error) {
 	parent := filepath.Join(filepath.Dir(s.path), privateFolder)
 	if err := os.MkdirAll(parent, 0o700); err != nil {
+		return "", nil, err
+	}
+	if err := TightenFolder(parent); err != nil {
 		return "", nil, err
 	}
 	if dir, err = os.MkdirTemp(parent, "edit-*"); err != nil {
