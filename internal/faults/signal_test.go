@@ -50,8 +50,18 @@ func signalWhen(t *testing.T, cmd *exec.Cmd, sig syscall.Signal, ready func() bo
 }
 
 // assertOnlyFiles fails unless dir holds exactly the files named, besides
-// the journal's private folder for copies, which must be empty.
+// the journal's private folder for copies, which must be empty, and the
+// folder of daily snapshots.
 func assertOnlyFiles(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	if got := filesBesides(t, dir); strings.Join(got, " ") != strings.Join(names, " ") {
+		t.Errorf("%s holds %q; want only %q", dir, got, names)
+	}
+}
+
+// filesBesides lists what dir holds besides an empty private folder for
+// copies and the folder of daily snapshots, which failup keeps there.
+func filesBesides(t *testing.T, dir string) []string {
 	t.Helper()
 	files, err := os.ReadDir(dir)
 	if err != nil {
@@ -59,6 +69,9 @@ func assertOnlyFiles(t *testing.T, dir string, names ...string) {
 	}
 	var got []string
 	for _, f := range files {
+		if f.Name() == "snapshots" {
+			continue
+		}
 		if f.Name() == ".failup-tmp" {
 			if copies, _ := os.ReadDir(filepath.Join(dir, f.Name())); len(copies) == 0 {
 				continue
@@ -66,9 +79,7 @@ func assertOnlyFiles(t *testing.T, dir string, names ...string) {
 		}
 		got = append(got, f.Name())
 	}
-	if strings.Join(got, " ") != strings.Join(names, " ") {
-		t.Errorf("%s holds %q; want only %q", dir, got, names)
-	}
+	return got
 }
 
 func TestSignalDuringImport(t *testing.T) {
