@@ -855,6 +855,13 @@ func (s *Store) SyncConflicts(ctx context.Context) ([]Conflict, error) {
 	return out, nil
 }
 
+// SyncConflictCount is how many entries have more than one version standing.
+func (s *Store) SyncConflictCount(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sync_conflicts").Scan(&n)
+	return n, err
+}
+
 // ErrNoConflict is returned by SyncResolve for an entry without one.
 var ErrNoConflict = errors.New("the entry has no conflicting versions")
 

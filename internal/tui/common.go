@@ -59,6 +59,10 @@ type Journal interface {
 	Calendar(ctx context.Context, since journal.Date, recent int) (map[journal.Date]int, []int, error)
 	Similar(ctx context.Context, e journal.Entry, n int) ([]insight.Match, error)
 
+	Conflicts(ctx context.Context) ([]app.Conflict, error)
+	ConflictCount(ctx context.Context) (int, error)
+	ResolveConflict(ctx context.Context, uid, keep string) error
+
 	WriteExport(ctx context.Context, w io.Writer, req app.ExportRequest) (int, error)
 	ExportFile(ctx context.Context, path string, replace bool, req app.ExportRequest) (int, error)
 }

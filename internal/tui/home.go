@@ -10,6 +10,7 @@ import (
 
 	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/termtext"
 )
 
 // homeRecent is how many recent entries the home screen loads; it shows as
@@ -22,7 +23,10 @@ type homeLoadedMsg struct {
 	drafts []journal.Draft
 	due    *app.Commitment // the most recently due, if any
 	more   int             // how many others are due
-	err    error
+	// conflicts counts the entries edited on two devices, waiting for the
+	// person to choose a version.
+	conflicts int
+	err       error
 }
 
 // homeScreen greets the person: what to do now, and the latest reflections.
@@ -63,7 +67,10 @@ func (m *homeScreen) Init() tea.Cmd {
 		if ok {
 			msg.due, msg.more = &latest, n-1
 		}
-		msg.drafts, msg.err = c.Journal.NewDrafts(c.Ctx)
+		if msg.drafts, msg.err = c.Journal.NewDrafts(c.Ctx); msg.err != nil {
+			return msg
+		}
+		msg.conflicts, msg.err = c.Journal.ConflictCount(c.Ctx)
 		return msg
 	}
 }
@@ -110,6 +117,8 @@ func (m *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.dropping = true
 	case key.Matches(msg, k.Followups):
 		return push(newFollowupsScreen(m.c))
+	case m.data.conflicts > 0 && key.Matches(msg, conflictsKey):
+		return push(newConflictsScreen(m.c))
 	case key.Matches(msg, k.New):
 		return startReflection(m.c, m.c.PromptSet, true)
 	case key.Matches(msg, k.Up):
@@ -165,6 +174,9 @@ func (m *homeScreen) Help() helpKeys {
 	places := []key.Binding{k.New, k.Followups}
 	if m.data.due != nil {
 		places = append(places, k.CheckIn, k.Snooze, k.SetAside)
+	}
+	if m.data.conflicts > 0 {
+		places = append(places, conflictsKey)
 	}
 	if m.data.total > 0 {
 		for _, item := range m.menu() {
@@ -225,6 +237,10 @@ func (m *homeScreen) viewTop(w int) string {
 			about = set.Name + ": " + set.Description
 		}
 		b.WriteString(s.Muted.Render("   "+oneLine(about, w-3)) + "\n\n")
+	}
+	if n := m.data.conflicts; n > 0 {
+		b.WriteString(s.Question.Render("v  ") + s.Text.Render(termtext.Count(n, "entry was", "entries were")+" edited on two devices") +
+			s.Muted.Render(" · choose which version to keep") + "\n\n")
 	}
 	if m.data.total == 0 {
 		return b.String()
