@@ -362,12 +362,19 @@ func (a *env) journal() (*store.Store, error) {
 		if a.creates {
 			open = store.Open
 		}
-		s, err := open(a.dbPath())
-		if errors.Is(err, store.ErrNoJournal) && a.dbFlag == "" && a.getenv("FAILUP_DB") == "" {
-			return nil, errNothingYet
+		path := a.dbPath()
+		s, err := open(path)
+		if errors.Is(err, store.ErrNoJournal) {
+			if snaps := a.snapshots("", path); len(snaps) > 0 {
+				return nil, fmt.Errorf("there is no journal at %s, but its snapshot of %s is kept: failup restore %s -o %s puts it back",
+					path, snaps[0].Day, shellQuote(snaps[0].Path), shellQuote(path))
+			}
+			if a.dbFlag == "" && a.getenv("FAILUP_DB") == "" {
+				return nil, errNothingYet
+			}
 		}
 		if err != nil {
-			return nil, err
+			return nil, a.withSnapshotHint(err, path)
 		}
 		a.store = s
 	}

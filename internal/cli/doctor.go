@@ -62,7 +62,7 @@ func (a *env) doctorCmd() *cobra.Command {
 			}
 			s, err := a.journal()
 			if err != nil {
-				return a.withSnapshotHint(err, a.dbPath())
+				return err
 			}
 			h, checkErr := s.Check(ctxOf(cmd))
 			var findings []finding
@@ -261,7 +261,7 @@ func (a *env) snapshotFinding(snaps []snapshot.Snapshot) finding {
 // rescued where its newest snapshot is and how to restore it.
 func (a *env) withSnapshotHint(err error, path string) error {
 	snaps := a.snapshots("", path)
-	if len(snaps) == 0 {
+	if len(snaps) == 0 || store.IsBusy(err) {
 		return err
 	}
 	return fmt.Errorf("%w; its snapshot of %s is kept: failup restore %s -o restored.db writes it as a journal",

@@ -35,6 +35,9 @@ func (a *env) keepSnapshot(ctx context.Context) {
 	if a.store == nil || a.store.ReadOnly() || root == "" || ctx.Err() != nil {
 		return
 	}
+	if rel, err := filepath.Rel(root, a.store.Path()); err == nil && filepath.IsLocal(rel) {
+		return // a snapshot opened to look at it is not a journal to keep
+	}
 	id, err := a.store.Identity(ctx)
 	if err != nil {
 		return
