@@ -140,10 +140,10 @@ func (m *conflictsScreen) layout() {
 	s := m.c.Styles
 	var b strings.Builder
 	b.WriteString(s.Label.Render("1  Shown now") + s.Muted.Render(" · "+m.versionNote(cf.Shown)) + "\n\n")
-	b.WriteString(renderEntry(s, cf.Entries[cf.Shown.ID], w) + "\n\n")
+	b.WriteString(renderEntry(s, cf.Entries[cf.Shown.ID], nil, w) + "\n\n")
 	other := cf.Others[0]
 	b.WriteString(s.Label.Render("2  The other version") + s.Muted.Render(" · "+m.versionNote(other)) + "\n\n")
-	b.WriteString(renderEntry(s, cf.Entries[other.ID], w))
+	b.WriteString(renderEntry(s, cf.Entries[other.ID], nil, w))
 	m.view.SetContent(b.String())
 	m.view.GotoTop()
 }
