@@ -226,6 +226,21 @@ func (c *Core) SaveDraft(ctx context.Context, d journal.Draft) error {
 	return c.store.SaveDraft(ctx, d, c.now())
 }
 
+// ResumeDraft picks up a saved draft. A new reflection's draft is taken over
+// under a key of this session's own, copied before the old key is let go:
+// another failup may still be writing it, and then both keep their words.
+func (c *Core) ResumeDraft(ctx context.Context, d journal.Draft) (journal.Draft, error) {
+	if !journal.IsNewDraft(d.Key) {
+		return d, nil
+	}
+	old := d.Key
+	d.Key = journal.SessionDraftKey()
+	if err := c.SaveDraft(ctx, d); err != nil {
+		return journal.Draft{}, err
+	}
+	return d, c.DeleteDraft(ctx, old)
+}
+
 // ErrUnfinished says why a reflection whose input ended early became a draft.
 var ErrUnfinished = errors.New("the input ended before the questions were answered, so nothing was saved; your answers so far are kept as a draft for next time")
 

@@ -166,6 +166,9 @@ func (a *env) askAndSave(cmd *cobra.Command, c *app.Core, set prompt.Set, base j
 			return journal.Entry{}, err
 		}
 		if ok && offerDraft(in, talk, draft, journal.IsNewDraft(draftKey)) {
+			if draft, err = c.ResumeDraft(ctx, draft); err != nil {
+				return journal.Entry{}, err
+			}
 			base, draftKey = draft.Entry, draft.Key
 		}
 		progress = func(e journal.Entry) {

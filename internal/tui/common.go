@@ -43,6 +43,7 @@ type Journal interface {
 	NewDrafts(ctx context.Context) ([]journal.Draft, error)
 	PrivateFolder() (dir string, release func(), err error)
 	SaveDraft(ctx context.Context, d journal.Draft) error
+	ResumeDraft(ctx context.Context, d journal.Draft) (journal.Draft, error)
 	DeleteDraft(ctx context.Context, key string) error
 
 	CheckIn(ctx context.Context, id int64, in app.CheckInInput) (app.CheckInResult, error)

@@ -99,3 +99,43 @@ func draftIndex(t *testing.T, s *store.Store, title string) int {
 	t.Fatalf("no draft titled %q", title)
 	return -1
 }
+
+// TestResumingADraftStillBeingWrittenKeepsBoth: a second session that picks
+// up the draft a first one is still writing takes it over under a key of its
+// own, so the words each goes on to type are kept.
+func TestResumingADraftStillBeingWrittenKeepsBoth(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.db")
+	open := func() *store.Store {
+		s, err := store.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	a := newHarnessWith(t, open(), Options{Start: StartNew})
+	a.typeText("Still being written")
+	a.press("tab")
+	a.typeText("from A")
+
+	b := newHarnessWith(t, open(), Options{Start: StartNew})
+	b.expectScreen("Still being written")
+	b.press("r")
+	b.typeText(" then B")
+	b.press("ctrl+c")
+	a.typeText(" and A again")
+	a.press("ctrl+c")
+
+	drafts, err := a.store.NewDrafts(ctx)
+	if err != nil || len(drafts) != 2 {
+		t.Fatalf("%d drafts (%v), want 2: %+v", len(drafts), err, drafts)
+	}
+	var answers []string
+	for _, d := range drafts {
+		answers = append(answers, d.Entry.AnswerText("cause"))
+	}
+	got := strings.Join(answers, " | ")
+	if !strings.Contains(got, "from A then B") || !strings.Contains(got, "from A and A again") {
+		t.Fatalf("the drafts say %q; want both sessions' words", got)
+	}
+}

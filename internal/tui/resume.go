@@ -147,7 +147,7 @@ func (m *resumeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case m.confirming:
 		m.confirming = false
 	case key.Matches(press, k.Resume):
-		return m, replace(newReflectScreen(m.c, m.setOf(chosen), m.ready.base, &chosen))
+		return m, m.resume(chosen)
 	case key.Matches(press, k.Discard):
 		m.confirming = true
 	case key.Matches(press, k.New) && !m.editing():
@@ -160,6 +160,15 @@ func (m *resumeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return m, pop
 	}
 	return m, nil
+}
+
+// resume picks up a draft, as the core takes it over for this session. If
+// that cannot be written, the draft is still picked up under its own key.
+func (m *resumeScreen) resume(chosen journal.Draft) tea.Cmd {
+	if d, err := m.c.Journal.ResumeDraft(m.c.Ctx, chosen); err == nil {
+		chosen = d
+	}
+	return replace(newReflectScreen(m.c, m.setOf(chosen), m.ready.base, &chosen))
 }
 
 func (m *resumeScreen) Help() helpKeys {
