@@ -139,3 +139,23 @@ func TestResumingADraftStillBeingWrittenKeepsBoth(t *testing.T) {
 		t.Fatalf("the drafts say %q; want both sessions' words", got)
 	}
 }
+
+// TestADraftSaveAfterTheReflectionBringsNothingBack: saves run as commands at
+// once, so a draft save already under way may end after the reflection is
+// saved; it must not bring the draft back.
+func TestADraftSaveAfterTheReflectionBringsNothingBack(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Saved while a draft was on its way")
+	rs, ok := h.model.top().(*reflectScreen)
+	if !ok {
+		t.Fatalf("the screen is %T, not the reflection", h.model.top())
+	}
+	late := rs.saveDraft()
+	h.press("ctrl+s")
+	h.press("y")
+	h.expectScreen("Saved")
+	late()
+	if drafts, err := h.store.NewDrafts(ctx); err != nil || len(drafts) != 0 {
+		t.Fatalf("after saving: drafts %+v (%v), want none", drafts, err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -68,6 +69,10 @@ type reflectScreen struct {
 	commit    commitForm
 
 	dirty, ticking, saving bool
+	// writes orders this reflection's saves, which run as commands at once:
+	// a draft save that comes after the reflection is saved writes nothing,
+	// or it would bring back the draft the save let go.
+	writes *reflectionWrites
 	// changed is set by the first edit: a reflection left untouched leaves
 	// no draft behind.
 	changed bool
@@ -89,6 +94,7 @@ func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *jour
 		set:      set,
 		base:     base,
 		draftKey: journal.SessionDraftKey(),
+		writes:   &reflectionWrites{},
 		title:    newInput(c, "e.g. Missed the launch deadline", journal.MaxTitleLen),
 		date:     newInput(c, "today", 20),
 		lesson:   newInput(c, "e.g. Ask for help at the first sign of slipping", 0),
@@ -290,12 +296,23 @@ func (m *reflectScreen) touch() tea.Cmd {
 	return tea.Tick(m.c.DraftEvery, func(time.Time) tea.Msg { return draftTickMsg{} })
 }
 
+// reflectionWrites is held while a reflection or its draft is written.
+type reflectionWrites struct {
+	sync.Mutex
+	saved bool
+}
+
 func (m *reflectScreen) saveDraft() tea.Cmd {
 	m.dirty = false
 	d := journal.Draft{Key: m.draftKey, Entry: m.entry(), Step: m.cur}
-	j, ctx := m.c.Journal, m.c.Ctx
+	j, ctx, w := m.c.Journal, m.c.Ctx, m.writes
 	return func() tea.Msg {
-		err := j.SaveDraft(ctx, d)
+		w.Lock()
+		defer w.Unlock()
+		var err error
+		if !w.saved {
+			err = j.SaveDraft(ctx, d)
+		}
 		return draftSavedMsg{at: j.Now(), err: err}
 	}
 }
@@ -345,9 +362,12 @@ func (m *reflectScreen) save() tea.Cmd {
 	m.finishing = false
 	m.saving = true
 	m.status = "saving…"
-	j, ctx, key := m.c.Journal, m.c.Ctx, m.draftKey
+	j, ctx, key, w := m.c.Journal, m.c.Ctx, m.draftKey, m.writes
 	return func() tea.Msg {
+		w.Lock()
+		defer w.Unlock()
 		err := j.SaveReflection(ctx, &e, key)
+		w.saved = err == nil
 		return reflectionSavedMsg{entry: e, err: err}
 	}
 }
