@@ -49,9 +49,11 @@ func (a *env) doctorCmd() *cobra.Command {
 		Long: "Checks that the journal file is sound (SQLite's integrity and foreign-key\n" +
 			"checks), that the search index matches the entries, the schema version, that\n" +
 			"the file and its folder are private (0600 and 0700), where sync stands, and\n" +
-			"lists unfinished drafts and the journal's daily snapshots. It changes nothing,\n" +
-			"says how to fix what it finds (and where a snapshot is, when the journal\n" +
-			"cannot be read), and exits 1 when something is wrong. --rescue -o NEW.db\n" +
+			"lists unfinished drafts and the journal's daily snapshots. It changes no\n" +
+			"entry: like every command, it only makes failup's own files private again\n" +
+			"and clears copies a killed failup left behind. It says how to fix what it\n" +
+			"finds (and where a snapshot is, when the journal cannot be read), and exits\n" +
+			"1 when something is wrong. --rescue -o NEW.db\n" +
 			"copies every entry that can still be read from a damaged journal into a new\n" +
 			"one, and says how many.",
 		Example: "  failup doctor\n  failup doctor --json\n  failup doctor --rescue -o rescued.db",
@@ -130,6 +132,10 @@ func (a *env) writeFindings(path string, h store.Health, findings []finding) {
 		saved := d.SavedAt.Local().Format("2006-01-02 15:04")
 		if id, ok := strings.CutPrefix(d.Key, "edit:"); ok {
 			fmt.Fprintf(a.out, "  note     draft: an unfinished edit of entry %s, saved %s; failup edit %s offers it back\n", id, saved, id)
+			continue
+		}
+		if id, ok := strings.CutPrefix(d.Key, "checkin:"); ok {
+			fmt.Fprintf(a.out, "  note     draft: an unfinished check-in on entry %s, saved %s; failup checkin %s offers it back\n", id, saved, id)
 			continue
 		}
 		title := termtext.Line(d.Title)
