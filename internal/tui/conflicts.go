@@ -198,7 +198,7 @@ func (m *conflictsScreen) View() string {
 		}
 		b.WriteString("\n" + wrap(s.Notice, "Keep "+which+" and let the other go? Press y to keep it, any other key to go back.", w))
 	case !m.view.AtBottom():
-		b.WriteString("\n" + s.Muted.Render("↓ more"))
+		b.WriteString("\n" + moreSign(s, "↓"))
 	}
 	return b.String()
 }
