@@ -208,10 +208,11 @@ func (c *Core) Draft(ctx context.Context, key string) (journal.Draft, bool, erro
 	return c.store.Draft(ctx, key)
 }
 
-// NewDrafts are the drafts of new reflections, the most recent first: one for
-// each reflection left unfinished, however many were written at once.
-func (c *Core) NewDrafts(ctx context.Context) ([]journal.Draft, error) {
-	return c.store.NewDrafts(ctx)
+// Drafts are the drafts of what base names (journal.NewDraftKey for new
+// reflections, journal.EditKey(id) for edits of entry id), the most recent
+// first: one for each left unfinished, however many were written at once.
+func (c *Core) Drafts(ctx context.Context, base string) ([]journal.Draft, error) {
+	return c.store.Drafts(ctx, base)
 }
 
 // PrivateFolder is a folder of failup's own, readable by the person alone,
@@ -226,15 +227,17 @@ func (c *Core) SaveDraft(ctx context.Context, d journal.Draft) error {
 	return c.store.SaveDraft(ctx, d, c.now())
 }
 
-// ResumeDraft picks up a saved draft. A new reflection's draft is taken over
-// under a key of this session's own, copied before the old key is let go:
-// another failup may still be writing it, and then both keep their words.
+// ResumeDraft picks up a saved draft. The draft of a new reflection or of an
+// edit is taken over under a key of this session's own, copied before the old
+// key is let go: another failup may still be writing it, and then both keep
+// their words.
 func (c *Core) ResumeDraft(ctx context.Context, d journal.Draft) (journal.Draft, error) {
-	if !journal.IsNewDraft(d.Key) {
+	base := journal.DraftBase(d.Key)
+	if _, edit := journal.EditedEntry(d.Key); !edit && base != journal.NewDraftKey {
 		return d, nil
 	}
 	old := d.Key
-	d.Key = journal.SessionDraftKey()
+	d.Key = journal.SessionKey(base)
 	if err := c.SaveDraft(ctx, d); err != nil {
 		return journal.Draft{}, err
 	}

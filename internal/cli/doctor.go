@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/app"
+	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/snapshot"
 	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
@@ -130,8 +131,8 @@ func (a *env) writeFindings(path string, h store.Health, findings []finding) {
 	}
 	for _, d := range h.Drafts {
 		saved := d.SavedAt.Local().Format("2006-01-02 15:04")
-		if id, ok := strings.CutPrefix(d.Key, "edit:"); ok {
-			fmt.Fprintf(a.out, "  note     draft: an unfinished edit of entry %s, saved %s; failup edit %s offers it back\n", id, saved, id)
+		if id, ok := journal.EditedEntry(d.Key); ok {
+			fmt.Fprintf(a.out, "  note     draft: an unfinished edit of entry %d, saved %s; failup edit %d offers it back\n", id, saved, id)
 			continue
 		}
 		if id, ok := strings.CutPrefix(d.Key, "checkin:"); ok {

@@ -26,7 +26,7 @@ func TestDoctorNamesEachKindOfDraft(t *testing.T) {
 	}
 	ctx := context.Background()
 	for _, d := range []journal.Draft{
-		{Key: journal.SessionDraftKey(), Entry: journal.Entry{Title: "Froze in the interview"}},
+		{Key: journal.SessionKey(journal.NewDraftKey), Entry: journal.Entry{Title: "Froze in the interview"}},
 		{Key: journal.EditKey(1), Entry: journal.Entry{Title: "Quiet in standup"}},
 		{Key: journal.CheckInKey(1), Entry: journal.Entry{Title: "Quiet in standup"}},
 	} {

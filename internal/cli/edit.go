@@ -64,7 +64,7 @@ func (a *env) editPlainly(cmd *cobra.Command, id int64, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	if _, err = a.askAndSave(cmd, c, set, e, journal.EditKey(id), asJSON); err != nil {
+	if _, err = a.askAndSave(cmd, c, set, e, journal.SessionKey(journal.EditKey(id)), asJSON); err != nil {
 		return err
 	}
 	if asJSON {

@@ -121,7 +121,7 @@ func (a *env) reflectPlainly(cmd *cobra.Command, set prompt.Set, asJSON bool) er
 	if err != nil {
 		return err
 	}
-	e, err := a.askAndSave(cmd, c, set, journal.Entry{}, journal.SessionDraftKey(), asJSON)
+	e, err := a.askAndSave(cmd, c, set, journal.Entry{}, journal.SessionKey(journal.NewDraftKey), asJSON)
 	if err != nil {
 		return err
 	}
@@ -133,13 +133,10 @@ func (a *env) reflectPlainly(cmd *cobra.Command, set prompt.Set, asJSON bool) er
 }
 
 // draftToOffer is the draft to offer back before a reflection saved under
-// draftKey: the edit's own, or for a new reflection the most recent of those
-// left unfinished.
+// draftKey: the most recent left unfinished of the same entry's edits, or of
+// new reflections.
 func draftToOffer(ctx context.Context, c *app.Core, draftKey string) (journal.Draft, bool, error) {
-	if !journal.IsNewDraft(draftKey) {
-		return c.Draft(ctx, draftKey)
-	}
-	drafts, err := c.NewDrafts(ctx)
+	drafts, err := c.Drafts(ctx, journal.DraftBase(draftKey))
 	if err != nil || len(drafts) == 0 {
 		return journal.Draft{}, false, err
 	}

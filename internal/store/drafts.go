@@ -47,12 +47,12 @@ func decodeDraft(key, body, saved string) (journal.Draft, error) {
 	return d, err
 }
 
-// NewDrafts returns the drafts of new reflections (see journal.IsNewDraft),
-// the most recently saved first.
-func (s *Store) NewDrafts(ctx context.Context) ([]journal.Draft, error) {
+// Drafts returns the drafts of what base names (see journal.DraftBase): every
+// session's, the most recently saved first.
+func (s *Store) Drafts(ctx context.Context, base string) ([]journal.Draft, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT key, body, updated_at FROM drafts
 		WHERE key = ? OR key LIKE ? ORDER BY updated_at DESC, key`,
-		journal.NewDraftKey, journal.NewDraftKey+":%")
+		base, base+":%")
 	if err != nil {
 		return nil, err
 	}

@@ -247,19 +247,19 @@ func TestUpdateKeepsIdentityAndIndex(t *testing.T) {
 	}
 }
 
-func TestNewDraftsKeepsEveryReflection(t *testing.T) {
+func TestDraftsKeepsEveryReflection(t *testing.T) {
 	s := openTemp(t)
 	now := time.Now()
 	older := journal.Draft{Key: journal.NewDraftKey, Entry: journal.Entry{Title: "From an older failup"}}
-	a := journal.Draft{Key: journal.SessionDraftKey(), Entry: journal.Entry{Title: "Typed in one terminal"}}
-	b := journal.Draft{Key: journal.SessionDraftKey(), Entry: journal.Entry{Title: "Typed in another"}, Step: 3}
+	a := journal.Draft{Key: journal.SessionKey(journal.NewDraftKey), Entry: journal.Entry{Title: "Typed in one terminal"}}
+	b := journal.Draft{Key: journal.SessionKey(journal.NewDraftKey), Entry: journal.Entry{Title: "Typed in another"}, Step: 3}
 	edit := journal.Draft{Key: journal.EditKey(4), Entry: journal.Entry{Title: "An edit"}}
 	for i, d := range []journal.Draft{older, a, b, edit} {
 		if err := s.SaveDraft(ctx, d, now.Add(time.Duration(i)*time.Second)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	got, err := s.NewDrafts(ctx)
+	got, err := s.Drafts(ctx, journal.NewDraftKey)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +268,7 @@ func TestNewDraftsKeepsEveryReflection(t *testing.T) {
 		titles = append(titles, d.Entry.Title)
 	}
 	if want := []string{"Typed in another", "Typed in one terminal", "From an older failup"}; !slices.Equal(titles, want) {
-		t.Fatalf("NewDrafts = %q, want %q", titles, want)
+		t.Fatalf("Drafts = %q, want %q", titles, want)
 	}
 	if got[0].Key != b.Key || got[0].Step != 3 || got[0].SavedAt.IsZero() {
 		t.Fatalf("newest draft = %+v", got[0])

@@ -40,7 +40,7 @@ type Journal interface {
 	SaveReflection(ctx context.Context, e *journal.Entry, draftKey string) error
 	Delete(ctx context.Context, id int64) error
 	Draft(ctx context.Context, key string) (journal.Draft, bool, error)
-	NewDrafts(ctx context.Context) ([]journal.Draft, error)
+	Drafts(ctx context.Context, base string) ([]journal.Draft, error)
 	PrivateFolder() (dir string, release func(), err error)
 	SaveDraft(ctx context.Context, d journal.Draft) error
 	ResumeDraft(ctx context.Context, d journal.Draft) (journal.Draft, error)

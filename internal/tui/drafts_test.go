@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/store"
 )
 
@@ -52,7 +53,7 @@ func TestTwoSessionsBothKeepTheirDraft(t *testing.T) {
 	last.expectScreen("What happened?", "1 of 9")
 	last.typeText("A third")
 	last.press("ctrl+c")
-	drafts, err := last.store.NewDrafts(ctx)
+	drafts, err := last.store.Drafts(ctx, journal.NewDraftKey)
 	if err != nil || len(drafts) != 3 {
 		t.Fatalf("%d drafts (%v), want 3", len(drafts), err)
 	}
@@ -87,7 +88,7 @@ func TestDiscardKeepsTheSetAskedFor(t *testing.T) {
 // the drafts offered back.
 func draftIndex(t *testing.T, s *store.Store, title string) int {
 	t.Helper()
-	drafts, err := s.NewDrafts(ctx)
+	drafts, err := s.Drafts(ctx, journal.NewDraftKey)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +127,7 @@ func TestResumingADraftStillBeingWrittenKeepsBoth(t *testing.T) {
 	a.typeText(" and A again")
 	a.press("ctrl+c")
 
-	drafts, err := a.store.NewDrafts(ctx)
+	drafts, err := a.store.Drafts(ctx, journal.NewDraftKey)
 	if err != nil || len(drafts) != 2 {
 		t.Fatalf("%d drafts (%v), want 2: %+v", len(drafts), err, drafts)
 	}
@@ -155,7 +156,39 @@ func TestADraftSaveAfterTheReflectionBringsNothingBack(t *testing.T) {
 	h.press("y")
 	h.expectScreen("Saved")
 	late()
-	if drafts, err := h.store.NewDrafts(ctx); err != nil || len(drafts) != 0 {
+	if drafts, err := h.store.Drafts(ctx, journal.NewDraftKey); err != nil || len(drafts) != 0 {
 		t.Fatalf("after saving: drafts %+v (%v), want none", drafts, err)
 	}
+}
+
+// TestTwoEditsOfOneEntryBothKeepTheirDraft: an entry edited in two terminals
+// at once keeps each terminal's words as a draft of its own, and the next
+// edit of it offers both.
+func TestTwoEditsOfOneEntryBothKeepTheirDraft(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.db")
+	open := func() *store.Store {
+		s, err := store.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	first := newHarnessWith(t, open(), Options{Start: StartNew})
+	first.seedEntry(journal.Entry{Title: "Quiet in standup"})
+
+	a := newHarnessWith(t, open(), Options{Start: StartEdit, EditID: 1})
+	b := newHarnessWith(t, open(), Options{Start: StartEdit, EditID: 1})
+	a.typeText(", said by A")
+	b.typeText(", said by B")
+	a.typeText(" twice")
+	a.press("ctrl+c")
+	b.press("ctrl+c")
+
+	drafts, err := a.store.Drafts(ctx, journal.EditKey(1))
+	if err != nil || len(drafts) != 2 {
+		t.Fatalf("%d drafts of the edit (%v), want 2: %+v", len(drafts), err, drafts)
+	}
+	next := newHarnessWith(t, open(), Options{Start: StartEdit, EditID: 1})
+	next.expectScreen("You have 2 unfinished reflections", "Quiet in standup, said by A twice", "Quiet in standup, said by B")
 }

@@ -67,7 +67,7 @@ func (m *homeScreen) Init() tea.Cmd {
 		if ok {
 			msg.due, msg.more = &latest, n-1
 		}
-		if msg.drafts, msg.err = c.Journal.NewDrafts(c.Ctx); msg.err != nil {
+		if msg.drafts, msg.err = c.Journal.Drafts(c.Ctx, journal.NewDraftKey); msg.err != nil {
 			return msg
 		}
 		msg.conflicts, msg.err = c.Journal.ConflictCount(c.Ctx)

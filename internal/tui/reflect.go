@@ -93,7 +93,7 @@ func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *jour
 		c:        c,
 		set:      set,
 		base:     base,
-		draftKey: journal.SessionDraftKey(),
+		draftKey: journal.SessionKey(journal.NewDraftKey),
 		writes:   &reflectionWrites{},
 		title:    newInput(c, "e.g. Missed the launch deadline", journal.MaxTitleLen),
 		date:     newInput(c, "today", 20),
@@ -102,7 +102,7 @@ func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *jour
 		commit:   newCommitForm(c),
 	}
 	if base.ID != 0 {
-		m.draftKey = journal.EditKey(base.ID)
+		m.draftKey = journal.SessionKey(journal.EditKey(base.ID))
 	}
 	m.steps = append(m.steps, step{kind: stepWhat})
 	for i := range set.Questions {

@@ -313,7 +313,7 @@ func TestAReflectionOpenedBeforeTheWindowSizeFitsIt(t *testing.T) {
 
 // newDraft is the one draft of a new reflection in s, if there is one.
 func newDraft(s *store.Store) (journal.Draft, bool, error) {
-	drafts, err := s.NewDrafts(ctx)
+	drafts, err := s.Drafts(ctx, journal.NewDraftKey)
 	if err != nil || len(drafts) == 0 {
 		return journal.Draft{}, false, err
 	}

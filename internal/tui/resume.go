@@ -40,13 +40,13 @@ func startNew(c *Common, setID string, base journal.Entry, push bool) tea.Cmd {
 	return func() tea.Msg {
 		set, _ := c.Prompts.Set(setID)
 		msg := reflectionReadyMsg{set: set, base: base, push: push}
-		msg.drafts, msg.err = c.Journal.NewDrafts(c.Ctx)
+		msg.drafts, msg.err = c.Journal.Drafts(c.Ctx, journal.NewDraftKey)
 		return msg
 	}
 }
 
-// startEdit opens entry id in the guided flow, offering back an unfinished
-// edit of it if there is one.
+// startEdit opens entry id in the guided flow, offering back the unfinished
+// edits of it there are.
 func startEdit(c *Common, id int64, push bool) tea.Cmd {
 	return func() tea.Msg {
 		e, err := c.Journal.Entry(c.Ctx, id)
@@ -54,12 +54,7 @@ func startEdit(c *Common, id int64, push bool) tea.Cmd {
 			return reflectionReadyMsg{err: err, push: push}
 		}
 		msg := reflectionReadyMsg{set: setFor(c.Prompts, e), base: e, push: push}
-		d, ok, err := c.Journal.Draft(c.Ctx, journal.EditKey(id))
-		if err != nil {
-			msg.err = err
-		} else if ok {
-			msg.drafts = []journal.Draft{d}
-		}
+		msg.drafts, msg.err = c.Journal.Drafts(c.Ctx, journal.EditKey(id))
 		return msg
 	}
 }
@@ -107,8 +102,8 @@ func (m *resumeScreen) Init() tea.Cmd { return nil }
 func (m *resumeScreen) Title() string { return "an unfinished reflection" }
 func (m *resumeScreen) Typing() bool  { return false }
 
-// editing reports whether the draft on offer is of an edit, not of a new
-// reflection: an edit has one draft, and nothing new to start.
+// editing reports whether the drafts on offer are of an edit, not of new
+// reflections: an edit has nothing new to start.
 func (m *resumeScreen) editing() bool { return m.ready.base.ID != 0 }
 
 // setOf is the prompt set draft d was written with: the entry's own for an
@@ -221,8 +216,10 @@ func (m *resumeScreen) View() string {
 	switch {
 	case m.confirming:
 		b.WriteString(wrap(s.Notice, "Discard “"+oneLine(draftTitle(drafts[m.cursor]), w/2)+"” for good? Press y to discard, any other key to keep it.", w))
-	case m.editing():
+	case m.editing() && len(drafts) == 1:
 		b.WriteString(wrap(s.Muted, "Press r to pick it up where you left off, or d to discard it and start over.", w))
+	case m.editing():
+		b.WriteString(wrap(s.Muted, "Press r to pick up the one marked, or d to discard the one marked.", w))
 	case len(drafts) == 1:
 		b.WriteString(wrap(s.Muted, "Press r to pick it up where you left off, n to start a new one and keep this for later, or d to discard it.", w))
 	default:
