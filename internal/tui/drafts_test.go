@@ -12,15 +12,7 @@ import (
 // Two reflections written at once, in two terminals on one journal, each keep
 // their draft, and the next failup new offers both.
 func TestTwoSessionsBothKeepTheirDraft(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "journal.db")
-	open := func() *store.Store {
-		s, err := store.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
+	open := oneJournal(t)
 	a := newHarnessWith(t, open(), Options{Start: StartNew})
 	b := newHarnessWith(t, open(), Options{Start: StartNew})
 	a.typeText("Typed in terminal A")
@@ -84,6 +76,20 @@ func TestDiscardKeepsTheSetAskedFor(t *testing.T) {
 	again.expectScreen("1 of 9")
 }
 
+// oneJournal opens a new journal each time it is called, as each terminal
+// running failup on the same file does.
+func oneJournal(t *testing.T) func() *store.Store {
+	path := filepath.Join(t.TempDir(), "journal.db")
+	return func() *store.Store {
+		s, err := store.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+}
+
 // draftIndex is where the draft of a new reflection titled title stands among
 // the drafts offered back.
 func draftIndex(t *testing.T, s *store.Store, title string) int {
@@ -105,15 +111,7 @@ func draftIndex(t *testing.T, s *store.Store, title string) int {
 // up the draft a first one is still writing takes it over under a key of its
 // own, so the words each goes on to type are kept.
 func TestResumingADraftStillBeingWrittenKeepsBoth(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "journal.db")
-	open := func() *store.Store {
-		s, err := store.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
+	open := oneJournal(t)
 	a := newHarnessWith(t, open(), Options{Start: StartNew})
 	a.typeText("Still being written")
 	a.press("tab")
@@ -165,15 +163,7 @@ func TestADraftSaveAfterTheReflectionBringsNothingBack(t *testing.T) {
 // at once keeps each terminal's words as a draft of its own, and the next
 // edit of it offers both.
 func TestTwoEditsOfOneEntryBothKeepTheirDraft(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "journal.db")
-	open := func() *store.Store {
-		s, err := store.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
+	open := oneJournal(t)
 	first := newHarnessWith(t, open(), Options{Start: StartNew})
 	first.seedEntry(journal.Entry{Title: "Quiet in standup"})
 
