@@ -75,79 +75,105 @@ func (m *growthScreen) View() string {
 	case m.stats.Entries == 0:
 		return wrap(s.Hint, "Nothing to draw yet. Growth shows here once you have reflected and tried again.", w)
 	}
-	st := m.stats
-	var b strings.Builder
 	gap := "\n" // between sections, on a window with rows to spare
 	if m.c.BodyHeight() < 20 {
 		gap = ""
 	}
-
-	b.WriteString(s.Question.Render("Trying again") + "\n")
-	ft := st.FollowThrough
-	if ft.Asked == 0 {
-		b.WriteString(wrap(s.Muted, "No commitment has come due yet. failup will ask how each one went.", w) + "\n")
-	} else {
-		if ft.Decided > 0 {
-			tried := fmt.Sprintf("tried again on %d of %d checked in (%.0f%%)", ft.TriedAgain, ft.Decided, *ft.Rate*100)
-			// The bar gives way to the words on a narrow window.
-			barWidth := min(30, w/3, w-lipgloss.Width(tried)-2)
-			line := wrap(s.Text, tried, w)
-			if barWidth >= 8 {
-				bar := chart.Bar(float64(ft.TriedAgain), float64(ft.Decided), barWidth)
-				line = s.Accent.Render(bar) + s.Rule.Render(strings.Repeat("░", barWidth-len([]rune(bar)))) + "  " + s.Text.Render(tried)
-			}
-			b.WriteString(line + "\n")
-		}
-		b.WriteString(wrap(s.Muted, fmt.Sprintf("%d not this time · %d set aside · %d waiting · %d coming up",
-			ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming), w) + "\n")
-		if d := st.MedianDaysToTryAgain; d != nil {
-			b.WriteString(s.Muted.Render("typically "+termtext.Days(*d)+" from a setback to trying again") + "\n")
-		}
+	var b strings.Builder
+	b.WriteString(m.viewTryingAgain(w))
+	if confidence := m.viewConfidence(w); confidence != "" {
+		b.WriteString(gap + confidence)
 	}
-
-	before, after := m.data.Reflecting, m.data.CheckIn
-	if len(before) > 0 || len(after) > 0 {
-		b.WriteString(gap + s.Question.Render("Confidence") + "\n")
-		row := func(label string, series []int, avg *float64) {
-			line := s.Label.Render(fmt.Sprintf("%-17s", label)) + s.Accent.Render(fmt.Sprintf("%-*s", w-30, chart.Sparkline(series, 10)))
-			if avg != nil {
-				line += s.Muted.Render(fmt.Sprintf("  average %.1f", *avg))
-			}
-			b.WriteString(line + "\n")
-		}
-		row("when reflecting", before, st.Confidence.AtReflection)
-		row("at the check-in", after, st.Confidence.AtCheckIn)
-		if c := st.Confidence.AverageChange; c != nil {
-			b.WriteString(s.Muted.Render(fmt.Sprintf("%+.1f on average where you rated both", *c)) + "\n")
-		}
-	}
-
 	span, months := m.months()
 	b.WriteString(gap + s.Question.Render("Setbacks by month") + s.Muted.Render("  "+span) + "\n")
 	b.WriteString(months + "\n")
+	if len(m.data.Chains) > 0 {
+		// The chains get the rows the sections above leave.
+		b.WriteString(gap)
+		b.WriteString(m.viewChains(w, m.c.BodyHeight()-(lipgloss.Height(b.String())-1)))
+	}
+	return b.String()
+}
 
-	if chains := m.data.Chains; len(chains) > 0 {
-		b.WriteString(gap + s.Question.Render("Chains of attempts") + "\n")
-		// As many chains as the window has rows for, up to three, and a
-		// row to say how many more there are.
-		room := m.c.BodyHeight() - (lipgloss.Height(b.String()) - 1)
-		used, shown := 0, 0
-		for _, ch := range chains[:min(len(chains), 3)] {
-			line := m.chainLine(ch, w)
-			need := lipgloss.Height(line)
-			if shown+1 < len(chains) {
-				need++
-			}
-			if used+need > room && shown > 0 {
-				break
-			}
-			b.WriteString(line + "\n")
-			used += lipgloss.Height(line)
-			shown++
+// viewTryingAgain says how often commitments were tried again.
+func (m *growthScreen) viewTryingAgain(w int) string {
+	s := m.c.Styles
+	var b strings.Builder
+	b.WriteString(s.Question.Render("Trying again") + "\n")
+	ft := m.stats.FollowThrough
+	if ft.Asked == 0 {
+		b.WriteString(wrap(s.Muted, "No commitment has come due yet. failup will ask how each one went.", w) + "\n")
+		return b.String()
+	}
+	if ft.Decided > 0 {
+		tried := fmt.Sprintf("tried again on %d of %d checked in (%.0f%%)", ft.TriedAgain, ft.Decided, *ft.Rate*100)
+		// The bar gives way to the words on a narrow window.
+		barWidth := min(30, w/3, w-lipgloss.Width(tried)-2)
+		line := wrap(s.Text, tried, w)
+		if barWidth >= 8 {
+			bar := chart.Bar(float64(ft.TriedAgain), float64(ft.Decided), barWidth)
+			line = s.Accent.Render(bar) + s.Rule.Render(strings.Repeat("░", barWidth-len([]rune(bar)))) + "  " + s.Text.Render(tried)
 		}
-		if more := len(chains) - shown; more > 0 {
-			b.WriteString(s.Muted.Render(fmt.Sprintf("and %d more", more)) + "\n")
+		b.WriteString(line + "\n")
+	}
+	b.WriteString(wrap(s.Muted, fmt.Sprintf("%d not this time · %d set aside · %d waiting · %d coming up",
+		ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming), w) + "\n")
+	if d := m.stats.MedianDaysToTryAgain; d != nil {
+		b.WriteString(s.Muted.Render("typically "+termtext.Days(*d)+" from a setback to trying again") + "\n")
+	}
+	return b.String()
+}
+
+// viewConfidence draws confidence when reflecting and at the check-in, or
+// nothing when none was rated.
+func (m *growthScreen) viewConfidence(w int) string {
+	s := m.c.Styles
+	before, after := m.data.Reflecting, m.data.CheckIn
+	if len(before) == 0 && len(after) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(s.Question.Render("Confidence") + "\n")
+	row := func(label string, series []int, avg *float64) {
+		line := s.Label.Render(fmt.Sprintf("%-17s", label)) + s.Accent.Render(fmt.Sprintf("%-*s", w-30, chart.Sparkline(series, 10)))
+		if avg != nil {
+			line += s.Muted.Render(fmt.Sprintf("  average %.1f", *avg))
 		}
+		b.WriteString(line + "\n")
+	}
+	confidence := m.stats.Confidence
+	row("when reflecting", before, confidence.AtReflection)
+	row("at the check-in", after, confidence.AtCheckIn)
+	if c := confidence.AverageChange; c != nil {
+		b.WriteString(s.Muted.Render(fmt.Sprintf("%+.1f on average where you rated both", *c)) + "\n")
+	}
+	return b.String()
+}
+
+// viewChains draws as many chains of attempts as room rows hold, up to
+// three, and a row to say how many more there are.
+func (m *growthScreen) viewChains(w, room int) string {
+	s := m.c.Styles
+	chains := m.data.Chains
+	var b strings.Builder
+	b.WriteString(s.Question.Render("Chains of attempts") + "\n")
+	room-- // the heading's
+	used, shown := 0, 0
+	for _, ch := range chains[:min(len(chains), 3)] {
+		line := m.chainLine(ch, w)
+		need := lipgloss.Height(line)
+		if shown+1 < len(chains) {
+			need++
+		}
+		if used+need > room && shown > 0 {
+			break
+		}
+		b.WriteString(line + "\n")
+		used += lipgloss.Height(line)
+		shown++
+	}
+	if more := len(chains) - shown; more > 0 {
+		b.WriteString(s.Muted.Render(fmt.Sprintf("and %d more", more)) + "\n")
 	}
 	return b.String()
 }
