@@ -18,6 +18,7 @@ import (
 	"hash/crc32"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Format names the segment format this failup writes and reads.
@@ -115,14 +116,16 @@ const (
 	kindEnd        = "end"
 )
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// castagnoli is made on first use: making the table at start would cost
+// every command, most of which never read or write a change log.
+var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 func appendLine(b []byte, r record) []byte {
 	body, err := json.Marshal(r)
 	if err != nil {
 		panic(err) // only plain values are marshalled
 	}
-	b = fmt.Appendf(b, "%08x ", crc32.Checksum(body, castagnoli))
+	b = fmt.Appendf(b, "%08x ", crc32.Checksum(body, castagnoli()))
 	b = append(b, body...)
 	return append(b, '\n')
 }
@@ -213,7 +216,7 @@ func decodeLine(line []byte) (record, error) {
 		return rec, errors.New("a line without its checksum")
 	}
 	want, err := strconv.ParseUint(string(sum), 16, 32)
-	if err != nil || uint32(want) != crc32.Checksum(body, castagnoli) {
+	if err != nil || uint32(want) != crc32.Checksum(body, castagnoli()) {
 		return rec, errors.New("a line whose checksum does not match")
 	}
 	if err := json.Unmarshal(body, &rec); err != nil {

@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	"filippo.io/age"
@@ -56,8 +57,8 @@ const (
 )
 
 var (
-	deviceName  = regexp.MustCompile(`^[0-9a-f]{16}$`)
-	segmentName = regexp.MustCompile(`^([0-9]{8})\.log(\.age)?$`)
+	deviceName  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-f]{16}$`) })
+	segmentName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{8})\.log(\.age)?$`) })
 )
 
 // Sync merges every device's changes found in dir into the journal, and
@@ -239,7 +240,7 @@ func list(dir string) ([]segment, error) {
 	}
 	var out []segment
 	for _, d := range devices {
-		if !d.IsDir() || !deviceName.MatchString(d.Name()) {
+		if !d.IsDir() || !deviceName().MatchString(d.Name()) {
 			continue
 		}
 		names, err := os.ReadDir(filepath.Join(root, d.Name()))
@@ -247,7 +248,7 @@ func list(dir string) ([]segment, error) {
 			continue // a device folder still arriving; read next time
 		}
 		for _, f := range names {
-			m := segmentName.FindStringSubmatch(f.Name())
+			m := segmentName().FindStringSubmatch(f.Name())
 			if m == nil || !f.Type().IsRegular() {
 				continue
 			}
@@ -344,7 +345,7 @@ func nextSegment(own string) (int64, error) {
 	}
 	next := int64(1)
 	for _, f := range names {
-		if m := segmentName.FindStringSubmatch(f.Name()); m != nil {
+		if m := segmentName().FindStringSubmatch(f.Name()); m != nil {
 			if n, _ := strconv.ParseInt(m[1], 10, 64); n >= next {
 				next = n + 1
 			}

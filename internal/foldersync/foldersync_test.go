@@ -123,7 +123,7 @@ func transfer(t *testing.T, r *rand.Rand, from, to *device, all bool) {
 	t.Helper()
 	var files []string
 	filepath.WalkDir(filepath.Join(from.dir, "failup"), func(p string, d os.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() && segmentName.MatchString(d.Name()) {
+		if err == nil && d.Type().IsRegular() && segmentName().MatchString(d.Name()) {
 			rel, _ := filepath.Rel(from.dir, p)
 			files = append(files, rel)
 		}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -196,17 +195,17 @@ func leftOut(de dayOneEntry) string {
 }
 
 // dayOneMoment is a photo or other attachment placed in an entry's text.
-var dayOneMoment = regexp.MustCompile(`!\[[^\]]*\]\(dayone-moment:/+([a-z]+/)?([A-Za-z0-9-]+)\)`)
+var dayOneMoment = lazyRegexp(`!\[[^\]]*\]\(dayone-moment:/+([a-z]+/)?([A-Za-z0-9-]+)\)`)
 
 // dayOneEscape is a backslash Day One puts before punctuation in its
 // Markdown ("1\. Done\!"), which reads as noise once out of Day One.
-var dayOneEscape = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`)
+var dayOneEscape = lazyRegexp(`\\([!-/:-@\[-` + "`" + `{-~])`)
 
 // dayOneText is an entry's text as a person reads it: escapes dropped and
 // each attachment a note of what was there.
 func dayOneText(text string) string {
-	text = dayOneMoment.ReplaceAllStringFunc(text, func(m string) string {
-		kind := dayOneMoment.FindStringSubmatch(m)[1]
+	text = dayOneMoment().ReplaceAllStringFunc(text, func(m string) string {
+		kind := dayOneMoment().FindStringSubmatch(m)[1]
 		switch kind {
 		case "video/":
 			return "[a video, not imported]"
@@ -217,5 +216,5 @@ func dayOneText(text string) string {
 		}
 		return "[a photo, not imported]"
 	})
-	return strings.TrimSpace(dayOneEscape.ReplaceAllString(text, "$1"))
+	return strings.TrimSpace(dayOneEscape().ReplaceAllString(text, "$1"))
 }

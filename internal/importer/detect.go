@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 )
 
@@ -54,7 +53,7 @@ func Detect(path string) (Format, error) {
 		return DayOne, nil
 	case bytes.HasPrefix(trimmed, []byte("{")):
 		switch {
-		case failupFormat.Match(trimmed), bytes.Contains(head, []byte(`"occurred_on"`)):
+		case failupFormat().Match(trimmed), bytes.Contains(head, []byte(`"occurred_on"`)):
 			return Failup, nil
 		case bytes.Contains(head, []byte(`"creationDate"`)) || bytes.Contains(head, []byte(`"metadata"`)):
 			return DayOne, nil
@@ -65,17 +64,17 @@ func Detect(path string) (Format, error) {
 		return Jrnl, nil
 	case strings.EqualFold(filepath.Ext(path), ".md") || bytes.HasPrefix(trimmed, []byte("---\n")):
 		return Markdown, nil
-	case jrnlFirstLine.Match(trimmed):
+	case jrnlFirstLine().Match(trimmed):
 		return Jrnl, nil
 	}
 	return "", fmt.Errorf("cannot tell what kind of journal %s is; name it with --from jrnl, dayone, markdown or failup", path)
 }
 
-var failupFormat = regexp.MustCompile(`^\s*{\s*"format"\s*:`)
+var failupFormat = lazyRegexp(`^\s*{\s*"format"\s*:`)
 
 // jrnlFirstLine is how a jrnl journal starts: "[2024-03-29 09:00] " or, from
 // jrnl 1, "2024-03-29 09:00 ".
-var jrnlFirstLine = regexp.MustCompile(`^\[?\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}`)
+var jrnlFirstLine = lazyRegexp(`^\[?\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}`)
 
 func looksLikeJSON(path string) bool {
 	f, err := os.Open(path)

@@ -12,7 +12,9 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -246,4 +248,10 @@ func finish(file string, format Format, drafts []draft, names []string, opts Opt
 		res.Entries = append(res.Entries, e)
 	}
 	return res, nil
+}
+
+// lazyRegexp compiles expr on first use, so that starting failup for any
+// other command does not pay for the importers' expressions.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

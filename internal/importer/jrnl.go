@@ -151,15 +151,15 @@ func expandHome(p string) string {
 }
 
 // jrnlEntryStart finds an entry's first line: "[date] text".
-var jrnlEntryStart = regexp.MustCompile(`^\[([^\]\n]+)\] ?`)
+var jrnlEntryStart = lazyRegexp(`^\[([^\]\n]+)\] ?`)
 
 // cutDate is a last line that ends partway through an entry's date, "[2024-03-0",
 // its bracket never closed: the end of a journal that was cut short.
-var cutDate = regexp.MustCompile(`^\[\d{4}-[\d:T -]*$`)
+var cutDate = lazyRegexp(`^\[\d{4}-[\d:T -]*$`)
 
 // jrnlOldStart is an entry's first line in jrnl 1's journals, which had no
 // brackets: "2013-06-09 15:39 text".
-var jrnlOldStart = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}) `)
+var jrnlOldStart = lazyRegexp(`^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}) `)
 
 // parseJrnl reads a journal file as jrnl writes it: each entry starts on a
 // line "[date] Title. Body", runs to the next such line, and is starred when
@@ -177,10 +177,10 @@ func parseJrnl(file string, data []byte, timeFormat, tag, tagSymbols string) ([]
 		}
 		layouts = append([]string{layout}, layouts...)
 	}
-	start := jrnlEntryStart
+	start := jrnlEntryStart()
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	if !hasEntryStart(text, start, layouts) {
-		start = jrnlOldStart
+		start = jrnlOldStart()
 	}
 	type raw struct {
 		line int
@@ -205,7 +205,7 @@ func parseJrnl(file string, data []byte, timeFormat, tag, tagSymbols string) ([]
 	if len(entries) == 0 {
 		return nil, nil, fmt.Errorf("%s is not a jrnl journal: no line starts with a date like [2024-03-29 09:00]", file)
 	}
-	if body := strings.TrimRight(text, "\n"); cutDate.MatchString(body[strings.LastIndexByte(body, '\n')+1:]) {
+	if body := strings.TrimRight(text, "\n"); cutDate().MatchString(body[strings.LastIndexByte(body, '\n')+1:]) {
 		return nil, nil, fmt.Errorf("%s: line %d stops partway through an entry's date, as if the file were cut short; import the whole journal",
 			file, strings.Count(body, "\n")+1)
 	}
@@ -286,13 +286,13 @@ func entryStart(line string, start *regexp.Regexp, layouts []string) (time.Time,
 // sentence punctuation (with an optional closing quote or bracket) followed
 // by space, or at the end of the line.
 func splitTitle(text string) (title, body string) {
-	if m := sentenceEnd.FindStringIndex(text); m != nil {
+	if m := sentenceEnd().FindStringIndex(text); m != nil {
 		return strings.TrimSpace(text[:m[1]]), strings.TrimSpace(text[m[1]:])
 	}
 	return strings.TrimSpace(text), ""
 }
 
-var sentenceEnd = regexp.MustCompile(`[.!?\x{203C}\x{203D}\x{2047}-\x{2049}\x{3002}\x{FE52}\x{FE57}\x{FF01}\x{FF0E}\x{FF1F}\x{FF61}]['\x{2019}"\x{201D}]?[\])]*\s+|\n`)
+var sentenceEnd = lazyRegexp(`[.!?\x{203C}\x{203D}\x{2047}-\x{2049}\x{3002}\x{FE52}\x{FE57}\x{FF01}\x{FF0E}\x{FF1F}\x{FF61}]['\x{2019}"\x{201D}]?[\])]*\s+|\n`)
 
 // invalidUTF8Line is the number of the first line that is not UTF-8.
 func invalidUTF8Line(data []byte) (int, bool) {

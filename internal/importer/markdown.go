@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -211,7 +210,7 @@ func fmTags(n yaml.Node) ([]string, error) {
 
 var fmLayouts = []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02"}
 
-var datedName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})\b`)
+var datedName = lazyRegexp(`^(\d{4}-\d{2}-\d{2})\b`)
 
 // fmTime is when a note was written: its front matter's date or created,
 // else the day its file name starts with.
@@ -227,7 +226,7 @@ func fmTime(fm frontMatter, name string) (time.Time, error) {
 		}
 		return time.Time{}, fmt.Errorf("its date %q (line %d) is not a day like 2024-03-29", n.Value, n.Line)
 	}
-	if m := datedName.FindString(name); m != "" {
+	if m := datedName().FindString(name); m != "" {
 		if t, err := time.ParseInLocation("2006-01-02", m, time.Local); err == nil {
 			return t, nil
 		}
@@ -239,13 +238,13 @@ func fmTime(fm frontMatter, name string) (time.Time, error) {
 // a # right before a letter, at the start of a line or after a space.
 func inlineTags(body string) []string {
 	var tags []string
-	for _, m := range inlineTag.FindAllStringSubmatch(body, -1) {
+	for _, m := range inlineTag().FindAllStringSubmatch(body, -1) {
 		tags = append(tags, m[1])
 	}
 	return tags
 }
 
-var inlineTag = regexp.MustCompile(`(?:^|\s)#(\p{L}[\p{L}\p{N}_/-]*)`)
+var inlineTag = lazyRegexp(`(?:^|\s)#(\p{L}[\p{L}\p{N}_/-]*)`)
 
 // noteTitle is the note's first heading, else its file name without the day
 // and the extension.
@@ -256,7 +255,7 @@ func noteTitle(body, name string) string {
 		}
 	}
 	name = strings.TrimSuffix(name, filepath.Ext(name))
-	if t := strings.Trim(datedName.ReplaceAllString(name, ""), " -_"); t != "" {
+	if t := strings.Trim(datedName().ReplaceAllString(name, ""), " -_"); t != "" {
 		return t
 	}
 	return name

@@ -23,6 +23,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/failup/failup/internal/store"
@@ -58,7 +59,7 @@ func pathHash(path string) string {
 	return hex.EncodeToString(sum[:4])
 }
 
-var dayFile = regexp.MustCompile(`^([0-9]{4}-[0-9]{2}-[0-9]{2})\.([0-9]+)\.db$`)
+var dayFile = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([0-9]{4}-[0-9]{2}-[0-9]{2})\.([0-9]+)\.db$`) })
 
 // List is the shelf's snapshots, newest first; a shelf not made yet has none.
 func (sh Shelf) List() ([]Snapshot, error) {
@@ -71,7 +72,7 @@ func (sh Shelf) List() ([]Snapshot, error) {
 	}
 	var out []Snapshot
 	for _, f := range files {
-		m := dayFile.FindStringSubmatch(f.Name())
+		m := dayFile().FindStringSubmatch(f.Name())
 		info, err := f.Info()
 		if m == nil || err != nil || !info.Mode().IsRegular() {
 			continue
