@@ -85,7 +85,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 
 // rankWeights weigh a match by the column it is in: the title and the
 // lesson are what an entry is about, an answer says much besides.
-const rankWeights = "bm25(10.0, 8.0, 1.0, 3.0, 6.0)" // title, lesson, answers, followup, labels
+const rankWeights = "10.0, 8.0, 1.0, 3.0, 6.0" // title, lesson, answers, followup, labels
 
 // Find runs a search: entries matching every word (in any of its forms),
 // phrase and filter of r.Query, best match first and, among equal matches,
@@ -139,6 +139,9 @@ func (s *Store) Find(ctx context.Context, r Request) (Results, error) {
 // a filter reads the entry, and the most recent are where enough usually
 // pass. Only when too few do is every match checked.
 func (s *Store) ranked(ctx context.Context, match string, conds []string, args []any, limit int) ([]Hit, error) {
+	if len(conds) == 0 && limit > 0 && limit < rankedAtMost {
+		return s.newestRanked(ctx, match, limit)
+	}
 	where := ""
 	if len(conds) > 0 {
 		where = " AND " + strings.Join(conds, " AND ")
@@ -147,7 +150,7 @@ func (s *Store) ranked(ctx context.Context, match string, conds []string, args [
 		all := append([]any{match, from}, args...)
 		return s.hits(ctx, `SELECT e.id, e.uid, e.occurred_on, e.title
 			FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-			WHERE entries_fts MATCH ? AND entries_fts.rowid >= ? AND rank MATCH '`+rankWeights+`'`+where+`
+			WHERE entries_fts MATCH ? AND entries_fts.rowid >= ? AND rank MATCH 'bm25(`+rankWeights+`)'`+where+`
 			ORDER BY rank, e.occurred_on DESC, e.id DESC LIMIT ?`, append(all, limit)...)
 	}
 	from, err := s.rankFrom(ctx, match, "", nil, limit)
@@ -188,6 +191,22 @@ func (s *Store) rankFrom(ctx context.Context, match, where string, args []any, l
 		return 0, nil
 	}
 	return from, err
+}
+
+// newestRanked ranks the rankedAtMost most recent matches of match and
+// reads the entries of the best limit of them. The matches are read newest
+// first in one pass over the index, scored as they are read, and only the
+// best (with any that score the same as the last of them, for the
+// tie-break) are looked up among the entries: looking up every match cost
+// more than scoring it.
+func (s *Store) newestRanked(ctx context.Context, match string, limit int) ([]Hit, error) {
+	return s.hits(ctx, `WITH m AS MATERIALIZED (
+			SELECT rowid AS id, bm25(entries_fts, `+rankWeights+`) AS score FROM entries_fts
+			WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ?),
+		cut AS (SELECT max(score) AS score FROM (SELECT score FROM m ORDER BY score LIMIT ?))
+		SELECT e.id, e.uid, e.occurred_on, e.title FROM m JOIN entries e ON e.id = m.id
+		WHERE m.score <= (SELECT score FROM cut)
+		ORDER BY m.score, e.occurred_on DESC, e.id DESC LIMIT ?`, match, rankedAtMost, limit, limit)
 }
 
 func (s *Store) hits(ctx context.Context, query string, args ...any) ([]Hit, error) {

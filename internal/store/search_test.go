@@ -291,3 +291,71 @@ func TestLikeFindsTheSameThingInOtherWordForms(t *testing.T) {
 		t.Errorf("Like = %q, want %q too (slept badly)", got, night)
 	}
 }
+
+// A search that shows a few results ranks the rankedAtMost most recent
+// matches, and shows what the whole ranking of them starts with: entries
+// that match alike by the most recent first, and none left out at the cut
+// because it scores the same as the last one shown.
+func TestSearchWithALimitRanksTheMostRecentMatches(t *testing.T) {
+	s := openTemp(t)
+	answer := func(text string) []journal.Answer { return []journal.Answer{{Key: "cause", Question: "q", Text: text}} }
+	var entries []journal.Entry
+	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	entry := func(title, text string) {
+		entries = append(entries, journal.Entry{UID: fmt.Sprintf("uid-%d", len(entries)), Title: title,
+			OccurredOn: journal.DateOf(day.AddDate(0, 0, 2000-len(entries))), Answers: answer(text),
+			CreatedAt: day, UpdatedAt: day, PromptSet: journal.DefaultPromptSet})
+	}
+	// Each entry happened before the one written ahead of it, so the most
+	// recent matches by day are the earliest written.
+	entry("Budget first", "Nothing else.") // the best match, but written first
+	for i := range 1300 {
+		switch i % 5 {
+		case 0, 1:
+			entry(fmt.Sprintf("Plain %d", i), "The budget slipped again.")
+		case 2, 3:
+			entry(fmt.Sprintf("Budget %d", i), "The budget slipped again.")
+		default:
+			entry(fmt.Sprintf("Other %d", i), "Nothing to do with money.")
+		}
+	}
+	if _, _, err := s.Import(ctx, seq(entries)); err != nil {
+		t.Fatal(err)
+	}
+	search := func(limit int) []Hit {
+		r, err := s.Find(ctx, Request{Query: searchquery.Parse("budget"), Limit: limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Hits
+	}
+	all := search(0)
+	if len(all) <= rankedAtMost || all[0].Title != "Budget first" {
+		t.Fatalf("the whole ranking has %d results, starting %q", len(all), all[0].Title)
+	}
+	ids := make([]int64, len(all))
+	for i, h := range all {
+		ids[i] = h.ID
+	}
+	slices.Sort(ids)
+	newest := ids[len(ids)-rankedAtMost]
+	titles := func(hits []Hit, limit int) []string {
+		var got []string
+		for _, h := range hits {
+			if h.ID >= newest && len(got) < limit {
+				got = append(got, h.Title)
+			}
+		}
+		return got
+	}
+	for _, limit := range []int{1, 5, 20} {
+		if got, want := titles(search(limit), limit), titles(all, limit); !slices.Equal(got, want) {
+			t.Errorf("limit %d: %q, want %q", limit, got, want)
+		}
+	}
+	// The 40 matches written first after "Budget first" are past the most
+	// recent rankedAtMost.
+	if got := titles(search(2), 2); !slices.Equal(got, []string{"Budget 52", "Budget 53"}) {
+		t.Errorf("equal matches are not newest first: %q", got)
+	}
+}

@@ -36,7 +36,7 @@ func (s *Store) Like(ctx context.Context, e journal.Entry, limit int) ([]journal
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM entries_fts
-		WHERE entries_fts MATCH ? AND rowid >= ? AND rowid != ? AND rank MATCH '`+rankWeights+`'
+		WHERE entries_fts MATCH ? AND rowid >= ? AND rowid != ? AND rank MATCH 'bm25(`+rankWeights+`)'
 		ORDER BY rank LIMIT ?`, match, from, e.ID, limit+1)
 	if err != nil {
 		return nil, err
