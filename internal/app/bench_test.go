@@ -1,6 +1,8 @@
 package app_test
 
 import (
+	"bufio"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -217,4 +219,53 @@ func BenchmarkExportMarkdown(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkImportDocument imports a failup.v1 document into an empty
+// journal, as failup import does: FAILUP_BENCH_DOC names the document, or
+// FAILUP_BENCH_ENTRIES generated entries (100,000 unless set) are written
+// to one first.
+func BenchmarkImportDocument(b *testing.B) {
+	dir := b.TempDir()
+	doc := os.Getenv("FAILUP_BENCH_DOC")
+	if doc == "" {
+		n := 100_000
+		if v, err := strconv.Atoi(os.Getenv("FAILUP_BENCH_ENTRIES")); err == nil && v > 0 {
+			n = v
+		}
+		doc = filepath.Join(dir, "journal.json")
+		data, err := json.Marshal(journal.NewDocument(gen.Entries(n, 1, "2026-11-27"), time.Now()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(doc, data, 0o600); err != nil {
+			b.Fatal(err)
+		}
+	}
+	imports, added := 0, 0
+	for b.Loop() {
+		b.StopTimer()
+		s, err := store.Open(filepath.Join(dir, strconv.Itoa(imports)+".db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		f, err := os.Open(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c := app.New(s, app.Options{})
+		b.StartTimer()
+		n, err := c.Import(ctx, bufio.NewReader(f), doc)
+		if err != nil || n.Added == 0 {
+			b.Fatalf("Import added %d: %v", n.Added, err)
+		}
+		added += n.Added
+		// Closing checkpoints what the import wrote: a command pays for it.
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+		imports++
+	}
+	b.ReportMetric(float64(added)/b.Elapsed().Seconds(), "entries/s")
 }

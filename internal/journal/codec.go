@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -136,7 +137,9 @@ func DocumentParts(r io.Reader, rest *Document) iter.Seq2[Entry, error] {
 // setting rest's other fields (when rest is not nil).
 func readDocument(r io.Reader, rest *Document) iter.Seq2[Entry, error] {
 	return func(yield func(Entry, error) bool) {
-		in := &lineCounter{r: r}
+		// The decoder asks for a few kilobytes at a time: read the file in
+		// larger pieces (a 141 MB document took 50,000 reads).
+		in := &lineCounter{r: bufio.NewReaderSize(r, 64<<10)}
 		dec := json.NewDecoder(in)
 		dec.DisallowUnknownFields()
 		// token reads a delimiter or a field name; the document has begun,

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"iter"
 	"math/bits"
+	"strconv"
 	"strings"
 
 	"github.com/failup/failup/internal/journal"
@@ -44,6 +45,10 @@ func (s *Store) ImportDocument(ctx context.Context, entries iter.Seq2[journal.En
 		if err != nil {
 			return err
 		}
+		rebuild, err := setIndexesAside(ctx, tx)
+		if err != nil {
+			return err
+		}
 		if err := setIndexMemory(ctx, tx, bulkIndexMemory); err != nil {
 			return err
 		}
@@ -56,6 +61,9 @@ func (s *Store) ImportDocument(ctx context.Context, entries iter.Seq2[journal.En
 			}
 		}
 		if err := b.index(ctx); err != nil {
+			return err
+		}
+		if err := rebuild(); err != nil {
 			return err
 		}
 		if err := setIndexMemory(ctx, tx, defaultIndexMemory); err != nil {
@@ -101,7 +109,7 @@ var indexChunk = 8192
 // indexedEntry is an entry with what the full-text index holds for it.
 type indexedEntry struct {
 	journal.Entry
-	text indexText
+	words []byte // indexText's five columns, as a JSON list
 }
 
 // indexText is what entries_search_text (migration 0004) makes of an entry,
@@ -135,7 +143,9 @@ func textToIndex(e *journal.Entry) indexText {
 	}
 }
 
-// withIndexText yields entries with what the index holds for each.
+// withIndexText yields entries with what the index holds for each, encoded
+// as the writer passes it on, so that the goroutine reading the document
+// does that too.
 func withIndexText(entries iter.Seq2[journal.Entry, error]) iter.Seq2[indexedEntry, error] {
 	return func(yield func(indexedEntry, error) bool) {
 		for e, err := range entries {
@@ -143,7 +153,13 @@ func withIndexText(entries iter.Seq2[journal.Entry, error]) iter.Seq2[indexedEnt
 				yield(indexedEntry{}, err)
 				return
 			}
-			if !yield(indexedEntry{e, textToIndex(&e)}, nil) {
+			t := textToIndex(&e)
+			words, err := json.Marshal([5]string{t.title, t.lesson, t.answers, t.followup, t.labels})
+			if err != nil {
+				yield(indexedEntry{}, err)
+				return
+			}
+			if !yield(indexedEntry{e, words}, nil) {
 				return
 			}
 		}
@@ -153,18 +169,27 @@ func withIndexText(entries iter.Seq2[journal.Entry, error]) iter.Seq2[indexedEnt
 // index adds the entries written since it last ran to the full-text index,
 // in one statement, which reads their words from a JSON list.
 func (b *bulk) index(ctx context.Context) error {
-	if len(b.unindexed) == 0 {
+	if b.unindexed == 0 {
 		return nil
 	}
-	list, err := json.Marshal(b.unindexed)
-	if err != nil {
-		return err
-	}
-	_, err = b.tx.ExecContext(ctx, `INSERT INTO entries_fts (rowid, title, lesson, answers, followup, labels)
-		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`, list)
-	clear(b.unindexed)
-	b.unindexed = b.unindexed[:0]
+	b.words[len(b.words)-1] = ']' // the last entry's comma
+	_, err := b.tx.ExecContext(ctx, `INSERT INTO entries_fts (rowid, title, lesson, answers, followup, labels)
+		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`, string(b.words))
+	b.words, b.unindexed = append(b.words[:0], '['), 0
 	return err
+}
+
+// queueWords adds the words of entry id to those index writes next.
+func (b *bulk) queueWords(id int64, words []byte) {
+	if len(b.words) == 0 {
+		b.words = append(b.words, '[')
+	}
+	b.words = append(b.words, '[')
+	b.words = strconv.AppendInt(b.words, id, 10)
+	b.words = append(b.words, ',')
+	b.words = append(b.words, words[1:]...) // past the list's [
+	b.words = append(b.words, ',')
+	b.unindexed++
 }
 
 func setIndexMemory(ctx context.Context, tx *sql.Tx, bytes int) error {
@@ -193,6 +218,55 @@ func suspendTriggers(ctx context.Context, tx *sql.Tx, names []string) (restore f
 			return nil, err
 		}
 		defs = append(defs, def)
+	}
+	return func() error {
+		for _, def := range defs {
+			if _, err := tx.ExecContext(ctx, def); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, nil
+}
+
+// entryTables are the tables an import writes, whose indexes
+// setIndexesAside drops.
+const entryTables = "'entries', 'answers', 'tags', 'skills', 'followups'"
+
+// setIndexesAside drops the indexes of the tables an import writes, other
+// than their keys, when the journal holds no entry yet (a first import, a
+// restore, a new device's first sync); rebuild creates them again, from
+// rows in order, which costs less than keeping them as each row goes in
+// (the newest-first index, for one, gains every row at its start, splitting
+// page after page). Into a journal with entries it does nothing: rebuilding
+// its indexes would cost more than the import saves.
+func setIndexesAside(ctx context.Context, tx *sql.Tx) (rebuild func() error, err error) {
+	var empty bool
+	if err := tx.QueryRowContext(ctx, "SELECT NOT EXISTS (SELECT 1 FROM entries)").Scan(&empty); err != nil || !empty {
+		return func() error { return nil }, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema
+		WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (`+entryTables+`) ORDER BY rowid`)
+	if err != nil {
+		return nil, err
+	}
+	var names, defs []string
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		names, defs = append(names, name), append(defs, def)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if _, err := tx.ExecContext(ctx, `DROP INDEX "`+name+`"`); err != nil {
+			return nil, err
+		}
 	}
 	return func() error {
 		for _, def := range defs {
@@ -243,9 +317,11 @@ type bulk struct {
 	skipped int
 
 	entries, answers, tags, skills, followups *bulkTable
-	// unindexed are the rows for the full-text index of the entries
-	// written since it was last written: id and indexText, in order.
-	unindexed [][6]any
+	// words are the rows for the full-text index of the unindexed entries
+	// written since it was last written, as a JSON list of lists: id and
+	// indexText.
+	words     []byte
+	unindexed int
 }
 
 func newBulk(ctx context.Context, tx *sql.Tx) (*bulk, error) {
@@ -302,8 +378,7 @@ func (b *bulk) write(ctx context.Context, batch []indexedEntry) error {
 		}
 		b.added++
 		b.queue(e)
-		t := batch[i].text
-		b.unindexed = append(b.unindexed, [6]any{e.ID, t.title, t.lesson, t.answers, t.followup, t.labels})
+		b.queueWords(e.ID, batch[i].words)
 	}
 	// Parents first: the other tables refer to the entries.
 	for _, t := range b.tables() {
@@ -311,7 +386,7 @@ func (b *bulk) write(ctx context.Context, batch []indexedEntry) error {
 			return fmt.Errorf("entries %d to %d: %w", from, b.read, err)
 		}
 	}
-	if len(b.unindexed) >= indexChunk {
+	if b.unindexed >= indexChunk {
 		return b.index(ctx)
 	}
 	return nil
