@@ -30,10 +30,21 @@ type Found = store.Results
 // limit 0 is all. A pattern: is looked up in the whole journal's kept
 // patterns. A query that cannot be read is a *store.QueryError.
 func (c *Core) Search(ctx context.Context, query string, limit int) (Found, error) {
+	return c.search(ctx, query, limit, false)
+}
+
+// SearchAsTyped is Search for a query searched again at each key press:
+// while its last word is too short to be read as the start of longer ones,
+// nothing is suggested when nothing matches.
+func (c *Core) SearchAsTyped(ctx context.Context, query string, limit int) (Found, error) {
+	return c.search(ctx, query, limit, true)
+}
+
+func (c *Core) search(ctx context.Context, query string, limit int, typing bool) (Found, error) {
 	if limit < 0 {
 		return Found{}, inputErrorf("limit", "give 0 (no limit) or more, not %d", limit)
 	}
-	found, err := c.store.Find(ctx, store.Request{Query: searchquery.Parse(query), Limit: limit,
+	found, err := c.store.Find(ctx, store.Request{Query: searchquery.Parse(query), Limit: limit, Typing: typing,
 		Today: c.Today(), Pattern: func(name string) ([]int64, error) { return c.patternEntries(ctx, name) }})
 	if found.Hits == nil {
 		found.Hits = []Hit{}

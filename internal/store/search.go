@@ -59,6 +59,10 @@ type Request struct {
 	// Pattern gives the ids of the entries showing the pattern named by
 	// pattern:NAME; nil when patterns cannot be searched.
 	Pattern func(name string) ([]int64, error)
+	// Typing is set for a query searched again at each key press: while
+	// its last word is too short to be read as the start of longer ones,
+	// nothing is suggested, since more letters are on their way.
+	Typing bool
 }
 
 // Results are what a search found.
@@ -128,7 +132,7 @@ func (s *Store) Find(ctx context.Context, r Request) (Results, error) {
 	if err := s.snippets(ctx, res.Hits, matched); err != nil {
 		return res, err
 	}
-	if len(res.Hits) == 0 && match != "" {
+	if len(res.Hits) == 0 && match != "" && !(r.Typing && halfTyped(r.Query)) {
 		res.Suggestion, err = s.suggest(ctx, r)
 	}
 	return res, err
@@ -383,6 +387,19 @@ func termExpr(t searchquery.Term, found *forms) string {
 		parts[i] = "(" + strings.Join(alts, " OR ") + ")"
 	}
 	return strings.Join(parts, " AND ")
+}
+
+// halfTyped reports whether q ends in a word being typed that is too short
+// to be read as the start of longer ones.
+func halfTyped(q searchquery.Query) bool {
+	for _, group := range q.All {
+		for _, t := range group {
+			if words := wordform.Words(t.Text); t.Prefix && len(words) > 0 && len(words[len(words)-1]) < minPrefix {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // minPrefix is the fewest bytes of a last word read as the start of longer

@@ -359,3 +359,28 @@ func TestSearchWithALimitRanksTheMostRecentMatches(t *testing.T) {
 		t.Errorf("equal matches are not newest first: %q", got)
 	}
 }
+
+// A query searched at each key press gets no suggestion while its last word
+// is too short to be read as a beginning: more letters are on their way.
+func TestSearchAsTypedSuggestsOnlyForWordsOfThreeLetters(t *testing.T) {
+	s := searchJournal(t)
+	suggestion := func(query string, typing bool) string {
+		t.Helper()
+		r, err := s.Find(ctx, Request{Query: searchquery.Parse(query), Limit: 5, Typing: typing})
+		if err != nil || len(r.Hits) != 0 {
+			t.Fatalf("search %q: %d hits, %v", query, len(r.Hits), err)
+		}
+		return r.Suggestion
+	}
+	if got := suggestion("gm", false); got == "" {
+		t.Fatal(`"gm" gets no suggestion even when it is not being typed`)
+	}
+	if got := suggestion("gm", true); got != "" {
+		t.Errorf(`"gm", being typed, is corrected to %q`, got)
+	}
+	for _, query := range []string{"gm ", "deadlnie", "pryia"} { // a finished word, and words of three letters or more
+		if got, want := suggestion(query, true), suggestion(query, false); got != want || got == "" {
+			t.Errorf("%q, being typed, gets the suggestion %q, not %q", query, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -45,6 +46,9 @@ type browseScreen struct {
 	// goes back where it came from, not to the list.
 	searchOnly bool
 	seq        int
+	// stop ends the load under way, when another replaces it: a search
+	// runs at each key press, and only the last one's answer is shown.
+	stop context.CancelFunc
 
 	// The list: total matches, the loaded page starting at top, and the cursor
 	// as an index into all matches.
@@ -106,10 +110,16 @@ func (m *browseScreen) Init() tea.Cmd { return m.load() }
 
 func (m *browseScreen) load() tea.Cmd {
 	m.seq++
+	if m.stop != nil {
+		m.stop()
+	}
+	ctx, stop := context.WithCancel(m.c.Ctx)
+	m.stop = stop
 	seq, c, text := m.seq, m.c, strings.TrimSpace(m.query.Value())
 	if m.search {
 		return func() tea.Msg {
-			found, err := c.Journal.Search(c.Ctx, text, searchLimit)
+			defer stop()
+			found, err := c.Journal.SearchAsTyped(ctx, text, searchLimit)
 			return hitsLoadedMsg{seq: seq, query: text, found: found, err: err}
 		}
 	}
@@ -119,14 +129,15 @@ func (m *browseScreen) load() tea.Cmd {
 		top = m.cursor - rows + 1
 	}
 	return func() tea.Msg {
+		defer stop()
 		f := store.Filter{Text: text}
-		total, err := c.Journal.Count(c.Ctx, f)
+		total, err := c.Journal.Count(ctx, f)
 		if err != nil {
 			return pageLoadedMsg{seq: seq, err: err}
 		}
 		top := min(top, max(total-rows, 0))
 		f.Limit, f.Offset = rows, top
-		entries, err := c.Journal.List(c.Ctx, f)
+		entries, err := c.Journal.List(ctx, f)
 		return pageLoadedMsg{seq: seq, top: top, entries: entries, total: total, err: err}
 	}
 }

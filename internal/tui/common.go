@@ -31,7 +31,7 @@ type Journal interface {
 	Headlines(ctx context.Context, f app.Filter) iter.Seq2[journal.Entry, error]
 	Count(ctx context.Context, f app.Filter) (int, error)
 	Tags(ctx context.Context) ([]app.TagCount, error)
-	Search(ctx context.Context, query string, limit int) (app.Found, error)
+	SearchAsTyped(ctx context.Context, query string, limit int) (app.Found, error)
 
 	ParseHappened(typed string) (journal.Date, error)
 	ParseDue(typed string) (journal.Date, error)

@@ -1,9 +1,13 @@
 package tui
 
 import (
+	"context"
+	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/failup/failup/internal/journal"
@@ -64,4 +68,59 @@ func TestSearchAsYouType(t *testing.T) {
 	// The full help lists what a query can hold.
 	h.press("f1")
 	h.expectScreen("a OR b", "-word", "tag:work skill:resilience", "pattern:NAME")
+}
+
+// TestSearchStopsTheSearchesTypingReplaced types faster than the journal
+// answers: each key press stops the search the one before it started, and
+// only the last one's answer is shown.
+func TestSearchStopsTheSearchesTypingReplaced(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Skipped the gym", OccurredOn: "2026-02-08",
+		Answers: []journal.Answer{{Key: "cause", Text: "Sleeping in again."}}})
+	h.run(h.model.top().Init())
+	h.press("/")
+	var pending []tea.Cmd
+	for _, r := range "sleep" {
+		_, cmd := h.model.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		pending = append(pending, cmd)
+	}
+	for i, cmd := range pending {
+		var answers []hitsLoadedMsg
+		for _, msg := range messages(cmd) {
+			if hits, ok := msg.(hitsLoadedMsg); ok {
+				answers = append(answers, hits)
+			}
+			h.send(msg)
+		}
+		last := i == len(pending)-1
+		switch {
+		case len(answers) != 1:
+			t.Fatalf("key %d: %d searches", i+1, len(answers))
+		case !last && !errors.Is(answers[0].err, context.Canceled):
+			t.Errorf("the search for %q ran on after the next key (%d hits, %v)", answers[0].query, len(answers[0].found.Hits), answers[0].err)
+		case last && (answers[0].err != nil || len(answers[0].found.Hits) != 1):
+			t.Errorf("the last search, for %q: %d hits, %v", answers[0].query, len(answers[0].found.Hits), answers[0].err)
+		}
+	}
+	h.expectScreen("search › sleep", "1 found", "Skipped the gym")
+}
+
+// messages runs cmd and the commands of any batch it is, and returns what
+// they answer.
+func messages(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if v := reflect.ValueOf(msg); v.IsValid() && v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+		var all []tea.Msg
+		for i := range v.Len() {
+			all = append(all, messages(v.Index(i).Interface().(tea.Cmd))...)
+		}
+		return all
+	}
+	if msg == nil {
+		return nil
+	}
+	return []tea.Msg{msg}
 }
