@@ -119,6 +119,15 @@ func TestBuiltinLexiconFindsVariedWordings(t *testing.T) {
 		{"I did all the work on the group project myself.", "not-delegating"},
 		{"I ignored the advice my coach gave me.", "feedback"},
 		{"Said I'd have it by Friday without looking at my calendar.", "overcommitment"},
+		{"My phone died on the way and the charger was still plugged in at home.", "unready-kit"},
+		{"Forgot my calculator for the exam because I packed my bag in a rush.", "unready-kit"},
+		{"The class ran riot and I couldn't take charge, so the TA took over from me.", "taking-charge"},
+		{"Bodged the shelf to save time and it came down a week later.", "rushing"},
+		{"Booked solid all day and turned up an hour late to the last client.", "running-late"},
+		{"Nothing in writing, so we each remembered a different deal.", "unclear-terms"},
+		{"The warning light had been on for a month before the car broke down.", "neglected-upkeep"},
+		{"Let her calls go to voicemail for a week rather than face her.", "hard-conversations"},
+		{"Went in with a temperature and never sat down to eat.", "health-neglect"},
 	}
 	for _, tt := range tests {
 		if got := patternsIn(lex, causeOnly(tt.text)); !slices.Contains(got, tt.pattern) {
@@ -140,5 +149,23 @@ func TestPlayingTerriblyIsNotSelfDoubt(t *testing.T) {
 	got := patternsIn(builtinLexicon(t), causeOnly("The weather was terrible and we compared prices at three shops."))
 	if slices.Contains(got, "self-doubt") {
 		t.Errorf("found %v; want no self-doubt: 'at' and 'my' are skipped inside terms, so 'terrible at' and 'compared my' read as one common word", got)
+	}
+}
+
+func TestSportIsNotScreens(t *testing.T) {
+	lex := builtinLexicon(t)
+	sport := causeOnly("We lost the game 3-0 and I played the wrong team; the match before was the same.")
+	if got := patternsIn(lex, sport); slices.Contains(got, "screens") {
+		t.Errorf("found %v; want no screens: a football game is not gaming, though \"gaming\" stems to \"game\"", got)
+	}
+	if got := patternsIn(lex, causeOnly("Stayed up gaming until 2am.")); !slices.Contains(got, "screens") {
+		t.Errorf("found %v; want screens", got)
+	}
+}
+
+func TestThinkingIAmIsNotMindReading(t *testing.T) {
+	got := patternsIn(builtinLexicon(t), causeOnly("I think I'm in and out in ten minutes, and I thought I was done."))
+	if slices.Contains(got, "mind-reading") {
+		t.Errorf("found %v; want no mind-reading: what I think of my own plans is not guessing others' minds", got)
 	}
 }
