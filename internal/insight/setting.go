@@ -24,9 +24,17 @@ func dropSettings(c *corpus, groups []*phraseGroup) []*phraseGroup {
 	alike := cohesion(c, lone)
 	return slices.DeleteFunc(groups, func(g *phraseGroup) bool {
 		i := slices.Index(lone, g)
-		return i >= 0 && alike[i] < 1
+		return i >= 0 && alike[i] < minCohesion
 	})
 }
+
+// minCohesion is how much more alike than two random entries of the
+// journal a lone word's entries must be to make it a theme: a word for the
+// person's trade ("customer" for a plumber, "season" for a coach) is in
+// entries a little more alike than chance, since they share the trade's
+// other words; a word for what keeps going wrong ("knee", "wrist", "van")
+// is in entries half as alike again at least.
+const minCohesion = 1.25
 
 func (g *phraseGroup) lone() bool {
 	return !g.seed.name && len(g.members) == 1 && len(g.seed.stems) == 1
