@@ -269,3 +269,54 @@ func BenchmarkImportDocument(b *testing.B) {
 	}
 	b.ReportMetric(float64(added)/b.Elapsed().Seconds(), "entries/s")
 }
+
+// addOne saves one more reflection, as a person does before opening the
+// lessons or the patterns: what is kept of the patterns is then out of date.
+func addOne(b *testing.B, c *app.Core) {
+	b.Helper()
+	e := journal.Entry{Title: "Missed the deadline again", OccurredOn: c.Today(),
+		Lesson: "Ask for help earlier when a deadline slips.", Tags: []string{"work"}}
+	if err := c.Create(ctx, &e); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkLessonsAfterChange opens the lessons screen right after an entry
+// was saved: the patterns are found anew and the lessons laid out.
+func BenchmarkLessonsAfterChange(b *testing.B) {
+	c := benchCore(b)
+	for b.Loop() {
+		addOne(b, c)
+		if plan, err := c.LessonPlan(ctx); err != nil || len(plan.Groups) == 0 {
+			b.Fatal("no lessons", err)
+		}
+	}
+}
+
+// BenchmarkPatternsAfterChange opens the patterns screen right after an
+// entry was saved.
+func BenchmarkPatternsAfterChange(b *testing.B) {
+	c := benchCore(b)
+	for b.Loop() {
+		addOne(b, c)
+		if _, err := c.PatternsSummary(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLessons reads what failup lessons prints, with the patterns kept:
+// every lesson, and those of a month.
+func BenchmarkLessons(b *testing.B) {
+	c := benchCore(b)
+	month := app.Filter{Since: c.Today().AddDays(-30), Until: c.Today()}
+	for name, f := range map[string]app.Filter{"all": {}, "month": month} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := c.Lessons(ctx, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

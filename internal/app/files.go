@@ -13,7 +13,6 @@ import (
 
 	"github.com/failup/failup/internal/atomicfile"
 	"github.com/failup/failup/internal/export"
-	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/termtext"
 )
@@ -134,36 +133,33 @@ func (c *Core) writeExport(ctx context.Context, w io.Writer, req ExportRequest) 
 		err = export.FullStream(w, export.About(x), counting(c.store.Entries(ctx, req.Filter), &written), opt)
 		return written, err
 	}
-	if req.Format == Markdown && !req.Filter.Narrows() {
-		return c.writeKeptLessons(ctx, w, opt)
-	}
-	entries, err := c.store.List(ctx, req.Filter)
-	if err != nil {
-		return 0, err
-	}
 	if req.Format == JSON {
+		lessons, err := c.LessonList(ctx, req.Filter)
+		if err != nil {
+			return 0, err
+		}
+		n, err := c.store.Count(ctx, req.Filter)
+		if err != nil {
+			return 0, err
+		}
 		enc := termtext.NewJSONEncoder(w)
 		enc.SetIndent("", "  ")
-		return len(entries), enc.Encode(insight.Lessons(entries))
+		return n, enc.Encode(lessons)
 	}
-	r, err := c.patterns(ctx, req.Filter, entries)
-	if err != nil {
-		return 0, err
-	}
-	return len(entries), export.Lessons(w, export.ByTheme(entries, r), opt)
+	return c.writeKeptLessons(ctx, w, req.Filter, opt)
 }
 
-// writeKeptLessons writes the whole journal's lessons page as it is laid out
-// with the kept patterns, reading the entries as they are written, a few
-// at a time: its first lines come as quickly for a hundred thousand entries
-// as for ten, and the journal is never held in memory. Like any export, it
-// says how many entries the journal holds.
-func (c *Core) writeKeptLessons(ctx context.Context, w io.Writer, opt export.Options) (int, error) {
-	plan, err := c.LessonPlan(ctx)
+// writeKeptLessons writes the lessons page of the entries f keeps as it is
+// laid out with the kept patterns, reading the entries as they are
+// written, a few at a time: its first lines come as quickly for a hundred
+// thousand entries as for ten, and the journal is never held in memory.
+// Like any export, it says how many entries f keeps.
+func (c *Core) writeKeptLessons(ctx context.Context, w io.Writer, f Filter, opt export.Options) (int, error) {
+	plan, err := c.Lessons(ctx, f)
 	if err != nil {
 		return 0, err
 	}
-	n, err := c.store.Count(ctx, Filter{})
+	n, err := c.store.Count(ctx, f)
 	if err != nil {
 		return 0, err
 	}

@@ -13,11 +13,11 @@ import (
 // The whole journal's patterns are kept in parts, so that each screen reads
 // what it shows and no more: the report without its themes' entries and
 // evidence (what the patterns screen lists, gob-encoded), every theme's
-// entries (ids as varints), each theme's evidence on its own, and, once asked
-// for, the lessons page laid out by theme (see LessonPlan). Evidence, most of a report (hundreds of thousands
-// of hits in a large journal), has a compact form of its own: it names each
-// entry's uid and each field and term once, and reads back into a few large
-// allocations.
+// entries (ids as varints), each theme's evidence on its own, and the
+// lessons page laid out by theme (see LessonPlan). Evidence, most of a
+// report (hundreds of thousands of hits in a large journal), has a compact
+// form of its own: it names each entry's uid and each field and term once,
+// and reads back into a few large allocations.
 
 var errKeptReport = errors.New("the kept report is damaged")
 

@@ -21,14 +21,12 @@ import (
 // correction moves the journal's generation on, as a change to an entry
 // does).
 func (c *Core) Patterns(ctx context.Context, f Filter) (insight.Report, error) {
-	return c.patterns(ctx, f, nil)
-}
-
-// patterns is Patterns for callers that have already read the entries f
-// keeps (nil when they have not), so they are not read twice.
-func (c *Core) patterns(ctx context.Context, f Filter, entries []journal.Entry) (insight.Report, error) {
 	if f.Narrows() {
-		return c.findPatterns(ctx, f, entries)
+		entries, err := c.store.List(ctx, f)
+		if err != nil {
+			return insight.Report{}, err
+		}
+		return c.findPatterns(ctx, entries)
 	}
 	at, err := c.patternsStamp(ctx)
 	if err != nil {
@@ -37,21 +35,15 @@ func (c *Core) patterns(ctx context.Context, f Filter, entries []journal.Entry) 
 	if r, ok, err := c.readKept(ctx, at); ok || err != nil {
 		return r, err
 	}
-	made, err := c.makeKept(ctx, at, entries)
+	made, err := c.makeKept(ctx, at)
 	return made.report, err
 }
 
-// findPatterns finds the patterns in the entries f keeps; entries, when not
-// nil, are those entries, already read.
-func (c *Core) findPatterns(ctx context.Context, f Filter, entries []journal.Entry) (insight.Report, error) {
+// findPatterns finds the patterns in entries.
+func (c *Core) findPatterns(ctx context.Context, entries []journal.Entry) (insight.Report, error) {
 	lex, err := c.Lexicon()
 	if err != nil {
 		return insight.Report{}, err
-	}
-	if entries == nil {
-		if entries, err = c.store.List(ctx, f); err != nil {
-			return insight.Report{}, err
-		}
 	}
 	list, err := c.store.Corrections(ctx)
 	if err != nil {
@@ -93,7 +85,7 @@ func (c *Core) ThemeEvidence(ctx context.Context, th insight.Theme) ([]insight.E
 			}
 		}
 	}
-	made, err := c.makeKept(ctx, at, nil)
+	made, err := c.makeKept(ctx, at)
 	if err != nil {
 		return nil, err
 	}
@@ -131,34 +123,22 @@ type LessonPlan = export.LessonPlan
 
 // LessonPlan lays out the lessons of the whole journal by the recurring
 // patterns they belong to, as the lessons page writes them. The layout is
-// kept with the patterns, made the first time it is asked for: placing the
-// lessons no pattern covers reads every lesson, which failup patterns need
-// not pay for.
+// kept with the patterns, made as they are found.
 func (c *Core) LessonPlan(ctx context.Context) (LessonPlan, error) {
 	var plan LessonPlan
-	at, err := c.patternsStamp(ctx)
-	if err != nil {
-		return plan, err
-	}
-	body, ok, err := c.store.Kept(ctx, keptLessons, at)
-	if err != nil || ok && decodeGob(body, &plan) == nil {
-		return plan, err
-	}
-	entries, err := c.store.List(ctx, Filter{})
-	if err != nil {
-		return plan, err
-	}
-	r, err := c.patterns(ctx, Filter{}, entries)
-	if err != nil {
-		return plan, err
-	}
-	plan = export.PlanLessons(export.ByTheme(entries, r))
-	if body, err = gobBytes(plan); err != nil {
-		return plan, err
-	}
-	// A layout that cannot be kept (a read-only journal) is only slower.
-	_ = c.store.Keep(ctx, at, keptLessons, map[string][]byte{keptLessons: body})
-	return plan, nil
+	err := c.readPart(ctx, keptLessons, func(body []byte) error {
+		plan = LessonPlan{}
+		if err := decodeGob(body, &plan); err != nil {
+			return err
+		}
+		for _, g := range plan.Groups {
+			if len(g.Days) != len(g.IDs) {
+				return errKeptReport
+			}
+		}
+		return nil
+	})
+	return plan, err
 }
 
 // patternsStamp is the stamp the whole journal's patterns are kept under.
@@ -184,7 +164,7 @@ func (c *Core) readPart(ctx context.Context, name string, decode func([]byte) er
 	if ok && decode(body) == nil {
 		return nil
 	}
-	made, err := c.makeKept(ctx, at, nil)
+	made, err := c.makeKept(ctx, at)
 	if err != nil {
 		return err
 	}
@@ -229,21 +209,18 @@ type madeKept struct {
 	parts  map[string][]byte
 }
 
-// makeKept finds the whole journal's patterns and keeps them under at;
-// entries, when not nil, are every entry, already read.
-func (c *Core) makeKept(ctx context.Context, at store.Stamp, entries []journal.Entry) (madeKept, error) {
-	if entries == nil {
-		var err error
-		if entries, err = c.store.List(ctx, Filter{}); err != nil {
-			return madeKept{}, err
-		}
-	}
-	r, err := c.findPatterns(ctx, Filter{}, entries)
+// makeKept finds the whole journal's patterns, lays out its lessons by them
+// and keeps both under at.
+func (c *Core) makeKept(ctx context.Context, at store.Stamp) (madeKept, error) {
+	r, plan, err := c.findAll(ctx)
 	if err != nil {
 		return madeKept{}, err
 	}
 	parts, err := encodeKept(r)
 	if err != nil {
+		return madeKept{}, err
+	}
+	if parts[keptLessons], err = gobBytes(plan); err != nil {
 		return madeKept{}, err
 	}
 	lex, err := c.Lexicon()
@@ -256,6 +233,28 @@ func (c *Core) makeKept(ctx context.Context, at store.Stamp, entries []journal.E
 	// A report that cannot be kept (a read-only journal) is only slower.
 	_ = c.store.Keep(ctx, at, keptSummary, parts)
 	return madeKept{report: r, parts: parts}, nil
+}
+
+// findAll finds the whole journal's patterns and lays out its lessons by
+// them, reading every entry once and letting them go before the report is
+// encoded.
+func (c *Core) findAll(ctx context.Context) (insight.Report, LessonPlan, error) {
+	entries, err := c.store.List(ctx, Filter{})
+	if err != nil {
+		return insight.Report{}, LessonPlan{}, err
+	}
+	r, err := c.findPatterns(ctx, entries)
+	if err != nil {
+		return r, LessonPlan{}, err
+	}
+	plan, err := export.PlanByTheme(func(yield func(journal.Entry, error) bool) {
+		for _, e := range entries {
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}, r.Themes)
+	return r, plan, err
 }
 
 // statsPatterns is how many recurring patterns stats names.
@@ -272,7 +271,7 @@ func (c *Core) topPatterns(ctx context.Context) ([]growth.PatternCount, error) {
 }
 
 // keptFormat numbers the form results are kept in (see keptreport.go).
-const keptFormat = 3
+const keptFormat = 4
 
 // keptVersion is what a kept result depends on besides the journal: the day,
 // the lexicon, the pattern engine's version and the build of failup that
@@ -325,22 +324,40 @@ func nonNil(r *insight.Report) {
 	}
 }
 
-// Lessons are the lessons of the entries f keeps, with the entries, grouped
-// under the recurring patterns they belong to.
-type Lessons struct {
-	Entries []journal.Entry
-	Groups  []export.Group
+// Lessons lays out the lessons of the entries f keeps as LessonPlan does
+// the whole journal's, under the whole journal's recurring patterns: read
+// from the kept layout, with only the entries f keeps.
+func (c *Core) Lessons(ctx context.Context, f Filter) (LessonPlan, error) {
+	plan, err := c.LessonPlan(ctx)
+	if err != nil || !f.Narrows() {
+		return plan, err
+	}
+	var keep func(int64) bool
+	if len(f.Tags) > 0 || f.Skill != "" || f.Text != "" {
+		ids, err := c.store.IDs(ctx, f)
+		if err != nil {
+			return LessonPlan{}, err
+		}
+		kept := make(map[int64]bool, len(ids))
+		for _, id := range ids {
+			kept[id] = true
+		}
+		keep = func(id int64) bool { return kept[id] }
+	}
+	return plan.Within(f.Since, f.Until, keep), nil
 }
 
-// Lessons reads the lessons of the entries f keeps.
-func (c *Core) Lessons(ctx context.Context, f Filter) (Lessons, error) {
-	entries, err := c.store.List(ctx, f)
-	if err != nil {
-		return Lessons{}, err
+// LessonList is what the entries f keeps taught, newest first, read as a
+// stream: what failup lessons --json lists.
+func (c *Core) LessonList(ctx context.Context, f Filter) ([]insight.Lesson, error) {
+	lessons := []insight.Lesson{}
+	for e, err := range c.store.Entries(ctx, f) {
+		if err != nil {
+			return nil, err
+		}
+		if l, ok := insight.LessonOf(e); ok {
+			lessons = append(lessons, l)
+		}
 	}
-	r, err := c.patterns(ctx, f, entries)
-	if err != nil {
-		return Lessons{}, err
-	}
-	return Lessons{Entries: entries, Groups: export.ByTheme(entries, r)}, nil
+	return lessons, nil
 }

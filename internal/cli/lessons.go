@@ -3,12 +3,13 @@ package cli
 import (
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/export"
-	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/termtext"
 )
@@ -28,18 +29,23 @@ func (a *env) lessonsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			l, err := c.Lessons(ctxOf(cmd), f)
+			ctx := ctxOf(cmd)
+			if asJSON {
+				lessons, err := c.LessonList(ctx, f)
+				if err != nil {
+					return err
+				}
+				return a.printJSON(lessons)
+			}
+			plan, err := c.Lessons(ctx, f)
 			if err != nil {
 				return err
 			}
-			switch {
-			case asJSON:
-				return a.printJSON(insight.Lessons(l.Entries))
-			case asMarkdown:
-				return export.Lessons(a.out, l.Groups, export.Options{Since: f.Since, Until: f.Until, Now: a.now()})
+			read := func(ids []int64) iter.Seq2[journal.Entry, error] { return c.EntriesByID(ctx, ids) }
+			if asMarkdown {
+				return export.LessonsFrom(a.out, plan, read, export.Options{Since: f.Since, Until: f.Until, Now: a.now()})
 			}
-			a.writeLessons(a.out, l.Groups)
-			return nil
+			return a.writeLessons(a.out, plan, read)
 		},
 	}
 	ff.register(cmd)
@@ -49,11 +55,16 @@ func (a *env) lessonsCmd() *cobra.Command {
 	return cmd
 }
 
-func (a *env) writeLessons(w io.Writer, groups []export.Group) {
+// writeLessons prints the lessons plan lays out, reading each group's
+// entries with read as they are printed.
+func (a *env) writeLessons(w io.Writer, plan app.LessonPlan, read func(ids []int64) iter.Seq2[journal.Entry, error]) error {
 	written := false
-	for _, g := range groups {
+	for _, g := range plan.Groups {
 		first := true
-		for _, e := range g.Entries {
+		for e, err := range read(g.IDs) {
+			if err != nil {
+				return err
+			}
 			text := termtext.Clean(e.LessonOrDifferently())
 			if text == "" {
 				continue
@@ -62,8 +73,8 @@ func (a *env) writeLessons(w io.Writer, groups []export.Group) {
 				if written {
 					fmt.Fprintln(w)
 				}
-				if g.Label != "" {
-					fmt.Fprintln(w, termtext.Line(g.Label))
+				if g.Heading != "" {
+					fmt.Fprintln(w, termtext.Line(g.Heading))
 				}
 				first = false
 			}
@@ -75,6 +86,7 @@ func (a *env) writeLessons(w io.Writer, groups []export.Group) {
 	if !written {
 		fmt.Fprintln(w, "No lessons yet. Each reflection can end with one sentence to remember; they gather here.")
 	}
+	return nil
 }
 
 func tagSuffix(e journal.Entry) string {

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"cmp"
 	"io"
 	"iter"
 	"slices"
@@ -47,45 +46,152 @@ type LessonPlan struct {
 	Groups      []PlannedGroup
 }
 
-// PlannedGroup is a group of a LessonPlan. Heading is "" for a lone group
-// with no label, which has no heading of its own.
+// PlannedGroup is a group of a LessonPlan. Heading is its heading as
+// written, not yet Markdown: "" for a lone group with no label, which has no
+// heading of its own. Days are the days of the entries IDs names, newest
+// first.
 type PlannedGroup struct {
 	Heading string
 	IDs     []int64
+	Days    []journal.Date
 }
 
-// PlanLessons lays out the lessons page Lessons writes for groups.
-func PlanLessons(groups []Group) LessonPlan {
-	plan, _ := planLessons(groups)
-	return plan
-}
-
-// planLessons is PlanLessons, with each planned group's entries.
+// planLessons lays out the lessons page for groups, with each planned
+// group's entries.
 func planLessons(groups []Group) (LessonPlan, [][]journal.Entry) {
 	var plan LessonPlan
 	var planned [][]journal.Entry
 	for _, g := range groups {
 		for _, e := range g.Entries {
-			if plan.First.IsZero() || e.OccurredOn < plan.First {
-				plan.First = e.OccurredOn
-			}
-			plan.Last = max(plan.Last, e.OccurredOn)
+			plan.widen(e.OccurredOn)
 		}
 		entries := withLessons(g.Entries)
 		if len(entries) == 0 {
 			continue
 		}
-		pg := PlannedGroup{IDs: make([]int64, len(entries))}
-		if len(groups) > 1 || inline(g.Label) != "" {
-			pg.Heading = cmp.Or(inline(g.Label), insight.OtherLessons)
-		}
-		for i, e := range entries {
-			pg.IDs[i] = e.ID
+		pg := PlannedGroup{Heading: heading(g.Label, len(groups))}
+		for _, e := range entries {
+			pg.add(e.ID, e.OccurredOn)
 		}
 		plan.Groups = append(plan.Groups, pg)
 		planned = append(planned, entries)
 	}
 	return plan, planned
+}
+
+// heading is the heading of a group labelled label among n groups.
+func heading(label string, n int) string {
+	switch {
+	case inline(label) != "":
+		return label
+	case n > 1:
+		return insight.OtherLessons
+	}
+	return ""
+}
+
+func (p *LessonPlan) widen(day journal.Date) {
+	if p.First.IsZero() || day < p.First {
+		p.First = day
+	}
+	p.Last = max(p.Last, day)
+}
+
+func (g *PlannedGroup) add(id int64, day journal.Date) {
+	g.IDs = append(g.IDs, id)
+	g.Days = append(g.Days, day)
+}
+
+// PlanByTheme lays out the lessons page of entries, read newest first, by
+// the recurring patterns themes (a report's, in its order), as Lessons
+// writes the groups of insight.LessonsByTheme. It keeps of each entry only
+// what placing its lesson needs, so a whole journal can be read through it.
+func PlanByTheme(entries iter.Seq2[journal.Entry, error], themes []insight.Theme) (LessonPlan, error) {
+	ids := make([][]int64, len(themes))
+	for t, th := range themes {
+		ids[t] = th.Entries
+	}
+	placer := insight.NewLessonPlacer(ids)
+	type lesson struct {
+		id    int64
+		day   journal.Date
+		shown bool
+	}
+	var lessons []lesson
+	var plan LessonPlan
+	for e, err := range entries {
+		if err != nil {
+			return LessonPlan{}, err
+		}
+		l, ok := insight.LessonOf(e)
+		if !ok {
+			continue
+		}
+		placer.Add(l)
+		lessons = append(lessons, lesson{e.ID, e.OccurredOn, block(l.Text()) != ""})
+		plan.widen(e.OccurredOn)
+	}
+	placed := placer.Place()
+	n := 0
+	for _, at := range placed {
+		if len(at) > 0 {
+			n++
+		}
+	}
+	for t, at := range placed {
+		label := insight.OtherLessons
+		if t < len(themes) {
+			label = themes[t].Label
+		} else if n == 1 {
+			label = ""
+		}
+		pg := PlannedGroup{Heading: heading(label, n)}
+		for _, i := range at {
+			if l := lessons[i]; l.shown {
+				pg.add(l.id, l.day)
+			}
+		}
+		if len(pg.IDs) > 0 {
+			sortNewestFirst(&pg)
+			plan.Groups = append(plan.Groups, pg)
+		}
+	}
+	return plan, nil
+}
+
+// sortNewestFirst orders g's entries by day, newest first, keeping the order
+// of those of one day.
+func sortNewestFirst(g *PlannedGroup) {
+	order := make([]int, len(g.IDs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(string(g.Days[b]), string(g.Days[a])) })
+	ids, days := slices.Clone(g.IDs), slices.Clone(g.Days)
+	for i, k := range order {
+		g.IDs[i], g.Days[i] = ids[k], days[k]
+	}
+}
+
+// Within is the plan for the entries from since to until (either may be
+// zero) that keep says to keep (nil keeps all): its groups keep their
+// headings and order, and its period is theirs.
+func (p LessonPlan) Within(since, until journal.Date, keep func(id int64) bool) LessonPlan {
+	var out LessonPlan
+	for _, g := range p.Groups {
+		pg := PlannedGroup{Heading: g.Heading}
+		for i, id := range g.IDs {
+			day := g.Days[i]
+			if (since.IsZero() || day >= since) && (until.IsZero() || day <= until) && (keep == nil || keep(id)) {
+				pg.add(id, day)
+				out.widen(day)
+			}
+		}
+		if len(pg.IDs) > 0 {
+			out.Groups = append(out.Groups, pg)
+		}
+	}
+	return out
 }
 
 // LessonsFrom writes the lessons page plan lays out, reading each group's
@@ -114,7 +220,7 @@ func writeLessons(w io.Writer, plan LessonPlan, read func(g int) iter.Seq2[journ
 				continue
 			}
 			if !headed && g.Heading != "" {
-				p.heading(2, g.Heading)
+				p.heading(2, inline(g.Heading))
 			}
 			headed, written = true, true
 			p.heading(3, title(e))

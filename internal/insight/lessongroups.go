@@ -2,6 +2,7 @@ package insight
 
 import (
 	"math"
+	"slices"
 )
 
 // LessonGroup is lessons under one heading.
@@ -31,113 +32,210 @@ const (
 // under the theme whose lessons share the most telling words with it, and
 // under OtherLessons, last, when none is close.
 func LessonsByTheme(lessons []Lesson, r Report) []LessonGroup {
-	heads := make([][]int, len(lessons))
-	at := map[int64]int{}
-	for i, l := range lessons {
-		at[l.ID] = i
-	}
+	entries := make([][]int64, len(r.Themes))
 	for t, th := range r.Themes {
-		for _, id := range th.Entries {
-			if i, ok := at[id]; ok && len(heads[i]) < maxHeadings {
-				heads[i] = append(heads[i], t)
-			}
-		}
+		entries[t] = th.Entries
 	}
-	placeByWords(lessons, heads, len(r.Themes))
-	groups := make([]LessonGroup, len(r.Themes))
-	var other LessonGroup
-	for i, l := range lessons {
-		for _, t := range heads[i] {
-			groups[t].Lessons = append(groups[t].Lessons, l)
-		}
-		if len(heads[i]) == 0 {
-			other.Lessons = append(other.Lessons, l)
-		}
+	p := NewLessonPlacer(entries)
+	for _, l := range lessons {
+		p.Add(l)
 	}
 	var out []LessonGroup
-	for t, g := range groups {
-		if len(g.Lessons) > 0 {
-			g.Title = r.Themes[t].Label
-			out = append(out, g)
+	for t, at := range p.Place() {
+		title := OtherLessons
+		if t < len(r.Themes) {
+			title = r.Themes[t].Label
 		}
-	}
-	if len(other.Lessons) > 0 {
-		other.Title = OtherLessons
-		out = append(out, other)
+		if len(at) == 0 {
+			continue
+		}
+		g := LessonGroup{Title: title, Lessons: make([]Lesson, len(at))}
+		for i, k := range at {
+			g.Lessons[i] = lessons[k]
+		}
+		out = append(out, g)
 	}
 	return out
 }
 
-// placeByWords gives each lesson without a heading the theme whose lessons
-// its words are most like, by TF-IDF cosine, when that is near enough.
-func placeByWords(lessons []Lesson, heads [][]int, themes int) {
-	v := newVocab()
-	vecs := make([]map[int32]float64, len(lessons))
-	df := map[int32]int{}
-	var buf []byte
-	for i, l := range lessons {
-		tf := map[int32]float64{}
-		for _, text := range [...]string{l.Title, l.Lesson, l.Differently} {
-			buf = scanWords(text, buf, func(lower []byte, _, _ int, _ uint8) {
-				if w := v.words[v.word(lower)]; w.contentStem >= 0 {
-					tf[w.contentStem]++
-				}
-			})
-		}
-		for s := range tf {
-			df[s]++
-		}
-		vecs[i] = tf
-	}
-	centroids := make([]map[int32]float64, themes)
-	for i, vec := range vecs {
-		for s, n := range vec {
-			vec[s] = (1 + math.Log(n)) * math.Log(1+float64(len(lessons))/float64(df[s]))
-		}
-		unit(vec)
-		for _, t := range heads[i] {
-			if centroids[t] == nil {
-				centroids[t] = map[int32]float64{}
-			}
-			for s, w := range vec {
-				centroids[t][s] += w
-			}
-		}
-	}
-	for _, c := range centroids {
-		unit(c)
-	}
-	for i, vec := range vecs {
-		if len(heads[i]) > 0 {
-			continue
-		}
-		best, bestSim := -1, nearEnough
-		for t, c := range centroids {
-			var sim float64
-			for s, w := range vec {
-				sim += w * c[s]
-			}
-			if sim > bestSim {
-				best, bestSim = t, sim
-			}
-		}
-		if best >= 0 {
-			heads[i] = []int{best}
-		}
-	}
+// A LessonPlacer groups lessons as LessonsByTheme does, taking them one at
+// a time as they are read: it keeps of each only the counts of its telling
+// words, never its text, so a whole journal's lessons are placed in a few
+// megabytes.
+type LessonPlacer struct {
+	themes int
+	// shows is the first themes (up to maxHeadings, by index) each entry
+	// shows, -1 past the last.
+	shows map[int64][maxHeadings]int16
+	heads [][maxHeadings]int16
+	// The words of lesson i are stems[ends[i-1]:ends[i]], counted in counts.
+	stems  []int32
+	counts []uint16
+	ends   []int32
+	df     []int32
+	v      *vocab
+	buf    []byte
+	seen   []int32
 }
 
-// unit scales vec to length one.
-func unit(vec map[int32]float64) {
-	var norm float64
-	for _, w := range vec {
-		norm += w * w
+// NewLessonPlacer places lessons under themes whose entries are given, in
+// the report's order.
+func NewLessonPlacer(themeEntries [][]int64) *LessonPlacer {
+	p := &LessonPlacer{themes: len(themeEntries), shows: map[int64][maxHeadings]int16{}, v: newVocab()}
+	for t, ids := range themeEntries {
+		for _, id := range ids {
+			h, ok := p.shows[id]
+			if !ok {
+				h = [maxHeadings]int16{-1, -1}
+			}
+			if k := slices.Index(h[:], -1); k >= 0 {
+				h[k] = int16(t)
+				p.shows[id] = h
+			}
+		}
 	}
-	if norm == 0 {
-		return
+	return p
+}
+
+// Add takes the next lesson.
+func (p *LessonPlacer) Add(l Lesson) {
+	h, ok := p.shows[l.ID]
+	if !ok {
+		h = [maxHeadings]int16{-1, -1}
 	}
-	norm = math.Sqrt(norm)
-	for s := range vec {
-		vec[s] /= norm
+	p.heads = append(p.heads, h)
+	p.seen = p.seen[:0]
+	for _, text := range [...]string{l.Title, l.Lesson, l.Differently} {
+		p.buf = scanWords(text, p.buf, func(lower []byte, _, _ int, _ uint8) {
+			if w := p.v.words[p.v.word(lower)]; w.contentStem >= 0 {
+				p.seen = append(p.seen, w.contentStem)
+			}
+		})
 	}
+	slices.Sort(p.seen)
+	for i, s := range p.seen {
+		if i > 0 && s == p.seen[i-1] {
+			if c := &p.counts[len(p.counts)-1]; *c < math.MaxUint16 {
+				*c++
+			}
+			continue
+		}
+		p.stems = append(p.stems, s)
+		p.counts = append(p.counts, 1)
+		if int(s) >= len(p.df) {
+			p.df = append(p.df, make([]int32, int(s)+1-len(p.df))...)
+		}
+		p.df[s]++
+	}
+	p.ends = append(p.ends, int32(len(p.stems)))
+}
+
+// Place says where each lesson goes: for each theme, then for
+// OtherLessons, the lessons under it by the order they were added in.
+func (p *LessonPlacer) Place() [][]int {
+	w := p.weigh()
+	centroids := p.centroids(w)
+	placed := make([][]int, p.themes+1)
+	start := int32(0)
+	for i, end := range p.ends {
+		h := p.heads[i]
+		if h[0] < 0 {
+			h[0] = int16(p.nearest(centroids, w, i, start, end))
+		}
+		for _, t := range h {
+			if t >= 0 {
+				placed[t] = append(placed[t], i)
+			}
+		}
+		start = end
+	}
+	return placed
+}
+
+// weights weigh a lesson's words by TF-IDF, each lesson's scaled to length
+// one: word k of lesson i weighs (1 + ln count[k]) * idf[stem[k]] / norm[i].
+type weights struct {
+	idf, norm []float64
+}
+
+func (p *LessonPlacer) weigh() weights {
+	n := float64(len(p.ends))
+	w := weights{idf: make([]float64, len(p.df)), norm: make([]float64, len(p.ends))}
+	for s, df := range p.df {
+		if df > 0 {
+			w.idf[s] = math.Log(1 + n/float64(df))
+		}
+	}
+	start := int32(0)
+	for i, end := range p.ends {
+		var sum float64
+		for k := start; k < end; k++ {
+			x := (1 + math.Log(float64(p.counts[k]))) * w.idf[p.stems[k]]
+			sum += x * x
+		}
+		w.norm[i] = math.Sqrt(sum)
+		start = end
+	}
+	return w
+}
+
+// of is the weight of word k of lesson i.
+func (p *LessonPlacer) of(w weights, i int, k int32) float64 {
+	if w.norm[i] == 0 {
+		return 0
+	}
+	return (1 + math.Log(float64(p.counts[k]))) * w.idf[p.stems[k]] / w.norm[i]
+}
+
+// centroids sums, for each theme, the word weights of the lessons under it,
+// scaled to length one.
+func (p *LessonPlacer) centroids(w weights) [][]float64 {
+	centroids := make([][]float64, p.themes)
+	start := int32(0)
+	for i, end := range p.ends {
+		for _, t := range p.heads[i] {
+			if t < 0 {
+				continue
+			}
+			if centroids[t] == nil {
+				centroids[t] = make([]float64, len(p.df))
+			}
+			for k := start; k < end; k++ {
+				centroids[t][p.stems[k]] += p.of(w, i, k)
+			}
+		}
+		start = end
+	}
+	for _, c := range centroids {
+		var norm float64
+		for _, x := range c {
+			norm += x * x
+		}
+		if norm > 0 {
+			norm = math.Sqrt(norm)
+			for s := range c {
+				c[s] /= norm
+			}
+		}
+	}
+	return centroids
+}
+
+// nearest is the theme whose centroid the words of lesson i (words start
+// to end) are most like, when that is near enough, or OtherLessons' index.
+func (p *LessonPlacer) nearest(centroids [][]float64, w weights, i int, start, end int32) int {
+	best, bestSim := p.themes, nearEnough
+	for t, c := range centroids {
+		if c == nil {
+			continue
+		}
+		var sim float64
+		for k := start; k < end; k++ {
+			sim += p.of(w, i, k) * c[p.stems[k]]
+		}
+		if sim > bestSim {
+			best, bestSim = t, sim
+		}
+	}
+	return best
 }

@@ -31,22 +31,26 @@ func (l Lesson) Text() string {
 func Lessons(entries []journal.Entry) []Lesson {
 	lessons := []Lesson{}
 	for _, e := range entries {
-		l := Lesson{
-			ID:          e.ID,
-			UID:         e.UID,
-			OccurredOn:  e.OccurredOn,
-			Title:       e.Title,
-			Lesson:      e.Lesson,
-			Differently: e.AnswerText(journal.KeyDifferently),
-			Tags:        e.Tags,
+		if l, ok := LessonOf(e); ok {
+			lessons = append(lessons, l)
 		}
-		if l.Text() == "" {
-			continue
-		}
-		if l.Tags == nil {
-			l.Tags = []string{}
-		}
-		lessons = append(lessons, l)
 	}
 	return lessons
+}
+
+// LessonOf is what e taught, and whether it has anything to show.
+func LessonOf(e journal.Entry) (Lesson, bool) {
+	l := Lesson{
+		ID:          e.ID,
+		UID:         e.UID,
+		OccurredOn:  e.OccurredOn,
+		Title:       e.Title,
+		Lesson:      e.Lesson,
+		Differently: e.AnswerText(journal.KeyDifferently),
+		Tags:        e.Tags,
+	}
+	if l.Tags == nil {
+		l.Tags = []string{}
+	}
+	return l, l.Text() != ""
 }

@@ -130,6 +130,31 @@ func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
 	return n, err
 }
 
+// IDs are the ids of the entries f keeps, ignoring its Limit and Offset, in
+// no particular order.
+func (s *Store) IDs(ctx context.Context, f Filter) ([]int64, error) {
+	f.Limit, f.Offset = 0, 0
+	drive, err := s.drivingTag(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	where, args := f.where(drive)
+	rows, err := s.db.QueryContext(ctx, "SELECT e.id FROM entries e "+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
 // Extent is how many entries a filter keeps, and the earliest and latest day
 // they happened on ("" when it keeps none).
 type Extent struct {

@@ -73,7 +73,7 @@ func TestLessonsByTheme(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.Groups) != 1 || l.Groups[0].Label != "saying yes to too much" || len(l.Groups[0].Entries) != 3 {
+	if len(l.Groups) != 1 || l.Groups[0].Heading != "saying yes to too much" || len(l.Groups[0].IDs) != 3 {
 		t.Fatalf("failup lessons groups them otherwise: %+v", l.Groups)
 	}
 	if strings.Contains(h.screen(), "Other lessons") {
