@@ -153,8 +153,7 @@ func withIndexText(entries iter.Seq2[journal.Entry, error]) iter.Seq2[indexedEnt
 				yield(indexedEntry{}, err)
 				return
 			}
-			t := textToIndex(&e)
-			words, err := json.Marshal([5]string{t.title, t.lesson, t.answers, t.followup, t.labels})
+			words, err := indexWords(&e)
 			if err != nil {
 				yield(indexedEntry{}, err)
 				return
@@ -164,6 +163,13 @@ func withIndexText(entries iter.Seq2[journal.Entry, error]) iter.Seq2[indexedEnt
 			}
 		}
 	}
+}
+
+// indexWords is what the index holds for e, as the writer passes it on: a
+// JSON list of indexText's five columns.
+func indexWords(e *journal.Entry) ([]byte, error) {
+	t := textToIndex(e)
+	return json.Marshal([5]string{t.title, t.lesson, t.answers, t.followup, t.labels})
 }
 
 // index adds the entries written since it last ran to the full-text index,
@@ -201,9 +207,13 @@ func setIndexMemory(ctx context.Context, tx *sql.Tx, bytes int) error {
 // as each entry, skill and commitment is added. An import sets them aside
 // and does their work once for all its rows (tally), which makes its writes
 // about three times as quick; in the same transaction, so a failed import
-// leaves them as they were along with everything else.
-var rowTriggers = []string{"entries_tally_insert", "skills_tally_insert", "followups_tally_insert",
-	"entries_generation_insert", "sync_pending_insert"}
+// leaves them as they were along with everything else. A sync sets aside
+// the counting ones (it sets aside sync_pending's for the whole merge).
+var (
+	countTriggers = []string{"entries_tally_insert", "skills_tally_insert", "followups_tally_insert",
+		"entries_generation_insert"}
+	rowTriggers = append(countTriggers[:len(countTriggers):len(countTriggers)], "sync_pending_insert")
+)
 
 // suspendTriggers drops the triggers named; restore creates them again as
 // they were.
@@ -292,9 +302,11 @@ func (b *bulk) tally(ctx context.Context) error {
 	// In the order of uid, sync_pending's own, the rows go in one after
 	// another rather than each at a random place (uids are random), which
 	// made the trigger costly.
-	if _, err := b.tx.ExecContext(ctx, "INSERT OR IGNORE INTO sync_pending (uid) SELECT uid FROM entries WHERE id >= ? ORDER BY uid",
-		b.first); err != nil {
-		return err
+	if b.pending {
+		if _, err := b.tx.ExecContext(ctx, "INSERT OR IGNORE INTO sync_pending (uid) SELECT uid FROM entries WHERE id >= ? ORDER BY uid",
+			b.first); err != nil {
+			return err
+		}
 	}
 	_, err = b.tx.ExecContext(ctx, "UPDATE journal_meta SET generation = generation + ?, last_entry_id = max(last_entry_id, ?)",
 		b.added, b.next-1)
@@ -315,6 +327,9 @@ type bulk struct {
 	first   int64
 	added   int
 	skipped int
+	// pending: tally notes the entries in sync_pending, as written here
+	// (an import's are; a sync's came from elsewhere).
+	pending bool
 
 	entries, answers, tags, skills, followups *bulkTable
 	// words are the rows for the full-text index of the unindexed entries
@@ -326,13 +341,14 @@ type bulk struct {
 
 func newBulk(ctx context.Context, tx *sql.Tx) (*bulk, error) {
 	b := &bulk{
-		tx: tx,
-		entries: &bulkTable{into: `entries (id, uid, created_at, updated_at, occurred_on, title, prompt_set,
+		tx:      tx,
+		pending: true,
+		entries: &bulkTable{into: `INTO entries (id, uid, created_at, updated_at, occurred_on, title, prompt_set,
 			lesson, severity, confidence, follows_uid)`, width: 11},
-		answers:   &bulkTable{into: "answers (entry_id, position, key, question, text)", width: 5},
-		tags:      &bulkTable{into: "tags (entry_id, position, tag)", width: 3},
-		skills:    &bulkTable{into: "skills (entry_id, position, skill)", width: 3},
-		followups: &bulkTable{into: "followups (entry_id, commitment, due_on, checked_in_at, tried_again, outcome, confidence_after, dropped_at)", width: 8},
+		answers:   &bulkTable{into: "INTO answers (entry_id, position, key, question, text)", width: 5},
+		tags:      &bulkTable{into: "INTO tags (entry_id, position, tag)", width: 3},
+		skills:    &bulkTable{into: "INTO skills (entry_id, position, skill)", width: 3},
+		followups: &bulkTable{into: "INTO followups (entry_id, commitment, due_on, checked_in_at, tried_again, outcome, confidence_after, dropped_at)", width: 8},
 	}
 	// An id is never given twice: see journal_meta, which the insert
 	// trigger keeps up to date.
@@ -435,7 +451,7 @@ func (b *bulk) queue(e *journal.Entry) {
 // statement writes a power of two rows, at most maxBulkRows, so a handful of
 // statements, each prepared once, write any number of rows.
 type bulkTable struct {
-	into  string // the table and its columns
+	into  string // "INTO" (or "OR IGNORE INTO"), the table and its columns
 	width int    // values a row
 	args  []any  // the pending rows' values
 	stmts map[int]*sql.Stmt
@@ -469,7 +485,7 @@ func (t *bulkTable) stmt(ctx context.Context, tx *sql.Tx, n int) (*sql.Stmt, err
 		return stmt, nil
 	}
 	row := "(" + strings.Repeat("?, ", t.width-1) + "?)"
-	stmt, err := tx.PrepareContext(ctx, "INSERT INTO "+t.into+" VALUES "+strings.Repeat(row+", ", n-1)+row)
+	stmt, err := tx.PrepareContext(ctx, "INSERT "+t.into+" VALUES "+strings.Repeat(row+", ", n-1)+row)
 	if err != nil {
 		return nil, err
 	}

@@ -442,8 +442,62 @@ func (sm *syncMerge) headsOf(ctx context.Context, uid string) ([]changelog.Versi
 }
 
 // remote adds the versions new to this journal and brings each entry they
-// touch up to its newest head.
+// touch up to its newest head. The versions of entries this journal has
+// never known (all of a new device's first sync) are written in bulk, as an
+// import writes; the others one entry at a time.
 func (sm *syncMerge) remote(ctx context.Context, versions []changelog.Version, res *Merged) error {
+	fresh, rest, err := sm.splitNew(ctx, versions)
+	if err != nil {
+		return err
+	}
+	arrived := arrivals{peers: map[string]changelog.Version{}, counts: map[string]int{}}
+	if err := sm.remoteOneByOne(ctx, rest, res, &arrived); err != nil {
+		return err
+	}
+	if err := sm.remoteNew(ctx, fresh, res, &arrived); err != nil {
+		return err
+	}
+	for dev, v := range arrived.peers {
+		if _, err := sm.tx.ExecContext(ctx, `INSERT INTO sync_peers (device, versions, clock_wall, merged_at)
+			VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET versions = versions + excluded.versions,
+			clock_wall = max(clock_wall, excluded.clock_wall), merged_at = excluded.merged_at`,
+			dev, arrived.counts[dev], v.Clock.Wall, formatTime(sm.now)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// arrivals are the versions a merge received, by device: the newest of each
+// and how many.
+type arrivals struct {
+	peers  map[string]changelog.Version
+	counts map[string]int
+}
+
+// note counts v, received, and moves the device's clock past it.
+func (a *arrivals) note(sm *syncMerge, v changelog.Version, res *Merged) {
+	res.Received++
+	sm.dev.Clock = sm.dev.Clock.Observe(v.Clock)
+	if v.Device == sm.dev.ID {
+		// This device's own, from before the journal was restored from
+		// a backup: new versions must not take their names.
+		if n, ok := changelog.VersionNumber(v.ID); ok && n > sm.dev.Made {
+			sm.dev.Made = n
+		}
+	}
+	if p, ok := a.peers[v.Device]; !ok || v.Newer(p) {
+		a.peers[v.Device] = v
+	}
+	a.counts[v.Device]++
+}
+
+// remoteOneByOne adds the versions not known yet among versions, each on
+// its own, and settles each entry or correction they touch.
+func (sm *syncMerge) remoteOneByOne(ctx context.Context, versions []changelog.Version, res *Merged, arrived *arrivals) error {
+	if len(versions) == 0 {
+		return nil
+	}
 	known, err := sm.tx.PrepareContext(ctx, "SELECT 1 FROM sync_versions WHERE id = ?")
 	if err != nil {
 		return err
@@ -451,14 +505,7 @@ func (sm *syncMerge) remote(ctx context.Context, versions []changelog.Version, r
 	defer known.Close()
 	touched, correction := map[string]bool{}, map[string]bool{}
 	var order []string
-	seen := map[string]bool{}
-	peers := map[string]changelog.Version{}
-	counts := map[string]int{}
 	for _, v := range versions {
-		if seen[v.ID] {
-			continue
-		}
-		seen[v.ID] = true
 		var one int
 		switch err := known.QueryRowContext(ctx, v.ID).Scan(&one); {
 		case err == nil:
@@ -490,19 +537,7 @@ func (sm *syncMerge) remote(ctx context.Context, versions []changelog.Version, r
 		if err := sm.add(ctx, v, true); err != nil {
 			return err
 		}
-		res.Received++
-		sm.dev.Clock = sm.dev.Clock.Observe(v.Clock)
-		if v.Device == sm.dev.ID {
-			// This device's own, from before the journal was restored from
-			// a backup: new versions must not take their names.
-			if n, ok := changelog.VersionNumber(v.ID); ok && n > sm.dev.Made {
-				sm.dev.Made = n
-			}
-		}
-		if p, ok := peers[v.Device]; !ok || v.Newer(p) {
-			peers[v.Device] = v
-		}
-		counts[v.Device]++
+		arrived.note(sm, v, res)
 		if !touched[v.UID] {
 			touched[v.UID] = true
 			order = append(order, v.UID)
@@ -521,17 +556,7 @@ func (sm *syncMerge) remote(ctx context.Context, versions []changelog.Version, r
 		}
 	}
 	if sm.firstCreated != 0 {
-		if err := sm.w.index(ctx, sm.firstCreated, math.MaxInt64); err != nil {
-			return err
-		}
-	}
-	for dev, v := range peers {
-		if _, err := sm.tx.ExecContext(ctx, `INSERT INTO sync_peers (device, versions, clock_wall, merged_at)
-			VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET versions = versions + excluded.versions,
-			clock_wall = max(clock_wall, excluded.clock_wall), merged_at = excluded.merged_at`,
-			dev, counts[dev], v.Clock.Wall, formatTime(sm.now)); err != nil {
-			return err
-		}
+		return sm.w.index(ctx, sm.firstCreated, math.MaxInt64)
 	}
 	return nil
 }
