@@ -87,6 +87,9 @@ type entryWords struct {
 	fields []int32
 	ends   []int32
 	words  []int32
+	// stems are the words' stems, read here so that matching terms does
+	// not look each word up again.
+	stems  []int32
 	starts []uint32
 	flags  []uint8
 }
@@ -102,7 +105,7 @@ func newCorpus(entries, roomFor []journal.Entry, v *vocab, read func(*corpus, *e
 		e := &entries[i]
 		ew := &sc.words
 		*ew = entryWords{entry: int32(i), fields: ew.fields[:0], ends: ew.ends[:0],
-			words: ew.words[:0], starts: ew.starts[:0], flags: ew.flags[:0]}
+			words: ew.words[:0], stems: ew.stems[:0], starts: ew.starts[:0], flags: ew.flags[:0]}
 		sc.add(field{part: partTitle, weight: weightTitle}, e.Title)
 		for k, a := range e.Answers {
 			sc.add(answerField(k, a.Key), a.Text)
@@ -175,11 +178,15 @@ func (sc *scanner) add(f field, text string) {
 				hit: hit{field: int32(len(c.fields)), first: int32(ew.starts[len(ew.starts)-1]), last: int32(start)}})
 		}
 		prev, prevCapital = word, flags&(capitalised|allCaps) == capitalised
+		w := &sc.v.words[word]
+		if w.function || flags&capitalised != 0 {
+			flags |= skippable
+		}
 		ew.words = append(ew.words, word)
+		ew.stems = append(ew.stems, w.stem)
 		ew.starts = append(ew.starts, uint32(start))
 		ew.flags = append(ew.flags, flags)
 		newSentence = newSentence || flags&startsSentence != 0
-		w := &sc.v.words[word]
 		if w.contentStem < 0 {
 			return
 		}

@@ -107,11 +107,12 @@ func (m *lexMatcher) index() {
 	}
 }
 
-func (m *lexMatcher) wordMatches(w matchWord, word int32) bool {
+// wordMatches reports whether word k of the entry is w.
+func (m *lexMatcher) wordMatches(w matchWord, ew *entryWords, k int32) bool {
 	if w.prefix >= 0 {
-		return slices.Contains(m.prefixesOf[word], w.prefix)
+		return slices.Contains(m.prefixesOf[ew.words[k]], w.prefix)
 	}
-	return m.vocab.words[word].stem == w.stem
+	return ew.stems[k] == w.stem
 }
 
 // matchAt reports where term t ends if it starts at word k of a field that
@@ -124,11 +125,11 @@ func (m *lexMatcher) matchAt(ew *entryWords, t *lexTerm, k, end int32) (int32, b
 			if ew.flags[j]&startsSentence != 0 {
 				break
 			}
-			if m.wordMatches(w, ew.words[j]) {
+			if m.wordMatches(w, ew, j) {
 				pos, found = j, true
 				break
 			}
-			if !m.canSkip(ew, j) {
+			if ew.flags[j]&skippable == 0 {
 				break
 			}
 		}
@@ -137,12 +138,6 @@ func (m *lexMatcher) matchAt(ew *entryWords, t *lexTerm, k, end int32) (int32, b
 		}
 	}
 	return pos, true
-}
-
-// canSkip reports whether word k may stand inside a term without breaking
-// it: a function word, or a capitalised word (a name) in mid-sentence.
-func (m *lexMatcher) canSkip(ew *entryWords, k int32) bool {
-	return m.vocab.words[ew.words[k]].function || ew.flags[k]&capitalised != 0
 }
 
 // lexHit is one term found in one field, at words first..last of the entry.

@@ -15,6 +15,10 @@ const (
 	allCaps
 	// possessive marks a word written with 's ("Deb's").
 	possessive
+	// skippable marks, once the word is looked up, a word that may stand
+	// inside a lexicon term without breaking it: a function word, or a
+	// capitalised word (a name) in mid-sentence.
+	skippable
 )
 
 // titles are written before a name, often with a full stop after them.
