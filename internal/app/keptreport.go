@@ -88,14 +88,20 @@ func appendIDs(out []byte, ids []int64) []byte {
 }
 
 // decodeEntries reads every theme's entries, as appendIDs wrote them.
-func decodeEntries(body []byte) ([][]int64, error) {
+func decodeEntries(body []byte) ([][]int64, error) { return decodeEntriesOf(body, -1) }
+
+// decodeEntriesOf reads the entries of the theme numbered only (from 0),
+// or of every theme when only is -1; the others are read past, and left
+// nil. A large journal's themes hold hundreds of thousands of entries, of
+// which a search by one pattern wants one theme's.
+func decodeEntriesOf(body []byte, only int) ([][]int64, error) {
 	d := &decoder{b: body}
 	n := d.uint()
 	if n > uint64(len(d.b)) {
 		d.fail()
 	}
 	all := make([][]int64, 0, min(n, uint64(len(d.b))))
-	for range n {
+	for i := range n {
 		if d.err != nil {
 			break
 		}
@@ -108,6 +114,13 @@ func decodeEntries(body []byte) ([][]int64, error) {
 		if k > uint64(len(d.b)) {
 			d.fail()
 			break
+		}
+		if only >= 0 && i != uint64(only) {
+			for range k {
+				d.int()
+			}
+			all = append(all, nil)
+			continue
 		}
 		ids := make([]int64, k)
 		var last int64

@@ -43,6 +43,17 @@ func TestKeptReportRoundTripsInPartsAndRefusesDamage(t *testing.T) {
 	if !reflect.DeepEqual(got, r) {
 		t.Fatalf("round trip:\n%+v\nwant\n%+v", got, r)
 	}
+	for only := range got.Themes {
+		one, err := decodeEntriesOf(parts[keptEntries], only)
+		if err != nil || len(one) != len(ids) {
+			t.Fatalf("theme %d alone: %d themes, %v", only, len(one), err)
+		}
+		for i := range one {
+			if want := ids[i]; i != only && one[i] != nil || i == only && !reflect.DeepEqual(one[i], want) {
+				t.Fatalf("theme %d alone: theme %d read as %v", only, i, one[i])
+			}
+		}
+	}
 	if len(parts) != 2+len(r.Themes) {
 		t.Fatalf("kept in %d parts, want %d", len(parts), 2+len(r.Themes))
 	}
@@ -58,5 +69,6 @@ func TestKeptReportRoundTripsInPartsAndRefusesDamage(t *testing.T) {
 		}
 	}
 	damaged(keptEntries, func(b []byte) error { _, err := decodeEntries(b); return err })
+	damaged(keptEntries, func(b []byte) error { _, err := decodeEntriesOf(b, len(r.Themes)-1); return err })
 	damaged(keptEvidence(0), func(b []byte) error { _, err := decodeEvidence(b); return err })
 }

@@ -106,12 +106,13 @@ func themeIndex(themes []insight.Theme, th insight.Theme) int {
 	})
 }
 
-// themeEntries is the entries of each theme of the whole journal's
-// patterns, in the report's order.
-func (c *Core) themeEntries(ctx context.Context) ([][]int64, error) {
+// themeEntries is, for each theme of the whole journal's patterns in the
+// report's order, nil but for the theme numbered only, whose entries it
+// reads.
+func (c *Core) themeEntries(ctx context.Context, only int) ([][]int64, error) {
 	var ids [][]int64
 	err := c.readPart(ctx, keptEntries, func(body []byte) (err error) {
-		ids, err = decodeEntries(body)
+		ids, err = decodeEntriesOf(body, only)
 		return err
 	})
 	return ids, err

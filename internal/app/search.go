@@ -69,7 +69,7 @@ func (c *Core) patternEntries(ctx context.Context, name string) ([]int64, error)
 	if n < 0 {
 		return nil, &InputError{Err: errNoPattern(name)}
 	}
-	ids, err := c.themeEntries(ctx)
+	ids, err := c.themeEntries(ctx, n)
 	if err != nil || n >= len(ids) {
 		return []int64{}, err
 	}
