@@ -96,7 +96,7 @@ const rankWeights = "10.0, 8.0, 1.0, 3.0, 6.0" // title, lesson, answers, follow
 // the most recent first. With filters alone, the newest entries first.
 func (s *Store) Find(ctx context.Context, r Request) (Results, error) {
 	var res Results
-	conds, args, err := s.searchFilters(r)
+	conds, args, sets, err := s.searchFilters(r)
 	if err != nil {
 		return res, err
 	}
@@ -110,19 +110,21 @@ func (s *Store) Find(ctx context.Context, r Request) (Results, error) {
 		limit = -1
 	}
 	switch {
-	case match == "" && len(conds) == 0 && exclude == "":
+	case match == "" && len(conds) == 0 && exclude == "" && sets == nil:
 		return res, nil
 	case match == "":
 		if exclude != "" {
 			conds = append(conds, "e.id NOT IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
 			args = append(args, exclude)
 		}
-		res.Hits, err = s.hits(ctx, `SELECT e.id, e.uid, e.occurred_on, e.title FROM entries e
-			WHERE `+strings.Join(conds, " AND ")+`
-			ORDER BY e.occurred_on DESC, e.created_at DESC, e.id DESC LIMIT ?`, append(args, limit)...)
+		res.Hits, err = s.newest(ctx, conds, args, sets, limit)
 	default:
 		if exclude != "" {
 			match = "(" + match + ") NOT (" + exclude + ")"
+		}
+		conds, args, err = inSets(conds, args, sets)
+		if err != nil {
+			return res, err
 		}
 		res.Hits, err = s.ranked(ctx, match, conds, args, limit)
 	}
@@ -232,8 +234,98 @@ func (s *Store) hits(ctx context.Context, query string, args ...any) ([]Hit, err
 	return hits, rows.Err()
 }
 
-// searchFilters are the SQL conditions on e (entries) for the filters of r.
-func (s *Store) searchFilters(r Request) ([]string, []any, error) {
+// newest is the newest entries that meet conds and are in every one of
+// sets, at most limit of them (all when limit is -1).
+func (s *Store) newest(ctx context.Context, conds []string, args []any, sets [][]int64, limit int) ([]Hit, error) {
+	if hits, done, err := s.newestWalked(ctx, conds, args, sets, limit); done || err != nil {
+		return hits, err
+	}
+	conds, args, err := inSets(conds, args, sets)
+	if err != nil {
+		return nil, err
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = "WHERE " + strings.Join(conds, " AND ")
+	}
+	return s.hits(ctx, `SELECT e.id, e.uid, e.occurred_on, e.title FROM entries e `+where+`
+		ORDER BY e.occurred_on DESC, e.created_at DESC, e.id DESC LIMIT ?`, append(args, limit)...)
+}
+
+// newestWalked finds the newest entries in sets as newest does, by reading
+// the entries that meet conds newest first and keeping those in every set,
+// for a limited search of large sets: SQLite makes a set of thousands of
+// ids (a common pattern's) at about a microsecond each, and a few dozen
+// entries usually have the limit's worth. When half the smallest set's
+// size in entries has been read without finding enough, it gives up (done
+// is false), leaving the search to SQLite.
+func (s *Store) newestWalked(ctx context.Context, conds []string, args []any, sets [][]int64, limit int) (hits []Hit, done bool, err error) {
+	if len(sets) == 0 || limit <= 0 {
+		return nil, false, nil
+	}
+	budget := len(sets[0])
+	sorted := make([][]int64, len(sets))
+	for i, set := range sets {
+		budget = min(budget, len(set))
+		sorted[i] = slices.Clone(set)
+		slices.Sort(sorted[i])
+	}
+	budget /= 2
+	if budget < minWalk {
+		return nil, false, nil
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = "WHERE " + strings.Join(conds, " AND ")
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.uid, e.occurred_on, e.title FROM entries e `+where+`
+		ORDER BY e.occurred_on DESC, e.created_at DESC, e.id DESC LIMIT ?`, append(slices.Clip(args), budget)...)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	read := 0
+	for len(hits) < limit && rows.Next() {
+		read++
+		var h Hit
+		var occurred string
+		if err := rows.Scan(&h.ID, &h.UID, &occurred, &h.Title); err != nil {
+			return nil, false, err
+		}
+		if slices.IndexFunc(sorted, func(set []int64) bool { _, in := slices.BinarySearch(set, h.ID); return !in }) < 0 {
+			h.OccurredOn = journal.Date(occurred)
+			hits = append(hits, h)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	return hits, len(hits) == limit || read < budget, nil
+}
+
+// minWalk is the fewest entries newestWalked reads before giving up: for
+// smaller sets, SQLite's own is quick to make.
+const minWalk = 32
+
+// inSets adds to conds the condition that e is in each of sets.
+func inSets(conds []string, args []any, sets [][]int64) ([]string, []any, error) {
+	for _, set := range sets {
+		list, err := json.Marshal(set)
+		if err != nil {
+			return nil, nil, err
+		}
+		// Not through the primary key: walking the entries newest first
+		// and keeping a pattern's stops at the first page, where looking
+		// each of its entries up would read thousands to sort them.
+		conds = append(conds, "+e.id IN (SELECT value FROM json_each(?))")
+		args = append(args, string(list))
+	}
+	return conds, args, nil
+}
+
+// searchFilters are the SQL conditions on e (entries) for the filters of r
+// but pattern:, and the entries of each pattern named.
+func (s *Store) searchFilters(r Request) ([]string, []any, [][]int64, error) {
 	q := r.Query
 	var conds []string
 	var args []any
@@ -250,7 +342,7 @@ func (s *Store) searchFilters(r Request) ([]string, []any, error) {
 		}
 		day, err := journal.ParseDay(d.value, today)
 		if err != nil {
-			return nil, nil, &QueryError{Msg: fmt.Sprintf("%s:%s is not a day; try %s:2026-05-01, %s:yesterday or %s:\"30 days ago\"",
+			return nil, nil, nil, &QueryError{Msg: fmt.Sprintf("%s:%s is not a day; try %s:2026-05-01, %s:yesterday or %s:\"30 days ago\"",
 				d.name, quoteIfSpaced(d.value), d.name, d.name, d.name)}
 		}
 		conds = append(conds, d.cond)
@@ -263,30 +355,23 @@ func (s *Store) searchFilters(r Request) ([]string, []any, error) {
 	for _, name := range q.Skills {
 		sk, err := skillNamed(name)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		conds = append(conds, "EXISTS (SELECT 1 FROM skills s WHERE s.entry_id = e.id AND s.skill = ?)")
 		args = append(args, string(sk))
 	}
+	var sets [][]int64
 	for _, name := range q.Patterns {
 		if r.Pattern == nil {
-			return nil, nil, &QueryError{Msg: "pattern: cannot be searched here"}
+			return nil, nil, nil, &QueryError{Msg: "pattern: cannot be searched here"}
 		}
 		ids, err := r.Pattern(name)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		list, err := json.Marshal(ids)
-		if err != nil {
-			return nil, nil, err
-		}
-		// Not through the primary key: walking the entries newest first
-		// and keeping a pattern's stops at the first page, where looking
-		// each of its entries up would read thousands to sort them.
-		conds = append(conds, "+e.id IN (SELECT value FROM json_each(?))")
-		args = append(args, string(list))
+		sets = append(sets, ids)
 	}
-	return conds, args, nil
+	return conds, args, sets, nil
 }
 
 func quoteIfSpaced(s string) string {

@@ -384,3 +384,68 @@ func TestSearchAsTypedSuggestsOnlyForWordsOfThreeLetters(t *testing.T) {
 		}
 	}
 }
+
+// A search by patterns alone shows the newest entries of every pattern
+// named, whether they are among the newest of the journal or long before
+// them, and with other filters too.
+func TestSearchByPatternsShowsTheirNewestEntries(t *testing.T) {
+	s := openTemp(t)
+	var entries []journal.Entry
+	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 600 {
+		var tags []string
+		if i%2 == 0 {
+			tags = []string{"work"}
+		}
+		entries = append(entries, journal.Entry{UID: fmt.Sprintf("uid-%d", i), Title: fmt.Sprintf("Entry %d", i+1),
+			OccurredOn: journal.DateOf(day.AddDate(0, 0, i)), Tags: tags, CreatedAt: day, UpdatedAt: day, PromptSet: journal.DefaultPromptSet})
+	}
+	if _, _, err := s.Import(ctx, seq(entries)); err != nil {
+		t.Fatal(err)
+	}
+	// Ids are given in no order, as a pattern's may be.
+	sets := map[string][]int64{}
+	for id := int64(600); id >= 1; id-- {
+		if id%3 == 0 {
+			sets["third"] = append(sets["third"], id) // throughout the journal
+		}
+		if id <= 200 {
+			sets["early"] = append(sets["early"], id) // only the oldest
+		}
+		if id%7 == 0 {
+			sets["seventh"] = append(sets["seventh"], id)
+		}
+	}
+	search := func(query string, limit int) []int64 {
+		t.Helper()
+		r, err := s.Find(ctx, Request{Query: searchquery.Parse(query), Limit: limit, Pattern: func(name string) ([]int64, error) { return sets[name], nil }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, h := range r.Hits {
+			ids = append(ids, h.ID)
+		}
+		return ids
+	}
+	for query, newest := range map[string][]int64{
+		"pattern:third":                   {600, 597, 594},
+		"pattern:early":                   {200, 199, 198},
+		"pattern:third pattern:seventh":   {588, 567, 546},
+		"pattern:early tag:work":          {199, 197, 195},
+		"pattern:third -entry":            nil,
+		"pattern:early after:2020-01-10":  {200, 199, 198},
+		"pattern:early before:2020-01-03": {2, 1},
+	} {
+		all := search(query, 0)
+		for _, limit := range []int{1, 3, 40} {
+			got := search(query, limit)
+			if !slices.Equal(got, all[:min(limit, len(all))]) {
+				t.Errorf("%s, limit %d: %v, not the start of %v", query, limit, got, all)
+			}
+		}
+		if got := search(query, 3); !slices.Equal(got, newest) {
+			t.Errorf("%s: %v, want %v", query, got, newest)
+		}
+	}
+}
