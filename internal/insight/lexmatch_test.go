@@ -169,3 +169,10 @@ func TestThinkingIAmIsNotMindReading(t *testing.T) {
 		t.Errorf("found %v; want no mind-reading: what I think of my own plans is not guessing others' minds", got)
 	}
 }
+
+func TestTiredIsNotUpkeep(t *testing.T) {
+	got := patternsIn(builtinLexicon(t), causeOnly("I was tired, the light was bad and the noise of the party kept me up."))
+	if slices.Contains(got, "neglected-upkeep") {
+		t.Errorf("found %v; want no neglected-upkeep: \"tire\" stems like \"tired\"", got)
+	}
+}
