@@ -7,7 +7,9 @@ import (
 	"errors"
 	"strconv"
 
+	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/journal"
 )
 
 // The whole journal's patterns are kept in parts, so that each screen reads
@@ -15,9 +17,10 @@ import (
 // evidence (what the patterns screen lists, gob-encoded), every theme's
 // entries (ids as varints), each theme's evidence on its own, and the
 // lessons page laid out by theme (see LessonPlan). Evidence, most of a
-// report (hundreds of thousands of hits in a large journal), has a compact
-// form of its own: it names each entry's uid and each field and term once,
-// and reads back into a few large allocations.
+// report (hundreds of thousands of hits in a large journal), and the
+// lessons' layout have compact forms of their own: they name each entry's
+// uid, each field and term, each day once, and read back into a few large
+// allocations.
 
 var errKeptReport = errors.New("the kept report is damaged")
 
@@ -134,6 +137,59 @@ func decodeEntriesOf(body []byte, only int) ([][]int64, error) {
 		d.err = errKeptReport
 	}
 	return all, d.err
+}
+
+// encodePlan writes the lessons' layout: its period and headings, the days
+// it names, then each group's ids and the index of each one's day.
+func encodePlan(plan LessonPlan) []byte {
+	w := &evidenceWriter{words: map[string]uint64{}}
+	var body []byte
+	body = binary.AppendUvarint(body, uint64(len(plan.Groups)))
+	for _, g := range plan.Groups {
+		body = appendIDs(body, g.IDs)
+		for _, day := range g.Days {
+			body = binary.AppendUvarint(body, w.index(string(day), w.words, &w.wordList))
+		}
+	}
+	headings := []string{string(plan.First), string(plan.Last)}
+	for _, g := range plan.Groups {
+		headings = append(headings, g.Heading)
+	}
+	out := appendStrings(nil, headings)
+	out = appendStrings(out, w.wordList)
+	return append(out, body...)
+}
+
+// decodePlan reads the lessons' layout encodePlan wrote.
+func decodePlan(body []byte) (LessonPlan, error) {
+	d := &decoder{b: body}
+	headings, days := d.strings(), d.strings()
+	n := d.uint()
+	if d.err != nil || len(headings) < 2 || uint64(len(headings)-2) != n {
+		return LessonPlan{}, errKeptReport
+	}
+	plan := LessonPlan{First: journal.Date(headings[0]), Last: journal.Date(headings[1]), Groups: make([]export.PlannedGroup, n)}
+	for i := range plan.Groups {
+		g := &plan.Groups[i]
+		g.Heading = headings[i+2]
+		k := max(d.uint(), 1) - 1
+		if k > uint64(len(d.b)) {
+			return LessonPlan{}, errKeptReport
+		}
+		g.IDs, g.Days = make([]int64, k), make([]journal.Date, k)
+		var last int64
+		for j := range g.IDs {
+			last += d.int()
+			g.IDs[j] = last
+		}
+		for j := range g.Days {
+			g.Days[j] = journal.Date(d.pick(days))
+		}
+	}
+	if d.err == nil && len(d.b) > 0 {
+		d.err = errKeptReport
+	}
+	return plan, d.err
 }
 
 // decodeEvidence reads one theme's evidence.

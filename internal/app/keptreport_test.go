@@ -4,7 +4,9 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/journal"
 )
 
 func TestKeptReportRoundTripsInPartsAndRefusesDamage(t *testing.T) {
@@ -71,4 +73,28 @@ func TestKeptReportRoundTripsInPartsAndRefusesDamage(t *testing.T) {
 	damaged(keptEntries, func(b []byte) error { _, err := decodeEntries(b); return err })
 	damaged(keptEntries, func(b []byte) error { _, err := decodeEntriesOf(b, len(r.Themes)-1); return err })
 	damaged(keptEvidence(0), func(b []byte) error { _, err := decodeEvidence(b); return err })
+}
+
+func TestKeptLessonPlanRoundTripsAndRefusesDamage(t *testing.T) {
+	plan := LessonPlan{First: "2026-01-05", Last: "2026-11-02", Groups: []export.PlannedGroup{
+		{Heading: "saying yes", IDs: []int64{9, 4, 7}, Days: []journal.Date{"2026-11-02", "2026-03-14", "2026-03-14"}},
+		{Heading: "Other lessons", IDs: []int64{1}, Days: []journal.Date{"2026-01-05"}},
+		{Heading: "", IDs: []int64{}, Days: []journal.Date{}},
+	}}
+	body := encodePlan(plan)
+	got, err := decodePlan(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, plan) {
+		t.Fatalf("round trip:\n%+v\nwant\n%+v", got, plan)
+	}
+	for n := range len(body) {
+		if _, err := decodePlan(body[:n]); err == nil {
+			t.Fatalf("the layout cut to %d of %d bytes was read", n, len(body))
+		}
+	}
+	if _, err := decodePlan(append(body, 0)); err == nil {
+		t.Fatal("the layout with a byte too many was read")
+	}
 }

@@ -127,17 +127,9 @@ type LessonPlan = export.LessonPlan
 // kept with the patterns, made as they are found.
 func (c *Core) LessonPlan(ctx context.Context) (LessonPlan, error) {
 	var plan LessonPlan
-	err := c.readPart(ctx, keptLessons, func(body []byte) error {
-		plan = LessonPlan{}
-		if err := decodeGob(body, &plan); err != nil {
-			return err
-		}
-		for _, g := range plan.Groups {
-			if len(g.Days) != len(g.IDs) {
-				return errKeptReport
-			}
-		}
-		return nil
+	err := c.readPart(ctx, keptLessons, func(body []byte) (err error) {
+		plan, err = decodePlan(body)
+		return err
 	})
 	return plan, err
 }
@@ -221,9 +213,7 @@ func (c *Core) makeKept(ctx context.Context, at store.Stamp) (madeKept, error) {
 	if err != nil {
 		return madeKept{}, err
 	}
-	if parts[keptLessons], err = gobBytes(plan); err != nil {
-		return madeKept{}, err
-	}
+	parts[keptLessons] = encodePlan(plan)
 	lex, err := c.Lexicon()
 	if err != nil {
 		return madeKept{}, err
