@@ -167,10 +167,22 @@ func (m *lexMatcher) entryHits(ew *entryWords, hits []lexHit) []lexHit {
 	return m.dropExcepted(hits, from)
 }
 
+// dropExcepted drops from hits[from:] the exceptions, and the hits an
+// exception of their pattern overlaps. Exceptions are few, so each hit is
+// checked against them alone: an entry with thousands of hits stays linear.
 func (m *lexMatcher) dropExcepted(hits []lexHit, from int) []lexHit {
+	var except []lexHit
+	for _, h := range hits[from:] {
+		if m.terms[h.term].kind == kindExcept {
+			except = append(except, h)
+		}
+	}
+	if len(except) == 0 {
+		return hits
+	}
 	kept := hits[:from]
 	for _, h := range hits[from:] {
-		if m.terms[h.term].kind == kindExcept || m.excepted(h, hits[from:]) {
+		if m.terms[h.term].kind == kindExcept || m.excepted(h, except) {
 			continue
 		}
 		kept = append(kept, h)
@@ -178,11 +190,12 @@ func (m *lexMatcher) dropExcepted(hits []lexHit, from int) []lexHit {
 	return kept
 }
 
-func (m *lexMatcher) excepted(h lexHit, hits []lexHit) bool {
+// excepted says whether one of except, exceptions, overlaps h in h's
+// pattern.
+func (m *lexMatcher) excepted(h lexHit, except []lexHit) bool {
 	pattern := m.terms[h.term].pattern
-	for _, x := range hits {
-		t := m.terms[x.term]
-		if t.kind == kindExcept && t.pattern == pattern && x.field == h.field && x.first <= h.last && h.first <= x.last {
+	for _, x := range except {
+		if m.terms[x.term].pattern == pattern && x.field == h.field && x.first <= h.last && h.first <= x.last {
 			return true
 		}
 	}
