@@ -166,18 +166,35 @@ func (c *Core) writeKeptLessons(ctx context.Context, w io.Writer, f Filter, opt 
 	return n, export.LessonsFrom(w, plan, func(ids []int64) iter.Seq2[journal.Entry, error] { return c.EntriesByID(ctx, ids) }, opt)
 }
 
+// ErrNoLessons says a lessons page would hold no lessons, so no file is
+// written.
+var ErrNoLessons = errors.New("there are no lessons yet")
+
 // ExportFile writes the export req asks for to the file at path, whole or
-// not at all, replacing a file there only when replace is true.
+// not at all, replacing a file there only when replace is true. A lessons
+// page with no lessons is not written (ErrNoLessons).
 func (c *Core) ExportFile(ctx context.Context, path string, replace bool, req ExportRequest) (int, error) {
 	if err := CheckTarget(path, replace); err != nil {
 		return 0, err
 	}
 	n := 0
 	err := atomicfile.Write(path, 0o600, func(w io.Writer) error {
+		if req.LessonsOnly && req.Format == Markdown {
+			plan, err := c.Lessons(ctx, req.Filter)
+			if err != nil {
+				return err
+			}
+			if len(plan.Groups) == 0 {
+				return ErrNoLessons
+			}
+		}
 		var err error
 		n, err = c.WriteExport(ctx, w, req)
 		return err
 	})
+	if errors.Is(err, ErrNoLessons) {
+		return 0, ErrNoLessons
+	}
 	return n, cancelled(ctx, err)
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -77,6 +78,13 @@ func (a *env) export(cmd *cobra.Command, c *app.Core, req app.ExportRequest, out
 		return fmt.Errorf("%s is a folder; give a file name to write to, or add --per-entry", termtext.Line(output))
 	}
 	n, err := c.ExportFile(ctx, output, force, req)
+	if errors.Is(err, app.ErrNoLessons) {
+		where := "in the journal"
+		if req.Filter.Narrows() {
+			where = "in the entries chosen"
+		}
+		return fmt.Errorf("there are no lessons %s yet, so %s was not written; each reflection can end with one sentence to remember", where, termtext.Line(output))
+	}
 	if err != nil {
 		return err
 	}

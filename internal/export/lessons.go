@@ -233,10 +233,13 @@ func writeLessons(w io.Writer, plan LessonPlan, read func(g int) iter.Seq2[journ
 		}
 	}
 	if !written {
-		p.add(nothingYet)
+		p.add(noLessons)
 	}
 	return p.flush()
 }
+
+// noLessons is what a lessons page without a lesson says.
+const noLessons = "No lessons here yet. Each reflection can end with one sentence to remember; they gather here."
 
 // withLessons is the entries that have a lesson, newest first.
 func withLessons(entries []journal.Entry) []journal.Entry {

@@ -127,3 +127,24 @@ func TestExportScreenDates(t *testing.T) {
 	}
 	h.expectScreen("From: 2026-03-10 is after")
 }
+
+// TestExportScreenWritesNoEmptyLessonsPage: with no lessons yet, the page is
+// not written, and the screen says why.
+func TestExportScreenWritesNoEmptyLessonsPage(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.run(h.model.top().Init())
+	h.press("e")
+	h.expectScreen("Preview · from 10 entries", "No lessons here yet.")
+	target := filepath.Join(t.TempDir(), "lessons.md")
+	h.press("tab", "tab", "tab")
+	for range len(h.model.top().(*exportScreen).path.Value()) {
+		h.press("backspace")
+	}
+	h.typeText(target)
+	h.press("ctrl+s")
+	h.expectScreen("Not written: there are no lessons yet.")
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Fatalf("an empty lessons page was written: %v", err)
+	}
+}
