@@ -45,8 +45,7 @@ func (s *Store) ImportDocument(ctx context.Context, entries iter.Seq2[journal.En
 		if err != nil {
 			return err
 		}
-		rebuild, err := setIndexesAside(ctx, tx)
-		if err != nil {
+		if err := b.setAside(ctx); err != nil {
 			return err
 		}
 		if err := setIndexMemory(ctx, tx, bulkIndexMemory); err != nil {
@@ -60,10 +59,7 @@ func (s *Store) ImportDocument(ctx context.Context, entries iter.Seq2[journal.En
 				return err
 			}
 		}
-		if err := b.index(ctx); err != nil {
-			return err
-		}
-		if err := rebuild(); err != nil {
+		if err := b.finish(ctx); err != nil {
 			return err
 		}
 		if err := setIndexMemory(ctx, tx, defaultIndexMemory); err != nil {
@@ -179,8 +175,12 @@ func (b *bulk) index(ctx context.Context) error {
 		return nil
 	}
 	b.words[len(b.words)-1] = ']' // the last entry's comma
-	_, err := b.tx.ExecContext(ctx, `INSERT INTO entries_fts (rowid, title, lesson, answers, followup, labels)
-		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`, string(b.words))
+	var err error
+	if b.side != nil {
+		b.side.add(string(b.words))
+	} else {
+		_, err = b.tx.ExecContext(ctx, indexRows, string(b.words))
+	}
 	b.words, b.unindexed = append(b.words[:0], '['), 0
 	return err
 }
@@ -243,18 +243,46 @@ func suspendTriggers(ctx context.Context, tx *sql.Tx, names []string) (restore f
 // setIndexesAside drops.
 const entryTables = "'entries', 'answers', 'tags', 'skills', 'followups'"
 
-// setIndexesAside drops the indexes of the tables an import writes, other
-// than their keys, when the journal holds no entry yet (a first import, a
-// restore, a new device's first sync); rebuild creates them again, from
-// rows in order, which costs less than keeping them as each row goes in
-// (the newest-first index, for one, gains every row at its start, splitting
-// page after page). Into a journal with entries it does nothing: rebuilding
-// its indexes would cost more than the import saves.
-func setIndexesAside(ctx context.Context, tx *sql.Tx) (rebuild func() error, err error) {
+// setAside readies the writing of entries into a journal that holds none
+// yet (a first import, a restore, a new device's first sync): its indexes
+// are set aside, and its full-text index is built beside the writing.
+// Into a journal with entries it does nothing: rebuilding its indexes would
+// cost more than the import saves.
+func (b *bulk) setAside(ctx context.Context) error {
 	var empty bool
-	if err := tx.QueryRowContext(ctx, "SELECT NOT EXISTS (SELECT 1 FROM entries)").Scan(&empty); err != nil || !empty {
-		return func() error { return nil }, err
+	if err := b.tx.QueryRowContext(ctx, "SELECT NOT EXISTS (SELECT 1 FROM entries)").Scan(&empty); err != nil || !empty {
+		return err
 	}
+	var err error
+	if b.rebuild, err = setIndexesAside(ctx, b.tx); err != nil {
+		return err
+	}
+	b.side, err = newSideIndex(ctx, b.tx)
+	return err
+}
+
+// finish indexes the entries not indexed yet and puts back what setAside
+// set aside.
+func (b *bulk) finish(ctx context.Context) error {
+	if err := b.index(ctx); err != nil {
+		return err
+	}
+	if b.side != nil {
+		if err := b.side.finish(ctx, b.tx); err != nil {
+			return err
+		}
+	}
+	if b.rebuild != nil {
+		return b.rebuild()
+	}
+	return nil
+}
+
+// setIndexesAside drops the indexes of the tables an import writes, other
+// than their keys; rebuild creates them again, from rows in order, which
+// costs less than keeping them as each row goes in (the newest-first index,
+// for one, gains every row at its start, splitting page after page).
+func setIndexesAside(ctx context.Context, tx *sql.Tx) (rebuild func() error, err error) {
 	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_schema
 		WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (`+entryTables+`) ORDER BY rowid`)
 	if err != nil {
@@ -332,6 +360,10 @@ type bulk struct {
 	pending bool
 
 	entries, answers, tags, skills, followups *bulkTable
+	// side builds the full-text index beside, and rebuild makes the
+	// indexes setAside dropped, into an empty journal.
+	side    *sideIndex
+	rebuild func() error
 	// words are the rows for the full-text index of the unindexed entries
 	// written since it was last written, as a JSON list of lists: id and
 	// indexText.
@@ -361,6 +393,9 @@ func newBulk(ctx context.Context, tx *sql.Tx) (*bulk, error) {
 }
 
 func (b *bulk) close() {
+	if b.side != nil {
+		b.side.close()
+	}
 	b.exists.Close()
 	for _, t := range b.tables() {
 		t.close()
@@ -453,6 +488,7 @@ func (b *bulk) queue(e *journal.Entry) {
 type bulkTable struct {
 	into  string // "INTO" (or "OR IGNORE INTO"), the table and its columns
 	width int    // values a row
+	row   string // a row's values, if not "(?, ?, …)"
 	args  []any  // the pending rows' values
 	stmts map[int]*sql.Stmt
 }
@@ -484,7 +520,10 @@ func (t *bulkTable) stmt(ctx context.Context, tx *sql.Tx, n int) (*sql.Stmt, err
 	if stmt := t.stmts[n]; stmt != nil {
 		return stmt, nil
 	}
-	row := "(" + strings.Repeat("?, ", t.width-1) + "?)"
+	row := t.row
+	if row == "" {
+		row = "(" + strings.Repeat("?, ", t.width-1) + "?)"
+	}
 	stmt, err := tx.PrepareContext(ctx, "INSERT "+t.into+" VALUES "+strings.Repeat(row+", ", n-1)+row)
 	if err != nil {
 		return nil, err

@@ -233,8 +233,7 @@ func (sm *syncMerge) remoteNew(ctx context.Context, entries []newEntry, res *Mer
 	if err != nil {
 		return err
 	}
-	rebuild, err := setIndexesAside(ctx, sm.tx)
-	if err != nil {
+	if err := b.setAside(ctx); err != nil {
 		return err
 	}
 	for batch, err := range readAhead(settledNew(entries), importBatch) {
@@ -265,10 +264,7 @@ func (sm *syncMerge) remoteNew(ctx context.Context, entries []newEntry, res *Mer
 			return err
 		}
 	}
-	if err := b.index(ctx); err != nil {
-		return err
-	}
-	if err := rebuild(); err != nil {
+	if err := b.finish(ctx); err != nil {
 		return err
 	}
 	res.Created += b.added
