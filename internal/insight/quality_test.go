@@ -56,6 +56,10 @@ var qualityFloors = map[string]struct {
 	"bashir": {0.77, 6},
 	"ines":   {0.82, 6},
 	"yuki":   {0.74, 6},
+	// Held out: written after the engine last changed (2026-12-01.15).
+	"chiara":  {0.60, 4},
+	"darnell": {0.63, 5},
+	"tomasz":  {0.71, 6},
 }
 
 const targetMeanF1 = 0.70
