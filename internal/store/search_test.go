@@ -449,3 +449,25 @@ func TestSearchByPatternsShowsTheirNewestEntries(t *testing.T) {
 		}
 	}
 }
+
+// The words suggestions are chosen from are kept, and follow the journal:
+// a word written after a search is suggested by the next.
+func TestSearchSuggestsWordsWrittenSince(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s, journal.Entry{Title: "Skipped the gym", OccurredOn: "2026-02-08"})
+	suggestion := func() string {
+		t.Helper()
+		r, err := s.Find(ctx, Request{Query: searchquery.Parse("gyms pryia"), Limit: 20})
+		if err != nil || len(r.Hits) != 0 {
+			t.Fatalf("%d hits, %v", len(r.Hits), err)
+		}
+		return r.Suggestion
+	}
+	if got := suggestion(); got != "" {
+		t.Fatalf("before priya is written: %q", got)
+	}
+	seed(t, s, journal.Entry{Title: "Priya skipped the gym too", OccurredOn: "2026-02-09"})
+	if got := suggestion(); got != "gyms priya" {
+		t.Errorf("after priya is written: %q, want %q", got, "gyms priya")
+	}
+}
