@@ -126,7 +126,11 @@ func (s *Store) Find(ctx context.Context, r Request) (Results, error) {
 		if err != nil {
 			return res, err
 		}
-		res.Hits, err = s.ranked(ctx, match, conds, args, limit)
+		if lonePhrase(r.Query) && exclude == "" {
+			res.Hits, err = s.byPlace(ctx, match, conds, args, limit)
+		} else {
+			res.Hits, err = s.ranked(ctx, match, conds, args, limit)
+		}
 	}
 	if err != nil {
 		return res, err
@@ -197,6 +201,38 @@ func (s *Store) rankFrom(ctx context.Context, match, where string, args []any, l
 		return 0, nil
 	}
 	return from, err
+}
+
+// lonePhrase reports whether q's words are one phrase of several words.
+func lonePhrase(q searchquery.Query) bool {
+	return len(q.All) == 1 && len(q.All[0]) == 1 && q.All[0][0].Phrase && len(wordform.Words(q.All[0][0].Text)) > 1
+}
+
+// byPlace finds the entries with the phrase match that meet conds, those
+// with it in the title or lesson first, and the most recent first among
+// them. A phrase's matches are not ranked by bm25: scoring needs how many
+// entries of the whole journal have the phrase, and a phrase of common
+// words ("first sign of slipping") is checked word by word in nearly every
+// entry (most of its search's time on 100,000 entries), while the scores
+// of one phrase's matches differ only by where and how often it comes. A
+// limited search takes the rankedAtMost most recent matches, as ranked
+// does.
+func (s *Store) byPlace(ctx context.Context, match string, conds []string, args []any, limit int) ([]Hit, error) {
+	join, where, window := "", "", -1
+	if len(conds) > 0 {
+		join, where = " JOIN entries e ON e.id = entries_fts.rowid", " AND "+strings.Join(conds, " AND ")
+	}
+	if limit > 0 && limit < rankedAtMost {
+		window = rankedAtMost
+	}
+	all := append(append([]any{match}, args...), window, "{title lesson} : "+match, limit)
+	return s.hits(ctx, `WITH m AS MATERIALIZED (
+			SELECT entries_fts.rowid AS id FROM entries_fts`+join+`
+			WHERE entries_fts MATCH ?`+where+` ORDER BY entries_fts.rowid DESC LIMIT ?),
+		lead AS MATERIALIZED (
+			SELECT rowid AS id FROM entries_fts WHERE entries_fts MATCH ? AND rowid >= (SELECT min(id) FROM m))
+		SELECT e.id, e.uid, e.occurred_on, e.title FROM m JOIN entries e ON e.id = m.id
+		ORDER BY m.id NOT IN lead, e.occurred_on DESC, e.id DESC LIMIT ?`, all...)
 }
 
 // newestRanked ranks the rankedAtMost most recent matches of match and

@@ -471,3 +471,47 @@ func TestSearchSuggestsWordsWrittenSince(t *testing.T) {
 		t.Errorf("after priya is written: %q, want %q", got, "gyms priya")
 	}
 }
+
+// A phrase alone ranks the entries with it in the title or lesson first,
+// then the others, each the most recent first, limited or not and with
+// filters too.
+func TestSearchRanksAPhraseByWhereItIsThenRecent(t *testing.T) {
+	s := openTemp(t)
+	answer := func(text string) []journal.Answer { return []journal.Answer{{Key: "cause", Question: "q", Text: text}} }
+	seed(t, s,
+		journal.Entry{Title: "Answer, older", OccurredOn: "2025-01-01", Answers: answer("It was the first sign of trouble."), Tags: []string{"work"}},
+		journal.Entry{Title: "The first sign of trouble", OccurredOn: "2024-01-01"},
+		journal.Entry{Title: "Answer, newest", OccurredOn: "2026-03-01", Answers: answer("Again the first sign of trouble, and again.")},
+		journal.Entry{Title: "Lesson", OccurredOn: "2025-06-01", Lesson: "Act at the first sign of trouble.", Tags: []string{"work"}},
+		journal.Entry{Title: "Words apart", OccurredOn: "2026-04-01", Answers: answer("The first trouble, a sign of more.")},
+	)
+	want := []string{"Lesson", "The first sign of trouble", "Answer, newest", "Answer, older"}
+	for _, limit := range []int{0, 3, 20} {
+		if got := titlesOf(t, s, `"first sign of trouble"`, limit); !slices.Equal(got, want[:min(len(want), limitOr(limit, len(want)))]) {
+			t.Errorf("limit %d: %q, want %q", limit, got, want)
+		}
+	}
+	if got := titlesOf(t, s, `"first sign of trouble" tag:work`, 20); !slices.Equal(got, []string{"Lesson", "Answer, older"}) {
+		t.Errorf("with tag:work: %q", got)
+	}
+}
+
+func limitOr(limit, all int) int {
+	if limit <= 0 {
+		return all
+	}
+	return limit
+}
+
+func titlesOf(t *testing.T, s *Store, query string, limit int) []string {
+	t.Helper()
+	r, err := s.Find(ctx, Request{Query: searchquery.Parse(query), Limit: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range r.Hits {
+		got = append(got, h.Title)
+	}
+	return got
+}
