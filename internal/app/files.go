@@ -282,6 +282,12 @@ func (c *Core) Known(ctx context.Context, entries []journal.Entry) (map[string]b
 	return c.store.KnownUIDs(ctx, uids)
 }
 
+// CorrectionsToImport counts the corrections to the patterns of a document
+// that Import would add and skip.
+func (c *Core) CorrectionsToImport(ctx context.Context, list []journal.Correction) (add, skip int, err error) {
+	return c.store.CorrectionsToImport(ctx, list)
+}
+
 // Backup writes a consistent copy of the journal to path, whole or not at
 // all, encrypted when seal is not nil, replacing a file there only when
 // replace is true, and says how many entries it holds.

@@ -133,21 +133,23 @@ func (a *env) readImport(format importer.Format, file string, plain io.Reader) (
 	}
 	defer closeInput()
 	res := importer.Result{Format: importer.Failup}
-	for e, err := range failupEntries(r, file, opts) {
+	var rest journal.Document
+	for e, err := range failupEntries(r, &rest, file, opts) {
 		if err != nil {
 			return importer.Result{}, err
 		}
 		res.Entries = append(res.Entries, e)
 	}
+	res.Corrections = rest.PatternCorrections
 	return res, nil
 }
 
 // failupEntries reads a failup.v1 document an entry at a time, each checked
-// as it is read.
-func failupEntries(r io.Reader, file string, opts importer.Options) func(yield func(journal.Entry, error) bool) {
+// as it is read, and its other parts into rest.
+func failupEntries(r io.Reader, rest *journal.Document, file string, opts importer.Options) func(yield func(journal.Entry, error) bool) {
 	return func(yield func(journal.Entry, error) bool) {
 		i := 0
-		for e, err := range journal.DocumentEntries(r) {
+		for e, err := range journal.DocumentParts(r, rest) {
 			i++
 			if err == nil {
 				e.ID = 0

@@ -25,6 +25,9 @@ type importPreview struct {
 	Mapping  string           `json:"mapping"`
 	Entries  []previewedEntry `json:"entries"`
 	Left     []string         `json:"left"`
+	// Corrections to the patterns, which only a failup export holds.
+	CorrectionsWouldAdd  int `json:"corrections_would_add"`
+	CorrectionsWouldSkip int `json:"corrections_would_skip"`
 }
 
 type previewedEntry struct {
@@ -40,6 +43,8 @@ type previewedEntry struct {
 // journal that does not exist yet is not created.
 func (a *env) previewImport(cmd *cobra.Command, file string, res importer.Result, asJSON bool) error {
 	known := map[string]bool{}
+	p := importPreview{Format: res.Format, Tags: map[string]int{}, Mapping: mapping(res), Entries: []previewedEntry{}, Left: nonNil(res.Left),
+		CorrectionsWouldAdd: len(res.Corrections)}
 	if _, err := os.Stat(a.dbPath()); err == nil {
 		c, err := a.app()
 		if err != nil {
@@ -48,8 +53,10 @@ func (a *env) previewImport(cmd *cobra.Command, file string, res importer.Result
 		if known, err = c.Known(ctxOf(cmd), res.Entries); err != nil {
 			return err
 		}
+		if p.CorrectionsWouldAdd, p.CorrectionsWouldSkip, err = c.CorrectionsToImport(ctxOf(cmd), res.Corrections); err != nil {
+			return err
+		}
 	}
-	p := importPreview{Format: res.Format, Tags: map[string]int{}, Mapping: mapping(res), Entries: []previewedEntry{}, Left: nonNil(res.Left)}
 	for _, e := range res.Entries {
 		pe := previewedEntry{UID: e.UID, OccurredOn: e.OccurredOn, Title: e.Title, Tags: e.Tags, Answers: []string{}, New: !known[e.UID]}
 		for _, ans := range e.Answers {
@@ -82,6 +89,10 @@ func (a *env) previewImport(cmd *cobra.Command, file string, res importer.Result
 	default:
 		fmt.Fprintf(w, "Importing it would add %s, from %s to %s; %d already in the journal would be skipped.\n",
 			termtext.Count(p.WouldAdd, "entry", "entries"), p.From, p.To, p.Skipped)
+	}
+	if n := len(res.Corrections); n > 0 {
+		fmt.Fprintf(w, "It holds %s to the patterns: %d would be added, %d already kept would be skipped.\n",
+			termtext.Count(n, "correction", "corrections"), p.CorrectionsWouldAdd, p.CorrectionsWouldSkip)
 	}
 	fmt.Fprintln(w, p.Mapping)
 	if len(p.Tags) > 0 {

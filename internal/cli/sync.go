@@ -83,7 +83,11 @@ func (a *env) syncCmd() *cobra.Command {
 			if rep.Problems == nil {
 				rep.Problems = []store.SyncFile{}
 			}
-			conflicts, err := s.SyncConflicts(ctxOf(cmd))
+			c, err := a.app()
+			if err != nil {
+				return err
+			}
+			conflicts, err := c.ConflictCount(ctxOf(cmd))
 			if err != nil {
 				return err
 			}
@@ -91,9 +95,9 @@ func (a *env) syncCmd() *cobra.Command {
 				err = a.printJSON(struct {
 					foldersync.Report
 					Conflicts int `json:"conflicts"`
-				}{rep, len(conflicts)})
+				}{rep, conflicts})
 			} else {
-				a.printSync(dir, rep, len(conflicts))
+				a.printSync(dir, rep, conflicts)
 			}
 			if err == nil && len(rep.Problems) > 0 {
 				return errors.New("some files in the folder could not be read; everything else was merged")
@@ -162,11 +166,11 @@ func (a *env) syncConflictsCmd() *cobra.Command {
 			"newest, and the others. failup sync resolve ID --keep mine|theirs chooses.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.journal()
+			core, err := a.app()
 			if err != nil {
 				return err
 			}
-			cs, err := s.SyncConflicts(ctxOf(cmd))
+			cs, err := core.Conflicts(ctxOf(cmd))
 			if err != nil {
 				return err
 			}
@@ -238,11 +242,11 @@ func (a *env) syncResolveCmd() *cobra.Command {
 			if keep == "" {
 				return usagef("say which version to keep: --keep mine, --keep theirs, or a version from failup sync conflicts")
 			}
-			s, err := a.journal()
+			core, err := a.app()
 			if err != nil {
 				return err
 			}
-			cs, err := s.SyncConflicts(ctxOf(cmd))
+			cs, err := core.Conflicts(ctxOf(cmd))
 			if err != nil {
 				return err
 			}
@@ -260,7 +264,7 @@ func (a *env) syncResolveCmd() *cobra.Command {
 				if _, ok := c.Entries[version]; !ok {
 					return usagef("%q is not one of entry %d's versions: use mine, theirs, or one that failup sync conflicts lists", keep, id)
 				}
-				if err := s.SyncResolve(ctxOf(cmd), c.UID, version, a.now()); err != nil {
+				if err := core.ResolveConflict(ctxOf(cmd), c.UID, version); err != nil {
 					return err
 				}
 				fmt.Fprintf(a.out, "Kept version %s of entry %d; the next sync tells your other devices.\n", version, id)

@@ -77,6 +77,9 @@ type Result struct {
 	// Left lists what the source holds that failup does not keep (photos,
 	// locations), one line for each entry concerned.
 	Left []string
+	// Corrections are the person's corrections to the patterns, which only
+	// a failup export holds.
+	Corrections []journal.Correction
 }
 
 // EntryError is a problem with one entry of a file, named so the person can

@@ -80,22 +80,51 @@ func putCorrection(ctx context.Context, tx *sql.Tx, c journal.Correction) error 
 // the one read was changed later.
 func importCorrections(ctx context.Context, tx *sql.Tx, list []journal.Correction) (added, skipped int, err error) {
 	for _, c := range list {
-		var updated string
-		switch err := tx.QueryRowContext(ctx, "SELECT updated_at FROM pattern_corrections WHERE uid = ?", c.UID).Scan(&updated); {
-		case errors.Is(err, sql.ErrNoRows):
-			added++
-		case err != nil:
+		add, err := correctionNews(ctx, tx, c)
+		if err != nil {
 			return 0, 0, err
-		default:
-			if at, _ := parseTime(updated); !c.UpdatedAt.After(at) {
-				skipped++
-				continue
-			}
-			added++
 		}
+		if !add {
+			skipped++
+			continue
+		}
+		added++
 		if err := putCorrection(ctx, tx, c); err != nil {
 			return 0, 0, err
 		}
 	}
 	return added, skipped, nil
+}
+
+// CorrectionsToImport counts the corrections of list an import would add
+// and skip, without writing anything.
+func (s *Store) CorrectionsToImport(ctx context.Context, list []journal.Correction) (add, skip int, err error) {
+	for _, c := range list {
+		news, err := correctionNews(ctx, s.db, c)
+		if err != nil {
+			return 0, 0, err
+		}
+		if news {
+			add++
+		} else {
+			skip++
+		}
+	}
+	return add, skip, nil
+}
+
+// correctionNews reports whether c is news to the journal: its uid is not
+// kept, or the one kept was changed before c was.
+func correctionNews(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, c journal.Correction) (bool, error) {
+	var updated string
+	switch err := q.QueryRowContext(ctx, "SELECT updated_at FROM pattern_corrections WHERE uid = ?", c.UID).Scan(&updated); {
+	case errors.Is(err, sql.ErrNoRows):
+		return true, nil
+	case err != nil:
+		return false, err
+	}
+	at, _ := parseTime(updated)
+	return c.UpdatedAt.After(at), nil
 }
