@@ -59,10 +59,11 @@ func newSideIndex(ctx context.Context, tx *sql.Tx) (*sideIndex, error) {
 			return nil, err
 		}
 	}
-	si.chunks = make(chan string)
+	chunks := make(chan string)
+	si.chunks = chunks
 	go func() {
 		var err error
-		for list := range si.chunks {
+		for list := range chunks {
 			if err == nil {
 				_, err = si.conn.ExecContext(ctx, indexRows, list)
 			}
