@@ -562,20 +562,28 @@ func (sm *syncMerge) remoteOneByOne(ctx context.Context, versions []changelog.Ve
 }
 
 // decodeVersionEntry checks the entry a version carries and returns it in
-// canonical form, with its fingerprint.
+// canonical form.
 func decodeVersionEntry(v changelog.Version) ([]byte, journal.Entry, error) {
-	var e journal.Entry
-	if err := json.Unmarshal(v.Entry, &e); err != nil {
-		return nil, e, err
+	return decodeVersion(v, "entry", func(e journal.Entry) string { return e.UID }, canonical)
+}
+
+// decodeVersion checks what version v carries, an entry or a correction
+// (named what in errors), whose uid is uid's, and returns it in the
+// canonical form canon makes.
+func decodeVersion[T interface{ Validate() error }](v changelog.Version, what string, uid func(T) string,
+	canon func(T) ([]byte, string)) ([]byte, T, error) {
+	var x T
+	if err := json.Unmarshal(v.Entry, &x); err != nil {
+		return nil, x, err
 	}
-	if e.UID != v.UID {
-		return nil, e, fmt.Errorf("the entry's uid %q is not the version's %q", e.UID, v.UID)
+	if got := uid(x); got != v.UID {
+		return nil, x, fmt.Errorf("the %s's uid %q is not the version's %q", what, got, v.UID)
 	}
-	if err := e.Validate(); err != nil {
-		return nil, e, err
+	if err := x.Validate(); err != nil {
+		return nil, x, err
 	}
-	body, _ := canonical(e)
-	return body, e, nil
+	body, _ := canon(x)
+	return body, x, nil
 }
 
 // newest is the head an entry shows: the newest that is not a deletion, or

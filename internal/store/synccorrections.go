@@ -30,18 +30,7 @@ func canonicalCorrection(c journal.Correction) ([]byte, string) {
 // decodeVersionCorrection checks the correction a version carries and
 // returns it in canonical form.
 func decodeVersionCorrection(v changelog.Version) ([]byte, journal.Correction, error) {
-	var c journal.Correction
-	if err := json.Unmarshal(v.Entry, &c); err != nil {
-		return nil, c, err
-	}
-	if c.UID != v.UID {
-		return nil, c, fmt.Errorf("the correction's uid %q is not the version's %q", c.UID, v.UID)
-	}
-	if err := c.Validate(); err != nil {
-		return nil, c, err
-	}
-	body, _ := canonicalCorrection(c)
-	return body, c, nil
+	return decodeVersion(v, "correction", func(c journal.Correction) string { return c.UID }, canonicalCorrection)
 }
 
 // settleCorrection writes into the journal the newest head of correction
