@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 )
@@ -74,8 +75,29 @@ func (s *Store) Cached(ctx context.Context, name, version string, build func() (
 	if body, err = build(); err != nil {
 		return nil, err
 	}
-	// A cache that cannot be written (a read-only journal) is only slower.
-	_, _ = s.db.ExecContext(ctx, `INSERT INTO cache (name, version, body) VALUES (?, ?, ?)
-		ON CONFLICT (name) DO UPDATE SET version = excluded.version, body = excluded.body`, name, string(at), body)
+	s.keepIfFree(ctx, name, at, body)
 	return body, nil
+}
+
+// keepIfFree keeps body under name and at unless the journal cannot be
+// written at once: a read-only journal, or one another failup is writing
+// to (an import holds it for minutes) only leaves the result to be made
+// again, where waiting for the journal would hold up a command that only
+// reads.
+func (s *Store) keepIfFree(ctx context.Context, name string, at Stamp, body []byte) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		return
+	}
+	_, _ = conn.ExecContext(ctx, `INSERT INTO cache (name, version, body) VALUES (?, ?, ?)
+		ON CONFLICT (name) DO UPDATE SET version = excluded.version, body = excluded.body`, name, string(at), body)
+	// The connection goes back to the pool to wait as every other does, or
+	// is closed.
+	if _, err := conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeout)); err != nil {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/failup/failup/internal/journal"
 )
@@ -59,6 +60,56 @@ func TestCachedUntilTheJournalChanges(t *testing.T) {
 	}
 	if get("w") != 4 {
 		t.Fatal("a deletion did not rebuild")
+	}
+}
+
+// A result made while another failup writes to the journal is returned at
+// once, not kept: waiting for the journal would hold up a command that only
+// reads. The journal waits as before for what must be written.
+func TestCachedDoesNotWaitForAnotherWriter(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s, journal.Entry{Title: "a", OccurredOn: "2026-01-01"})
+	other, err := Open(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	tx, err := other.db.BeginTx(ctx, nil) // holds the journal's write lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		body, err := s.Cached(ctx, "report", "v", func() ([]byte, error) { return []byte("made"), nil })
+		if err == nil && string(body) != "made" {
+			err = fmt.Errorf("Cached returned %q", body)
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second): // the journal's own wait is 30 s
+		t.Fatal("Cached is waiting for the other writer")
+	}
+	at, err := s.Stamp(ctx, "v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := s.Kept(ctx, "report", at); ok || err != nil {
+		t.Fatalf("kept while another writer held the journal (%v)", err)
+	}
+	written := make(chan error, 1)
+	go func() {
+		written <- s.Keep(ctx, at, "report", map[string][]byte{"report": []byte("kept")})
+	}()
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-written; err != nil {
+		t.Fatalf("a write after the other writer finished: %v", err)
 	}
 }
 

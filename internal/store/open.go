@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -192,12 +193,16 @@ func unwrapPathError(err error) error {
 // journal text in temporary files.
 func dsn(path, mode string) string {
 	return fileURI(path) + "?" + mode +
-		"&_pragma=busy_timeout(30000)" +
+		"&_pragma=busy_timeout(" + strconv.Itoa(busyTimeout) + ")" +
 		"&_pragma=foreign_keys(1)" +
 		"&_pragma=synchronous(NORMAL)" +
 		"&_pragma=temp_store(MEMORY)" +
 		"&_txlock=immediate"
 }
+
+// busyTimeout is how long, in milliseconds, a statement waits for another
+// failup writing to the journal.
+const busyTimeout = 30000
 
 // fileURI is path as a SQLite file: URI, before its parameters.
 func fileURI(path string) string {

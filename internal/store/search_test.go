@@ -470,6 +470,12 @@ func TestSearchSuggestsWordsWrittenSince(t *testing.T) {
 	if got := suggestion(); got != "gyms priya" {
 		t.Errorf("after priya is written: %q, want %q", got, "gyms priya")
 	}
+	if _, err := s.db.ExecContext(ctx, "UPDATE cache SET body = x'00ff' WHERE name LIKE 'search-words.%'"); err != nil {
+		t.Fatal(err)
+	}
+	if got := suggestion(); got != "gyms priya" {
+		t.Errorf("with the kept words damaged: %q, want %q", got, "gyms priya")
+	}
 }
 
 // A phrase alone ranks the entries with it in the title or lesson first,

@@ -87,7 +87,7 @@ type indexedWord struct {
 // are kept until the journal changes: listing them reads every entry that
 // has one (tens of milliseconds for a letter of a 100,000-entry journal).
 func (s *Store) wordsFrom(ctx context.Context, first rune) ([]indexedWord, error) {
-	body, err := s.Cached(ctx, "search-words."+string(first), "1", func() ([]byte, error) {
+	list := func() ([]byte, error) {
 		rows, err := s.db.QueryContext(ctx, "SELECT term, doc FROM entries_fts_words WHERE term >= ? AND term < ?",
 			string(first), string(first+1))
 		if err != nil {
@@ -106,12 +106,18 @@ func (s *Store) wordsFrom(ctx context.Context, first rune) ([]indexedWord, error
 			return nil, err
 		}
 		return json.Marshal(words)
-	})
+	}
+	body, err := s.Cached(ctx, "search-words."+string(first), "1", list)
 	if err != nil {
 		return nil, err
 	}
 	var words []indexedWord
-	err = json.Unmarshal(body, &words)
+	if json.Unmarshal(body, &words) != nil { // a kept list that cannot be read
+		if body, err = list(); err != nil {
+			return nil, err
+		}
+		err = json.Unmarshal(body, &words)
+	}
 	return words, err
 }
 
