@@ -125,11 +125,10 @@ func TestNameThemeHighlightsTheName(t *testing.T) {
 // The unrelated entries of one journal, read alone, share hardly a theme:
 // each is about something that happened once. A few may share a habit by
 // chance (three of fourteen forgot something), never more than that.
-// Two held-out journals reach four: chiara ("Rob's", her partner named in
-// four one-off entries, as a name of its own), with three themes, and
-// tomasz ("rushing to get it done" from a rush, a race and being lazy with
-// something); their allowances record that rather than tuning the engine
-// on them.
+// Two journals reach four: chiara ("Rob", her partner named in four
+// one-off entries), with three themes, and tomasz ("rushing to get it done"
+// from a rush, a race and being lazy with something); their allowances
+// record that rather than tuning the engine on them.
 func TestOneOffEntriesFormNoTheme(t *testing.T) {
 	allowed := map[string]int{"chiara": 4, "tomasz": 4}
 	allowedThemes := map[string]int{"chiara": 3}

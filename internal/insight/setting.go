@@ -24,7 +24,13 @@ func dropSettings(c *corpus, groups []*phraseGroup) []*phraseGroup {
 	alike := cohesion(c, lone)
 	return slices.DeleteFunc(groups, func(g *phraseGroup) bool {
 		i := slices.Index(lone, g)
-		return i >= 0 && alike[i] < minCohesion
+		if i < 0 {
+			return false
+		}
+		if calendarStems()[c.stems[g.seed.stems[0]]] {
+			return alike[i] < minCalendarCohesion
+		}
+		return alike[i] < minCohesion
 	})
 }
 
@@ -35,6 +41,12 @@ func dropSettings(c *corpus, groups []*phraseGroup) []*phraseGroup {
 // other words; a word for what keeps going wrong ("knee", "wrist", "van")
 // is in entries half as alike again at least.
 const minCohesion = 1.25
+
+// minCalendarCohesion is the same for a word that says when ("Saturday",
+// "weekend"): the days a cook or a teacher works are in entries alike for
+// sharing the work's other words, so only a day whose entries tell nearly
+// one story ("deployed on a Friday" again and again) is a theme.
+const minCalendarCohesion = 3.5
 
 func (g *phraseGroup) lone() bool {
 	return !g.seed.name && len(g.members) == 1 && len(g.seed.stems) == 1

@@ -28,6 +28,7 @@ they this those though through throughout thus to together too toward towards un
 us very via was we well were what whatever when whenever where whereas wherever whether which while
 who whoever whole whom whose why will with within without would yet you your yours yourself
 yourselves s t d ll m re ve ok okay yes yeah oh
+cos coz cuz bc cause tho thru til till gonna wanna gotta kinda sorta tbh ngl idk imo lol innit
 `)
 })
 
@@ -54,6 +55,24 @@ somehow
 `)
 	for w := range functionWords() {
 		set[w] = true
+	}
+	return set
+})
+
+// calendarStems are the stems of words that say when something happened:
+// many setbacks fall on a Thursday or a weekend without the day being what
+// keeps going wrong, so such a word never makes a theme on its own.
+var calendarStems = sync.OnceValue(func() map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(`
+monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays
+fridays saturdays sundays weekday weekdays weekend weekends
+january february march april june july august september october november december
+morning mornings afternoon afternoons evening evenings night nights tonight overnight midnight
+midday noon today yesterday tomorrow week weeks fortnight month months year years
+christmas easter
+`) {
+		set[stemText(w)] = true
 	}
 	return set
 })

@@ -126,13 +126,7 @@ func hashWord(b []byte) uint64 {
 
 // stemOf returns the stem id of a lowercased word.
 func (v *vocab) stemOf(text string) int32 {
-	stem := text
-	if isStemmable(text) {
-		stem = english.Stem(americanSpelling(text), true)
-	}
-	if s, ok := stemOverrides[text]; ok {
-		stem = s
-	}
+	stem := stemText(text)
 	if id, ok := v.stemIDs[stem]; ok {
 		return id
 	}
@@ -140,6 +134,17 @@ func (v *vocab) stemOf(text string) int32 {
 	v.stemIDs[stem] = id
 	v.stems = append(v.stems, stem)
 	return id
+}
+
+// stemText is the stem of a lowercased word as text.
+func stemText(text string) string {
+	if s, ok := stemOverrides[text]; ok {
+		return s
+	}
+	if isStemmable(text) {
+		return english.Stem(americanSpelling(text), true)
+	}
+	return text
 }
 
 // isStemmable keeps the English stemmer to plain ASCII words: it would
