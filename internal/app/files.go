@@ -14,7 +14,6 @@ import (
 	"github.com/failup/failup/internal/atomicfile"
 	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/journal"
-	"github.com/failup/failup/internal/termtext"
 )
 
 // ExistsError says a file is already there, and is replaced only when the
@@ -134,17 +133,11 @@ func (c *Core) writeExport(ctx context.Context, w io.Writer, req ExportRequest) 
 		return written, err
 	}
 	if req.Format == JSON {
-		lessons, err := c.LessonList(ctx, req.Filter)
-		if err != nil {
-			return 0, err
-		}
 		n, err := c.store.Count(ctx, req.Filter)
 		if err != nil {
 			return 0, err
 		}
-		enc := termtext.NewJSONEncoder(w)
-		enc.SetIndent("", "  ")
-		return n, enc.Encode(lessons)
+		return n, c.WriteLessonList(ctx, w, req.Filter)
 	}
 	return c.writeKeptLessons(ctx, w, req.Filter, opt)
 }

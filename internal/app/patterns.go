@@ -1,8 +1,12 @@
 package app
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"slices"
 	"sync"
@@ -12,6 +16,7 @@ import (
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/store"
+	"github.com/failup/failup/internal/termtext"
 )
 
 // Patterns finds what recurs in the entries f keeps, as the person's
@@ -338,17 +343,36 @@ func (c *Core) Lessons(ctx context.Context, f Filter) (LessonPlan, error) {
 	return plan.Within(f.Since, f.Until, keep), nil
 }
 
-// LessonList is what the entries f keeps taught, newest first, read as a
-// stream: what failup lessons --json lists.
-func (c *Core) LessonList(ctx context.Context, f Filter) ([]insight.Lesson, error) {
-	lessons := []insight.Lesson{}
+// WriteLessonList writes what the entries f keeps taught as a JSON list,
+// newest first, as failup lessons --json prints it: lesson by lesson as the
+// entries are read, so a whole journal's lessons are never held at once.
+func (c *Core) WriteLessonList(ctx context.Context, w io.Writer, f Filter) error {
+	out := bufio.NewWriter(w)
+	var item bytes.Buffer
+	enc := json.NewEncoder(&item)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	sep := "[\n  "
 	for e, err := range c.store.Entries(ctx, f) {
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if l, ok := insight.LessonOf(e); ok {
-			lessons = append(lessons, l)
+		l, ok := insight.LessonOf(e)
+		if !ok {
+			continue
 		}
+		item.Reset()
+		if err := enc.Encode(l); err != nil {
+			return err
+		}
+		out.WriteString(sep)
+		out.Write(termtext.EscapeJSON(bytes.TrimSuffix(item.Bytes(), []byte("\n"))))
+		sep = ",\n  "
 	}
-	return lessons, nil
+	if sep == "[\n  " {
+		out.WriteString("[]\n")
+	} else {
+		out.WriteString("\n]\n")
+	}
+	return out.Flush()
 }

@@ -31,11 +31,7 @@ func (a *env) lessonsCmd() *cobra.Command {
 			}
 			ctx := ctxOf(cmd)
 			if asJSON {
-				lessons, err := c.LessonList(ctx, f)
-				if err != nil {
-					return err
-				}
-				return a.printJSON(lessons)
+				return c.WriteLessonList(ctx, a.out, f)
 			}
 			plan, err := c.Lessons(ctx, f)
 			if err != nil {
