@@ -120,3 +120,22 @@ func TestMyHeadIsNotARole(t *testing.T) {
 		t.Errorf("name themes %q; want Marcus, with no role", names)
 	}
 }
+
+func TestAPossessiveIsTheName(t *testing.T) {
+	entries := personEntries(
+		"Burnt Rob's good pan because I walked off and left the hob on.",
+		"Missed the train to Rob's parents after leaving late again.",
+		"Rob's allotment tomatoes died while he was away and I forgot to water them.",
+		"Told Rob I'd pick up his suit and forgot, so Rob had to borrow one.",
+		"Missed the bus and was late for the dentist.",
+		"The oven timer failed and the bread burnt.",
+		"Forgot my keys at the gym and waited an hour.",
+		"Wrote the report in a rush and the numbers were wrong.",
+		"The printer jammed on the morning of the exam.",
+		"Spilt coffee on the laptop before the call.",
+	)
+	got := nameThemes(Patterns(entries, Lexicon{}, Options{MinCount: 3}))
+	if len(got) != 1 || !strings.HasPrefix(got[0], "Rob=") || strings.Contains(got[0], "'") {
+		t.Fatalf("name themes = %v; want one, Rob, without the possessive", got)
+	}
+}
