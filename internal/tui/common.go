@@ -81,6 +81,9 @@ type Common struct {
 	// DraftEvery is how often typed text is saved as a draft: nothing typed
 	// is ever older than this in the journal.
 	DraftEvery time.Duration
+	// Patience is how long a screen waits for the patterns before it says
+	// why the wait is long.
+	Patience time.Duration
 	// saved and updated are the entries written since the program started,
 	// for the line said on leaving.
 	saved, updated []int64

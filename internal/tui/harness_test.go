@@ -47,6 +47,7 @@ func newHarnessWith(t *testing.T, s *store.Store, opts Options) *harness {
 	t.Helper()
 	opts.Journal = app.New(s, app.Options{Now: func() time.Time { return fixedNow }})
 	opts.DraftEvery = time.Nanosecond
+	opts.Patience = time.Nanosecond
 	m, err := New(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)

@@ -33,6 +33,7 @@ type lessonsScreen struct {
 	cursor  int // index into rows, always on a lesson
 	top     int
 	loaded  bool
+	still   bool // has waited long enough to say why
 	err     error
 }
 
@@ -52,10 +53,10 @@ func (m *lessonsScreen) Typing() bool  { return false }
 // edited.
 func (m *lessonsScreen) Init() tea.Cmd {
 	c := m.c
-	return func() tea.Msg {
+	return tea.Batch(func() tea.Msg {
 		plan, err := c.Journal.LessonPlan(c.Ctx)
 		return lessonsPlanMsg{plan: plan, err: err}
-	}
+	}, stillWaiting(c))
 }
 
 // regroup starts reading the lessons afresh under the current grouping.
@@ -134,6 +135,8 @@ func (m *lessonsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return m, nil
 		}
 		return m, m.regroup()
+	case stillWaitingMsg:
+		m.still = true
 	case lessonsReadMsg:
 		if msg.seq != m.seq {
 			return m, nil
@@ -193,7 +196,7 @@ func (m *lessonsScreen) View() string {
 	case m.err != nil:
 		return unreadable(s, m.err, w)
 	case !m.loaded:
-		return waiting(s, "Gathering your lessons…")
+		return waitingForPatterns(s, "Gathering your lessons…", m.still, w)
 	case len(m.rows) == 0:
 		return wrap(s.Hint, "No lessons yet. Each reflection ends with one sentence to remember; they gather here.", w)
 	}

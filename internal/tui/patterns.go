@@ -53,6 +53,7 @@ type patternsScreen struct {
 	report insight.Report
 	cursor int
 	loaded bool
+	still  bool // has waited long enough to say why
 	err    error
 	// fix corrects the theme under the cursor.
 	fix corrector
@@ -65,13 +66,17 @@ func newPatternsScreen(c *Common) *patternsScreen {
 func (m *patternsScreen) Title() string { return "patterns" }
 func (m *patternsScreen) Typing() bool  { return m.fix.Typing() }
 
-func (m *patternsScreen) Init() tea.Cmd { return readPatterns(m.c, max(m.c.BodyWidth()-34, 1)) }
+func (m *patternsScreen) Init() tea.Cmd {
+	return tea.Batch(readPatterns(m.c, max(m.c.BodyWidth()-34, 1)), stillWaiting(m.c))
+}
 
 func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case patternsReadMsg:
 		m.data, m.report, m.err, m.loaded = msg, msg.report, msg.err, true
 		m.cursor = min(m.cursor, max(len(m.report.Themes)-1, 0))
+	case stillWaitingMsg:
+		m.still = true
 	case correctedMsg:
 		m.fix.Update(msg)
 		return m, m.Init()
@@ -122,7 +127,7 @@ func (m *patternsScreen) View() string {
 	case m.err != nil:
 		return unreadable(s, m.err, w)
 	case !m.loaded:
-		return waiting(s, "Reading your reflections…")
+		return waitingForPatterns(s, "Reading your reflections…", m.still, w)
 	}
 	top := 0
 	for _, th := range m.report.Themes {

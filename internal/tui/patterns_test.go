@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/failup/failup/internal/app"
@@ -145,4 +146,21 @@ func TestThemeEntryDeletedSince(t *testing.T) {
 	}
 	h.run(h.model.top().Init())
 	h.expectScreen("no longer in the journal", "Missed the launch")
+}
+
+// TestAWaitForThePatternsSaysWhy: a screen that waits for the patterns, which
+// a large journal finds afresh in seconds after a change, first says what it
+// waits for, and after a while why.
+func TestAWaitForThePatternsSaysWhy(t *testing.T) {
+	h := newHarness(t, StartHome)
+	c := h.model.c
+	for _, s := range []screen{newPatternsScreen(c), newLessonsScreen(c), newThemeScreen(c, insight.Theme{Label: "Marcus"})} {
+		if view := ansi.Strip(s.View()); strings.Contains(view, "looking across") || view == "" {
+			t.Errorf("%s, at once: %q", s.Title(), view)
+		}
+		s.Update(stillWaitingMsg{})
+		if view := ansi.Strip(s.View()); !strings.Contains(view, "looking across all your reflections") {
+			t.Errorf("%s, after a while, does not say why it waits:\n%s", s.Title(), view)
+		}
+	}
 }

@@ -2,9 +2,11 @@ package tui
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -41,6 +43,25 @@ func moreSign(s Styles, arrow string) string { return s.Muted.Render(arrow + " m
 // waiting says at once what a screen is waiting for: no screen is ever blank
 // while the journal answers.
 func waiting(s Styles, what string) string { return s.Muted.Render(what) }
+
+// stillWaitingMsg comes when a screen has waited a while for the patterns.
+type stillWaitingMsg struct{}
+
+// stillWaiting sends stillWaitingMsg once a wait is long enough to need a
+// reason: the patterns are found afresh after the journal or failup changes,
+// which in a large journal takes seconds.
+func stillWaiting(c *Common) tea.Cmd {
+	return tea.Tick(c.Patience, func(time.Time) tea.Msg { return stillWaitingMsg{} })
+}
+
+// waitingForPatterns says what a screen waits for, and once it has waited a
+// while (still), why.
+func waitingForPatterns(s Styles, what string, still bool, width int) string {
+	if !still {
+		return waiting(s, what)
+	}
+	return waiting(s, what) + "\n\n" + wrap(s.Hint, "failup is looking across all your reflections for what recurs. After a change this takes a little while; then it is kept, and opens at once.", width)
+}
 
 // unreadable says, kindly, that the journal could not be read.
 func unreadable(s Styles, err error, width int) string {

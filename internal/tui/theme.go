@@ -23,6 +23,7 @@ type themeScreen struct {
 	entries map[int64]journal.Entry // read so far
 	rows    []insight.Evidence      // newest first
 	loaded  bool                    // the evidence is in rows
+	still   bool                    // has waited long enough to say why
 	cursor  int
 	top     int
 	err     error
@@ -77,10 +78,10 @@ func (m *themeScreen) Init() tea.Cmd {
 		return m.read()
 	}
 	c, th := m.c, m.theme
-	return func() tea.Msg {
+	return tea.Batch(func() tea.Msg {
 		ev, err := c.Journal.ThemeEvidence(c.Ctx, th)
 		return themeEvidenceMsg{evidence: ev, err: err}
-	}
+	}, stillWaiting(c))
 }
 
 // read reads the entries of the rows on screen that are not read yet.
@@ -122,6 +123,8 @@ func (m *themeScreen) visible() int {
 
 func (m *themeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case stillWaitingMsg:
+		m.still = true
 	case themeEvidenceMsg:
 		m.loaded, m.err = true, msg.err
 		for i := len(msg.evidence) - 1; i >= 0; i-- {
@@ -220,7 +223,7 @@ func (m *themeScreen) View() string {
 	case m.err != nil:
 		return b.String() + unreadable(s, m.err, w)
 	case !m.loaded:
-		return b.String() + waiting(s, "Finding the words that made it…")
+		return b.String() + waitingForPatterns(s, "Finding the words that made it…", m.still, w)
 	}
 	for i := m.top; i < min(m.top+m.visible(), len(m.rows)); i++ {
 		ev := m.rows[i]

@@ -40,6 +40,9 @@ type Options struct {
 	DateLayout string
 	// DraftEvery overrides how often drafts are saved (default half a second).
 	DraftEvery time.Duration
+	// Patience overrides how long a screen waits for the patterns before it
+	// says why (default a second and a half).
+	Patience time.Duration
 }
 
 // New builds the root model for opts; Run runs it. Tests drive it directly.
@@ -55,6 +58,7 @@ func New(ctx context.Context, opts Options) (*Model, error) {
 		Prompts:    lib,
 		Ctx:        ctx,
 		DraftEvery: opts.DraftEvery,
+		Patience:   cmp.Or(opts.Patience, 1500*time.Millisecond),
 		PromptSet:  cmp.Or(opts.PromptSet, journal.DefaultPromptSet),
 		WeekStart:  time.Monday,
 		DateLayout: opts.DateLayout,
