@@ -73,7 +73,7 @@ func Patterns(entries []journal.Entry, lex Lexicon, opt Options) Report {
 		lexSets[i] = d.entrySet(len(entries))
 	}
 	pt := countPhrases(c, minDF)
-	groups := dropSettings(c, groupPhrases(pt.candidates(c, minDF), lexSets, len(entries), minDF, 3*opt.MaxThemes))
+	groups := dropSettings(c, groupPhrases(pt.candidates(c, minDF), lexSets, len(entries), minDF, 3*opt.MaxThemes), minDF)
 	people := mergeNicknames(recurring(phraseDrafts(c, groups), minDF))
 	linkRoles(c, people)
 	drafts := opt.Corrections.apply(entries, append(lexDrafts, people...))

@@ -125,12 +125,14 @@ func TestNameThemeHighlightsTheName(t *testing.T) {
 // The unrelated entries of one journal, read alone, share hardly a theme:
 // each is about something that happened once. A few may share a habit by
 // chance (three of fourteen forgot something), never more than that.
-// Two journals reach four: chiara ("Rob", her partner named in four
-// one-off entries), with three themes, and tomasz ("rushing to get it done"
-// from a rush, a race and being lazy with something); their allowances
-// record that rather than tuning the engine on them.
+// Some journals reach more: chiara ("Rob", her partner named in four
+// one-off entries), with three themes; tomasz ("rushing to get it done"
+// from a rush, a race and being lazy with something); aisha ("Zayn", her
+// son, and "putting things off" in four); mateo ("Linnea", his partner, in
+// eight of the thirteen: read alone, she is in most of what there is).
+// Their allowances record that rather than tuning the engine on them.
 func TestOneOffEntriesFormNoTheme(t *testing.T) {
-	allowed := map[string]int{"chiara": 4, "tomasz": 4}
+	allowed := map[string]int{"chiara": 4, "tomasz": 4, "aisha": 4, "mateo": 8}
 	allowedThemes := map[string]int{"chiara": 3}
 	for _, name := range fixtureNames(t) {
 		var noise []journal.Entry
