@@ -21,7 +21,7 @@ for former from further had has have having he her here hers herself him himself
 if in indeed instead into is it its itself just least less let lets like likely mainly many may me
 meanwhile might mine more moreover most mostly much must my myself namely neither never
 nevertheless next no nobody none noone nor not nothing now nowhere of off often on once one only
-onto or other others otherwise our ours ourselves out over own per perhaps please quite rather
+onto or other others otherwise our ours ourselves out over own per perhaps please quite rather round
 really same several she should since so some somebody someone something sometime sometimes
 somewhere still such than that the their theirs them themselves then there thereby therefore these
 they this those though through throughout thus to together too toward towards under until up upon
