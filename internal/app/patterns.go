@@ -3,6 +3,7 @@ package app
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -46,15 +47,25 @@ func (c *Core) Patterns(ctx context.Context, f Filter) (insight.Report, error) {
 
 // findPatterns finds the patterns in entries.
 func (c *Core) findPatterns(ctx context.Context, entries []journal.Entry) (insight.Report, error) {
-	lex, err := c.Lexicon()
+	lex, opt, err := c.patternOptions(ctx)
 	if err != nil {
 		return insight.Report{}, err
+	}
+	return insight.Patterns(entries, lex, opt), nil
+}
+
+// patternOptions are the lexicon and the options patterns are found with:
+// today, and the person's corrections.
+func (c *Core) patternOptions(ctx context.Context) (insight.Lexicon, insight.Options, error) {
+	lex, err := c.Lexicon()
+	if err != nil {
+		return insight.Lexicon{}, insight.Options{}, err
 	}
 	list, err := c.store.Corrections(ctx)
 	if err != nil {
-		return insight.Report{}, err
+		return insight.Lexicon{}, insight.Options{}, err
 	}
-	return insight.Patterns(entries, lex, insight.Options{Today: c.Today(), Corrections: corrections(list)}), nil
+	return lex, insight.Options{Today: c.Today(), Corrections: corrections(list)}, nil
 }
 
 // PatternsSummary is the whole journal's patterns without each theme's
@@ -208,49 +219,35 @@ type madeKept struct {
 }
 
 // makeKept finds the whole journal's patterns, lays out its lessons by them
-// and keeps both under at.
+// and keeps both under at. The entries are scanned as they are read, and
+// the lessons laid out while the report is encoded.
 func (c *Core) makeKept(ctx context.Context, at store.Stamp) (madeKept, error) {
-	r, plan, err := c.findAll(ctx)
+	lex, opt, err := c.patternOptions(ctx)
 	if err != nil {
 		return madeKept{}, err
 	}
-	parts, err := encodeKept(r)
+	r, entries, err := insight.PatternsOf(c.store.Entries(ctx, Filter{}), lex, opt)
 	if err != nil {
+		return madeKept{}, err
+	}
+	var (
+		plan    LessonPlan
+		planErr error
+		wg      sync.WaitGroup
+	)
+	wg.Go(func() { plan, planErr = export.PlanByTheme(journal.Each(entries), r.Themes) })
+	parts, err := encodeKept(r)
+	wg.Wait()
+	if err = cmp.Or(err, planErr); err != nil {
 		return madeKept{}, err
 	}
 	parts[keptLessons] = encodePlan(plan)
-	lex, err := c.Lexicon()
-	if err != nil {
-		return madeKept{}, err
-	}
 	if parts[keptLexicon], err = gobBytes(lexiconNames(lex)); err != nil {
 		return madeKept{}, err
 	}
 	// A report that cannot be kept (a read-only journal) is only slower.
 	_ = c.store.Keep(ctx, at, keptSummary, parts)
 	return madeKept{report: r, parts: parts}, nil
-}
-
-// findAll finds the whole journal's patterns and lays out its lessons by
-// them, reading every entry once and letting them go before the report is
-// encoded.
-func (c *Core) findAll(ctx context.Context) (insight.Report, LessonPlan, error) {
-	entries, err := c.store.List(ctx, Filter{})
-	if err != nil {
-		return insight.Report{}, LessonPlan{}, err
-	}
-	r, err := c.findPatterns(ctx, entries)
-	if err != nil {
-		return r, LessonPlan{}, err
-	}
-	plan, err := export.PlanByTheme(func(yield func(journal.Entry, error) bool) {
-		for _, e := range entries {
-			if !yield(e, nil) {
-				return
-			}
-		}
-	}, r.Themes)
-	return r, plan, err
 }
 
 // statsPatterns is how many recurring patterns stats names.

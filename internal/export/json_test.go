@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"iter"
 	"testing"
 
 	"github.com/failup/failup/internal/journal"
@@ -57,7 +56,7 @@ func TestJSON(t *testing.T) {
 `
 	var buf bytes.Buffer
 	rename := journal.NewCorrection(journal.CorrectRename, "name:marcus", "my manager <3>", now)
-	if err := JSON(&buf, each([]journal.Entry{e}), []journal.Correction{rename}, now.Add(123456789)); err != nil {
+	if err := JSON(&buf, journal.Each([]journal.Entry{e}), []journal.Correction{rename}, now.Add(123456789)); err != nil {
 		t.Fatal(err)
 	}
 	if buf.String() != want {
@@ -65,21 +64,10 @@ func TestJSON(t *testing.T) {
 	}
 
 	buf.Reset()
-	if err := JSON(&buf, each(nil), nil, now); err != nil {
+	if err := JSON(&buf, journal.Each(nil), nil, now); err != nil {
 		t.Fatal(err)
 	}
 	if want := "{\n  \"format\": \"failup.v1\",\n  \"exported_at\": \"2026-11-27T10:00:00Z\",\n  \"entries\": [],\n  \"pattern_corrections\": []\n}\n"; buf.String() != want {
 		t.Errorf("JSON of no entries wrote:\n%s", buf.String())
-	}
-}
-
-// each yields entries as the store does.
-func each(entries []journal.Entry) iter.Seq2[journal.Entry, error] {
-	return func(yield func(journal.Entry, error) bool) {
-		for _, e := range entries {
-			if !yield(e, nil) {
-				return
-			}
-		}
 	}
 }

@@ -22,16 +22,6 @@ func planEntries() []journal.Entry {
 	return entries
 }
 
-func stream(entries []journal.Entry) iter.Seq2[journal.Entry, error] {
-	return func(yield func(journal.Entry, error) bool) {
-		for _, e := range entries {
-			if !yield(e, nil) {
-				return
-			}
-		}
-	}
-}
-
 func byID(entries []journal.Entry) func([]int64) iter.Seq2[journal.Entry, error] {
 	return func(ids []int64) iter.Seq2[journal.Entry, error] {
 		return func(yield func(journal.Entry, error) bool) {
@@ -68,7 +58,7 @@ func TestPlanByThemeWritesWhatTheGroupsDo(t *testing.T) {
 		if err := Lessons(&want, groups, Options{Now: now}); err != nil {
 			t.Fatal(err)
 		}
-		plan, err := PlanByTheme(stream(entries), themes)
+		plan, err := PlanByTheme(journal.Each(entries), themes)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -34,7 +34,7 @@ func TestJSONRoundTripThroughTheStore(t *testing.T) {
 		slices.SortFunc(entries, newestFirst)
 
 		var first bytes.Buffer
-		if err := JSON(&first, each(entries), nil, now); err != nil {
+		if err := JSON(&first, journal.Each(entries), nil, now); err != nil {
 			t.Fatal(err)
 		}
 		doc, err := journal.DecodeDocument(bytes.NewReader(first.Bytes()))
@@ -72,7 +72,7 @@ func TestJSONRoundTripThroughTheStore(t *testing.T) {
 			}
 		}
 		var second bytes.Buffer
-		if err := JSON(&second, each(listed), nil, now); err != nil {
+		if err := JSON(&second, journal.Each(listed), nil, now); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(first.Bytes(), second.Bytes()) {

@@ -2,6 +2,7 @@ package insight
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"strings"
 
@@ -50,6 +51,25 @@ const sameTheme = 0.6
 // patterns from lex, recurring names, and recurring phrases, each with the
 // entries and words that show it. It also counts tags and skills.
 func Patterns(entries []journal.Entry, lex Lexicon, opt Options) Report {
+	var s scanned
+	if len(entries) > 0 {
+		s = scan(entries, opt.Corrections.withWords(lex))
+	}
+	return patternsOfScan(entries, s, opt)
+}
+
+// PatternsOf is Patterns of the entries seq yields, scanned as they are
+// read; it returns them too.
+func PatternsOf(seq iter.Seq2[journal.Entry, error], lex Lexicon, opt Options) (Report, []journal.Entry, error) {
+	entries, s, err := scanEach(seq, opt.Corrections.withWords(lex))
+	if err != nil {
+		return Report{}, nil, err
+	}
+	return patternsOfScan(entries, s, opt), entries, nil
+}
+
+// patternsOfScan is Patterns of entries, read into scanned.
+func patternsOfScan(entries []journal.Entry, scanned scanned, opt Options) Report {
 	opt = opt.withDefaults(entries)
 	r := Report{
 		EntriesAnalyzed: len(entries),
@@ -61,7 +81,6 @@ func Patterns(entries []journal.Entry, lex Lexicon, opt Options) Report {
 	if len(entries) == 0 {
 		return r
 	}
-	scanned := scan(entries, opt.Corrections.withWords(lex))
 	c := scanned.c
 	minDF := int32(opt.MinCount)
 	// The person's own words for a theme count from the first entry.

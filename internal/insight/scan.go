@@ -1,7 +1,9 @@
 package insight
 
 import (
+	"iter"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/failup/failup/internal/journal"
@@ -35,13 +37,68 @@ func scanIn(entries []journal.Entry, lex Lexicon, n int) scanned {
 		if i == 0 {
 			roomFor = entries
 		}
-		wg.Go(func() {
-			v := newVocab()
-			lr := newLexiconReader(compileLexicon(lex, v))
-			parts[i] = scanned{newCorpus(entries[lo:hi], roomFor, v, lr.read), lr.drafts}
-		})
+		wg.Go(func() { parts[i] = scanPart(entries[lo:hi], roomFor, lex) })
 	}
 	wg.Wait()
+	return joinParts(parts, entries)
+}
+
+// streamChunk is how many entries scanEach scans together.
+const streamChunk = 25000
+
+// scanEach is scan of the entries seq yields, read a chunk at a time and
+// each chunk scanned on a core of its own as soon as it is read, so that
+// reading a large journal from disk and scanning it overlap. It returns
+// the entries with their scan.
+func scanEach(seq iter.Seq2[journal.Entry, error], lex Lexicon) ([]journal.Entry, scanned, error) {
+	var (
+		chunks [][]journal.Entry
+		parts  []*scanned
+		wg     sync.WaitGroup
+	)
+	chunk := make([]journal.Entry, 0, streamChunk)
+	start := func() {
+		if len(chunk) == 0 {
+			return
+		}
+		part, entries := &scanned{}, chunk
+		chunks, parts = append(chunks, chunk), append(parts, part)
+		wg.Go(func() { *part = scanPart(entries, entries, lex) })
+		chunk = make([]journal.Entry, 0, streamChunk)
+	}
+	for e, err := range seq {
+		if err != nil {
+			wg.Wait()
+			return nil, scanned{}, err
+		}
+		if chunk = append(chunk, e); len(chunk) == streamChunk {
+			start()
+		}
+	}
+	start()
+	wg.Wait()
+	if len(parts) == 0 {
+		return nil, scanned{}, nil
+	}
+	entries := slices.Concat(chunks...)
+	joined := make([]scanned, len(parts))
+	for i, p := range parts {
+		joined[i] = *p
+	}
+	joined[0].c.reserveJoin(joined[1:])
+	return entries, joinParts(joined, entries), nil
+}
+
+// scanPart scans entries with a vocabulary of its own, making room in the
+// corpus for roomFor.
+func scanPart(entries, roomFor []journal.Entry, lex Lexicon) scanned {
+	v := newVocab()
+	lr := newLexiconReader(compileLexicon(lex, v))
+	return scanned{newCorpus(entries, roomFor, v, lr.read), lr.drafts}
+}
+
+// joinParts joins parts, which scanned entries in order, onto the first.
+func joinParts(parts []scanned, entries []journal.Entry) scanned {
 	whole := parts[0]
 	if len(parts) == 1 {
 		return whole

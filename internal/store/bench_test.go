@@ -45,7 +45,7 @@ func benchStore(b *testing.B) *Store {
 		if bench.store, bench.err = Open(filepath.Join(bench.dir, "journal.db")); bench.err != nil {
 			return
 		}
-		_, _, bench.err = bench.store.Import(ctx, seq(gen.Entries(benchSize, 1, benchEnd)))
+		_, _, bench.err = bench.store.Import(ctx, journal.Each(gen.Entries(benchSize, 1, benchEnd)))
 	})
 	if bench.err != nil {
 		b.Fatal(bench.err)
@@ -194,7 +194,7 @@ func BenchmarkImportEmpty(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		added, _, err := s.Import(ctx, seq(entries))
+		added, _, err := s.Import(ctx, journal.Each(entries))
 		if err != nil || added != size {
 			b.Fatalf("Import added %d of %d: %v", added, size, err)
 		}
@@ -220,7 +220,7 @@ func BenchmarkImport1k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		added, _, err := s.Import(ctx, seq(entries))
+		added, _, err := s.Import(ctx, journal.Each(entries))
 		if err != nil || added != size {
 			b.Fatalf("Import added %d of %d: %v", added, size, err)
 		}

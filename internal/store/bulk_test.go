@@ -26,14 +26,14 @@ func TestImportMatchesSavingOneByOne(t *testing.T) {
 	// A failed import first, which must leave nothing behind.
 	bad := entries[0]
 	bad.Severity = ptr(9) // the schema's CHECK refuses it
-	if _, _, err := imported.Import(ctx, seq(append(entries[1:importBatch+5:importBatch+5], bad))); err == nil {
+	if _, _, err := imported.Import(ctx, journal.Each(append(entries[1:importBatch+5:importBatch+5], bad))); err == nil {
 		t.Fatal("an invalid entry was imported")
 	}
 	// In two parts: into an empty journal, whose indexes are rebuilt at
 	// the end, and into one with entries, whose indexes are kept.
 	var added, skipped int
 	for _, part := range [][]journal.Entry{doc[:len(doc)/2], doc[len(doc)/2:]} {
-		a, s, err := imported.Import(ctx, seq(part))
+		a, s, err := imported.Import(ctx, journal.Each(part))
 		if err != nil {
 			t.Fatal(err)
 		}

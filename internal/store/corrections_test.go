@@ -43,7 +43,7 @@ func TestCorrectionsAreKeptAndMoveTheGeneration(t *testing.T) {
 	// An import adds what is new, keeps the later of two versions of one
 	// correction, and skips the rest.
 	older := rename
-	n, err := s.ImportDocument(ctx, seq(nil), func() []journal.Correction { return []journal.Correction{older, dismiss} })
+	n, err := s.ImportDocument(ctx, journal.Each(nil), func() []journal.Correction { return []journal.Correction{older, dismiss} })
 	if err != nil {
 		t.Fatal(err)
 	}

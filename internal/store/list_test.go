@@ -149,13 +149,13 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	entry := func(uid, title string) journal.Entry {
 		return journal.Entry{UID: uid, Title: title, OccurredOn: "2026-01-02", PromptSet: "four-questions", CreatedAt: base, UpdatedAt: base}
 	}
-	added, skipped, err := s.Import(ctx, seq([]journal.Entry{entry("kept", "dup"), entry("n1", "New"), entry("n1", "Same uid twice")}))
+	added, skipped, err := s.Import(ctx, journal.Each([]journal.Entry{entry("kept", "dup"), entry("n1", "New"), entry("n1", "Same uid twice")}))
 	if err != nil || added != 1 || skipped != 2 {
 		t.Fatalf("Import = %d added, %d skipped, %v", added, skipped, err)
 	}
 	bad := entry("n2", "Bad")
 	bad.Severity = ptr(9) // the schema's CHECK refuses it
-	if _, _, err := s.Import(ctx, seq([]journal.Entry{entry("n3", "Fine"), bad})); err == nil {
+	if _, _, err := s.Import(ctx, journal.Each([]journal.Entry{entry("n3", "Fine"), bad})); err == nil {
 		t.Fatal("an invalid entry was imported")
 	}
 	if n, _ := s.Count(ctx, Filter{}); n != 2 {
@@ -264,7 +264,7 @@ func TestEntriesComeWholeWhateverTheirIDs(t *testing.T) {
 		j := rng.IntN(i + 1)
 		entries[i].OccurredOn, entries[j].OccurredOn = entries[j].OccurredOn, entries[i].OccurredOn
 	}
-	if _, _, err := s.Import(ctx, seq(entries)); err != nil {
+	if _, _, err := s.Import(ctx, journal.Each(entries)); err != nil {
 		t.Fatal(err)
 	}
 	byUID := map[string]journal.Entry{}
@@ -312,7 +312,7 @@ func TestImportStopsAtBadInputAndIndexesWhatItAdds(t *testing.T) {
 
 	created := entry("created")
 	seed(t, s, created)
-	if added, _, err := s.Import(ctx, seq([]journal.Entry{entry("a"), entry("b")})); err != nil || added != 2 {
+	if added, _, err := s.Import(ctx, journal.Each([]journal.Entry{entry("a"), entry("b")})); err != nil || added != 2 {
 		t.Fatalf("Import added %d: %v", added, err)
 	}
 	if hits, err := s.Search(ctx, `"backup plan"`, 10); err != nil || len(hits) != 3 {

@@ -319,7 +319,7 @@ func TestSearchWithALimitRanksTheMostRecentMatches(t *testing.T) {
 			entry(fmt.Sprintf("Other %d", i), "Nothing to do with money.")
 		}
 	}
-	if _, _, err := s.Import(ctx, seq(entries)); err != nil {
+	if _, _, err := s.Import(ctx, journal.Each(entries)); err != nil {
 		t.Fatal(err)
 	}
 	search := func(limit int) []Hit {
@@ -400,7 +400,7 @@ func TestSearchByPatternsShowsTheirNewestEntries(t *testing.T) {
 		entries = append(entries, journal.Entry{UID: fmt.Sprintf("uid-%d", i), Title: fmt.Sprintf("Entry %d", i+1),
 			OccurredOn: journal.DateOf(day.AddDate(0, 0, i)), Tags: tags, CreatedAt: day, UpdatedAt: day, PromptSet: journal.DefaultPromptSet})
 	}
-	if _, _, err := s.Import(ctx, seq(entries)); err != nil {
+	if _, _, err := s.Import(ctx, journal.Each(entries)); err != nil {
 		t.Fatal(err)
 	}
 	// Ids are given in no order, as a pattern's may be.

@@ -117,7 +117,7 @@ func TestTalliesAgreeWithTheEntriesThroughEveryChange(t *testing.T) {
 	assertTalliesAgree(t, s, "empty")
 	const size = 1500
 	entries := gen.Entries(size, 3, "2026-11-27")
-	if _, _, err := s.Import(ctx, seq(entries)); err != nil {
+	if _, _, err := s.Import(ctx, journal.Each(entries)); err != nil {
 		t.Fatal(err)
 	}
 	assertTalliesAgree(t, s, "imported")

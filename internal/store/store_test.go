@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"iter"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -30,17 +29,6 @@ func openTemp(t *testing.T) *Store {
 }
 
 func ptr[T any](v T) *T { return &v }
-
-// seq yields entries as Import reads them.
-func seq(entries []journal.Entry) iter.Seq2[journal.Entry, error] {
-	return func(yield func(journal.Entry, error) bool) {
-		for _, e := range entries {
-			if !yield(e, nil) {
-				return
-			}
-		}
-	}
-}
 
 // fullEntry sets every field of an entry.
 func fullEntry() journal.Entry {
