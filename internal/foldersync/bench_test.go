@@ -156,3 +156,55 @@ func BenchmarkSync(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkFirstReceive is a new device's first sync, receiving every entry
+// of a folder another device wrote: FAILUP_BENCH_FOLDER names a copy of such
+// a folder (copied again for each run, since a sync writes its own segments
+// into it), or the first sync of FAILUP_BENCH_ENTRIES generated entries
+// (100,000 unless set) writes one first.
+func BenchmarkFirstReceive(b *testing.B) {
+	dir := b.TempDir()
+	from := os.Getenv("FAILUP_BENCH_FOLDER")
+	if from == "" {
+		from = filepath.Join(dir, "sent")
+		os.Mkdir(from, 0o700)
+		s, err := store.Open(filepath.Join(dir, "sender.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := s.Import(ctx, entriesOf(gen.Entries(benchEntries(), 1, "2026-11-27"))); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Sync(ctx, s, from, Options{Now: time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)}); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+	now := time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
+	created := 0
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		shared := filepath.Join(dir, "shared"+strconv.Itoa(i))
+		if err := os.CopyFS(shared, os.DirFS(from)); err != nil {
+			b.Fatal(err)
+		}
+		s, err := store.Open(filepath.Join(dir, strconv.Itoa(i)+".db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		rep, err := Sync(ctx, s, shared, Options{Now: now})
+		if err != nil || rep.Created == 0 {
+			b.Fatalf("%+v, %v", rep, err)
+		}
+		created += rep.Created
+		// Closing checkpoints what the sync wrote: a command pays for it.
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		os.RemoveAll(shared)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(created)/b.Elapsed().Seconds(), "entries/s")
+}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path"
 	"path/filepath"
@@ -49,8 +50,8 @@ type Report struct {
 }
 
 // Sizes that keep a sync's memory small whatever the journal's size: a
-// merge takes at most mergeBatch versions at once, and a segment holds at
-// most segmentVersions.
+// merge takes the versions read about mergeBatch at a time, and a segment
+// holds at most segmentVersions.
 const (
 	mergeBatch      = 10000
 	segmentVersions = 5000
@@ -96,47 +97,44 @@ func Sync(ctx context.Context, s *store.Store, dir string, opt Options) (Report,
 		return rep, err
 	}
 
-	var versions []changelog.Version
-	var files []store.SyncFile
-	merge := func() error {
-		m, err := s.SyncMerge(ctx, store.Merge{Now: opt.Now, Versions: versions, Files: files})
-		if err != nil {
-			return err
-		}
-		add(&rep.Merged, m)
-		versions, files = nil, nil
-		return nil
-	}
-	merged := false
-	for _, seg := range segs {
-		k, seen := known[seg.path]
-		if seen && k.Complete {
-			continue
-		}
-		f := store.SyncFile{Path: seg.path, Device: seg.device, Consumed: k.Consumed, Checked: opt.Now}
-		read, err := readSegment(filepath.Join(dir, filepath.FromSlash(seg.path)), seg, k.Consumed, opt.Identities)
-		versions = append(versions, read.Versions...)
-		f.Consumed, f.Complete = read.Consumed, read.Complete
-		if err != nil {
-			f.Problem = err.Error()
-			rep.Problems = append(rep.Problems, f)
-		}
-		if seen && k.Consumed == f.Consumed && k.Complete == f.Complete && k.Problem == f.Problem {
-			continue // unchanged since the last look
-		}
-		files = append(files, f)
-		if len(versions) >= mergeBatch {
-			if err := merge(); err != nil {
-				return rep, err
+	// One merge, one transaction, takes the whole folder, a batch at a
+	// time, each read while the one before is merged.
+	var problems []store.SyncFile
+	batches := readAhead(func(yield func(store.MergeBatch) bool) {
+		var b store.MergeBatch
+		for _, seg := range segs {
+			k, seen := known[seg.path]
+			if seen && k.Complete {
+				continue
 			}
-			merged = true
+			f := store.SyncFile{Path: seg.path, Device: seg.device, Consumed: k.Consumed, Checked: opt.Now}
+			read, err := readSegment(filepath.Join(dir, filepath.FromSlash(seg.path)), seg, k.Consumed, opt.Identities)
+			b.Versions = append(b.Versions, read.Versions...)
+			f.Consumed, f.Complete = read.Consumed, read.Complete
+			if err != nil {
+				f.Problem = err.Error()
+				problems = append(problems, f)
+			}
+			if seen && k.Consumed == f.Consumed && k.Complete == f.Complete && k.Problem == f.Problem {
+				continue // unchanged since the last look
+			}
+			b.Files = append(b.Files, f)
+			if len(b.Versions) >= mergeBatch {
+				if !yield(b) {
+					return
+				}
+				b = store.MergeBatch{}
+			}
 		}
-	}
-	if len(versions) > 0 || len(files) > 0 || !merged {
-		if err := merge(); err != nil {
-			return rep, err
+		if len(b.Versions) > 0 || len(b.Files) > 0 {
+			yield(b)
 		}
+	})
+	m, err := s.SyncMerge(ctx, store.Merge{Now: opt.Now, More: batches})
+	if err != nil {
+		return rep, err
 	}
+	rep.Merged, rep.Problems = m, problems
 	rep.Wrote, err = publish(ctx, s, dir, dev, opt)
 	return rep, err
 }
@@ -198,14 +196,33 @@ func (e *DuplicateDeviceError) problem() string {
 	return "another journal wrote it under this journal's device id " + e.Device + "; failup sync --new-device makes this one a device of its own"
 }
 
-func add(total *store.Merged, m store.Merged) {
-	total.Made += m.Made
-	total.Received += m.Received
-	total.Rejected += m.Rejected
-	total.Created += m.Created
-	total.Updated += m.Updated
-	total.Deleted += m.Deleted
-	total.Corrections += m.Corrections
+// readAhead yields the batches of read on a goroutine of its own, one
+// ahead of the caller.
+func readAhead(read iter.Seq[store.MergeBatch]) iter.Seq[store.MergeBatch] {
+	return func(yield func(store.MergeBatch) bool) {
+		batches, done := make(chan store.MergeBatch), make(chan struct{})
+		go func() {
+			defer close(batches)
+			for b := range read {
+				select {
+				case batches <- b:
+				case <-done:
+					return
+				}
+			}
+		}()
+		// Until the reader has stopped: what it read is the caller's again.
+		defer func() {
+			close(done)
+			for range batches {
+			}
+		}()
+		for b := range batches {
+			if !yield(b) {
+				return
+			}
+		}
+	}
 }
 
 // writable makes the device's folder and checks that a file can be written

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"math"
 	"sort"
 	"time"
@@ -91,6 +92,17 @@ type Merge struct {
 	Versions []changelog.Version
 	// Files are the files read, with how far.
 	Files []SyncFile
+	// More, when set, yields further batches read from the folder, merged
+	// after Versions and Files in the same transaction, one at a time, so
+	// that a large sync holds one batch of versions at once.
+	More iter.Seq[MergeBatch]
+}
+
+// MergeBatch is part of what one sync brings: versions, and the files they
+// were read from.
+type MergeBatch struct {
+	Versions []changelog.Version
+	Files    []SyncFile
 }
 
 // Merged says what a merge changed.
@@ -109,10 +121,10 @@ type Merged struct {
 // SyncMerge brings m into the journal in one transaction: first it makes a
 // version of every entry changed here since the last sync (so that nothing
 // written here is overwritten unseen), then it adds the versions read from
-// other devices, and writes into the journal, for each entry they touch, the
-// newest of its heads; the other heads are its conflicts. Versions already
-// known change nothing, so merging the same versions twice, or in another
-// order, ends the same.
+// other devices, batch by batch, and writes into the journal, for each entry
+// they touch, the newest of its heads; the other heads are its conflicts.
+// Versions already known change nothing, so merging the same versions twice,
+// or in another order, ends the same.
 func (s *Store) SyncMerge(ctx context.Context, m Merge) (Merged, error) {
 	var res Merged
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -133,10 +145,7 @@ func (s *Store) SyncMerge(ctx context.Context, m Merge) (Merged, error) {
 			if err := sm.localCorrections(ctx, &res); err != nil {
 				return err
 			}
-			if err := sm.remoteInBulk(ctx, m.Versions, &res); err != nil {
-				return err
-			}
-			if err := sm.files(ctx, m.Files); err != nil {
+			if err := sm.remoteInBulk(ctx, m, &res); err != nil {
 				return err
 			}
 			return sm.finish(ctx)
@@ -145,13 +154,13 @@ func (s *Store) SyncMerge(ctx context.Context, m Merge) (Merged, error) {
 	return res, err
 }
 
-// remoteInBulk is remote with what only slows a large merge set aside: the
-// triggers noting each entry written in sync_pending (finish forgets every
-// pending entry, once local has read them), and the full-text index's
-// default of writing out a segment at every megabyte of words, which the
-// index of a first sync's entries, written in one statement, outgrows many
-// times over.
-func (sm *syncMerge) remoteInBulk(ctx context.Context, versions []changelog.Version, res *Merged) error {
+// remoteInBulk is remote for each batch of m, and records the files each
+// was read from, with what only slows a large merge set aside: the triggers
+// noting each entry written in sync_pending (finish forgets every pending
+// entry, once local has read them), and the full-text index's default of
+// writing out a segment at every megabyte of words, which the index of a
+// first sync's entries, written in one statement, outgrows many times over.
+func (sm *syncMerge) remoteInBulk(ctx context.Context, m Merge, res *Merged) error {
 	restore, err := suspendTriggers(ctx, sm.tx, pendingTriggers)
 	if err != nil {
 		return err
@@ -159,7 +168,23 @@ func (sm *syncMerge) remoteInBulk(ctx context.Context, versions []changelog.Vers
 	if err := setIndexMemory(ctx, sm.tx, bulkIndexMemory); err != nil {
 		return err
 	}
-	if err := sm.remote(ctx, versions, res); err != nil {
+	if err := sm.remote(ctx, m.Versions, res); err != nil {
+		return err
+	}
+	if err := sm.files(ctx, m.Files); err != nil {
+		return err
+	}
+	if m.More != nil {
+		for b := range m.More {
+			if err := sm.remote(ctx, b.Versions, res); err != nil {
+				return err
+			}
+			if err := sm.files(ctx, b.Files); err != nil {
+				return err
+			}
+		}
+	}
+	if err := sm.endNew(ctx, res); err != nil {
 		return err
 	}
 	if err := setIndexMemory(ctx, sm.tx, defaultIndexMemory); err != nil {
@@ -180,12 +205,17 @@ type syncMerge struct {
 	now time.Time
 
 	insertVersion, replace, heads, hash, setHash *sql.Stmt
-	// decoded holds the entries of the versions read in this merge, by
-	// version id, so each is decoded once.
+	// decoded holds the entries of the versions of the batch being merged,
+	// by version id, so each is decoded once.
 	decoded map[string]decodedEntry
-	// firstCreated is the id of the first entry created, whose index is
-	// written at the end, in one statement, for all of them.
+	// firstCreated is the id of the first entry created one by one in the
+	// batch, whose index is written at its end, in one statement, for all
+	// of them.
 	firstCreated int64
+	// fresh writes the entries the journal has never known, as an import
+	// does, from one batch to the next until a batch needs the journal as
+	// it is (see remote).
+	fresh *newWriter
 }
 
 func (sm *syncMerge) prepare(ctx context.Context) error {
@@ -215,6 +245,9 @@ func (sm *syncMerge) prepare(ctx context.Context) error {
 }
 
 func (sm *syncMerge) close() {
+	if sm.fresh != nil {
+		sm.fresh.close()
+	}
 	for _, stmt := range []*sql.Stmt{sm.insertVersion, sm.replace, sm.heads, sm.hash, sm.setHash} {
 		if stmt != nil {
 			stmt.Close()
@@ -451,6 +484,17 @@ func (sm *syncMerge) remote(ctx context.Context, versions []changelog.Version, r
 		return err
 	}
 	arrived := arrivals{peers: map[string]changelog.Version{}, counts: map[string]int{}}
+	// The entries written in bulk so far are put in place first (their
+	// ids, counts, indexes and index), so that no entry settled one by one
+	// meets a journal half written.
+	for _, v := range rest {
+		if !v.Correction {
+			if err := sm.endNew(ctx, res); err != nil {
+				return err
+			}
+			break
+		}
+	}
 	if err := sm.remoteOneByOne(ctx, rest, res, &arrived); err != nil {
 		return err
 	}
@@ -555,8 +599,10 @@ func (sm *syncMerge) remoteOneByOne(ctx context.Context, versions []changelog.Ve
 			return err
 		}
 	}
-	if sm.firstCreated != 0 {
-		return sm.w.index(ctx, sm.firstCreated, math.MaxInt64)
+	sm.decoded = nil
+	if first := sm.firstCreated; first != 0 {
+		sm.firstCreated = 0
+		return sm.w.index(ctx, first, math.MaxInt64)
 	}
 	return nil
 }

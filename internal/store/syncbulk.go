@@ -221,21 +221,14 @@ func (sm *syncMerge) remoteNew(ctx context.Context, entries []newEntry, res *Mer
 	if len(entries) == 0 {
 		return nil
 	}
-	b, err := newBulk(ctx, sm.tx)
-	if err != nil {
-		return err
+	if sm.fresh == nil {
+		nw, err := newNewWriter(ctx, sm.tx)
+		if err != nil {
+			return err
+		}
+		sm.fresh = nw
 	}
-	defer b.close()
-	b.pending = false // finish forgets what the merge wrote
-	tables := newVersionTables()
-	defer tables.close()
-	restore, err := suspendTriggers(ctx, sm.tx, countTriggers)
-	if err != nil {
-		return err
-	}
-	if err := b.setAside(ctx); err != nil {
-		return err
-	}
+	b, tables := sm.fresh.b, sm.fresh.tables
 	for batch, err := range readAhead(settledNew(entries), importBatch) {
 		if err != nil {
 			return err
@@ -264,6 +257,52 @@ func (sm *syncMerge) remoteNew(ctx context.Context, entries []newEntry, res *Mer
 			return err
 		}
 	}
+	return nil
+}
+
+// newWriter writes a merge's new entries in bulk, from one batch to the
+// next: into a journal with no entry yet (a new device's first sync), with
+// its indexes set aside and its full-text index built beside, as a first
+// import does, until endNew.
+type newWriter struct {
+	b       *bulk
+	tables  *versionTables
+	restore func() error // the counting triggers, set aside
+}
+
+func newNewWriter(ctx context.Context, tx *sql.Tx) (*newWriter, error) {
+	b, err := newBulk(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	b.pending = false // finish forgets what the merge wrote
+	nw := &newWriter{b: b, tables: newVersionTables()}
+	if nw.restore, err = suspendTriggers(ctx, tx, countTriggers); err != nil {
+		nw.close()
+		return nil, err
+	}
+	if err := b.setAside(ctx); err != nil {
+		nw.close()
+		return nil, err
+	}
+	return nw, nil
+}
+
+func (nw *newWriter) close() {
+	nw.b.close()
+	nw.tables.close()
+}
+
+// endNew puts in place what the entries written in bulk so far need: their
+// index, the journal's indexes and counts, and the triggers set aside.
+func (sm *syncMerge) endNew(ctx context.Context, res *Merged) error {
+	nw := sm.fresh
+	if nw == nil {
+		return nil
+	}
+	sm.fresh = nil
+	defer nw.close()
+	b := nw.b
 	if err := b.finish(ctx); err != nil {
 		return err
 	}
@@ -273,7 +312,7 @@ func (sm *syncMerge) remoteNew(ctx context.Context, entries []newEntry, res *Mer
 			return err
 		}
 	}
-	return restore()
+	return nw.restore()
 }
 
 // versionTables write what settling new entries keeps of their versions.

@@ -3,6 +3,8 @@ package store
 import (
 	"math"
 	"reflect"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -84,6 +86,73 @@ func TestSyncNewEntriesInBulkMatchOneByOne(t *testing.T) {
 	compareSynced(t, bulk, oneByOne)
 	if again := merge(bulk, append(first, later...), 1); again != (Merged{Rejected: 1}) {
 		t.Errorf("merging the same versions again = %+v, want only the invalid one refused again", again)
+	}
+}
+
+// A merge of several batches keeps writing new entries in bulk from one
+// batch to the next, puts them in place before a batch that needs the
+// journal as it is (an edit of an entry written in bulk), and ends as the
+// same batches settled one version at a time do, the files read included.
+func TestSyncBatchesInBulkMatchOneByOne(t *testing.T) {
+	es := gen.Entries(4*importBatch, 12, "2026-11-27")
+	clock := changelog.Clock{Wall: time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC).UnixMilli()}
+	made := int64(0)
+	version := func(e journal.Entry, parents ...string) changelog.Version {
+		made++
+		clock = clock.Tick(clock.Wall)
+		body, _ := canonical(e)
+		return changelog.Version{ID: changelog.VersionID("aaaa", made), UID: e.UID, Device: "aaaa", Clock: clock,
+			Parents: parents, Entry: body}
+	}
+	fresh := func(from, to int) []changelog.Version {
+		var vs []changelog.Version
+		for _, e := range es[from:to] {
+			vs = append(vs, version(e))
+		}
+		return vs
+	}
+	file := func(n int) []SyncFile {
+		return []SyncFile{{Path: "failup/aaaa/" + strconv.Itoa(n) + ".log", Device: "aaaa", Consumed: int64(n), Complete: true}}
+	}
+	first, second := fresh(0, importBatch+10), fresh(importBatch+10, 2*importBatch)
+	edited := es[3]
+	edited.Title = "Edited in a later batch"
+	fix := journal.Correction{UID: "0b0e8f2e-5a4b-4c3d-9e1f-2a3b4c5d6e7f", Kind: journal.CorrectWords,
+		Theme: "pattern:overcommitment", Word: "too much on", CreatedAt: time.Date(2026, 11, 28, 8, 0, 0, 0, time.UTC)}
+	fix.UpdatedAt = fix.CreatedAt
+	body, _ := canonicalCorrection(fix)
+	correction := version(journal.Entry{UID: fix.UID})
+	correction.Entry, correction.Correction = body, true
+	batches := []MergeBatch{
+		{Versions: first, Files: file(1)},
+		{Versions: append(second, correction), Files: file(2)}, // a correction goes beside the bulk writing
+		{Versions: append(fresh(2*importBatch, 3*importBatch), version(edited, first[3].ID)), Files: file(3)},
+		{Versions: fresh(3*importBatch, 4*importBatch), Files: file(4)}, // in bulk into a journal with entries
+	}
+	merge := func(s *Store, from int) Merged {
+		t.Helper()
+		was := bulkSyncFrom
+		bulkSyncFrom = from
+		defer func() { bulkSyncFrom = was }()
+		m, err := s.SyncMerge(ctx, Merge{Now: time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC), More: slices.Values(batches)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	bulk, oneByOne := openTemp(t), openTemp(t)
+	got, want := merge(bulk, 1), merge(oneByOne, math.MaxInt)
+	if got != want || got.Created != len(es) || got.Updated != 1 || got.Corrections != 1 {
+		t.Fatalf("in bulk %+v, one by one %+v; want %d created, 1 updated, 1 correction", got, want, len(es))
+	}
+	compareSynced(t, bulk, oneByOne)
+	for q, n := range map[string]int{
+		"SELECT path, device, consumed, complete, problem FROM sync_files ORDER BY path":   len(batches),
+		"SELECT uid, kind, theme, target, created_at, updated_at FROM pattern_corrections": 1,
+	} {
+		if got, want := rowsOf(t, bulk, q), rowsOf(t, oneByOne, q); len(got) != n || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: in bulk %v, one by one %v", q, got, want)
+		}
 	}
 }
 
