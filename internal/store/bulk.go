@@ -257,6 +257,7 @@ func (b *bulk) setAside(ctx context.Context) error {
 	if b.rebuild, err = setIndexesAside(ctx, b.tx); err != nil {
 		return err
 	}
+	b.written = map[string]bool{}
 	b.side, err = newSideIndex(ctx, b.tx)
 	return err
 }
@@ -361,9 +362,12 @@ type bulk struct {
 
 	entries, answers, tags, skills, followups *bulkTable
 	// side builds the full-text index beside, and rebuild makes the
-	// indexes setAside dropped, into an empty journal.
+	// indexes setAside dropped, into an empty journal; written holds the
+	// uids written so far, the only ones such a journal has, so that none
+	// is looked up in it.
 	side    *sideIndex
 	rebuild func() error
+	written map[string]bool
 	// words are the rows for the full-text index of the unindexed entries
 	// written since it was last written, as a JSON list of lists: id and
 	// indexText.
@@ -443,8 +447,12 @@ func (b *bulk) write(ctx context.Context, batch []indexedEntry) error {
 	return nil
 }
 
-// existing is the set of the batch's uids already in the journal.
+// existing is the set of the batch's uids already in the journal, to which
+// write adds those it writes: into an empty journal, written itself.
 func (b *bulk) existing(ctx context.Context, batch []indexedEntry) (map[string]bool, error) {
+	if b.written != nil {
+		return b.written, nil
+	}
 	uids := make([]string, len(batch))
 	for i, e := range batch {
 		uids[i] = e.UID
