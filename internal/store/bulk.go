@@ -176,10 +176,17 @@ func (b *bulk) index(ctx context.Context) error {
 	}
 	b.words[len(b.words)-1] = ']' // the last entry's comma
 	var err error
-	if b.side != nil {
-		b.side.add(string(b.words))
-	} else {
+	switch {
+	case b.side == nil:
 		_, err = b.tx.ExecContext(ctx, indexRows, string(b.words))
+	case !b.side.add(string(b.words)):
+		// Too large to be held beside: every entry written so far is
+		// indexed here from its rows, as saving one does, and the rest as
+		// it comes.
+		b.side.close()
+		b.side = nil
+		_, err = b.tx.ExecContext(ctx, `INSERT INTO entries_fts (rowid, title, lesson, answers, followup, labels)
+			SELECT * FROM entries_search_text WHERE id >= ?`, b.first)
 	}
 	b.words, b.unindexed = append(b.words[:0], '['), 0
 	return err

@@ -9,8 +9,18 @@ import (
 )
 
 // An import, written many entries at a time, leaves the journal as saving
-// each entry on its own would: the same entries, ids, counts and index.
+// each entry on its own would: the same entries, ids, counts and index,
+// whether the index of the import into the empty journal is built beside
+// it whole or outgrows what it may hold there halfway.
 func TestImportMatchesSavingOneByOne(t *testing.T) {
+	t.Run("index beside", func(t *testing.T) { testImportMatchesSavingOneByOne(t, sideIndexWords) })
+	t.Run("index beside outgrown", func(t *testing.T) { testImportMatchesSavingOneByOne(t, 1) })
+}
+
+func testImportMatchesSavingOneByOne(t *testing.T, beside int) {
+	words := sideIndexWords
+	sideIndexWords = beside
+	t.Cleanup(func() { sideIndexWords = words })
 	entries := gen.Entries(3*importBatch+17, 7, "2026-11-27")
 	// The same uid again, in the same batch and in later ones, into the
 	// empty journal and into one with entries: skipped.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"sync/atomic"
 )
 
 // A journal's connection writes on one core, and building the full-text
@@ -15,9 +16,21 @@ import (
 // are: the same index, whose pages FTS5 wrote itself. Into a journal with
 // entries, the index is written in the journal's own transaction.
 
+// sideIndexWords is how many bytes of words an index built beside takes
+// (the index of 100,000 generated entries took 71 MB of words and 63 MB of
+// memory; a memdb database holds at most 1 GB): past it, the import
+// indexes its entries in its own transaction, and its memory stays
+// bounded. A variable so that a test can reach it.
+var sideIndexWords = 256 << 20
+
+// sideIndexes names each index built beside, since a memdb database is
+// shared by every connection that opens its name.
+var sideIndexes atomic.Int64
+
 // sideIndex is the full-text index of an import into an empty journal,
 // being built beside it.
 type sideIndex struct {
+	given  int // bytes of words added
 	db     *sql.DB
 	conn   *sql.Conn
 	def    string      // the CREATE VIRTUAL TABLE statement of entries_fts
@@ -42,8 +55,12 @@ func newSideIndex(ctx context.Context, tx *sql.Tx) (*sideIndex, error) {
 		return nil, err
 	}
 	// In this process's memory, held by the one connection: a temporary
-	// file would put the words on a disk the journal may not be on.
-	db, err := sql.Open("sqlite", ":memory:")
+	// file would put the words on a disk the journal may not be on. In one
+	// block (SQLite's memdb), not page by page as a :memory: database
+	// keeps it: letting go of 60 MB of pages one at a time took about as
+	// long as copying them, the allocator handing each region back to the
+	// system.
+	db, err := sql.Open("sqlite", fmt.Sprintf("file:/failup-index-%d?vfs=memdb", sideIndexes.Add(1)))
 	if err != nil {
 		return nil, err
 	}
@@ -78,8 +95,15 @@ func newSideIndex(ctx context.Context, tx *sql.Tx) (*sideIndex, error) {
 const indexRows = `INSERT INTO entries_fts (rowid, title, lesson, answers, followup, labels)
 	SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`
 
-// add indexes a JSON list of rows.
-func (si *sideIndex) add(list string) { si.chunks <- list }
+// add indexes a JSON list of rows, unless the index would then hold more
+// than sideIndexWords.
+func (si *sideIndex) add(list string) bool {
+	if si.given += len(list); si.given > sideIndexWords {
+		return false
+	}
+	si.chunks <- list
+	return true
+}
 
 // finish waits for the index to be built and puts it in place of tx's,
 // which is empty: entries_fts is made again, so that nothing this
