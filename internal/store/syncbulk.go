@@ -260,10 +260,10 @@ func (sm *syncMerge) remoteNew(ctx context.Context, entries []newEntry, res *Mer
 	return nil
 }
 
-// newWriter writes a merge's new entries in bulk, from one batch to the
-// next: into a journal with no entry yet (a new device's first sync), with
-// its indexes set aside and its full-text index built beside, as a first
-// import does, until endNew.
+// newWriter writes a merge's new entries in bulk, as an import does, from
+// one batch to the next until endNew: into a journal with no entry yet (a
+// new device's first sync), with its indexes set aside and its full-text
+// index built beside.
 type newWriter struct {
 	b       *bulk
 	tables  *versionTables
