@@ -56,7 +56,7 @@ func scanEach(seq iter.Seq2[journal.Entry, error], lex Lexicon) ([]journal.Entry
 		parts  []*scanned
 		wg     sync.WaitGroup
 	)
-	chunk := make([]journal.Entry, 0, streamChunk)
+	var chunk []journal.Entry
 	start := func() {
 		if len(chunk) == 0 {
 			return
@@ -64,7 +64,7 @@ func scanEach(seq iter.Seq2[journal.Entry, error], lex Lexicon) ([]journal.Entry
 		part, entries := &scanned{}, chunk
 		chunks, parts = append(chunks, chunk), append(parts, part)
 		wg.Go(func() { *part = scanPart(entries, entries, lex) })
-		chunk = make([]journal.Entry, 0, streamChunk)
+		chunk = nil
 	}
 	for e, err := range seq {
 		if err != nil {
