@@ -1,11 +1,8 @@
 package app
 
 import (
-	"bufio"
-	"bytes"
 	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -344,32 +341,15 @@ func (c *Core) Lessons(ctx context.Context, f Filter) (LessonPlan, error) {
 // newest first, as failup lessons --json prints it: lesson by lesson as the
 // entries are read, so a whole journal's lessons are never held at once.
 func (c *Core) WriteLessonList(ctx context.Context, w io.Writer, f Filter) error {
-	out := bufio.NewWriter(w)
-	var item bytes.Buffer
-	enc := json.NewEncoder(&item)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("  ", "  ")
-	sep := "[\n  "
-	for e, err := range c.store.Entries(ctx, f) {
-		if err != nil {
-			return err
+	return termtext.WriteJSONList(w, func(yield func(insight.Lesson, error) bool) {
+		for e, err := range c.store.Entries(ctx, f) {
+			if err != nil {
+				yield(insight.Lesson{}, err)
+				return
+			}
+			if l, ok := insight.LessonOf(e); ok && !yield(l, nil) {
+				return
+			}
 		}
-		l, ok := insight.LessonOf(e)
-		if !ok {
-			continue
-		}
-		item.Reset()
-		if err := enc.Encode(l); err != nil {
-			return err
-		}
-		out.WriteString(sep)
-		out.Write(termtext.EscapeJSON(bytes.TrimSuffix(item.Bytes(), []byte("\n"))))
-		sep = ",\n  "
-	}
-	if sep == "[\n  " {
-		out.WriteString("[]\n")
-	} else {
-		out.WriteString("\n]\n")
-	}
-	return out.Flush()
+	})
 }

@@ -2,11 +2,8 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
-	"iter"
 	"strconv"
 	"strings"
 
@@ -67,7 +64,7 @@ func (a *env) listCmd() *cobra.Command {
 			}
 			ctx := ctxOf(cmd)
 			if asJSON {
-				return writeJSONList(a.out, s.Entries(ctx, f))
+				return termtext.WriteJSONList(a.out, s.Entries(ctx, f))
 			}
 			// Every row is measured before the first is written; reading the
 			// entries twice keeps none of them in memory.
@@ -127,35 +124,6 @@ func (a *env) entryRow(e journal.Entry) []string {
 	}
 	return []string{strconv.FormatInt(e.ID, 10), a.day(e.OccurredOn), sev,
 		termtext.Line(e.Title), termtext.Line(strings.Join(e.Tags, ", "))}
-}
-
-// writeJSONList prints entries as printJSON prints a list, one entry at a
-// time, so that any number of them take little memory.
-func writeJSONList(w io.Writer, entries iter.Seq2[journal.Entry, error]) error {
-	out := bufio.NewWriterSize(w, 64<<10)
-	var elem bytes.Buffer
-	enc := json.NewEncoder(&elem)
-	enc.SetIndent("  ", "  ")
-	enc.SetEscapeHTML(false)
-	sep := "[\n  "
-	for e, err := range entries {
-		if err != nil {
-			return err // what is still buffered is dropped: usually all of it
-		}
-		elem.Reset()
-		if err := enc.Encode(e); err != nil {
-			return err
-		}
-		out.WriteString(sep)
-		out.Write(termtext.EscapeJSON(bytes.TrimSuffix(elem.Bytes(), []byte("\n"))))
-		sep = ",\n  "
-	}
-	if sep == "[\n  " {
-		out.WriteString("[]\n")
-	} else {
-		out.WriteString("\n]\n")
-	}
-	return out.Flush()
 }
 
 // writeTable aligns rows in columns two spaces apart. With a width, column

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/termtext"
 )
 
 func TestWriteJSONListPrintsWhatPrintJSONWould(t *testing.T) {
@@ -18,15 +19,9 @@ func TestWriteJSONListPrintsWhatPrintJSONWould(t *testing.T) {
 	for _, entries := range [][]journal.Entry{{}, {one}, {one, two}} {
 		var want, got bytes.Buffer
 		(&env{out: &want}).printJSON(entries)
-		err := writeJSONList(&got, func(yield func(journal.Entry, error) bool) {
-			for _, e := range entries {
-				if !yield(e, nil) {
-					return
-				}
-			}
-		})
+		err := termtext.WriteJSONList(&got, journal.Each(entries))
 		if err != nil || got.String() != want.String() {
-			t.Fatalf("writeJSONList(%d entries) = %v\n%s\nwant\n%s", len(entries), err, got.String(), want.String())
+			t.Fatalf("WriteJSONList(%d entries) = %v\n%s\nwant\n%s", len(entries), err, got.String(), want.String())
 		}
 	}
 }

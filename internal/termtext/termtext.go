@@ -2,8 +2,11 @@
 package termtext
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
+	"iter"
 	"math"
 	"strconv"
 	"strings"
@@ -137,6 +140,36 @@ func NewJSONEncoder(w io.Writer) *json.Encoder {
 	enc := json.NewEncoder(jsonWriter{w})
 	enc.SetEscapeHTML(false)
 	return enc
+}
+
+// WriteJSONList writes items as a JSON list, indented as failup prints
+// JSON and escaped as NewJSONEncoder escapes, one item at a time, so that
+// any number of them take little memory. An error from items ends it, and
+// what is still buffered is dropped.
+func WriteJSONList[T any](w io.Writer, items iter.Seq2[T, error]) error {
+	out := bufio.NewWriterSize(w, 64<<10)
+	var item bytes.Buffer
+	enc := NewJSONEncoder(&item)
+	enc.SetIndent("  ", "  ")
+	sep := "[\n  "
+	for v, err := range items {
+		if err != nil {
+			return err
+		}
+		item.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		out.WriteString(sep)
+		out.Write(bytes.TrimSuffix(item.Bytes(), []byte("\n")))
+		sep = ",\n  "
+	}
+	if sep == "[\n  " {
+		out.WriteString("[]\n")
+	} else {
+		out.WriteString("\n]\n")
+	}
+	return out.Flush()
 }
 
 type jsonWriter struct{ w io.Writer }
