@@ -236,6 +236,11 @@ func suspendTriggers(ctx context.Context, tx *sql.Tx, names []string) (restore f
 		}
 		defs = append(defs, def)
 	}
+	return recreate(ctx, tx, defs), nil
+}
+
+// recreate runs defs, the statements that made what was set aside, again.
+func recreate(ctx context.Context, tx *sql.Tx, defs []string) func() error {
 	return func() error {
 		for _, def := range defs {
 			if _, err := tx.ExecContext(ctx, def); err != nil {
@@ -243,7 +248,7 @@ func suspendTriggers(ctx context.Context, tx *sql.Tx, names []string) (restore f
 			}
 		}
 		return nil
-	}, nil
+	}
 }
 
 // entryTables are the tables an import writes, whose indexes
@@ -314,14 +319,7 @@ func setIndexesAside(ctx context.Context, tx *sql.Tx) (rebuild func() error, err
 			return nil, err
 		}
 	}
-	return func() error {
-		for _, def := range defs {
-			if _, err := tx.ExecContext(ctx, def); err != nil {
-				return err
-			}
-		}
-		return nil
-	}, nil
+	return recreate(ctx, tx, defs), nil
 }
 
 // tally does for the imported entries what rowTriggers do for each.
