@@ -84,10 +84,7 @@ func NewLessonPlacer(themeEntries [][]int64) *LessonPlacer {
 	p := &LessonPlacer{themes: len(themeEntries), shows: map[int64][maxHeadings]int16{}, v: newVocab()}
 	for t, ids := range themeEntries {
 		for _, id := range ids {
-			h, ok := p.shows[id]
-			if !ok {
-				h = [maxHeadings]int16{-1, -1}
-			}
+			h := p.headsOf(id)
 			if k := slices.Index(h[:], -1); k >= 0 {
 				h[k] = int16(t)
 				p.shows[id] = h
@@ -97,13 +94,21 @@ func NewLessonPlacer(themeEntries [][]int64) *LessonPlacer {
 	return p
 }
 
+// headsOf is the themes entry id shows so far, -1 past the last.
+func (p *LessonPlacer) headsOf(id int64) [maxHeadings]int16 {
+	if h, ok := p.shows[id]; ok {
+		return h
+	}
+	var none [maxHeadings]int16
+	for i := range none {
+		none[i] = -1
+	}
+	return none
+}
+
 // Add takes the next lesson.
 func (p *LessonPlacer) Add(l Lesson) {
-	h, ok := p.shows[l.ID]
-	if !ok {
-		h = [maxHeadings]int16{-1, -1}
-	}
-	p.heads = append(p.heads, h)
+	p.heads = append(p.heads, p.headsOf(l.ID))
 	p.seen = p.seen[:0]
 	for _, text := range [...]string{l.Title, l.Lesson, l.Differently} {
 		p.buf = scanWords(text, p.buf, func(lower []byte, _, _ int, _ uint8) {

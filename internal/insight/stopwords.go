@@ -61,7 +61,8 @@ somehow
 
 // calendarStems are the stems of words that say when something happened:
 // many setbacks fall on a Thursday or a weekend without the day being what
-// keeps going wrong, so such a word never makes a theme on its own.
+// keeps going wrong, so such a word makes a theme on its own only when its
+// entries tell nearly one story (see minCalendarCohesion).
 var calendarStems = sync.OnceValue(func() map[string]bool {
 	set := map[string]bool{}
 	for _, w := range strings.Fields(`
