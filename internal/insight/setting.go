@@ -16,7 +16,8 @@ import (
 func dropSettings(c *corpus, groups []*phraseGroup, minDF int32) []*phraseGroup {
 	var judged []*phraseGroup
 	for _, g := range groups {
-		if g.lone() || g.seed.name {
+		// A name in few entries is not judged (see minNameCohesion).
+		if g.lone() || g.seed.name && g.seed.entries.count() >= 2*int(minDF) {
 			judged = append(judged, g)
 		}
 	}
@@ -30,7 +31,7 @@ func dropSettings(c *corpus, groups []*phraseGroup, minDF int32) []*phraseGroup 
 		case i < 0:
 			return false
 		case g.seed.name:
-			return alike[i] < minNameCohesion && g.seed.entries.count() >= 2*int(minDF)
+			return alike[i] < minNameCohesion
 		case calendarStems()[c.stems[g.seed.stems[0]]]:
 			return alike[i] < minCalendarCohesion
 		}
