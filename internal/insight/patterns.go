@@ -96,9 +96,11 @@ func patternsOfScan(entries []journal.Entry, scanned scanned, opt Options) Repor
 	people := mergeNicknames(recurring(phraseDrafts(c, groups), minDF))
 	linkRoles(c, people)
 	drafts := opt.Corrections.apply(entries, append(lexDrafts, people...))
+	kept := strongest(drafts, len(entries), opt.MaxThemes)
+	joinLookalikes(c, kept, minDF, opt.Corrections.Removed)
 	c.dropWords()
 	window := newTrendWindow(entries, opt.Today)
-	for _, d := range strongest(drafts, len(entries), opt.MaxThemes) {
+	for _, d := range kept {
 		r.Themes = append(r.Themes, d.theme(c, window, r.Months))
 	}
 	return r

@@ -1,0 +1,200 @@
+package insight
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// Entries written like a pattern's entries join it, though none of the
+// pattern's words are in them: people put the same setback in many more
+// ways than a catalogue can list. An entry joins when more of the entries
+// written most like it (by the words they share, weighed as Similar weighs
+// them) show the pattern than chance would put there.
+const (
+	likeNeighbours = 7
+	// likeChance is how unlikely the votes must be by chance: the chance
+	// that so many of an entry's neighbours are in a pattern this size if
+	// they were drawn at random.
+	likeChance = 0.02
+	// likeWeight is how strongly a joined entry shows the pattern: less
+	// than an entry that names it. Patterns are ranked before they grow, so
+	// a pattern is never kept for the entries that joined it.
+	likeWeight = 0.25
+	// likeShown is how many of the words a joined entry shares with its
+	// neighbours in the pattern show why it joined.
+	likeShown = 3
+	// Between these sizes a journal's patterns grow this way: in fewer
+	// entries, an entry's nearest are most of the journal; in more, every
+	// entry is compared with every other, and the patterns have words
+	// enough without it.
+	minLikeEntries = 30
+	maxLikeEntries = 1000
+)
+
+// joinLookalikes adds to each lexicon pattern among drafts (found in at
+// least minDF entries) the entries whose nearest neighbours show it, each
+// with the words it shares with them as its evidence; an entry the person
+// took out of the pattern stays out.
+func joinLookalikes(c *corpus, drafts []*draft, minDF int32, removed []Membership) {
+	n := len(c.entries)
+	if n < minLikeEntries || n > maxLikeEntries {
+		return
+	}
+	var patterns []*draft
+	for _, d := range drafts {
+		if d.source == SourceLexicon && len(d.members) >= int(minDF) {
+			patterns = append(patterns, d)
+		}
+	}
+	vecs := entryVectors(newFeatureSpace(scanned{c: c, drafts: patterns}))
+	near := nearestEntries(vecs, likeNeighbours)
+	for _, d := range patterns {
+		set := d.entrySet(n)
+		need := votesNeeded(likeNeighbours, float64(len(d.members))/float64(n))
+		var joined []int32
+		for e := range int32(n) {
+			if set.has(e) || slices.Contains(removed, Membership{Theme: d.key, UID: c.entries[e].UID}) {
+				continue
+			}
+			votes := 0
+			for _, o := range near[e] {
+				if set.has(o) {
+					votes++
+				}
+			}
+			if votes >= need {
+				joined = append(joined, e)
+			}
+		}
+		for _, e := range joined {
+			var alike []int32
+			for _, o := range near[e] {
+				if set.has(o) {
+					alike = append(alike, o)
+				}
+			}
+			d.joinAlike(c, e, sharedStems(c, vecs, e, alike))
+		}
+	}
+}
+
+// votesNeeded is the fewest of k neighbours in a pattern holding share of
+// the journal that random neighbours would reach less often than likeChance.
+func votesNeeded(k int, share float64) int {
+	tail := 1.0
+	for v := 0; v <= k; v++ {
+		if tail < likeChance {
+			return v
+		}
+		tail -= binomial(k, v, share)
+	}
+	return k + 1
+}
+
+func binomial(k, v int, p float64) float64 {
+	return math.Exp(logChoose(k, v) + float64(v)*math.Log(p) + float64(k-v)*math.Log1p(-p))
+}
+
+// sharedStems are the words entry e shares most with the entries alike,
+// most telling first.
+func sharedStems(c *corpus, vecs [][]feature, e int32, alike []int32) []int32 {
+	weight := map[int32]float64{}
+	for _, o := range alike {
+		eachShared(vecs[e], vecs[o], func(id int32, w float64) {
+			if int(id) < len(c.stems) {
+				weight[id] += w
+			}
+		})
+	}
+	stems := make([]int32, 0, len(weight))
+	for s := range weight {
+		stems = append(stems, s)
+	}
+	slices.SortFunc(stems, func(a, b int32) int { return cmp.Or(cmp.Compare(weight[b], weight[a]), cmp.Compare(a, b)) })
+	return stems[:min(likeShown, len(stems))]
+}
+
+// joinAlike adds entry e to d, its hits the first place each of stems is
+// written in it, among the words that show a theme if they are there.
+func (d *draft) joinAlike(c *corpus, e int32, stems []int32) {
+	first := int32(len(d.hits))
+	for _, s := range stems {
+		if h, ok := c.firstUse(e, s); ok {
+			h.term = d.termFor(c.stems[s])
+			d.hits = append(d.hits, h)
+		}
+	}
+	d.add(e, likeWeight, first)
+}
+
+// termFor is the index of term in d.terms, added as a hint if it is new.
+func (d *draft) termFor(term string) int32 {
+	if i := slices.Index(d.terms, term); i >= 0 {
+		return int32(i)
+	}
+	d.hints = append(d.hints, make([]bool, len(d.terms)-len(d.hints))...)
+	d.terms = append(d.terms, term)
+	d.hints = append(d.hints, true)
+	return int32(len(d.terms) - 1)
+}
+
+// firstUse finds stem in entry e, in the fields that can show a theme
+// before the others.
+func (c *corpus) firstUse(e int32, stem int32) (hit, bool) {
+	from, _ := slices.BinarySearchFunc(c.fields, e, func(f field, e int32) int { return cmp.Compare(f.entry, e) })
+	for _, support := range []bool{false, true} {
+		for f := from; f < len(c.fields) && c.fields[f].entry == e; f++ {
+			fl := &c.fields[f]
+			if fl.support != support {
+				continue
+			}
+			for p := fl.contentFirst; p < fl.contentEnd; p++ {
+				if c.contentStems[p] == stem {
+					at := c.start(p)
+					return hit{field: int32(f), first: at, last: at}, true
+				}
+			}
+		}
+	}
+	return hit{}, false
+}
+
+// entryVectors are every entry's TF-IDF features.
+func entryVectors(fs *featureSpace) [][]feature {
+	vecs := make([][]feature, len(fs.c.entries))
+	fs.each(func(entry int32, fv []feature) { vecs[entry] = slices.Clone(fv) })
+	return vecs
+}
+
+// nearestEntries lists, for each entry, the k entries most like it by
+// cosine, most alike first; only entries with a word in common count.
+func nearestEntries(vecs [][]feature, k int) [][]int32 {
+	norms := make([]float64, len(vecs))
+	for i, v := range vecs {
+		norms[i] = math.Sqrt(norm(v))
+	}
+	type scored struct {
+		entry int32
+		score float64
+	}
+	near := make([][]int32, len(vecs))
+	all := make([]scored, 0, len(vecs))
+	for i := range vecs {
+		all = all[:0]
+		for j := range vecs {
+			var dot float64
+			if i != j {
+				eachShared(vecs[i], vecs[j], func(_ int32, w float64) { dot += w })
+			}
+			if dot > 0 {
+				all = append(all, scored{int32(j), dot / (norms[i] * norms[j])})
+			}
+		}
+		slices.SortFunc(all, func(a, b scored) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.entry, b.entry)) })
+		for _, s := range all[:min(k, len(all))] {
+			near[i] = append(near[i], s.entry)
+		}
+	}
+	return near
+}
