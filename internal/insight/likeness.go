@@ -29,7 +29,7 @@ const (
 	// entry is compared with every other, and the patterns have words
 	// enough without it.
 	minLikeEntries = 30
-	maxLikeEntries = 1000
+	maxLikeEntries = 2000
 )
 
 // joinLookalikes adds to each lexicon pattern among drafts (found in at
@@ -168,33 +168,62 @@ func entryVectors(fs *featureSpace) [][]feature {
 }
 
 // nearestEntries lists, for each entry, the k entries most like it by
-// cosine, most alike first; only entries with a word in common count.
+// cosine, most alike first; only entries with a word in common count. The
+// dot products are summed word by word, over the entries that use each.
 func nearestEntries(vecs [][]feature, k int) [][]int32 {
+	type posting struct {
+		entry  int32
+		weight float64
+	}
+	var postings [][]posting
 	norms := make([]float64, len(vecs))
-	for i, v := range vecs {
-		norms[i] = math.Sqrt(norm(v))
-	}
-	type scored struct {
-		entry int32
-		score float64
-	}
-	near := make([][]int32, len(vecs))
-	all := make([]scored, 0, len(vecs))
-	for i := range vecs {
-		all = all[:0]
-		for j := range vecs {
-			var dot float64
-			if i != j {
-				eachShared(vecs[i], vecs[j], func(_ int32, w float64) { dot += w })
+	for e, v := range vecs {
+		norms[e] = math.Sqrt(norm(v))
+		for _, f := range v {
+			if int(f.id) >= len(postings) {
+				postings = append(postings, make([][]posting, int(f.id)+1-len(postings))...)
 			}
-			if dot > 0 {
-				all = append(all, scored{int32(j), dot / (norms[i] * norms[j])})
+			postings[f.id] = append(postings[f.id], posting{int32(e), f.weight})
+		}
+	}
+	dots := make([]float64, len(vecs))
+	var touched []int32
+	var best []scored
+	near := make([][]int32, len(vecs))
+	for e, v := range vecs {
+		for _, f := range v {
+			for _, p := range postings[f.id] {
+				if dots[p.entry] == 0 {
+					touched = append(touched, p.entry)
+				}
+				dots[p.entry] += f.weight * p.weight
 			}
 		}
-		slices.SortFunc(all, func(a, b scored) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.entry, b.entry)) })
-		for _, s := range all[:min(k, len(all))] {
-			near[i] = append(near[i], s.entry)
+		best = best[:0]
+		for _, o := range touched {
+			s := scored{o, dots[o] / (norms[e] * norms[o])}
+			dots[o] = 0
+			if o == int32(e) || len(best) == k && !s.before(best[k-1]) {
+				continue
+			}
+			at, _ := slices.BinarySearchFunc(best, s, func(a, b scored) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.entry, b.entry)) })
+			best = slices.Insert(best, at, s)[:min(k, len(best)+1)]
+		}
+		touched = touched[:0]
+		for _, s := range best {
+			near[e] = append(near[e], s.entry)
 		}
 	}
 	return near
+}
+
+// scored is an entry and how alike it is to the one being compared.
+type scored struct {
+	entry int32
+	score float64
+}
+
+// before orders more alike first, then earlier entries first.
+func (s scored) before(t scored) bool {
+	return s.score > t.score || s.score == t.score && s.entry < t.entry
 }
