@@ -111,8 +111,11 @@ func recurring(drafts []*draft, minDF int32) []*draft {
 	return slices.DeleteFunc(drafts, func(d *draft) bool { return len(d.members) < int(minDF) })
 }
 
-// strongest ranks the drafts and keeps the best max, skipping any that
-// covers nearly the same entries as a better one.
+// strongest ranks the drafts and keeps the best limit, skipping any that
+// covers nearly the same entries as a better one. Each is ranked lower by
+// the share of its entries that a theme of its kind kept before it
+// already holds: a theme that shows something new is worth more than one
+// that repeats what is already shown.
 func strongest(drafts []*draft, n, limit int) []*draft {
 	for _, d := range drafts {
 		d.rank()
@@ -120,25 +123,50 @@ func strongest(drafts []*draft, n, limit int) []*draft {
 	slices.SortStableFunc(drafts, func(a, b *draft) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(len(b.members), len(a.members)), cmp.Compare(a.label, b.label))
 	})
+	sets := make([]entrySet, len(drafts))
+	for i, d := range drafts {
+		sets[i] = d.entrySet(n)
+	}
+	covered := make([]float64, len(drafts))
+	out := make([]bool, len(drafts))
 	var kept []*draft
-	var sets []entrySet
-	for _, d := range drafts {
-		if len(kept) == limit {
+	var keptSets []entrySet
+	for len(kept) < limit {
+		best, bestScore := -1, 0.0
+		for i, d := range drafts {
+			if out[i] {
+				continue
+			}
+			if last := len(kept) - 1; last >= 0 && sameKind(d, kept[last]) {
+				covered[i] = max(covered[i], float64(sets[i].common(keptSets[last]))/float64(len(d.members)))
+			}
+			if score := d.score * (1 - repeatRank*covered[i]); best < 0 || score > bestScore {
+				best, bestScore = i, score
+			}
+		}
+		if best < 0 {
 			break
 		}
-		set := d.entrySet(n)
-		if duplicates(set, len(d.members), d.source, kept, sets) {
-			continue
+		out[best] = true
+		if !duplicates(sets[best], len(drafts[best].members), drafts[best], kept, keptSets) {
+			kept = append(kept, drafts[best])
+			keptSets = append(keptSets, sets[best])
 		}
-		kept = append(kept, d)
-		sets = append(sets, set)
 	}
 	return kept
 }
 
-func duplicates(set entrySet, size int, source Source, kept []*draft, sets []entrySet) bool {
+// repeatRank is how much lower a theme ranks whose entries are all in a
+// theme of its kind ranked above it.
+const repeatRank = 0.3
+
+// sameKind says whether two themes compete for the same entries: a name and
+// a pattern on the same entries are both kept, who and what keeps happening.
+func sameKind(a, b *draft) bool { return (a.source == SourceName) == (b.source == SourceName) }
+
+func duplicates(set entrySet, size int, d *draft, kept []*draft, sets []entrySet) bool {
 	for i, k := range kept {
-		if (k.source == SourceName) != (source == SourceName) {
+		if !sameKind(d, k) {
 			continue
 		}
 		shared := set.common(sets[i])

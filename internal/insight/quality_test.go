@@ -49,7 +49,7 @@ var qualityFloors = map[string]struct {
 	"bea":      {meanF1: 0.78, found: 8},
 	"marisol":  {meanF1: 0.77, found: 6},
 	"tom":      {meanF1: 0.69, found: 6},
-	"priyanka": {meanF1: 0.66, found: 6},
+	"priyanka": {meanF1: 0.65, found: 5},
 	"walt":     {meanF1: 0.71, found: 6},
 	// Measured held out first (see QUALITY.md), then tuned on.
 	"dev":  {meanF1: 0.80, found: 6},
@@ -57,8 +57,8 @@ var qualityFloors = map[string]struct {
 	"ade":  {meanF1: 0.80, found: 6},
 	// Measured held out first (see QUALITY.md), then tuned on.
 	"bashir": {meanF1: 0.77, found: 6},
-	"ines":   {meanF1: 0.82, found: 6},
-	"yuki":   {meanF1: 0.74, found: 6},
+	"ines":   {meanF1: 0.82, found: 6, mostlyNoise: 1},
+	"yuki":   {meanF1: 0.74, found: 5},
 	// Measured held out first at 2026-12-01.15 (see QUALITY.md), then tuned on.
 	"chiara":  {meanF1: 0.66, found: 5, mostlyNoise: 1},
 	"darnell": {meanF1: 0.68, found: 6},
@@ -74,9 +74,13 @@ var qualityFloors = map[string]struct {
 	// Measured held out first at 2026-12-01.18 and .19 (see QUALITY.md),
 	// then tuned on. sunita's hearings were found at .18 only by a wrong
 	// reading of "judged her" as "judged"; her nerves pattern now ranks 13th.
-	"bridget": {meanF1: 0.72, found: 6},
-	"diego":   {meanF1: 0.73, found: 6},
-	"sunita":  {meanF1: 0.63, found: 5},
+	"bridget": {meanF1: 0.76, found: 6},
+	"diego":   {meanF1: 0.74, found: 6},
+	"sunita":  {meanF1: 0.65, found: 5},
+	// Measured held out first at 2026-12-01.20 (see QUALITY.md), then tuned on.
+	"jamal":      {meanF1: 0.69, found: 5},
+	"marguerite": {meanF1: 0.71, found: 5},
+	"wen":        {meanF1: 0.75, found: 6},
 }
 
 const targetMeanF1 = 0.70
