@@ -27,6 +27,9 @@ type draft struct {
 	// lone marks a theme shown by one recurring word and nothing else: the
 	// least certain kind, ranked below the others.
 	lone bool
+	// alike scales the rank by how alike the entries are, when that was
+	// measured (see weighCohesion).
+	alike float64
 }
 
 // member is an entry that shows a draft, how strongly, and where: its hits
@@ -70,6 +73,18 @@ func (d *draft) rank() {
 	}
 	if d.lone {
 		d.score *= loneRank
+	}
+	if d.alike > 0 {
+		d.score *= d.alike
+	}
+}
+
+// memberEntries yields the entries of d's members.
+func (d *draft) memberEntries(yield func(int32) bool) {
+	for _, m := range d.members {
+		if !yield(m.entry) {
+			return
+		}
 	}
 }
 

@@ -228,3 +228,67 @@ type scored struct {
 func (s scored) before(t scored) bool {
 	return s.score > t.score || s.score == t.score && s.entry < t.entry
 }
+
+// alikeRank is how much a theme's rank follows how alike its entries are:
+// a theme that tells one story is more likely what keeps going wrong than
+// one spread over setbacks of every kind (a partner, a word of the trade).
+const alikeRank = 0.25
+
+// minAlike bounds how far a theme whose entries share no words at all
+// falls: to a third of its rank.
+const minAlike = 0.01
+
+// weighCohesion sets each draft's alike: how much more alike its entries
+// are than any two of the journal's (the mean cosine of their vectors in
+// pairs, over the same for all entries), to the power alikeRank. Journals
+// outside the sizes likeness works in are left as they are.
+func weighCohesion(c *corpus, drafts []*draft) {
+	n := len(c.entries)
+	if n < minLikeEntries || n > maxLikeEntries {
+		return
+	}
+	units := entryVectors(newFeatureSpace(scanned{c: c}))
+	for _, v := range units {
+		length := math.Sqrt(norm(v))
+		for k := range v {
+			v[k].weight /= length
+		}
+	}
+	sum := make([]float64, len(c.stems))
+	var touched []int32
+	meanPair := func(entries func(yield func(int32) bool)) float64 {
+		m := 0
+		for e := range entries {
+			m++
+			for _, f := range units[e] {
+				if sum[f.id] == 0 {
+					touched = append(touched, f.id)
+				}
+				sum[f.id] += f.weight
+			}
+		}
+		var sq float64
+		for _, id := range touched {
+			sq += sum[id] * sum[id]
+			sum[id] = 0
+		}
+		touched = touched[:0]
+		if m < 2 {
+			return 0
+		}
+		return (sq - float64(m)) / float64(m*(m-1))
+	}
+	base := meanPair(func(yield func(int32) bool) {
+		for e := range int32(n) {
+			if !yield(e) {
+				return
+			}
+		}
+	})
+	if base <= 0 {
+		return
+	}
+	for _, d := range drafts {
+		d.alike = math.Pow(max(meanPair(d.memberEntries)/base, minAlike), alikeRank)
+	}
+}

@@ -96,6 +96,7 @@ func patternsOfScan(entries []journal.Entry, scanned scanned, opt Options) Repor
 	people := mergeNicknames(recurring(phraseDrafts(c, groups), minDF))
 	linkRoles(c, people)
 	drafts := opt.Corrections.apply(entries, append(lexDrafts, people...))
+	weighCohesion(c, drafts)
 	kept := strongest(drafts, len(entries), opt.MaxThemes)
 	joinLookalikes(c, kept, minDF, opt.Corrections.Removed)
 	c.dropWords()
