@@ -86,3 +86,39 @@ func TestVotesNeededGrowWithThePattern(t *testing.T) {
 		t.Errorf("votes needed: %d for a pattern in a tenth of the entries, %d for one in two fifths", small, large)
 	}
 }
+
+func TestAThemeThatTellsOneStoryRanksAboveOneSpreadThin(t *testing.T) {
+	var texts []string
+	for i := range 6 {
+		texts = append(texts, fmt.Sprintf("Said yes to covering the rota swap again, another extra shift on the ward, %d this month.", i+2))
+	}
+	for _, w := range strings.Fields("garden tax dentist wedding car passport boiler") {
+		texts = append(texts, "I put it off, the "+w+" thing.")
+	}
+	nouns := strings.Fields(`umbrella violin kettle parrot lantern teapot compass ladder
+		saddle trumpet carpet anchor blanket pebble feather candle mirror basket helmet
+		ribbon barrel chimney sandal jacket pillow hammer bucket lemon cactus tulip
+		walnut magnet pencil button marble canoe whistle statue puzzle rocket glove
+		carrot biscuit scarf wallet orchid meadow harbour castle tunnel cabin island
+		quilt spoon`)
+	for i := 0; i+1 < len(nouns) && len(texts) < 40; i += 2 {
+		texts = append(texts, "Lost the "+nouns[i]+" by the "+nouns[i+1]+".")
+	}
+	var entries []journal.Entry
+	for i, text := range texts {
+		entries = append(entries, journal.Entry{
+			ID: int64(i + 1), UID: fmt.Sprintf("u%d", i+1), OccurredOn: journal.Date(fmt.Sprintf("2026-04-%02d", i%28+1)),
+			Title: "A day", Answers: []journal.Answer{{Key: journal.KeyCause, Text: text}},
+		})
+	}
+	report := Patterns(entries, builtinLexicon(t), Options{})
+	rankOf := func(entry int64, count int) int {
+		return slices.IndexFunc(report.Themes, func(th Theme) bool {
+			return th.Source == SourceLexicon && th.Count == count && slices.Contains(th.Entries, entry)
+		})
+	}
+	story, thin := rankOf(1, 6), rankOf(7, 7)
+	if story < 0 || thin < 0 || story > thin {
+		t.Errorf("the pattern of six entries telling one story ranked %d, the one of seven different things %d; want the story first", story, thin)
+	}
+}

@@ -379,3 +379,25 @@ func themeLabels(r Report) []string {
 	}
 	return out
 }
+
+func TestAThemeThatRepeatsABetterOneRanksLower(t *testing.T) {
+	theme := func(label string, entries ...int32) *draft {
+		d := &draft{label: label, source: SourceLexicon}
+		for _, e := range entries {
+			d.add(e, 1, int32(len(d.hits)))
+		}
+		return d
+	}
+	kept := strongest([]*draft{
+		theme("a", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+		theme("b, mostly a again", 0, 1, 2, 3, 4, 30, 31, 32),
+		theme("c", 20, 21, 22, 23, 24, 25, 26),
+	}, 40, 12)
+	var order []string
+	for _, d := range kept {
+		order = append(order, d.label)
+	}
+	if want := []string{"a", "c", "b, mostly a again"}; !slices.Equal(order, want) {
+		t.Errorf("kept %q; want %q", order, want)
+	}
+}
