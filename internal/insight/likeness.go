@@ -24,7 +24,8 @@ const (
 	// likeShown is how many of the words a joined entry shares with its
 	// neighbours in the pattern show why it joined.
 	likeShown = 3
-	// Between these sizes a journal's patterns grow this way: in fewer
+	// Between these sizes entries are compared with each other (to grow
+	// patterns, and to rank a theme by how alike its entries are): in fewer
 	// entries, an entry's nearest are most of the journal; in more, every
 	// entry is compared with every other, and the patterns have words
 	// enough without it.
@@ -50,31 +51,18 @@ func joinLookalikes(c *corpus, drafts []*draft, minDF int32, removed []Membershi
 	vecs := entryVectors(newFeatureSpace(scanned{c: c, drafts: patterns}))
 	near := nearestEntries(vecs, likeNeighbours)
 	for _, d := range patterns {
+		// set stays as it was before any joined: an entry joins by the
+		// entries that show the pattern in their own words.
 		set := d.entrySet(n)
 		need := votesNeeded(likeNeighbours, float64(len(d.members))/float64(n))
-		var joined []int32
 		for e := range int32(n) {
 			if set.has(e) || slices.Contains(removed, Membership{Theme: d.key, UID: c.entries[e].UID}) {
 				continue
 			}
-			votes := 0
-			for _, o := range near[e] {
-				if set.has(o) {
-					votes++
-				}
+			alike := slices.DeleteFunc(slices.Clone(near[e]), func(o int32) bool { return !set.has(o) })
+			if len(alike) >= need {
+				d.joinAlike(c, e, sharedStems(c, vecs, e, alike))
 			}
-			if votes >= need {
-				joined = append(joined, e)
-			}
-		}
-		for _, e := range joined {
-			var alike []int32
-			for _, o := range near[e] {
-				if set.has(o) {
-					alike = append(alike, o)
-				}
-			}
-			d.joinAlike(c, e, sharedStems(c, vecs, e, alike))
 		}
 	}
 }
