@@ -247,7 +247,10 @@ func simulate(t *testing.T, seed uint64) {
 		case op < 8:
 			d.sync(t, step)
 		case op < 10:
+			// Often merged at once, so that devices come to share entries
+			// and edit them before they hear of each other's edits.
 			transfer(t, r, devs[r.IntN(n)], d, false)
+			d.sync(t, step)
 		default:
 			correct(t, r, d.s, now)
 		}
