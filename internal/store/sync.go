@@ -204,7 +204,7 @@ type syncMerge struct {
 	dev SyncDevice
 	now time.Time
 
-	insertVersion, replace, heads, hash, setHash *sql.Stmt
+	insertVersion, replace, heads, lone, hash, setHash *sql.Stmt
 	// decoded holds the entries of the versions of the batch being merged,
 	// by version id, so each is decoded once.
 	decoded map[string]decodedEntry
@@ -232,6 +232,9 @@ func (sm *syncMerge) prepare(ctx context.Context) error {
 			entry = CASE WHEN published THEN NULL ELSE entry END WHERE id = ?1 AND head`},
 		{&sm.heads, `SELECT id, device, clock_wall, clock_logical, deleted, coalesce(entry, '') FROM sync_versions
 			WHERE uid = ? AND head`},
+		// The one live head of an entry holds what the journal holds: it
+		// keeps its entry only until it is written to the folder.
+		{&sm.lone, "UPDATE sync_versions SET entry = NULL WHERE id = ? AND published"},
 		{&sm.hash, "SELECT hash FROM sync_entries WHERE uid = ?"},
 		{&sm.setHash, "INSERT INTO sync_entries (uid, hash) VALUES (?, ?) ON CONFLICT DO UPDATE SET hash = excluded.hash"},
 	} {
@@ -248,7 +251,7 @@ func (sm *syncMerge) close() {
 	if sm.fresh != nil {
 		sm.fresh.close()
 	}
-	for _, stmt := range []*sql.Stmt{sm.insertVersion, sm.replace, sm.heads, sm.hash, sm.setHash} {
+	for _, stmt := range []*sql.Stmt{sm.insertVersion, sm.replace, sm.heads, sm.lone, sm.hash, sm.setHash} {
 		if stmt != nil {
 			stmt.Close()
 		}
@@ -261,22 +264,8 @@ func (sm *syncMerge) local(ctx context.Context, res *Merged) error {
 	if err != nil || len(pending) == 0 {
 		return err
 	}
-	// Read through the transaction's own snapshot: no one else writes while it holds the lock.
-	rows, err := sm.tx.QueryContext(ctx, "SELECT "+entryColumns+" FROM entries e WHERE e.uid IN (SELECT uid FROM sync_pending)")
+	page, err := sm.read(ctx, "SELECT "+entryColumns+" FROM entries e WHERE e.uid IN (SELECT uid FROM sync_pending)")
 	if err != nil {
-		return err
-	}
-	var page []journal.Entry
-	for rows.Next() {
-		e, err := scanEntry(rows)
-		if err != nil {
-			rows.Close()
-			return err
-		}
-		page = append(page, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for start := 0; start < len(page); start += pageSize {
@@ -353,6 +342,26 @@ func (sm *syncMerge) pending(ctx context.Context) (map[string]bool, error) {
 		pending[uid] = true
 	}
 	return pending, rows.Err()
+}
+
+// read reads the entries query selects, without what belongs to them,
+// through the transaction's own snapshot: no one else writes while it holds
+// the lock.
+func (sm *syncMerge) read(ctx context.Context, query string, args ...any) ([]journal.Entry, error) {
+	rows, err := sm.tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []journal.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }
 
 // children loads what belongs to a page of entries, in the transaction.
@@ -673,6 +682,11 @@ func (sm *syncMerge) settle(ctx context.Context, uid string, res *Merged) error 
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
+	if live > 1 {
+		if err := sm.keepShown(ctx, heads, id, was); err != nil {
+			return err
+		}
+	}
 	if best == nil {
 		if id == 0 {
 			return sm.remember(ctx, uid, "")
@@ -683,6 +697,9 @@ func (sm *syncMerge) settle(ctx context.Context, uid string, res *Merged) error 
 		res.Deleted++
 		return sm.remember(ctx, uid, "")
 	}
+	if len(best.Entry) == 0 {
+		return nil // the version the journal shows already
+	}
 	d, ok := sm.decoded[best.ID]
 	if !ok {
 		body, e, err := decodeVersionEntry(*best)
@@ -691,26 +708,63 @@ func (sm *syncMerge) settle(ctx context.Context, uid string, res *Merged) error 
 		}
 		d = decodedEntry{e, fingerprint(body)}
 	}
-	e, hash := d.entry, d.hash
-	if hash == was && id != 0 {
-		return nil
-	}
-	if id == 0 {
-		if err := sm.w.insert(ctx, &e); err != nil {
+	if e, hash := d.entry, d.hash; hash != was || id == 0 {
+		if id == 0 {
+			if err := sm.w.insert(ctx, &e); err != nil {
+				return err
+			}
+			if sm.firstCreated == 0 {
+				sm.firstCreated = e.ID
+			}
+			res.Created++
+		} else {
+			e.ID = id
+			if err := sm.overwrite(ctx, &e); err != nil {
+				return err
+			}
+			res.Updated++
+		}
+		if err := sm.remember(ctx, uid, hash); err != nil {
 			return err
 		}
-		if sm.firstCreated == 0 {
-			sm.firstCreated = e.ID
+	}
+	if live == 1 {
+		_, err := sm.lone.ExecContext(ctx, best.ID)
+		return err
+	}
+	return nil
+}
+
+// keepShown gives back its entry, read from the journal, to the head of
+// entry id (uid) that keeps none because the journal holds it (see lone),
+// now that another head stands beside it: a conflict lists the entries of
+// its versions, and the journal may be about to show another. was is the
+// fingerprint of what the journal held when sync last looked, which local
+// has made sure it still holds.
+func (sm *syncMerge) keepShown(ctx context.Context, heads []changelog.Version, id int64, was string) error {
+	for _, h := range heads {
+		if h.Deleted || len(h.Entry) > 0 {
+			continue
 		}
-		res.Created++
-	} else {
-		e.ID = id
-		if err := sm.overwrite(ctx, &e); err != nil {
+		shown, err := sm.read(ctx, "SELECT "+entryColumns+" FROM entries e WHERE e.id = ?", id)
+		if err != nil {
 			return err
 		}
-		res.Updated++
+		if len(shown) == 0 {
+			return fmt.Errorf("entry %s: the journal no longer holds version %s, which it shows", h.UID, h.ID)
+		}
+		if err := sm.children(ctx, shown); err != nil {
+			return err
+		}
+		body, hash := canonical(shown[0])
+		if hash != was {
+			return fmt.Errorf("entry %s: the journal no longer holds version %s, which it shows", h.UID, h.ID)
+		}
+		if _, err := sm.tx.ExecContext(ctx, "UPDATE sync_versions SET entry = ? WHERE id = ?", string(body), h.ID); err != nil {
+			return err
+		}
 	}
-	return sm.remember(ctx, uid, hash)
+	return nil
 }
 
 // overwrite replaces entry e.ID with e as it is, its times included.
@@ -848,7 +902,8 @@ func (s *Store) Unpublished(ctx context.Context, limit int) ([]changelog.Version
 }
 
 // Published marks versions as written to the folder in file, which is
-// recorded as read, and lets go of the entries of those no longer heads.
+// recorded as read, and lets go of the entries of those no longer heads, and
+// of those that are an entry's one live head, whose entry the journal holds.
 func (s *Store) Published(ctx context.Context, versions []changelog.Version, file SyncFile) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO sync_files (path, device, consumed, complete, problem,
@@ -856,7 +911,7 @@ func (s *Store) Published(ctx context.Context, versions []changelog.Version, fil
 			return err
 		}
 		stmt, err := tx.PrepareContext(ctx, `UPDATE sync_versions SET published = 1,
-			entry = CASE WHEN head THEN entry END WHERE id = ?`)
+			entry = CASE WHEN head AND (correction OR uid IN (SELECT uid FROM sync_conflicts)) THEN entry END WHERE id = ?`)
 		if err != nil {
 			return err
 		}

@@ -237,7 +237,7 @@ func (sm *syncMerge) remoteNew(ctx context.Context, entries []newEntry, res *Mer
 		for _, s := range batch {
 			res.Rejected += s.rejected
 			for i, v := range s.versions {
-				if err := tables.add(v, s.head[i]); err != nil {
+				if err := tables.add(v, s.head[i], s.live > 1); err != nil {
 					return err
 				}
 				arrived.note(sm, v, res)
@@ -332,14 +332,15 @@ func newVersionTables() *versionTables {
 }
 
 // add adds a version read from the folder, which keeps its entry only while
-// it is a head, as add and replace leave it.
-func (t *versionTables) add(v changelog.Version, head bool) error {
+// it is a head in conflict, as settle leaves it: the entry of an entry's one
+// live head is the entry the journal holds.
+func (t *versionTables) add(v changelog.Version, head, conflict bool) error {
 	parents, err := json.Marshal(nonNilStrings(v.Parents))
 	if err != nil {
 		return err
 	}
 	var entry any
-	if head && !v.Deleted {
+	if head && conflict && !v.Deleted {
 		entry = string(v.Entry)
 	}
 	t.versions.add(v.ID, v.UID, v.Device, v.Clock.Wall, v.Clock.Logical, string(parents), v.Deleted, entry, head, true, false)
