@@ -569,14 +569,14 @@ func (sm *syncMerge) remoteOneByOne(ctx context.Context, versions []changelog.Ve
 		switch {
 		case v.Deleted:
 		case v.Correction:
-			body, _, err := decodeVersionCorrection(v)
+			body, _, _, err := decodeVersionCorrection(v)
 			if err != nil {
 				res.Rejected++
 				continue
 			}
 			v.Entry = body
 		default:
-			body, e, err := decodeVersionEntry(v)
+			body, hash, e, err := decodeVersionEntry(v)
 			if err != nil {
 				res.Rejected++
 				continue
@@ -585,7 +585,7 @@ func (sm *syncMerge) remoteOneByOne(ctx context.Context, versions []changelog.Ve
 			if sm.decoded == nil {
 				sm.decoded = map[string]decodedEntry{}
 			}
-			sm.decoded[v.ID] = decodedEntry{e, fingerprint(body)}
+			sm.decoded[v.ID] = decodedEntry{e, hash}
 		}
 		if err := sm.add(ctx, v, true); err != nil {
 			return err
@@ -617,28 +617,28 @@ func (sm *syncMerge) remoteOneByOne(ctx context.Context, versions []changelog.Ve
 }
 
 // decodeVersionEntry checks the entry a version carries and returns it in
-// canonical form.
-func decodeVersionEntry(v changelog.Version) ([]byte, journal.Entry, error) {
+// canonical form, with its fingerprint.
+func decodeVersionEntry(v changelog.Version) ([]byte, string, journal.Entry, error) {
 	return decodeVersion(v, "entry", func(e journal.Entry) string { return e.UID }, canonical)
 }
 
 // decodeVersion checks what version v carries, an entry or a correction
 // (named what in errors), whose uid is uid's, and returns it in the
-// canonical form canon makes.
+// canonical form canon makes, with its fingerprint.
 func decodeVersion[T interface{ Validate() error }](v changelog.Version, what string, uid func(T) string,
-	canon func(T) ([]byte, string)) ([]byte, T, error) {
+	canon func(T) ([]byte, string)) ([]byte, string, T, error) {
 	var x T
 	if err := json.Unmarshal(v.Entry, &x); err != nil {
-		return nil, x, err
+		return nil, "", x, err
 	}
 	if got := uid(x); got != v.UID {
-		return nil, x, fmt.Errorf("the %s's uid %q is not the version's %q", what, got, v.UID)
+		return nil, "", x, fmt.Errorf("the %s's uid %q is not the version's %q", what, got, v.UID)
 	}
 	if err := x.Validate(); err != nil {
-		return nil, x, err
+		return nil, "", x, err
 	}
-	body, _ := canon(x)
-	return body, x, nil
+	body, hash := canon(x)
+	return body, hash, x, nil
 }
 
 // newest is the head an entry shows: the newest that is not a deletion, or
@@ -702,11 +702,11 @@ func (sm *syncMerge) settle(ctx context.Context, uid string, res *Merged) error 
 	}
 	d, ok := sm.decoded[best.ID]
 	if !ok {
-		body, e, err := decodeVersionEntry(*best)
+		_, hash, e, err := decodeVersionEntry(*best)
 		if err != nil {
 			return fmt.Errorf("version %s: %w", best.ID, err)
 		}
-		d = decodedEntry{e, fingerprint(body)}
+		d = decodedEntry{e, hash}
 	}
 	if e, hash := d.entry, d.hash; hash != was || id == 0 {
 		if id == 0 {
@@ -973,7 +973,7 @@ func (s *Store) SyncConflicts(ctx context.Context) ([]Conflict, error) {
 		shown := newest(heads)
 		c := Conflict{UID: uid, ID: idOf[uid], Shown: *shown, Entries: map[string]journal.Entry{}}
 		for _, v := range heads {
-			_, e, err := decodeVersionEntry(v)
+			_, _, e, err := decodeVersionEntry(v)
 			if err != nil {
 				return nil, fmt.Errorf("version %s: %w", v.ID, err)
 			}

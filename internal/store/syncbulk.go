@@ -161,13 +161,13 @@ func settleNew(n newEntry) settledEntry {
 	replaced := map[string]bool{}
 	for _, v := range n.versions {
 		if !v.Deleted {
-			body, e, err := decodeVersionEntry(v)
+			body, hash, e, err := decodeVersionEntry(v)
 			if err != nil {
 				s.rejected++
 				continue
 			}
 			v.Entry = body
-			decoded[v.ID] = decodedEntry{e, fingerprint(body)}
+			decoded[v.ID] = decodedEntry{e, hash}
 		}
 		for _, p := range v.Parents {
 			replaced[p] = true

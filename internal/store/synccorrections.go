@@ -28,8 +28,8 @@ func canonicalCorrection(c journal.Correction) ([]byte, string) {
 }
 
 // decodeVersionCorrection checks the correction a version carries and
-// returns it in canonical form.
-func decodeVersionCorrection(v changelog.Version) ([]byte, journal.Correction, error) {
+// returns it in canonical form, with its fingerprint.
+func decodeVersionCorrection(v changelog.Version) ([]byte, string, journal.Correction, error) {
 	return decodeVersion(v, "correction", func(c journal.Correction) string { return c.UID }, canonicalCorrection)
 }
 
@@ -55,11 +55,10 @@ func (sm *syncMerge) settleCorrection(ctx context.Context, uid string, res *Merg
 		}
 		return sm.remember(ctx, uid, "")
 	}
-	body, c, err := decodeVersionCorrection(*best)
+	_, hash, c, err := decodeVersionCorrection(*best)
 	if err != nil {
 		return fmt.Errorf("version %s: %w", best.ID, err)
 	}
-	hash := fingerprint(body)
 	if hash == was {
 		return nil
 	}
