@@ -53,7 +53,7 @@ type Report struct {
 // merge takes the versions read about mergeBatch at a time, and a segment
 // holds at most segmentVersions.
 const (
-	mergeBatch      = 10000
+	mergeBatch      = 5000
 	segmentVersions = 5000
 )
 
