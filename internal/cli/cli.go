@@ -66,16 +66,7 @@ func Main() int {
 		now:      time.Now,
 		dataHome: xdg.DataHome,
 	}
-	// ctrl+c and SIGTERM cancel the one context every command runs under: a
-	// long import, export or backup stops, leaving the journal and any file
-	// as they were. A second signal ends failup at once.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	go func() {
-		<-ctx.Done()
-		stop()
-	}()
-	return a.run(ctx, os.Args[1:])
+	return a.run(context.Background(), os.Args[1:])
 }
 
 // env is what every command shares: streams, global flags, and the journal,
@@ -100,6 +91,10 @@ type env struct {
 	// running is set once a command's own code starts: errors before it are
 	// usage errors.
 	running bool
+	// ctx is the context the command runs under, which ctrl+c and SIGTERM
+	// cancel once it is running; stopSignals ends that.
+	ctx         context.Context
+	stopSignals context.CancelFunc
 	// creates is set for the commands that may start a new journal; the
 	// others say there is none.
 	creates bool
@@ -120,7 +115,12 @@ func (a *env) run(ctx context.Context, args []string) int {
 	root.SetIn(a.in)
 	root.SetOut(a.out)
 	root.SetErr(a.errOut)
+	a.ctx = ctx
 	err := a.finishOutput(root.ExecuteContext(ctx))
+	if a.stopSignals != nil {
+		defer a.stopSignals()
+	}
+	ctx = a.ctx
 	// ctrl+c is how many leave the full screen, after saving there.
 	if err == nil || errors.Is(err, tui.ErrInterrupted) {
 		a.syncAfterSave(ctx)
@@ -220,6 +220,7 @@ func (a *env) rootCmd() *cobra.Command {
 				return err
 			}
 			a.running = true
+			a.catchSignals(cmd)
 			a.creates = createsJournal[cmd.Name()] && (cmd == cmd.Root()) == (cmd.Name() == "failup")
 			if err := a.loadSettings(); err != nil {
 				return err
@@ -257,6 +258,21 @@ func (a *env) rootCmd() *cobra.Command {
 	a.registerCompletions(root)
 	a.registerOutputFlags(root)
 	return root
+}
+
+// catchSignals makes ctrl+c and SIGTERM cancel the context cmd runs under: a
+// long import, export or backup stops, leaving the journal and any file as
+// they were. A second signal ends failup at once. It waits for a command's
+// own code: watching for signals starts two threads, nearly a tenth of what
+// --version and --help cost.
+func (a *env) catchSignals(cmd *cobra.Command) {
+	ctx, stop := signal.NotifyContext(ctxOf(cmd), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	cmd.SetContext(ctx)
+	a.ctx, a.stopSignals = ctx, stop
 }
 
 func noArgs(cmd *cobra.Command, args []string) error {
