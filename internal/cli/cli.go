@@ -95,6 +95,8 @@ type env struct {
 	// cancel once it is running; stopSignals ends that.
 	ctx         context.Context
 	stopSignals context.CancelFunc
+	// version is --version.
+	version bool
 	// creates is set for the commands that may start a new journal; the
 	// others say there is none.
 	creates bool
@@ -111,6 +113,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 
 func (a *env) run(ctx context.Context, args []string) int {
 	root := a.rootCmd()
+	a.versionFlag(root)
 	root.SetArgs(args)
 	root.SetIn(a.in)
 	root.SetOut(a.out)
@@ -206,16 +209,18 @@ func (a *env) rootCmd() *cobra.Command {
 			"Exit codes: 0 done; 1 something went wrong (one sentence on stderr says what);\n" +
 			"2 a mistake in how failup was called (a flag, an argument, a value typed);\n" +
 			"130 stopped by ctrl+c or SIGTERM, leaving the journal and files as they were.",
-		Version:       buildVersion(debug.ReadBuildInfo()),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
+			if len(args) > 0 && !a.version {
 				return usagef("there is no command %q; failup --help lists them", args[0])
 			}
 			return nil
 		},
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if a.version {
+				return nil
+			}
 			if err := a.checkFlagGroups(cmd); err != nil {
 				return err
 			}
@@ -227,9 +232,13 @@ func (a *env) rootCmd() *cobra.Command {
 			}
 			return a.startOutput(cmd)
 		},
-		RunE: a.runHome,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if a.version {
+				return a.writeVersion()
+			}
+			return a.runHome(cmd, args)
+		},
 	}
-	root.SetVersionTemplate("failup {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
 	flags := root.PersistentFlags()
 	flags.StringVar(&a.dbFlag, "db", "", "journal file (default $FAILUP_DB, else $XDG_DATA_HOME/failup/journal.db)")
