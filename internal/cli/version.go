@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 )
@@ -30,9 +31,9 @@ func (a *env) writeVersion() error {
 
 // releaseTag is a module version made from a release tag, not a
 // pseudo-version Go makes for an untagged commit.
-var releaseTag = regexp.MustCompile(`^v\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$`)
+var releaseTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$`) })
 
-var pseudoVersion = regexp.MustCompile(`\d{14}-[0-9a-f]{12}`)
+var pseudoVersion = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d{14}-[0-9a-f]{12}`) })
 
 // buildVersion is what --version prints after "failup": the release it was
 // built from (the module version when built from a tag, else Version), and
@@ -43,7 +44,7 @@ func buildVersion(info *debug.BuildInfo, ok bool) string {
 	if !ok {
 		return v
 	}
-	if mv := info.Main.Version; releaseTag.MatchString(mv) && !pseudoVersion.MatchString(mv) {
+	if mv := info.Main.Version; releaseTag().MatchString(mv) && !pseudoVersion().MatchString(mv) {
 		v = strings.TrimPrefix(mv, "v")
 	}
 	var revision, at string

@@ -3,6 +3,7 @@ package insight
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // mergeNicknames folds each name theme whose name is a short form of
@@ -48,42 +49,44 @@ func isNickname(short, long string) bool {
 	if len(short) >= 3 && len(long) > len(short) && strings.HasPrefix(long, short) {
 		return true
 	}
-	return slices.Contains(petNames[short], long)
+	return slices.Contains(petNames()[short], long)
 }
 
 // petNames are short forms that are not the start of the full name.
-var petNames = map[string][]string{
-	"bob": {"robert"}, "bobby": {"robert"}, "rob": {"robert"}, "robbie": {"robert"},
-	"bill": {"william"}, "billy": {"william"}, "will": {"william"}, "liam": {"william"},
-	"liz": {"elizabeth"}, "lizzie": {"elizabeth"}, "beth": {"elizabeth", "bethany"}, "betty": {"elizabeth"},
-	"peggy": {"margaret"}, "maggie": {"margaret"}, "meg": {"margaret", "megan"},
-	"dick": {"richard"}, "rick": {"richard", "frederick"}, "ricky": {"richard"},
-	"ted": {"edward"}, "ned": {"edward"}, "eddie": {"edward"}, "ed": {"edward", "edmund"},
-	"tony": {"anthony", "antonio"}, "becky": {"rebecca"}, "becca": {"rebecca"},
-	"kate": {"katherine", "catherine", "kathryn"}, "katie": {"katherine", "catherine", "kathryn"},
-	"cathy": {"catherine"}, "kathy": {"katherine", "kathryn"},
-	"jim": {"james"}, "jimmy": {"james"}, "jamie": {"james"}, "jack": {"john"}, "johnny": {"john", "jonathan"},
-	"jon": {"jonathan"}, "jonny": {"jonathan"}, "chuck": {"charles"}, "charlie": {"charles", "charlotte"},
-	"harry": {"henry", "harold"}, "hank": {"henry"}, "jenny": {"jennifer"}, "jen": {"jennifer"},
-	"sally": {"sarah"}, "polly": {"mary"}, "molly": {"mary"}, "patty": {"patricia"}, "trish": {"patricia"},
-	"mike": {"michael"}, "mick": {"michael"}, "mikey": {"michael"}, "dave": {"david"}, "davy": {"david"},
-	"steve": {"stephen", "steven"}, "andy": {"andrew"}, "drew": {"andrew"}, "tom": {"thomas"},
-	"tommy": {"thomas"}, "joe": {"joseph"}, "joey": {"joseph"}, "ben": {"benjamin"}, "benny": {"benjamin"},
-	"sam": {"samuel", "samantha"}, "sammy": {"samuel", "samantha"}, "pat": {"patrick", "patricia"},
-	"dan": {"daniel"}, "danny": {"daniel"}, "chris": {"christopher", "christine", "christina"},
-	"greg": {"gregory"}, "larry": {"lawrence"}, "len": {"leonard"}, "lenny": {"leonard"},
-	"al": {"alan", "albert", "alfred"}, "alf": {"alfred"}, "fred": {"frederick"}, "freddie": {"frederick"},
-	"ollie": {"oliver"}, "izzy": {"isabel", "isabella"}, "abby": {"abigail"}, "debbie": {"deborah", "debra"},
-	"deb": {"deborah", "debra"}, "vicky": {"victoria"}, "vic": {"victoria", "victor"}, "tash": {"natasha"},
-	"nat": {"natalie", "natasha", "nathan"}, "jo": {"joanna", "joanne", "josephine"},
-	"sue": {"susan", "suzanne"}, "susie": {"susan"}, "kev": {"kevin"}, "nick": {"nicholas", "nicola"},
-	"matt": {"matthew"}, "alex": {"alexander", "alexandra"}, "sandy": {"alexander", "sandra"},
-	"max": {"maxwell", "maximilian"}, "nico": {"nicolas", "nicholas"}, "gabe": {"gabriel"},
-	"zach": {"zachary"}, "zack": {"zachary"}, "josh": {"joshua"}, "jake": {"jacob"}, "toby": {"tobias"},
-	"mo": {"mohammed", "muhammad", "maureen"}, "pete": {"peter"}, "phil": {"philip", "phillip"},
-	"ron": {"ronald"}, "ronnie": {"ronald"}, "don": {"donald"}, "gerry": {"gerald", "geraldine"},
-	"terry": {"terence", "teresa"}, "tess": {"teresa"}, "mandy": {"amanda"}, "manny": {"manuel"},
-}
+var petNames = sync.OnceValue(func() map[string][]string {
+	return map[string][]string{
+		"bob": {"robert"}, "bobby": {"robert"}, "rob": {"robert"}, "robbie": {"robert"},
+		"bill": {"william"}, "billy": {"william"}, "will": {"william"}, "liam": {"william"},
+		"liz": {"elizabeth"}, "lizzie": {"elizabeth"}, "beth": {"elizabeth", "bethany"}, "betty": {"elizabeth"},
+		"peggy": {"margaret"}, "maggie": {"margaret"}, "meg": {"margaret", "megan"},
+		"dick": {"richard"}, "rick": {"richard", "frederick"}, "ricky": {"richard"},
+		"ted": {"edward"}, "ned": {"edward"}, "eddie": {"edward"}, "ed": {"edward", "edmund"},
+		"tony": {"anthony", "antonio"}, "becky": {"rebecca"}, "becca": {"rebecca"},
+		"kate": {"katherine", "catherine", "kathryn"}, "katie": {"katherine", "catherine", "kathryn"},
+		"cathy": {"catherine"}, "kathy": {"katherine", "kathryn"},
+		"jim": {"james"}, "jimmy": {"james"}, "jamie": {"james"}, "jack": {"john"}, "johnny": {"john", "jonathan"},
+		"jon": {"jonathan"}, "jonny": {"jonathan"}, "chuck": {"charles"}, "charlie": {"charles", "charlotte"},
+		"harry": {"henry", "harold"}, "hank": {"henry"}, "jenny": {"jennifer"}, "jen": {"jennifer"},
+		"sally": {"sarah"}, "polly": {"mary"}, "molly": {"mary"}, "patty": {"patricia"}, "trish": {"patricia"},
+		"mike": {"michael"}, "mick": {"michael"}, "mikey": {"michael"}, "dave": {"david"}, "davy": {"david"},
+		"steve": {"stephen", "steven"}, "andy": {"andrew"}, "drew": {"andrew"}, "tom": {"thomas"},
+		"tommy": {"thomas"}, "joe": {"joseph"}, "joey": {"joseph"}, "ben": {"benjamin"}, "benny": {"benjamin"},
+		"sam": {"samuel", "samantha"}, "sammy": {"samuel", "samantha"}, "pat": {"patrick", "patricia"},
+		"dan": {"daniel"}, "danny": {"daniel"}, "chris": {"christopher", "christine", "christina"},
+		"greg": {"gregory"}, "larry": {"lawrence"}, "len": {"leonard"}, "lenny": {"leonard"},
+		"al": {"alan", "albert", "alfred"}, "alf": {"alfred"}, "fred": {"frederick"}, "freddie": {"frederick"},
+		"ollie": {"oliver"}, "izzy": {"isabel", "isabella"}, "abby": {"abigail"}, "debbie": {"deborah", "debra"},
+		"deb": {"deborah", "debra"}, "vicky": {"victoria"}, "vic": {"victoria", "victor"}, "tash": {"natasha"},
+		"nat": {"natalie", "natasha", "nathan"}, "jo": {"joanna", "joanne", "josephine"},
+		"sue": {"susan", "suzanne"}, "susie": {"susan"}, "kev": {"kevin"}, "nick": {"nicholas", "nicola"},
+		"matt": {"matthew"}, "alex": {"alexander", "alexandra"}, "sandy": {"alexander", "sandra"},
+		"max": {"maxwell", "maximilian"}, "nico": {"nicolas", "nicholas"}, "gabe": {"gabriel"},
+		"zach": {"zachary"}, "zack": {"zachary"}, "josh": {"joshua"}, "jake": {"jacob"}, "toby": {"tobias"},
+		"mo": {"mohammed", "muhammad", "maureen"}, "pete": {"peter"}, "phil": {"philip", "phillip"},
+		"ron": {"ronald"}, "ronnie": {"ronald"}, "don": {"donald"}, "gerry": {"gerald", "geraldine"},
+		"terry": {"terence", "teresa"}, "tess": {"teresa"}, "mandy": {"amanda"}, "manny": {"manuel"},
+	}
+})
 
 // joinDrafts is one theme made of two: the entries of both, each with the
 // hits of both.

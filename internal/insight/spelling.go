@@ -1,25 +1,30 @@
 package insight
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // stemOverrides give the stems that the stemmer gets wrong for journals:
 // weekday abbreviations, which it would merge with other words ("fri" with
 // "fried"), and words whose stem means something else ("blanked" in an
 // exam is not a blank page).
-var stemOverrides = map[string]string{
-	"mon": "monday", "tue": "tuesday", "tues": "tuesday", "weds": "wednesday",
-	"thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday",
-	"fried": "fried", "fries": "fried", "frying": "fried",
-	"blanked": "blanked", "blanking": "blanked",
-	"organization": "organiz", "organizations": "organiz", "organisation": "organiz", "organisations": "organiz",
-	"university": "universiti", "universities": "universiti",
-	"communication": "communication", "communications": "communication",
-	"community": "community", "communities": "community",
-	"mum": "mom", "mums": "mom", "mummy": "mom", "programme": "program", "programmes": "program",
-	"cheque": "check", "cheques": "check", "defence": "defens", "offence": "offens",
-	"licence": "licens", "practise": "practic", "practised": "practic", "practising": "practic",
-	"tyre": "tire", "tyres": "tire", "grey": "gray", "sceptical": "skeptic",
-}
+var stemOverrides = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"mon": "monday", "tue": "tuesday", "tues": "tuesday", "weds": "wednesday",
+		"thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday",
+		"fried": "fried", "fries": "fried", "frying": "fried",
+		"blanked": "blanked", "blanking": "blanked",
+		"organization": "organiz", "organizations": "organiz", "organisation": "organiz", "organisations": "organiz",
+		"university": "universiti", "universities": "universiti",
+		"communication": "communication", "communications": "communication",
+		"community": "community", "communities": "community",
+		"mum": "mom", "mums": "mom", "mummy": "mom", "programme": "program", "programmes": "program",
+		"cheque": "check", "cheques": "check", "defence": "defens", "offence": "offens",
+		"licence": "licens", "practise": "practic", "practised": "practic", "practising": "practic",
+		"tyre": "tire", "tyres": "tire", "grey": "gray", "sceptical": "skeptic",
+	}
+})
 
 // americanSpelling writes a British spelling the American way, so that
 // both stem alike: "prioritised" as "prioritized", "behaviour" as
@@ -37,7 +42,7 @@ func americanSpelling(w string) string {
 		{"elled", "eled"}, {"elling", "eling"},
 	} {
 		stem, ok := strings.CutSuffix(w, suf.from)
-		if !ok || britishKeeps[w] {
+		if !ok || britishKeeps()[w] {
 			continue
 		}
 		return stem + suf.to
@@ -47,7 +52,8 @@ func americanSpelling(w string) string {
 
 // britishKeeps are words that end like a British spelling but are the
 // same in American English.
-var britishKeeps = wordSet(`
+var britishKeeps = sync.OnceValue(func() map[string]bool {
+	return wordSet(`
 advise advised advises advising arise arises arising chastise compromise compromised compromises
 compromising concise demise despise despised devise devised disguise disguised enterprise
 exercise exercised exercises exercising expertise franchise improvise improvised otherwise
@@ -59,3 +65,4 @@ devour devours detour detours contour contours
 compelled compelling excelled excelling expelled expelling propelled propelling rebelled
 rebelling repelled repelling dispelled
 `)
+})

@@ -3,6 +3,7 @@ package insight
 import (
 	"errors"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -23,11 +24,13 @@ type termWord struct {
 }
 
 // termFillers are skipped inside terms, so "ask for help" is "ask … help".
-var termFillers = map[string]bool{
-	"a": true, "an": true, "the": true, "to": true, "of": true, "for": true, "at": true, "in": true,
-	"my": true, "our": true, "your": true, "his": true, "her": true, "their": true, "its": true,
-	"this": true, "that": true, "these": true, "those": true,
-}
+var termFillers = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"a": true, "an": true, "the": true, "to": true, "of": true, "for": true, "at": true, "in": true,
+		"my": true, "our": true, "your": true, "his": true, "her": true, "their": true, "its": true,
+		"this": true, "that": true, "these": true, "those": true,
+	}
+})
 
 // maxGap is how many other words may stand between two words of a term:
 // small words ("was", "too") and names, so that "plate full" finds "my plate
@@ -40,7 +43,7 @@ const maxGap = 3
 func splitTerm(term string, kind termKind) []termWord {
 	var words []termWord
 	scanWords(term, nil, func(lower []byte, _, end int, _ uint8) {
-		if kind != kindExcept && termFillers[string(lower)] {
+		if kind != kindExcept && termFillers()[string(lower)] {
 			return
 		}
 		words = append(words, termWord{text: string(lower), prefix: end < len(term) && term[end] == '*'})

@@ -138,7 +138,7 @@ func (v *vocab) stemOf(text string) int32 {
 
 // stemText is the stem of a lowercased word as text.
 func stemText(text string) string {
-	if s, ok := stemOverrides[text]; ok {
+	if s, ok := stemOverrides()[text]; ok {
 		return s
 	}
 	if isStemmable(text) {

@@ -1,6 +1,7 @@
 package insight
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -116,7 +117,7 @@ func emitParts(w []byte, start, end int, flags uint8, emit wordFunc) {
 		}
 	}
 	if apos < 0 {
-		if base, ok := bareContractions[string(w)]; ok {
+		if base, ok := bareContractions()[string(w)]; ok {
 			emit(append(w[:0], base...), start, end, flags)
 			if base != "i" && base != "you" && base != "they" && base != "that" {
 				emit(notWord, start, end, 0)
@@ -175,13 +176,15 @@ func wordEnd(text string, start int) int {
 // people do on phones and in a hurry: "cant" is "can not", "im" is "i".
 // Those that are also words ("ill", "were", "id", "lets", "shed", "well")
 // are left alone; "wont" is taken as "won't", far more often meant.
-var bareContractions = map[string]string{
-	"cannot": "can", "cant": "can", "wont": "will", "dont": "do", "doesnt": "does", "didnt": "did",
-	"isnt": "is", "arent": "are", "wasnt": "was", "werent": "were", "couldnt": "could",
-	"shouldnt": "should", "wouldnt": "would", "havent": "have", "hasnt": "has", "hadnt": "had",
-	"mustnt": "must", "neednt": "need", "aint": "is", "shant": "shall", "mightnt": "might",
-	"im": "i", "ive": "i", "youre": "you", "theyre": "they", "thats": "that",
-}
+var bareContractions = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"cannot": "can", "cant": "can", "wont": "will", "dont": "do", "doesnt": "does", "didnt": "did",
+		"isnt": "is", "arent": "are", "wasnt": "was", "werent": "were", "couldnt": "could",
+		"shouldnt": "should", "wouldnt": "would", "havent": "have", "hasnt": "has", "hadnt": "had",
+		"mustnt": "must", "neednt": "need", "aint": "is", "shant": "shall", "mightnt": "might",
+		"im": "i", "ive": "i", "youre": "you", "theyre": "they", "thats": "that",
+	}
+})
 
 // negatedBases repairs the stems that "n't" leaves irregular: can't, won't.
 var negatedBases = map[string]string{"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}

@@ -5,13 +5,16 @@ package strftime
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
-var directives = map[byte]string{
-	'Y': "2006", 'y': "06", 'm': "01", 'd': "02", 'e': "_2", 'H': "15", 'I': "03", 'M': "04", 'S': "05",
-	'p': "PM", 'b': "Jan", 'h': "Jan", 'B': "January", 'a': "Mon", 'A': "Monday", 'z': "-0700", 'Z': "MST",
-	'F': "2006-01-02", 'T': "15:04:05", 'R': "15:04", 'r': "03:04:05 PM", 'D': "01/02/06", 'j': "002", '%': "%",
-}
+var directives = sync.OnceValue(func() map[byte]string {
+	return map[byte]string{
+		'Y': "2006", 'y': "06", 'm': "01", 'd': "02", 'e': "_2", 'H': "15", 'I': "03", 'M': "04", 'S': "05",
+		'p': "PM", 'b': "Jan", 'h': "Jan", 'B': "January", 'a': "Mon", 'A': "Monday", 'z': "-0700", 'Z': "MST",
+		'F': "2006-01-02", 'T': "15:04:05", 'R': "15:04", 'r': "03:04:05 PM", 'D': "01/02/06", 'j': "002", '%': "%",
+	}
+})
 
 // Layout turns a strftime format ("%Y-%m-%d %H:%M") into a Go time layout
 // ("2006-01-02 15:04"), or says which directive it cannot.
@@ -31,7 +34,7 @@ func Layout(format string) (string, error) {
 			return "", fmt.Errorf("%q ends with a lone %%", format)
 		}
 		i++
-		layout, ok := directives[format[i]]
+		layout, ok := directives()[format[i]]
 		if !ok {
 			return "", fmt.Errorf("%q uses %%%c, which failup cannot read", format, format[i])
 		}

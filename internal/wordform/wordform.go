@@ -119,7 +119,7 @@ func Form(word string) string {
 // word can be passed over without stemming when no form looked for starts
 // as it does.
 func KeepsInitial(word string) bool {
-	_, ok := irregular[word]
+	_, ok := irregular()[word]
 	return !ok
 }
 
@@ -132,14 +132,14 @@ func formOf(word []byte) string {
 }
 
 func form(word string) string {
-	if base, ok := irregular[word]; ok {
+	if base, ok := irregular()[word]; ok {
 		word = base
 	}
 	if !isPlain(word) {
 		return word
 	}
 	stem := english.Stem(word, true)
-	if root, ok := family[stem]; ok {
+	if root, ok := family()[stem]; ok {
 		return root
 	}
 	return stem
@@ -202,13 +202,13 @@ func Prefix(typed string) (starts, exact []string) {
 		head := typed[:k]
 		for _, f := range []string{head, english.Stem(head, true)} {
 			add(&exact, f)
-			if root, ok := family[f]; ok {
+			if root, ok := family()[f]; ok {
 				add(&exact, root)
 			}
 		}
 	}
 	if len(typed) >= 3 {
-		for _, w := range irregularWords {
+		for _, w := range irregularWords() {
 			if strings.HasPrefix(w, typed) {
 				add(&exact, Form(w))
 			}

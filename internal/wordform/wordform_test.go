@@ -79,7 +79,7 @@ func BenchmarkText(b *testing.B) {
 }
 
 func TestFamiliesKeepTheirInitial(t *testing.T) {
-	for stem, root := range family {
+	for stem, root := range family() {
 		if stem[0] != root[0] {
 			t.Errorf("family %q → %q changes the first letter, which KeepsInitial relies on", stem, root)
 		}
