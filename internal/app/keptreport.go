@@ -1,9 +1,8 @@
 package app
 
 import (
-	"bytes"
 	"encoding/binary"
-	"encoding/gob"
+	"encoding/json"
 	"errors"
 	"strconv"
 
@@ -14,7 +13,7 @@ import (
 
 // The whole journal's patterns are kept in parts, so that each screen reads
 // what it shows and no more: the report without its themes' entries and
-// evidence (what the patterns screen lists, gob-encoded), every theme's
+// evidence (what the patterns screen lists, as JSON), every theme's
 // entries (ids as varints), each theme's evidence on its own, and the
 // lessons page laid out by theme (see LessonPlan). Evidence, most of a
 // report (hundreds of thousands of hits in a large journal), and the
@@ -56,20 +55,56 @@ func encodeKept(r insight.Report) (map[string][]byte, error) {
 	}
 	parts[keptEntries] = entries
 	var err error
-	if parts[keptSummary], err = gobBytes(summary); err != nil {
+	if parts[keptSummary], err = json.Marshal(keptSummaryOf(summary)); err != nil {
 		return nil, err
 	}
 	return parts, nil
 }
 
-func gobBytes(v any) ([]byte, error) {
-	var b bytes.Buffer
-	err := gob.NewEncoder(&b).Encode(v)
-	return b.Bytes(), err
+// keptReport is a Report as the kept summary holds it: with what patterns
+// --json leaves out and the screens need. JSON, not gob: encoding/gob's
+// initialisers cost every start of failup nearly a millisecond.
+type keptReport struct {
+	insight.Report
+	Months []string    `json:"months"`
+	Themes []keptTheme `json:"themes"`
 }
 
-func decodeGob(body []byte, v any) error {
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(v); err != nil {
+type keptTheme struct {
+	insight.Theme
+	PatternID string `json:"pattern_id"`
+	Key       string `json:"key"`
+	Monthly   []int  `json:"monthly"`
+}
+
+func keptSummaryOf(r insight.Report) keptReport {
+	k := keptReport{Report: r, Months: r.Months, Themes: make([]keptTheme, len(r.Themes))}
+	for i, th := range r.Themes {
+		k.Themes[i] = keptTheme{Theme: th, PatternID: th.PatternID, Key: th.Key, Monthly: th.Monthly}
+	}
+	return k
+}
+
+// decodeSummary reads the report keptSummaryOf kept.
+func decodeSummary(body []byte) (insight.Report, error) {
+	var k keptReport
+	if err := json.Unmarshal(body, &k); err != nil {
+		return insight.Report{}, errKeptReport
+	}
+	r := k.Report
+	r.Months = k.Months
+	r.Themes = make([]insight.Theme, len(k.Themes))
+	for i, kt := range k.Themes {
+		th := kt.Theme
+		th.PatternID, th.Key, th.Monthly = kt.PatternID, kt.Key, kt.Monthly
+		r.Themes[i] = th
+	}
+	return r, nil
+}
+
+// decodeJSON reads a kept part written as JSON into v.
+func decodeJSON(body []byte, v any) error {
+	if err := json.Unmarshal(body, v); err != nil {
 		return errKeptReport
 	}
 	return nil

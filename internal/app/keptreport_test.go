@@ -23,8 +23,8 @@ func TestKeptReportRoundTripsInPartsAndRefusesDamage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got insight.Report
-	if err := decodeGob(parts[keptSummary], &got); err != nil {
+	got, err := decodeSummary(parts[keptSummary])
+	if err != nil {
 		t.Fatal(err)
 	}
 	for _, th := range got.Themes {

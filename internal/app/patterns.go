@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -70,7 +71,10 @@ func (c *Core) patternOptions(ctx context.Context) (insight.Lexicon, insight.Opt
 // in a fraction of the time the whole of it takes.
 func (c *Core) PatternsSummary(ctx context.Context) (insight.Report, error) {
 	var r insight.Report
-	err := c.readPart(ctx, keptSummary, func(body []byte) error { return decodeGob(body, &r) })
+	err := c.readPart(ctx, keptSummary, func(body []byte) (err error) {
+		r, err = decodeSummary(body)
+		return err
+	})
 	nonNil(&r)
 	return r, err
 }
@@ -82,12 +86,11 @@ func (c *Core) ThemeEvidence(ctx context.Context, th insight.Theme) ([]insight.E
 	if err != nil {
 		return nil, err
 	}
-	var r insight.Report
 	body, ok, err := c.store.Kept(ctx, keptSummary, at)
 	if err != nil {
 		return nil, err
 	}
-	if ok && decodeGob(body, &r) == nil {
+	if r, err := decodeSummary(body); ok && err == nil {
 		if i := themeIndex(r.Themes, th); i >= 0 {
 			body, ok, err := c.store.Kept(ctx, keptEvidence(i), at)
 			if err != nil {
@@ -180,11 +183,14 @@ func (c *Core) readPart(ctx context.Context, name string, decode func([]byte) er
 // readKept reads the whole report kept under at, and whether it was there
 // to read whole.
 func (c *Core) readKept(ctx context.Context, at store.Stamp) (insight.Report, bool, error) {
-	var r insight.Report
 	read := func(name string) ([]byte, bool, error) { return c.store.Kept(ctx, name, at) }
 	body, ok, err := read(keptSummary)
-	if !ok || err != nil || decodeGob(body, &r) != nil {
-		return r, false, err
+	if !ok || err != nil {
+		return insight.Report{}, false, err
+	}
+	r, err := decodeSummary(body)
+	if err != nil {
+		return r, false, nil
 	}
 	body, ok, err = read(keptEntries)
 	if !ok || err != nil {
@@ -239,7 +245,7 @@ func (c *Core) makeKept(ctx context.Context, at store.Stamp) (madeKept, error) {
 		return madeKept{}, err
 	}
 	parts[keptLessons] = encodePlan(plan)
-	if parts[keptLexicon], err = gobBytes(lexiconNames(lex)); err != nil {
+	if parts[keptLexicon], err = json.Marshal(lexiconNames(lex)); err != nil {
 		return madeKept{}, err
 	}
 	// A report that cannot be kept (a read-only journal) is only slower.
@@ -261,7 +267,7 @@ func (c *Core) topPatterns(ctx context.Context) ([]growth.PatternCount, error) {
 }
 
 // keptFormat numbers the form results are kept in (see keptreport.go).
-const keptFormat = 4
+const keptFormat = 5
 
 // keptVersion is what a kept result depends on besides the journal: the day,
 // the lexicon, the pattern engine's version and the build of failup that
@@ -291,7 +297,7 @@ var build = sync.OnceValue(func() string {
 	return b
 })
 
-// nonNil gives a decoded report the empty lists gob leaves nil, so that it
+// nonNil gives a decoded report the empty lists it may hold as nil, so that it
 // encodes as JSON as the report it was made from.
 func nonNil(r *insight.Report) {
 	if r.Themes == nil {

@@ -61,7 +61,7 @@ func (c *Core) patternEntries(ctx context.Context, name string) ([]int64, error)
 		return nil, err
 	}
 	var patterns []insight.Pattern
-	if err := c.readPart(ctx, keptLexicon, func(body []byte) error { return decodeGob(body, &patterns) }); err != nil {
+	if err := c.readPart(ctx, keptLexicon, func(body []byte) error { return decodeJSON(body, &patterns) }); err != nil {
 		return nil, err
 	}
 	found, ok := FindTheme(r.Themes, patterns, name)
