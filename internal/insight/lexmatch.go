@@ -20,10 +20,10 @@ type lexMatcher struct {
 	terms    []lexTerm
 	// starts lists, by word id, the terms whose first word it can be. It
 	// grows with the vocabulary, from byStem and the prefixes.
-	starts      [][]int32
-	byStem      map[int32][]int32
+	starts      [][]termStart
+	byStem      map[int32][]termStart
 	prefixes    []string
-	byPrefix    [][]int32
+	byPrefix    [][]termStart
 	byFirstByte [256][]int32
 	// prefixesOf lists, by word id, the prefixes the word starts with.
 	prefixesOf [][]int32
@@ -47,8 +47,18 @@ type matchWord struct {
 	stem, prefix int32
 }
 
+// termStart is a term that may start at a word, with the term's second
+// word (noWord for a term of one word) kept alongside: most terms tried at a
+// word fail on their second, and checking it here spares fetching the term.
+type termStart struct {
+	term   int32
+	second matchWord
+}
+
+var noWord = matchWord{stem: -1, prefix: -1}
+
 func compileLexicon(lex Lexicon, v *vocab) *lexMatcher {
-	m := &lexMatcher{vocab: v, patterns: lex.Patterns, byStem: map[int32][]int32{}}
+	m := &lexMatcher{vocab: v, patterns: lex.Patterns, byStem: map[int32][]termStart{}}
 	prefixIDs := map[string]int32{}
 	for p, pat := range lex.Patterns {
 		// Terms that read the same once stemmed ("ask", "asking") are one
@@ -80,10 +90,14 @@ func compileLexicon(lex Lexicon, v *vocab) *lexMatcher {
 		}
 	}
 	for i, t := range m.terms {
+		ts := termStart{term: int32(i), second: noWord}
+		if len(t.words) > 1 {
+			ts.second = t.words[1]
+		}
 		if first := t.words[0]; first.prefix >= 0 {
-			m.byPrefix[first.prefix] = append(m.byPrefix[first.prefix], int32(i))
+			m.byPrefix[first.prefix] = append(m.byPrefix[first.prefix], ts)
 		} else {
-			m.byStem[first.stem] = append(m.byStem[first.stem], int32(i))
+			m.byStem[first.stem] = append(m.byStem[first.stem], ts)
 		}
 	}
 	return m
@@ -118,26 +132,39 @@ func (m *lexMatcher) wordMatches(w matchWord, ew *entryWords, k int32) bool {
 // matchAt reports where term t ends if it starts at word k of a field that
 // ends at word end.
 func (m *lexMatcher) matchAt(ew *entryWords, t *lexTerm, k, end int32) (int32, bool) {
+	var window [maxGap + 1]int32
 	pos := k
 	for _, w := range t.words[1:] {
-		found := false
-		for j := pos + 1; j < end && j <= pos+1+maxGap; j++ {
-			if ew.flags[j]&startsSentence != 0 {
-				break
-			}
-			if m.wordMatches(w, ew, j) {
-				pos, found = j, true
-				break
-			}
-			if ew.flags[j]&skippable == 0 {
-				break
-			}
-		}
+		j, found := m.find(w, ew, following(ew, pos, end, window[:0]))
 		if !found {
 			return 0, false
 		}
+		pos = j
 	}
 	return pos, true
+}
+
+// following appends to at the words that may come next in a term after
+// word pos, in a field that ends at word end: the next few, up to the first
+// that may not stand inside a term, within the sentence.
+func following(ew *entryWords, pos, end int32, at []int32) []int32 {
+	for j := pos + 1; j < end && j <= pos+1+maxGap && ew.flags[j]&startsSentence == 0; j++ {
+		at = append(at, j)
+		if ew.flags[j]&skippable == 0 {
+			break
+		}
+	}
+	return at
+}
+
+// find returns the first of the words at that is w.
+func (m *lexMatcher) find(w matchWord, ew *entryWords, at []int32) (int32, bool) {
+	for _, j := range at {
+		if m.wordMatches(w, ew, j) {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // lexHit is one term found in one field, at words first..last of the entry.
@@ -156,9 +183,20 @@ func (m *lexMatcher) entryHits(ew *entryWords, hits []lexHit) []lexHit {
 	for i, f := range ew.fields {
 		end := ew.ends[i]
 		for k := begin; k < end; k++ {
-			for _, ti := range m.starts[ew.words[k]] {
-				if last, ok := m.matchAt(ew, &m.terms[ti], k, end); ok {
-					hits = append(hits, lexHit{term: ti, field: f, first: k, last: last})
+			starts := m.starts[ew.words[k]]
+			if len(starts) == 0 {
+				continue
+			}
+			var window [maxGap + 1]int32
+			second := following(ew, k, end, window[:0])
+			for _, ts := range starts {
+				if ts.second != noWord {
+					if _, ok := m.find(ts.second, ew, second); !ok {
+						continue
+					}
+				}
+				if last, ok := m.matchAt(ew, &m.terms[ts.term], k, end); ok {
+					hits = append(hits, lexHit{term: ts.term, field: f, first: k, last: last})
 				}
 			}
 		}
