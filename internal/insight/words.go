@@ -117,7 +117,7 @@ func emitParts(w []byte, start, end int, flags uint8, emit wordFunc) {
 		}
 	}
 	if apos < 0 {
-		if base, ok := bareContractions()[string(w)]; ok {
+		if base, ok := bareBase(w); ok {
 			emit(append(w[:0], base...), start, end, flags)
 			if base != "i" && base != "you" && base != "they" && base != "that" {
 				emit(notWord, start, end, 0)
@@ -185,6 +185,31 @@ var bareContractions = sync.OnceValue(func() map[string]string {
 		"im": "i", "ive": "i", "youre": "you", "theyre": "they", "thats": "that",
 	}
 })
+
+// bareShapes are the shapes of bareContractions' words, by length and
+// first letter a set of last letters: most words are ruled out by their
+// shape, which is cheaper than looking them up.
+var bareShapes = sync.OnceValue(func() *[16][26]uint32 {
+	var shapes [16][26]uint32
+	for w := range bareContractions() {
+		shapes[len(w)][w[0]-'a'] |= 1 << (w[len(w)-1] - 'a')
+	}
+	return &shapes
+})
+
+// bareBase is the base of w if it is one of bareContractions' words.
+func bareBase(w []byte) (string, bool) {
+	shapes := bareShapes()
+	if len(w) >= len(shapes) {
+		return "", false
+	}
+	first, last := w[0]-'a', w[len(w)-1]-'a'
+	if first >= 26 || last >= 26 || shapes[len(w)][first]&(1<<last) == 0 {
+		return "", false
+	}
+	base, ok := bareContractions()[string(w)]
+	return base, ok
+}
 
 // negatedBases repairs the stems that "n't" leaves irregular: can't, won't.
 var negatedBases = map[string]string{"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
