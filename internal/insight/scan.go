@@ -73,6 +73,9 @@ func scanEach(seq iter.Seq2[journal.Entry, error], lex Lexicon) ([]journal.Entry
 		}
 		if chunk = append(chunk, e); len(chunk) == streamChunk {
 			start()
+			// After a full chunk another is likely: made whole, it is not
+			// copied as it grows.
+			chunk = make([]journal.Entry, 0, streamChunk)
 		}
 	}
 	start()
