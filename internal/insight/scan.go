@@ -110,6 +110,14 @@ func joinParts(parts []scanned, entries []journal.Entry) scanned {
 	for i, text := range whole.c.stems {
 		stems[text] = int32(i)
 	}
+	// Each draft is made room for once, not grown part by part.
+	for i, into := range whole.drafts {
+		hits, members := 0, 0
+		for _, p := range parts[1:] {
+			hits, members = hits+len(p.drafts[i].hits), members+len(p.drafts[i].members)
+		}
+		into.hits, into.members = slices.Grow(into.hits, hits), slices.Grow(into.members, members)
+	}
 	for _, p := range parts[1:] {
 		whole.join(p, int32(len(whole.c.entries)), stems)
 		whole.c.entries = entries[:len(whole.c.entries)+len(p.c.entries)]
