@@ -335,10 +335,11 @@ func TestWeekdayAndFillerAreNoThemeOfTheirOwn(t *testing.T) {
 
 // TestPatternsOfAStreamAreThePatterns: entries scanned a chunk at a time as
 // they are read give the report the whole slice gives, and come back whole.
+// The last chunk is large enough to be split across two cores.
 func TestPatternsOfAStreamAreThePatterns(t *testing.T) {
 	lex := builtinLexicon(t)
 	var entries []journal.Entry
-	for len(entries) < 2*streamChunk+100 {
+	for len(entries) < 2*streamChunk+2*minChunk {
 		entries = append(entries, readFixture(t, "bea.json")...)
 	}
 	for i := range entries {

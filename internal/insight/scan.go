@@ -57,13 +57,18 @@ func scanEach(seq iter.Seq2[journal.Entry, error], lex Lexicon) ([]journal.Entry
 		wg     sync.WaitGroup
 	)
 	var chunk []journal.Entry
-	start := func() {
+	// start scans chunk in n parts.
+	start := func(n int) {
 		if len(chunk) == 0 {
 			return
 		}
-		part, entries := &scanned{}, chunk
-		chunks, parts = append(chunks, chunk), append(parts, part)
-		wg.Go(func() { *part = scanPart(entries, entries, lex) })
+		for i := range n {
+			lo, hi := i*len(chunk)/n, (i+1)*len(chunk)/n
+			part, entries := &scanned{}, chunk[lo:hi:hi]
+			parts = append(parts, part)
+			wg.Go(func() { *part = scanPart(entries, entries, lex) })
+		}
+		chunks = append(chunks, chunk)
 		chunk = nil
 	}
 	for e, err := range seq {
@@ -72,13 +77,15 @@ func scanEach(seq iter.Seq2[journal.Entry, error], lex Lexicon) ([]journal.Entry
 			return nil, scanned{}, err
 		}
 		if chunk = append(chunk, e); len(chunk) == streamChunk {
-			start()
+			start(1)
 			// After a full chunk another is likely: made whole, it is not
 			// copied as it grows.
 			chunk = make([]journal.Entry, 0, streamChunk)
 		}
 	}
-	start()
+	// Nothing is read while the last chunk is scanned: it is split across
+	// the cores, so that none waits for the others.
+	start(max(1, min(runtime.GOMAXPROCS(0), len(chunk)/minChunk)))
 	wg.Wait()
 	if len(parts) == 0 {
 		return nil, scanned{}, nil
