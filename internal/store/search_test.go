@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -219,14 +218,7 @@ func FuzzSearchNeverFails(f *testing.F) {
 // TestSearchIndexUpgradesInPlace opens a journal whose index is the one
 // before word forms: the index is rebuilt from the entries.
 func TestSearchIndexUpgradesInPlace(t *testing.T) {
-	path := t.TempDir() + "/journal.db"
-	if err := checkFile(path, true); err != nil {
-		t.Fatal(err)
-	}
-	db, err := sql.Open("sqlite", dsn(path, "mode=rw"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, db := rawJournal(t)
 	for _, name := range []string{"0001_init", "0002_large_journals", "0003_cache_and_ids"} {
 		body, err := migrationFiles.ReadFile("migrations/" + name + ".sql")
 		if err != nil {

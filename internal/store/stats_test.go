@@ -172,14 +172,7 @@ func TestTalliesAgreeWithTheEntriesThroughEveryChange(t *testing.T) {
 // TestTalliesOfAJournalWrittenBeforeTallies migrates a journal written by the
 // first schema, whose counts the migration fills in.
 func TestTalliesOfAJournalWrittenBeforeTallies(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "journal.db")
-	if err := checkFile(path, true); err != nil {
-		t.Fatal(err)
-	}
-	db, err := sql.Open("sqlite", dsn(path, "mode=rw"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, db := rawJournal(t)
 	first, err := migrationFiles.ReadFile("migrations/0001_init.sql")
 	if err != nil {
 		t.Fatal(err)
@@ -212,4 +205,19 @@ func TestTalliesOfAJournalWrittenBeforeTallies(t *testing.T) {
 	}
 	defer s.Close()
 	assertTalliesAgree(t, s, "migrated")
+}
+
+// rawJournal makes a journal file with no schema yet, open as plain SQLite,
+// for a test to build one as an older failup left it.
+func rawJournal(t *testing.T) (string, *sql.DB) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "journal.db")
+	if err := checkFile(path, true); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", dsn(path, "mode=rw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, db
 }

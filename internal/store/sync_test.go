@@ -1,10 +1,8 @@
 package store
 
 import (
-	"database/sql"
 	"fmt"
 	"io/fs"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -154,14 +152,7 @@ func TestSyncRefusesAHeadWhoseEntryWasChangedUnseen(t *testing.T) {
 // of versions not yet in the folder; and a head that gave up its entry has
 // it back when a conflict comes.
 func TestSyncKeepsOneCopyOnceMigrated(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "journal.db")
-	if err := checkFile(path, true); err != nil {
-		t.Fatal(err)
-	}
-	db, err := sql.Open("sqlite", dsn(path, "mode=rw"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, db := rawJournal(t)
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
 		t.Fatal(err)
