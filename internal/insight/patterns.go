@@ -5,6 +5,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/failup/failup/internal/journal"
 )
@@ -101,9 +102,15 @@ func patternsOfScan(entries []journal.Entry, scanned scanned, opt Options) Repor
 	joinLookalikes(c, kept, minDF, opt.Corrections.Removed)
 	c.dropWords()
 	window := newTrendWindow(entries, opt.Today)
-	for _, d := range kept {
-		r.Themes = append(r.Themes, d.theme(c, window, r.Months))
+	// Each theme's evidence is its own draft's and reads the corpus only, so
+	// they are made side by side: in a large journal, on a core that would
+	// otherwise wait.
+	r.Themes = make([]Theme, len(kept))
+	var wg sync.WaitGroup
+	for i, d := range kept {
+		wg.Go(func() { r.Themes[i] = d.theme(c, window, r.Months) })
 	}
+	wg.Wait()
 	return r
 }
 
