@@ -1,7 +1,6 @@
 package app
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -222,26 +221,34 @@ type madeKept struct {
 }
 
 // makeKept finds the whole journal's patterns, lays out its lessons by them
-// and keeps both under at. The entries are scanned as they are read, and
-// the lessons laid out while the report is encoded.
+// and keeps both under at. The entries are scanned as they are read; their
+// lessons are read while the patterns are found, and laid out while the
+// report is encoded.
 func (c *Core) makeKept(ctx context.Context, at store.Stamp) (madeKept, error) {
 	lex, opt, err := c.patternOptions(ctx)
 	if err != nil {
 		return madeKept{}, err
 	}
-	r, entries, err := insight.PatternsOf(c.store.Entries(ctx, Filter{}), lex, opt)
+	scan, err := insight.ScanOf(c.store.Entries(ctx, Filter{}), lex, opt)
 	if err != nil {
 		return madeKept{}, err
 	}
 	var (
+		lessons *export.LessonReading
+		readErr error
 		plan    LessonPlan
-		planErr error
 		wg      sync.WaitGroup
 	)
-	wg.Go(func() { plan, planErr = export.PlanByTheme(journal.Each(entries), r.Themes) })
+	wg.Go(func() { lessons, readErr = export.ReadLessons(journal.Each(scan.Entries())) })
+	r := scan.Patterns()
+	wg.Wait()
+	if readErr != nil {
+		return madeKept{}, readErr
+	}
+	wg.Go(func() { plan = lessons.Plan(r.Themes) })
 	parts, err := encodeKept(r)
 	wg.Wait()
-	if err = cmp.Or(err, planErr); err != nil {
+	if err != nil {
 		return madeKept{}, err
 	}
 	parts[keptLessons] = encodePlan(plan)

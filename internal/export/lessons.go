@@ -107,37 +107,60 @@ func (g *PlannedGroup) add(id int64, day journal.Date) {
 // writes the groups of insight.LessonsByTheme. It keeps of each entry only
 // what placing its lesson needs, so a whole journal can be read through it.
 func PlanByTheme(entries iter.Seq2[journal.Entry, error], themes []insight.Theme) (LessonPlan, error) {
-	ids := make([][]int64, len(themes))
-	for t, th := range themes {
-		ids[t] = th.Entries
+	r, err := ReadLessons(entries)
+	if err != nil {
+		return LessonPlan{}, err
 	}
-	placer := insight.NewLessonPlacer(ids)
-	type lesson struct {
-		id    int64
-		day   journal.Date
-		shown bool
-	}
-	var lessons []lesson
-	var plan LessonPlan
+	return r.Plan(themes), nil
+}
+
+// LessonReading is what PlanByTheme keeps of entries' lessons, read before
+// the themes are known, so that reading them can go on while the themes
+// are found.
+type LessonReading struct {
+	placer  *insight.LessonPlacer
+	lessons []readLesson
+	plan    LessonPlan
+}
+
+type readLesson struct {
+	id    int64
+	day   journal.Date
+	shown bool
+}
+
+// ReadLessons reads the lessons of entries, newest first, for Plan.
+func ReadLessons(entries iter.Seq2[journal.Entry, error]) (*LessonReading, error) {
+	r := &LessonReading{placer: insight.NewLessonPlacer()}
 	for e, err := range entries {
 		if err != nil {
-			return LessonPlan{}, err
+			return nil, err
 		}
 		l, ok := insight.LessonOf(e)
 		if !ok {
 			continue
 		}
-		placer.Add(l)
-		lessons = append(lessons, lesson{e.ID, e.OccurredOn, block(l.Text()) != ""})
-		plan.widen(e.OccurredOn)
+		r.placer.Add(l)
+		r.lessons = append(r.lessons, readLesson{e.ID, e.OccurredOn, block(l.Text()) != ""})
+		r.plan.widen(e.OccurredOn)
 	}
-	placed := placer.Place()
+	return r, nil
+}
+
+// Plan lays the lessons read out by themes, as PlanByTheme does.
+func (r *LessonReading) Plan(themes []insight.Theme) LessonPlan {
+	ids := make([][]int64, len(themes))
+	for t, th := range themes {
+		ids[t] = th.Entries
+	}
+	placed := r.placer.Place(ids)
 	n := 0
 	for _, at := range placed {
 		if len(at) > 0 {
 			n++
 		}
 	}
+	plan := r.plan
 	for t, at := range placed {
 		label := insight.OtherLessons
 		if t < len(themes) {
@@ -147,7 +170,7 @@ func PlanByTheme(entries iter.Seq2[journal.Entry, error], themes []insight.Theme
 		}
 		pg := PlannedGroup{Heading: heading(label, n)}
 		for _, i := range at {
-			if l := lessons[i]; l.shown {
+			if l := r.lessons[i]; l.shown {
 				pg.add(l.id, l.day)
 			}
 		}
@@ -156,7 +179,7 @@ func PlanByTheme(entries iter.Seq2[journal.Entry, error], themes []insight.Theme
 			plan.Groups = append(plan.Groups, pg)
 		}
 	}
-	return plan, nil
+	return plan
 }
 
 // sortNewestFirst orders g's entries by day, newest first, keeping the order

@@ -36,12 +36,12 @@ func LessonsByTheme(lessons []Lesson, r Report) []LessonGroup {
 	for t, th := range r.Themes {
 		entries[t] = th.Entries
 	}
-	p := NewLessonPlacer(entries)
+	p := NewLessonPlacer()
 	for _, l := range lessons {
 		p.Add(l)
 	}
 	var out []LessonGroup
-	for t, at := range p.Place() {
+	for t, at := range p.Place(entries) {
 		title := OtherLessons
 		if t < len(r.Themes) {
 			title = r.Themes[t].Label
@@ -59,15 +59,15 @@ func LessonsByTheme(lessons []Lesson, r Report) []LessonGroup {
 }
 
 // A LessonPlacer groups lessons as LessonsByTheme does, taking them one at
-// a time as they are read: it keeps of each only the counts of its telling
-// words, never its text, so a whole journal's lessons are placed in a few
-// megabytes.
+// a time as they are read, before the themes need be known: it keeps of
+// each only its entry and the counts of its telling words, never its text,
+// so a whole journal's lessons are placed in a few megabytes.
 type LessonPlacer struct {
 	themes int
 	// shows is the first themes (up to maxHeadings, by index) each entry
 	// shows, -1 past the last.
 	shows map[int64][maxHeadings]int16
-	heads [][maxHeadings]int16
+	ids   []int64
 	// The words of lesson i are stems[ends[i-1]:ends[i]], counted in counts.
 	stems  []int32
 	counts []uint16
@@ -78,21 +78,8 @@ type LessonPlacer struct {
 	seen   []int32
 }
 
-// NewLessonPlacer places lessons under themes whose entries are given, in
-// the report's order.
-func NewLessonPlacer(themeEntries [][]int64) *LessonPlacer {
-	p := &LessonPlacer{themes: len(themeEntries), shows: map[int64][maxHeadings]int16{}, v: newVocab()}
-	for t, ids := range themeEntries {
-		for _, id := range ids {
-			h := p.headsOf(id)
-			if k := slices.Index(h[:], -1); k >= 0 {
-				h[k] = int16(t)
-				p.shows[id] = h
-			}
-		}
-	}
-	return p
-}
+// NewLessonPlacer is ready to take lessons.
+func NewLessonPlacer() *LessonPlacer { return &LessonPlacer{v: newVocab()} }
 
 // headsOf is the themes entry id shows so far, -1 past the last.
 func (p *LessonPlacer) headsOf(id int64) [maxHeadings]int16 {
@@ -108,7 +95,7 @@ func (p *LessonPlacer) headsOf(id int64) [maxHeadings]int16 {
 
 // Add takes the next lesson.
 func (p *LessonPlacer) Add(l Lesson) {
-	p.heads = append(p.heads, p.headsOf(l.ID))
+	p.ids = append(p.ids, l.ID)
 	p.seen = p.seen[:0]
 	for _, text := range [...]string{l.Title, l.Lesson, l.Differently} {
 		p.buf = scanWords(text, p.buf, func(lower []byte, _, _ int, _ uint8) {
@@ -135,15 +122,27 @@ func (p *LessonPlacer) Add(l Lesson) {
 	p.ends = append(p.ends, int32(len(p.stems)))
 }
 
-// Place says where each lesson goes: for each theme, then for
-// OtherLessons, the lessons under it by the order they were added in.
-func (p *LessonPlacer) Place() [][]int {
+// Place says where each lesson goes under themes whose entries are given,
+// in the report's order: for each theme, then for OtherLessons, the lessons
+// under it by the order they were added in.
+func (p *LessonPlacer) Place(themeEntries [][]int64) [][]int {
+	p.themes = len(themeEntries)
+	p.shows = map[int64][maxHeadings]int16{}
+	for t, ids := range themeEntries {
+		for _, id := range ids {
+			h := p.headsOf(id)
+			if k := slices.Index(h[:], -1); k >= 0 {
+				h[k] = int16(t)
+				p.shows[id] = h
+			}
+		}
+	}
 	w := p.weigh()
 	centroids := p.centroids(w)
 	placed := make([][]int, p.themes+1)
 	start := int32(0)
 	for i, end := range p.ends {
-		h := p.heads[i]
+		h := p.headsOf(p.ids[i])
 		if h[0] < 0 {
 			h[0] = int16(p.nearest(centroids, w, i, start, end))
 		}
@@ -198,7 +197,7 @@ func (p *LessonPlacer) centroids(w weights) [][]float64 {
 	centroids := make([][]float64, p.themes)
 	start := int32(0)
 	for i, end := range p.ends {
-		for _, t := range p.heads[i] {
+		for _, t := range p.headsOf(p.ids[i]) {
 			if t < 0 {
 				continue
 			}

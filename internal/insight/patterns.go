@@ -59,15 +59,30 @@ func Patterns(entries []journal.Entry, lex Lexicon, opt Options) Report {
 	return patternsOfScan(entries, s, opt)
 }
 
-// PatternsOf is Patterns of the entries seq yields, scanned as they are
-// read; it returns them too.
-func PatternsOf(seq iter.Seq2[journal.Entry, error], lex Lexicon, opt Options) (Report, []journal.Entry, error) {
+// Scan is a journal's entries, read and scanned for their patterns.
+type Scan struct {
+	entries []journal.Entry
+	s       scanned
+	opt     Options
+}
+
+// ScanOf reads the entries seq yields, scanning them as they are read: a
+// whole journal's patterns are then Patterns, and the entries themselves
+// are there for other work meanwhile.
+func ScanOf(seq iter.Seq2[journal.Entry, error], lex Lexicon, opt Options) (*Scan, error) {
 	entries, s, err := scanEach(seq, opt.Corrections.withWords(lex))
 	if err != nil {
-		return Report{}, nil, err
+		return nil, err
 	}
-	return patternsOfScan(entries, s, opt), entries, nil
+	return &Scan{entries: entries, s: s, opt: opt}, nil
 }
+
+// Entries are the entries read, in the order they were; they are not to be
+// changed.
+func (sc *Scan) Entries() []journal.Entry { return sc.entries }
+
+// Patterns is Patterns of the entries read.
+func (sc *Scan) Patterns() Report { return patternsOfScan(sc.entries, sc.s, sc.opt) }
 
 // patternsOfScan is Patterns of entries, read into scanned.
 func patternsOfScan(entries []journal.Entry, scanned scanned, opt Options) Report {

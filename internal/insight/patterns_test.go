@@ -346,7 +346,12 @@ func TestPatternsOfAStreamAreThePatterns(t *testing.T) {
 		entries[i].ID = int64(i + 1)
 	}
 	want := Patterns(entries, lex, Options{})
-	got, read, err := PatternsOf(yieldAll(entries, nil), lex, Options{})
+	scan, err := ScanOf(yieldAll(entries, nil), lex, Options{})
+	var got Report
+	var read []journal.Entry
+	if err == nil {
+		got, read = scan.Patterns(), scan.Entries()
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -357,7 +362,7 @@ func TestPatternsOfAStreamAreThePatterns(t *testing.T) {
 		t.Errorf("patterns of the stream differ from those of the slice:\n got %v\nwant %v", themeLabels(got), themeLabels(want))
 	}
 	broken := errors.New("disk gone")
-	if _, _, err := PatternsOf(yieldAll(entries, broken), lex, Options{}); !errors.Is(err, broken) {
+	if _, err := ScanOf(yieldAll(entries, broken), lex, Options{}); !errors.Is(err, broken) {
 		t.Errorf("a stream that fails gave %v; want its error", err)
 	}
 }
