@@ -139,12 +139,13 @@ func TestNameThemeHighlightsTheName(t *testing.T) {
 // five); aroha ("going in underprepared" and "Grace", her flatmate, in
 // four); hanne ("Peter", her husband, in five), margaret ("things slipping
 // through the cracks" in five), rafael ("Luana", his girlfriend, in five),
-// tendai (his wife "Farai" and forgetting things in four); bridget and
-// tendai four themes, wen, aroha and hanne three.
+// tendai (his wife "Farai" and forgetting things in four), oksana (her son
+// "Dima", paperwork, putting off and rushing in four); oksana six themes,
+// bridget and tendai four, wen, aroha and hanne three.
 // Their allowances record that rather than tuning the engine on them.
 func TestOneOffEntriesFormNoTheme(t *testing.T) {
-	allowed := map[string]int{"chiara": 4, "tomasz": 4, "aisha": 4, "mateo": 8, "kofi": 4, "ruth": 5, "diego": 7, "marguerite": 5, "aroha": 4, "hanne": 5, "margaret": 5, "rafael": 5, "tendai": 4}
-	allowedThemes := map[string]int{"chiara": 3, "kofi": 3, "lena": 3, "ruth": 3, "bridget": 4, "wen": 3, "aroha": 3, "hanne": 3, "tendai": 4}
+	allowed := map[string]int{"chiara": 4, "tomasz": 4, "aisha": 4, "mateo": 8, "kofi": 4, "ruth": 5, "diego": 7, "marguerite": 5, "aroha": 4, "hanne": 5, "margaret": 5, "rafael": 5, "tendai": 4, "oksana": 4}
+	allowedThemes := map[string]int{"chiara": 3, "kofi": 3, "lena": 3, "ruth": 3, "bridget": 4, "wen": 3, "aroha": 3, "hanne": 3, "tendai": 4, "oksana": 6}
 	for _, name := range fixtureNames(t) {
 		var noise []journal.Entry
 		isNoise := setOf(readLabels(t, name+labelsSuffix).Noise)
