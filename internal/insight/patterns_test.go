@@ -140,11 +140,12 @@ func TestNameThemeHighlightsTheName(t *testing.T) {
 // four); hanne ("Peter", her husband, in five), margaret ("things slipping
 // through the cracks" in five), rafael ("Luana", his girlfriend, in five),
 // tendai (his wife "Farai" and forgetting things in four), oksana (her son
-// "Dima", paperwork, putting off and rushing in four); oksana six themes,
+// "Dima", paperwork, putting off and rushing in four), tomas (forgetting
+// things in four); oksana six themes,
 // bridget and tendai four, wen, aroha and hanne three.
 // Their allowances record that rather than tuning the engine on them.
 func TestOneOffEntriesFormNoTheme(t *testing.T) {
-	allowed := map[string]int{"chiara": 4, "tomasz": 4, "aisha": 4, "mateo": 8, "kofi": 4, "ruth": 5, "diego": 7, "marguerite": 5, "aroha": 4, "hanne": 5, "margaret": 5, "rafael": 5, "tendai": 4, "oksana": 4}
+	allowed := map[string]int{"chiara": 4, "tomasz": 4, "aisha": 4, "mateo": 8, "kofi": 4, "ruth": 5, "diego": 7, "marguerite": 5, "aroha": 4, "hanne": 5, "margaret": 5, "rafael": 5, "tendai": 4, "oksana": 4, "tomas": 4}
 	allowedThemes := map[string]int{"chiara": 3, "kofi": 3, "lena": 3, "ruth": 3, "bridget": 4, "wen": 3, "aroha": 3, "hanne": 3, "tendai": 4, "oksana": 6}
 	for _, name := range fixtureNames(t) {
 		var noise []journal.Entry
