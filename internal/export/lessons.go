@@ -102,21 +102,9 @@ func (g *PlannedGroup) add(id int64, day journal.Date) {
 	g.Days = append(g.Days, day)
 }
 
-// PlanByTheme lays out the lessons page of entries, read newest first, by
-// the recurring patterns themes (a report's, in its order), as Lessons
-// writes the groups of insight.LessonsByTheme. It keeps of each entry only
-// what placing its lesson needs, so a whole journal can be read through it.
-func PlanByTheme(entries iter.Seq2[journal.Entry, error], themes []insight.Theme) (LessonPlan, error) {
-	r, err := ReadLessons(entries)
-	if err != nil {
-		return LessonPlan{}, err
-	}
-	return r.Plan(themes), nil
-}
-
-// LessonReading is what PlanByTheme keeps of entries' lessons, read before
-// the themes are known, so that reading them can go on while the themes
-// are found.
+// LessonReading is what laying out the lessons page keeps of entries'
+// lessons: read before the themes are known, so that reading them can go on
+// while the themes are found.
 type LessonReading struct {
 	placer  *insight.LessonPlacer
 	lessons []readLesson
@@ -129,7 +117,9 @@ type readLesson struct {
 	shown bool
 }
 
-// ReadLessons reads the lessons of entries, newest first, for Plan.
+// ReadLessons reads the lessons of entries, newest first, for Plan. It keeps
+// of each entry only what placing its lesson needs, so a whole journal can
+// be read through it.
 func ReadLessons(entries iter.Seq2[journal.Entry, error]) (*LessonReading, error) {
 	r := &LessonReading{placer: insight.NewLessonPlacer()}
 	for e, err := range entries {
@@ -147,7 +137,9 @@ func ReadLessons(entries iter.Seq2[journal.Entry, error]) (*LessonReading, error
 	return r, nil
 }
 
-// Plan lays the lessons read out by themes, as PlanByTheme does.
+// Plan lays out the lessons page by the recurring patterns themes (a
+// report's, in its order), as Lessons writes the groups of
+// insight.LessonsByTheme.
 func (r *LessonReading) Plan(themes []insight.Theme) LessonPlan {
 	ids := make([][]int64, len(themes))
 	for t, th := range themes {

@@ -35,9 +35,9 @@ func byID(entries []journal.Entry) func([]int64) iter.Seq2[journal.Entry, error]
 	}
 }
 
-// TestPlanByThemeWritesWhatTheGroupsDo: the page laid out from entries
+// TestPlanWritesWhatTheGroupsDo: the page laid out from entries
 // read one at a time is the page written from insight's groups of them.
-func TestPlanByThemeWritesWhatTheGroupsDo(t *testing.T) {
+func TestPlanWritesWhatTheGroupsDo(t *testing.T) {
 	entries := planEntries()
 	var failed, nerves insight.Theme
 	failed.Label, failed.Entries = "saying yes to too much", []int64{entries[0].ID, entries[6].ID}
@@ -58,10 +58,11 @@ func TestPlanByThemeWritesWhatTheGroupsDo(t *testing.T) {
 		if err := Lessons(&want, groups, Options{Now: now}); err != nil {
 			t.Fatal(err)
 		}
-		plan, err := PlanByTheme(journal.Each(entries), themes)
+		read, err := ReadLessons(journal.Each(entries))
 		if err != nil {
 			t.Fatal(err)
 		}
+		plan := read.Plan(themes)
 		if err := LessonsFrom(&got, plan, byID(entries), Options{Now: now}); err != nil {
 			t.Fatal(err)
 		}
