@@ -243,28 +243,16 @@ func weighCohesion(c *corpus, drafts []*draft) {
 		}
 	}
 	sum := make([]float64, len(c.stems))
-	var touched []int32
 	meanPair := func(entries func(yield func(int32) bool)) float64 {
+		clear(sum)
 		m := 0
 		for e := range entries {
 			m++
 			for _, f := range units[e] {
-				if sum[f.id] == 0 {
-					touched = append(touched, f.id)
-				}
 				sum[f.id] += f.weight
 			}
 		}
-		var sq float64
-		for _, id := range touched {
-			sq += sum[id] * sum[id]
-			sum[id] = 0
-		}
-		touched = touched[:0]
-		if m < 2 {
-			return 0
-		}
-		return (sq - float64(m)) / float64(m*(m-1))
+		return meanPairCosine(sum, m)
 	}
 	base := meanPair(func(yield func(int32) bool) {
 		for e := range int32(n) {
