@@ -64,10 +64,7 @@ func LessonsByTheme(lessons []Lesson, r Report) []LessonGroup {
 // so a whole journal's lessons are placed in a few megabytes.
 type LessonPlacer struct {
 	themes int
-	// shows is the first themes (up to maxHeadings, by index) each entry
-	// shows, -1 past the last.
-	shows map[int64][maxHeadings]int16
-	ids   []int64
+	ids    []int64
 	// The words of lesson i are stems[ends[i-1]:ends[i]], counted in counts.
 	stems  []int32
 	counts []uint16
@@ -80,18 +77,6 @@ type LessonPlacer struct {
 
 // NewLessonPlacer is ready to take lessons.
 func NewLessonPlacer() *LessonPlacer { return &LessonPlacer{v: newVocab()} }
-
-// headsOf is the themes entry id shows so far, -1 past the last.
-func (p *LessonPlacer) headsOf(id int64) [maxHeadings]int16 {
-	if h, ok := p.shows[id]; ok {
-		return h
-	}
-	var none [maxHeadings]int16
-	for i := range none {
-		none[i] = -1
-	}
-	return none
-}
 
 // Add takes the next lesson.
 func (p *LessonPlacer) Add(l Lesson) {
@@ -127,22 +112,13 @@ func (p *LessonPlacer) Add(l Lesson) {
 // under it by the order they were added in.
 func (p *LessonPlacer) Place(themeEntries [][]int64) [][]int {
 	p.themes = len(themeEntries)
-	p.shows = map[int64][maxHeadings]int16{}
-	for t, ids := range themeEntries {
-		for _, id := range ids {
-			h := p.headsOf(id)
-			if k := slices.Index(h[:], -1); k >= 0 {
-				h[k] = int16(t)
-				p.shows[id] = h
-			}
-		}
-	}
+	heads := p.headings(themeEntries)
 	w := p.weigh()
-	centroids := p.centroids(w)
+	centroids := p.centroids(w, heads)
 	placed := make([][]int, p.themes+1)
 	start := int32(0)
 	for i, end := range p.ends {
-		h := p.headsOf(p.ids[i])
+		h := heads[i]
 		if h[0] < 0 {
 			h[0] = int16(p.nearest(centroids, w, i, start, end))
 		}
@@ -154,6 +130,37 @@ func (p *LessonPlacer) Place(themeEntries [][]int64) [][]int {
 		start = end
 	}
 	return placed
+}
+
+// headings says, for each lesson added, the first themes (up to
+// maxHeadings, by index) its entry shows, -1 past the last.
+func (p *LessonPlacer) headings(themeEntries [][]int64) [][maxHeadings]int16 {
+	var none [maxHeadings]int16
+	for i := range none {
+		none[i] = -1
+	}
+	shows := map[int64][maxHeadings]int16{}
+	for t, ids := range themeEntries {
+		for _, id := range ids {
+			h, ok := shows[id]
+			if !ok {
+				h = none
+			}
+			if k := slices.Index(h[:], -1); k >= 0 {
+				h[k] = int16(t)
+				shows[id] = h
+			}
+		}
+	}
+	heads := make([][maxHeadings]int16, len(p.ids))
+	for i, id := range p.ids {
+		if h, ok := shows[id]; ok {
+			heads[i] = h
+		} else {
+			heads[i] = none
+		}
+	}
+	return heads
 }
 
 // weights weigh a lesson's words by TF-IDF, each lesson's scaled to length
@@ -193,11 +200,11 @@ func (p *LessonPlacer) of(w weights, i int, k int32) float64 {
 
 // centroids sums, for each theme, the word weights of the lessons under it,
 // scaled to length one.
-func (p *LessonPlacer) centroids(w weights) [][]float64 {
+func (p *LessonPlacer) centroids(w weights, heads [][maxHeadings]int16) [][]float64 {
 	centroids := make([][]float64, p.themes)
 	start := int32(0)
 	for i, end := range p.ends {
-		for _, t := range p.headsOf(p.ids[i]) {
+		for _, t := range heads[i] {
 			if t < 0 {
 				continue
 			}
