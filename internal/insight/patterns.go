@@ -108,7 +108,7 @@ func patternsOfScan(entries []journal.Entry, scanned scanned, opt Options) Repor
 		lexSets[i] = d.entrySet(len(entries))
 	}
 	pt := countPhrases(c, minDF)
-	groups := dropSettings(c, groupPhrases(pt.candidates(c, minDF), lexSets, len(entries), minDF, 3*opt.MaxThemes), minDF)
+	groups := dropSettings(c, groupPhrases(pt.candidates(c, minDF), lexSets, len(entries), minDF, 6*opt.MaxThemes), minDF)
 	people := mergeNicknames(recurring(phraseDrafts(c, groups), minDF))
 	linkRoles(c, people)
 	drafts := opt.Corrections.apply(entries, append(lexDrafts, people...))

@@ -103,6 +103,13 @@ var qualityFloors = map[string]struct {
 	"henrik": {meanF1: 0.73, found: 5},
 	"priya":  {meanF1: 0.86, found: 6},
 	"tomas":  {meanF1: 0.68, found: 5},
+	// Measured held out at 2026-12-01.24 (see QUALITY.md), then tuned on at
+	// .25 (the candidate pool, a pattern for the body pushed too far and one
+	// for a harsher manner than meant).
+	"chloe": {meanF1: 0.63, found: 5},
+	"ines2": {meanF1: 0.67, found: 5},
+	"malik": {meanF1: 0.68, found: 5},
+	"yusuf": {meanF1: 0.58, found: 4},
 }
 
 const targetMeanF1 = 0.70
