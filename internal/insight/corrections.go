@@ -165,6 +165,26 @@ func (k Corrections) apply(entries []journal.Entry, drafts []*draft) []*draft {
 	return drafts
 }
 
+// themesCorrected are the keys of the themes the person renamed, gave
+// words, merged another into, or put an entry into or took one out of: the
+// themes they have made their own.
+func (k Corrections) themesCorrected() map[string]bool {
+	keys := map[string]bool{}
+	for key := range k.Words {
+		keys[key] = true
+	}
+	for key := range k.Renames {
+		keys[key] = true
+	}
+	for _, m := range k.Merges {
+		keys[m.Into] = true
+	}
+	for _, m := range slices.Concat(k.Added, k.Removed) {
+		keys[m.Theme] = true
+	}
+	return keys
+}
+
 func findDraft(drafts []*draft, key string) *draft {
 	if i := slices.IndexFunc(drafts, func(d *draft) bool { return d.key == key }); i >= 0 {
 		return drafts[i]

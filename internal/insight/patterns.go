@@ -103,9 +103,13 @@ func patternsOfScan(entries []journal.Entry, scanned scanned, opt Options) Repor
 	lexDrafts := slices.DeleteFunc(scanned.drafts, func(d *draft) bool {
 		return len(d.members) < int(minDF) && !strings.HasPrefix(d.patternID, keyOwn) || len(d.members) == 0
 	})
-	lexSets := make([]entrySet, len(lexDrafts))
-	for i, d := range lexDrafts {
-		lexSets[i] = d.entrySet(len(entries))
+	// The words a person gave a theme that is not a pattern join that theme
+	// once it is found: they do not absorb its phrases before.
+	lexSets := make([]entrySet, 0, len(lexDrafts))
+	for _, d := range lexDrafts {
+		if !strings.HasPrefix(d.patternID, keyOwn) {
+			lexSets = append(lexSets, d.entrySet(len(entries)))
+		}
 	}
 	pt := countPhrases(c, minDF)
 	groups := dropSettings(c, groupPhrases(pt.candidates(c, minDF), lexSets, len(entries), minDF, 6*opt.MaxThemes), minDF)
@@ -113,7 +117,7 @@ func patternsOfScan(entries []journal.Entry, scanned scanned, opt Options) Repor
 	linkRoles(c, people)
 	drafts := opt.Corrections.apply(entries, append(lexDrafts, people...))
 	weighCohesion(c, drafts)
-	kept := strongest(drafts, len(entries), opt.MaxThemes)
+	kept := strongest(drafts, len(entries), opt.MaxThemes, opt.Corrections.themesCorrected())
 	joinLookalikes(c, kept, minDF, opt.Corrections.Removed)
 	c.dropWords()
 	window := newTrendWindow(entries, opt.Today)
@@ -138,8 +142,10 @@ func recurring(drafts []*draft, minDF int32) []*draft {
 // covers nearly the same entries as a better one. Each is ranked lower by
 // the share of its entries that a theme of its kind kept before it
 // already holds: a theme that shows something new is worth more than one
-// that repeats what is already shown.
-func strongest(drafts []*draft, n, limit int) []*draft {
+// that repeats what is already shown. A theme whose key is in own, one the
+// person corrected, is always kept, in its place: taking an entry out of a
+// theme never makes it vanish.
+func strongest(drafts []*draft, n, limit int, own map[string]bool) []*draft {
 	for _, d := range drafts {
 		d.rank()
 	}
@@ -150,14 +156,20 @@ func strongest(drafts []*draft, n, limit int) []*draft {
 	for i, d := range drafts {
 		sets[i] = d.entrySet(n)
 	}
+	owned := 0
+	for _, d := range drafts {
+		if own[d.key] {
+			owned++
+		}
+	}
 	covered := make([]float64, len(drafts))
 	out := make([]bool, len(drafts))
 	var kept []*draft
 	var keptSets []entrySet
-	for len(kept) < limit {
+	for {
 		best, bestScore := -1, 0.0
 		for i, d := range drafts {
-			if out[i] {
+			if out[i] || len(kept)+owned >= limit && !own[d.key] {
 				continue
 			}
 			if last := len(kept) - 1; last >= 0 && sameKind(d, kept[last]) {
@@ -171,10 +183,14 @@ func strongest(drafts []*draft, n, limit int) []*draft {
 			break
 		}
 		out[best] = true
-		if !duplicates(sets[best], len(drafts[best].members), drafts[best], kept, keptSets) {
-			kept = append(kept, drafts[best])
-			keptSets = append(keptSets, sets[best])
+		d := drafts[best]
+		if own[d.key] {
+			owned--
+		} else if duplicates(sets[best], len(d.members), d, kept, keptSets) {
+			continue
 		}
+		kept = append(kept, d)
+		keptSets = append(keptSets, sets[best])
 	}
 	return kept
 }

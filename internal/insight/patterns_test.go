@@ -406,12 +406,50 @@ func TestAThemeThatRepeatsABetterOneRanksLower(t *testing.T) {
 		theme("a", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
 		theme("b, mostly a again", 0, 1, 2, 3, 4, 30, 31, 32),
 		theme("c", 20, 21, 22, 23, 24, 25, 26),
-	}, 40, 12)
+	}, 40, 12, nil)
 	var order []string
 	for _, d := range kept {
 		order = append(order, d.label)
 	}
 	if want := []string{"a", "c", "b, mostly a again"}; !slices.Equal(order, want) {
 		t.Errorf("kept %q; want %q", order, want)
+	}
+}
+
+func TestAThemeThePersonCorrectedStaysShown(t *testing.T) {
+	theme := func(key string, entries ...int32) *draft {
+		d := &draft{key: key, label: key, source: SourceLexicon}
+		for _, e := range entries {
+			d.add(e, 1, int32(len(d.hits)))
+		}
+		return d
+	}
+	drafts := func() []*draft {
+		return []*draft{
+			theme("a", 0, 1, 2, 3, 4, 5),
+			theme("b", 10, 11, 12, 13, 14),
+			theme("c", 20, 21, 22, 23),
+			// d is nearly a again: kept only once the person corrects it.
+			theme("d", 0, 1, 2, 3, 4, 30),
+		}
+	}
+	labels := func(kept []*draft) []string {
+		var out []string
+		for _, d := range kept {
+			out = append(out, d.label)
+		}
+		return out
+	}
+	if got, want := labels(strongest(drafts(), 40, 2, nil)), []string{"a", "b"}; !slices.Equal(got, want) {
+		t.Errorf("kept %q; want %q", got, want)
+	}
+	if got, want := labels(strongest(drafts(), 40, 2, map[string]bool{"c": true})), []string{"a", "c"}; !slices.Equal(got, want) {
+		t.Errorf("with c corrected, kept %q; want %q", got, want)
+	}
+	if got, want := labels(strongest(drafts(), 40, 4, nil)), []string{"a", "b", "c"}; !slices.Equal(got, want) {
+		t.Errorf("kept %q; want %q", got, want)
+	}
+	if got, want := labels(strongest(drafts(), 40, 4, map[string]bool{"d": true})), []string{"a", "b", "d", "c"}; !slices.Equal(got, want) {
+		t.Errorf("with d corrected, kept %q; want %q", got, want)
 	}
 }
