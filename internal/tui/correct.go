@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/insight"
@@ -221,6 +222,8 @@ func (k *corrector) View(w int) string {
 	case k.err != nil:
 		return wrap(s.Notice, sentence(k.err), w) + "\n"
 	case k.Typing():
+		// Without a width the field shows only its placeholder's first letter.
+		k.input.SetWidth(max(1, w-lipgloss.Width(k.input.Prompt)-1))
 		return k.input.View() + "\n" + s.Muted.Render("enter saves · esc keeps it as it is") + "\n"
 	case k.mode == merging:
 		var b strings.Builder

@@ -53,6 +53,7 @@ func TestCorrectingPatterns(t *testing.T) {
 	h.press("x")
 	h.expectScreen("Took entry 3 out of “my yeses”.", "2 entries from")
 	h.press("w")
+	h.expectScreen("words › words that mean this to you, with commas between")
 	h.typeText("alarm, timer")
 	h.press("enter")
 	h.expectScreen("Entries that use “alarm” and “timer” now join “my yeses”.", "4 entries from", "Missed the bus", "Burnt the bread")

@@ -178,7 +178,11 @@ func (m *patternsScreen) View() string {
 			s.Muted.Render(trendLabel(th.Trend)) + "\n")
 	}
 	if n := len(m.report.Themes); n > rows {
-		b.WriteString(s.Muted.Render(fmt.Sprintf("  %d–%d of %d themes · ↓ for more", first+1, first+len(themes), n)) + "\n")
+		more := " · ↓ for more"
+		if first+len(themes) == n {
+			more = ""
+		}
+		b.WriteString(s.Muted.Render(fmt.Sprintf("  %d–%d of %d themes%s", first+1, first+len(themes), n, more)) + "\n")
 	} else {
 		b.WriteString("\n")
 	}

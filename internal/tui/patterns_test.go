@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -107,6 +108,30 @@ func TestPatternsCountsKeepTheirColumn(t *testing.T) {
 	end := func(line, word string) int { return lipgloss.Width(line[:strings.Index(line, word)+len(word)]) }
 	if end(rows[0], "times") != end(rows[1], "42588") {
 		t.Errorf("“times” ends at %d, the counts at %d:\n%s", end(rows[0], "times"), end(rows[1], "42588"), strings.Join(rows, "\n"))
+	}
+}
+
+// TestPatternsListSaysWhenThereIsMore: a list longer than the window says
+// there is more below until its last theme shows.
+func TestPatternsListSaysWhenThereIsMore(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seed("One entry, so the menu leads on")
+	h.run(h.model.top().Init())
+	h.press("p")
+	var themes []insight.Theme
+	for i := range 12 {
+		themes = append(themes, insight.Theme{Label: fmt.Sprintf("theme %d", i+1), Count: 20 - i, Monthly: make([]int, 12)})
+	}
+	h.send(patternsReadMsg{report: insight.Report{Themes: themes}})
+	if !strings.Contains(h.screen(), "↓ for more") {
+		t.Fatalf("a list cut short does not say so:\n%s", h.screen())
+	}
+	for range themes {
+		h.press("down")
+	}
+	h.expectScreen("› theme 12", "of 12 themes")
+	if strings.Contains(h.screen(), "for more") {
+		t.Errorf("the end of the list says there is more:\n%s", h.screen())
 	}
 }
 
