@@ -34,10 +34,17 @@ type CorrectionInput struct {
 	Undo bool
 }
 
-// ThemeNotFoundError says no theme of the patterns has a key or label.
-type ThemeNotFoundError struct{ Theme string }
+// ThemeNotFoundError says no theme of the patterns has a key or label, or,
+// when Dismissed, that none the person dismissed has.
+type ThemeNotFoundError struct {
+	Theme     string
+	Dismissed bool
+}
 
 func (e *ThemeNotFoundError) Error() string {
+	if e.Dismissed {
+		return fmt.Sprintf("no theme you dismissed is called %q", e.Theme)
+	}
 	return fmt.Sprintf("no theme is called %q", e.Theme)
 }
 
@@ -74,7 +81,7 @@ func (c *Core) Correct(ctx context.Context, in CorrectionInput) ([]journal.Corre
 			}
 		}
 		if len(drop) == 0 {
-			return nil, &ThemeNotFoundError{in.Theme}
+			return nil, &ThemeNotFoundError{Theme: in.Theme, Dismissed: true}
 		}
 		return nil, c.store.Correct(ctx, nil, drop)
 	}
@@ -176,7 +183,7 @@ func findTheme(r insight.Report, name string) (insight.Theme, error) {
 			return r.Themes[i], nil
 		}
 	}
-	return insight.Theme{}, &ThemeNotFoundError{name}
+	return insight.Theme{}, &ThemeNotFoundError{Theme: name}
 }
 
 // cleanWords trims words, leaving out empty ones and repeats.

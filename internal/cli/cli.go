@@ -176,7 +176,9 @@ func explain(err error) error {
 	if nf, ok := errors.AsType[*app.NotFoundError](err); ok {
 		return fmt.Errorf("%w; failup list shows the IDs", nf)
 	}
-	if tn, ok := errors.AsType[*app.ThemeNotFoundError](err); ok {
+	if tn, ok := errors.AsType[*app.ThemeNotFoundError](err); ok && tn.Dismissed {
+		return fmt.Errorf("%w; failup patterns corrections lists the themes you dismissed", tn)
+	} else if ok {
 		return fmt.Errorf("%w; failup patterns lists the themes with their keys", tn)
 	}
 	if cn, ok := errors.AsType[*app.CorrectionNotFoundError](err); ok {
