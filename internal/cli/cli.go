@@ -114,6 +114,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 func (a *env) run(ctx context.Context, args []string) int {
 	root := a.rootCmd()
 	a.versionFlag(root)
+	a.addCommands(root, args)
 	root.SetArgs(args)
 	root.SetIn(a.in)
 	root.SetOut(a.out)
@@ -246,28 +247,11 @@ func (a *env) rootCmd() *cobra.Command {
 	flags.StringVar(&a.dbFlag, "db", "", "journal file (default $FAILUP_DB, else $XDG_DATA_HOME/failup/journal.db)")
 	flags.BoolVar(&a.noColor, "no-color", false, "draw without colour (also NO_COLOR=1)")
 	flags.BoolVar(&a.accessible, "accessible", false, "plain line-by-line prompts for screen readers (also FAILUP_ACCESSIBLE=1)")
-	root.AddCommand(
-		a.newCmd(),
-		a.listCmd(),
-		a.showCmd(),
-		a.searchCmd(),
-		a.editCmd(),
-		a.deleteCmd(),
-		a.importCmd(),
-		a.followupsCmd(),
-		a.checkinCmd(),
-		a.statsCmd(),
-		a.exportCmd(),
-		a.lessonsCmd(),
-		a.patternsCmd(),
-		a.backupCmd(),
-		a.restoreCmd(),
-		a.syncCmd(),
-		a.doctorCmd(),
-		a.completionCmd(),
-	)
-	a.registerCompletions(root)
-	a.registerOutputFlags(root)
+	flags.BoolVar(&a.output.noPager, "no-pager", false,
+		"print straight to the terminal, without $FAILUP_PAGER, pager in config.toml, $PAGER or less")
+	// failup's completion command is the one cobra would add, with failup's
+	// own completions.
+	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }
 

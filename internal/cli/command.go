@@ -12,5 +12,7 @@ import (
 // it (go generate ./internal/cli).
 func Command() *cobra.Command {
 	a := &env{in: os.Stdin, out: os.Stdout, errOut: os.Stderr, getenv: os.Getenv, now: time.Now}
-	return a.rootCmd()
+	root := a.rootCmd()
+	a.addAll(root)
+	return root
 }

@@ -63,33 +63,31 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// registerCompletions teaches every command what its arguments and flags
-// take, by the names they are known by.
-func (a *env) registerCompletions(root *cobra.Command) {
-	for _, cmd := range root.Commands() {
-		if strings.HasSuffix(cmd.Use, " ID") {
-			cmd.ValidArgsFunction = a.completeEntryIDs
+// registerCompletions teaches cmd what its arguments and flags take, by
+// the names they are known by.
+func (a *env) registerCompletions(cmd *cobra.Command) {
+	if strings.HasSuffix(cmd.Use, " ID") {
+		cmd.ValidArgsFunction = a.completeEntryIDs
+	}
+	if cmd.Name() == "search" {
+		cmd.ValidArgsFunction = a.completeSearch
+	}
+	for flag, fn := range map[string]cobra.CompletionFunc{
+		"tag":   a.completeTags,
+		"skill": completeSkills,
+		"set":   a.completeSets,
+	} {
+		if cmd.Flags().Lookup(flag) != nil {
+			cmd.RegisterFlagCompletionFunc(flag, fn)
 		}
-		if cmd.Name() == "search" {
-			cmd.ValidArgsFunction = a.completeSearch
-		}
-		for flag, fn := range map[string]cobra.CompletionFunc{
-			"tag":   a.completeTags,
-			"skill": completeSkills,
-			"set":   a.completeSets,
-		} {
-			if cmd.Flags().Lookup(flag) != nil {
-				cmd.RegisterFlagCompletionFunc(flag, fn)
-			}
-		}
-		switch cmd.Name() {
-		case "import":
-			cmd.RegisterFlagCompletionFunc("from", fixed(formatNames()...))
-		case "export":
-			cmd.RegisterFlagCompletionFunc("format", fixed("md", "json"))
-		case "checkin":
-			cmd.RegisterFlagCompletionFunc("tried-again", fixed("yes", "no", "not-yet"))
-		}
+	}
+	switch cmd.Name() {
+	case "import":
+		cmd.RegisterFlagCompletionFunc("from", fixed(formatNames()...))
+	case "export":
+		cmd.RegisterFlagCompletionFunc("format", fixed("md", "json"))
+	case "checkin":
+		cmd.RegisterFlagCompletionFunc("tried-again", fixed("yes", "no", "not-yet"))
 	}
 }
 

@@ -36,21 +36,14 @@ var pagedCommands = map[string]bool{
 	"stats": true, "followups": true, "export": true, "doctor": true,
 }
 
-// registerOutputFlags adds --no-pager to failup and --jq to every command
-// that prints JSON.
-func (a *env) registerOutputFlags(root *cobra.Command) {
-	root.PersistentFlags().BoolVar(&a.output.noPager, "no-pager", false,
-		"print straight to the terminal, without $FAILUP_PAGER, pager in config.toml, $PAGER or less")
-	var register func(*cobra.Command)
-	register = func(parent *cobra.Command) {
-		for _, cmd := range parent.Commands() {
-			if cmd.Flags().Lookup("json") != nil {
-				cmd.Flags().StringVar(&a.output.jq, "jq", "", "filter the JSON output with a jq expression (implies --json)")
-			}
-			register(cmd)
-		}
+// registerJQ adds --jq to cmd and each of its subcommands that prints JSON.
+func (a *env) registerJQ(cmd *cobra.Command) {
+	if cmd.Flags().Lookup("json") != nil {
+		cmd.Flags().StringVar(&a.output.jq, "jq", "", "filter the JSON output with a jq expression (implies --json)")
 	}
-	register(root)
+	for _, sub := range cmd.Commands() {
+		a.registerJQ(sub)
+	}
 }
 
 // startOutput sets up the command's output before it runs: --jq keeps the
