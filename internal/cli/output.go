@@ -12,9 +12,10 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/failup/failup/internal/termtext"
-	"github.com/itchyny/gojq"
 	"github.com/spf13/cobra"
+
+	"github.com/failup/failup/internal/gojq"
+	"github.com/failup/failup/internal/termtext"
 )
 
 // output is where a command's standard output goes on its way out: through
