@@ -68,7 +68,8 @@ func commandName(root *cobra.Command, args []string) string {
 	for _, c := range commands {
 		names = append(names, c.name)
 	}
-	probe := &cobra.Command{Use: "probe", Aliases: append(names, describers...)}
+	names = append(names, describers...)
+	probe := &cobra.Command{Use: names[0], Aliases: names[1:]}
 	root.AddCommand(probe)
 	found, rest, _ := root.Find(args)
 	root.RemoveCommand(probe)
