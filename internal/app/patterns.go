@@ -229,7 +229,7 @@ func (c *Core) makeKept(ctx context.Context, at store.Stamp) (madeKept, error) {
 	if err != nil {
 		return madeKept{}, err
 	}
-	scan, err := insight.ScanOf(c.store.Entries(ctx, Filter{}), lex, opt)
+	scan, err := insight.ScanOf(c.store.Writings(ctx, Filter{}), lex, opt)
 	if err != nil {
 		return madeKept{}, err
 	}

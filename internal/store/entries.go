@@ -391,6 +391,20 @@ var (
 			}
 			return nil
 		}}
+	// answerTexts is answerRows without the questions: a fifth of what the
+	// answers hold, and the same few questions over and over.
+	answerTexts = child{"SELECT entry_id, key, text FROM answers", " ORDER BY entry_id, position",
+		func(r *sql.Rows, byID map[int64]*journal.Entry) error {
+			var id int64
+			var a journal.Answer
+			if err := r.Scan(&id, &a.Key, &a.Text); err != nil {
+				return err
+			}
+			if e := byID[id]; e != nil {
+				e.Answers = append(e.Answers, a)
+			}
+			return nil
+		}}
 	tagRows      = listRows("tags", "tag", func(e *journal.Entry) *[]string { return &e.Tags })
 	skillRows    = listRows("skills", "skill", func(e *journal.Entry) *[]journal.Skill { return &e.Skills })
 	followupRows = child{`SELECT entry_id, commitment, coalesce(due_on, ''), checked_in_at, tried_again, outcome,

@@ -77,6 +77,13 @@ func (s *Store) Entries(ctx context.Context, f Filter) iter.Seq2[journal.Entry, 
 	return s.filtered(ctx, f, allChildren)
 }
 
+// Writings is Entries without the question each answer was written to:
+// what reading the entries for their patterns and lessons needs, with less
+// to read and to hold.
+func (s *Store) Writings(ctx context.Context, f Filter) iter.Seq2[journal.Entry, error] {
+	return s.filtered(ctx, f, []child{answerTexts, tagRows, skillRows, followupRows})
+}
+
 // Headlines is Entries without each entry's answers and follow-up: what a
 // listing shows, in a fraction of the time.
 func (s *Store) Headlines(ctx context.Context, f Filter) iter.Seq2[journal.Entry, error] {

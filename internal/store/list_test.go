@@ -289,6 +289,35 @@ func TestEntriesComeWholeWhateverTheirIDs(t *testing.T) {
 	}
 }
 
+// Writings are the entries Entries yields, in the same order, but for the
+// questions their answers were written to.
+func TestWritingsAreEntriesWithoutTheQuestions(t *testing.T) {
+	s := openTemp(t)
+	if _, _, err := s.Import(ctx, journal.Each(gen.Entries(2*pageSize+3, 4, "2026-11-27"))); err != nil {
+		t.Fatal(err)
+	}
+	var want []journal.Entry
+	for e, err := range s.Entries(ctx, Filter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range e.Answers {
+			e.Answers[i].Question = ""
+		}
+		want = append(want, e)
+	}
+	var got []journal.Entry
+	for e, err := range s.Writings(ctx, Filter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, e)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("the writings of %d entries differ from their entries", len(want))
+	}
+}
+
 func TestImportStopsAtBadInputAndIndexesWhatItAdds(t *testing.T) {
 	s := openTemp(t)
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
