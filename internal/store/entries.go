@@ -267,8 +267,8 @@ const pageSize = 256
 func (s *Store) entries(ctx context.Context, where string, args []any, tail string, children []child) iter.Seq2[journal.Entry, error] {
 	return func(yield func(journal.Entry, error) bool) {
 		ctx, cancel := context.WithCancel(ctx)
-		pages := make(chan loadedPage, 1)
-		go s.loadPages(ctx, where, args, tail, children, pages)
+		pages, spent := make(chan loadedPage, 1), make(chan []journal.Entry, 2)
+		go s.loadPages(ctx, where, args, tail, children, pages, spent)
 		defer func() {
 			cancel()
 			for range pages { // until the loader has let go of its connection
@@ -284,6 +284,11 @@ func (s *Store) entries(ctx context.Context, where string, args []any, tail stri
 					return
 				}
 			}
+			// Each entry was yielded as a copy: the page can take others.
+			select {
+			case spent <- p.entries[:0]:
+			default:
+			}
 		}
 	}
 }
@@ -294,8 +299,9 @@ type loadedPage struct {
 }
 
 // loadPages sends the entries a page at a time, then closes pages. It stops
-// at the first error, which it sends, or when ctx is done.
-func (s *Store) loadPages(ctx context.Context, where string, args []any, tail string, children []child, pages chan<- loadedPage) {
+// at the first error, which it sends, or when ctx is done. It reads into the
+// pages spent gives back, if any, rather than new ones.
+func (s *Store) loadPages(ctx context.Context, where string, args []any, tail string, children []child, pages chan<- loadedPage, spent <-chan []journal.Entry) {
 	defer close(pages)
 	send := func(p loadedPage) bool {
 		select {
@@ -325,7 +331,12 @@ func (s *Store) loadPages(ctx context.Context, where string, args []any, tail st
 	}
 	defer rows.Close()
 	for {
-		page := make([]journal.Entry, 0, pageSize)
+		var page []journal.Entry
+		select {
+		case page = <-spent:
+		default:
+			page = make([]journal.Entry, 0, pageSize)
+		}
 		for len(page) < pageSize && rows.Next() {
 			e, err := scanEntry(rows)
 			if err != nil {
