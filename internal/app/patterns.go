@@ -229,7 +229,11 @@ func (c *Core) makeKept(ctx context.Context, at store.Stamp) (madeKept, error) {
 	if err != nil {
 		return madeKept{}, err
 	}
-	scan, err := insight.ScanOf(c.store.Writings(ctx, Filter{}), lex, opt)
+	size, err := c.store.Count(ctx, Filter{})
+	if err != nil {
+		return madeKept{}, err
+	}
+	scan, err := insight.ScanOf(c.store.Writings(ctx, Filter{}), size, lex, opt)
 	if err != nil {
 		return madeKept{}, err
 	}

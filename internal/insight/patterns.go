@@ -68,9 +68,10 @@ type Scan struct {
 
 // ScanOf reads the entries seq yields, scanning them as they are read: a
 // whole journal's patterns are then Patterns, and the entries themselves
-// are there for other work meanwhile.
-func ScanOf(seq iter.Seq2[journal.Entry, error], lex Lexicon, opt Options) (*Scan, error) {
-	entries, s, err := scanEach(seq, opt.Corrections.withWords(lex))
+// are there for other work meanwhile. size is how many entries seq is
+// likely to yield: room for them is made at once.
+func ScanOf(seq iter.Seq2[journal.Entry, error], size int, lex Lexicon, opt Options) (*Scan, error) {
+	entries, s, err := scanEach(seq, size, opt.Corrections.withWords(lex))
 	if err != nil {
 		return nil, err
 	}

@@ -351,23 +351,26 @@ func TestPatternsOfAStreamAreThePatterns(t *testing.T) {
 		entries[i].ID = int64(i + 1)
 	}
 	want := Patterns(entries, lex, Options{})
-	scan, err := ScanOf(yieldAll(entries, nil), lex, Options{})
-	var got Report
-	var read []journal.Entry
-	if err == nil {
-		got, read = scan.Patterns(), scan.Entries()
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(read) != len(entries) || read[len(read)-1].ID != entries[len(entries)-1].ID {
-		t.Fatalf("read %d entries back; want %d in order", len(read), len(entries))
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("patterns of the stream differ from those of the slice:\n got %v\nwant %v", themeLabels(got), themeLabels(want))
+	// Room made for every entry, or for too few of them.
+	for _, size := range []int{len(entries), streamChunk + 1} {
+		scan, err := ScanOf(yieldAll(entries, nil), size, lex, Options{})
+		var got Report
+		var read []journal.Entry
+		if err == nil {
+			got, read = scan.Patterns(), scan.Entries()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.EqualFunc(read, entries, func(a, b journal.Entry) bool { return a.ID == b.ID }) {
+			t.Fatalf("read %d entries back; want %d in order", len(read), len(entries))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("patterns of the stream differ from those of the slice:\n got %v\nwant %v", themeLabels(got), themeLabels(want))
+		}
 	}
 	broken := errors.New("disk gone")
-	if _, err := ScanOf(yieldAll(entries, broken), lex, Options{}); !errors.Is(err, broken) {
+	if _, err := ScanOf(yieldAll(entries, broken), len(entries), lex, Options{}); !errors.Is(err, broken) {
 		t.Errorf("a stream that fails gave %v; want its error", err)
 	}
 }

@@ -48,49 +48,48 @@ const streamChunk = 25000
 
 // scanEach is scan of the entries seq yields, read a chunk at a time and
 // each chunk scanned on a core of its own as soon as it is read, so that
-// reading a large journal from disk and scanning it overlap. It returns
-// the entries with their scan.
-func scanEach(seq iter.Seq2[journal.Entry, error], lex Lexicon) ([]journal.Entry, scanned, error) {
+// reading a large journal from disk and scanning it overlap. The entries are
+// read into room for size of them, made at once; more are read all the same.
+// It returns the entries with their scan.
+func scanEach(seq iter.Seq2[journal.Entry, error], size int, lex Lexicon) ([]journal.Entry, scanned, error) {
 	var (
-		chunks [][]journal.Entry
-		parts  []*scanned
-		wg     sync.WaitGroup
+		parts []*scanned
+		wg    sync.WaitGroup
 	)
-	var chunk []journal.Entry
-	// start scans chunk in n parts.
+	entries := make([]journal.Entry, 0, max(size, 0))
+	// chunk is where the entries not yet being scanned start.
+	chunk := 0
+	// start scans the entries from chunk on in n parts.
 	start := func(n int) {
-		if len(chunk) == 0 {
-			return
-		}
+		read := entries[chunk:]
 		for i := range n {
-			lo, hi := i*len(chunk)/n, (i+1)*len(chunk)/n
-			part, entries := &scanned{}, chunk[lo:hi:hi]
+			lo, hi := i*len(read)/n, (i+1)*len(read)/n
+			part, entries := &scanned{}, read[lo:hi:hi]
 			parts = append(parts, part)
 			wg.Go(func() { *part = scanPart(entries, entries, lex) })
 		}
-		chunks = append(chunks, chunk)
-		chunk = nil
+		chunk = len(entries)
 	}
 	for e, err := range seq {
 		if err != nil {
 			wg.Wait()
 			return nil, scanned{}, err
 		}
-		if chunk = append(chunk, e); len(chunk) == streamChunk {
+		// Past size the entries are copied as they grow; the chunks being
+		// scanned are read where they were.
+		if entries = append(entries, e); len(entries)-chunk == streamChunk {
 			start(1)
-			// After a full chunk another is likely: made whole, it is not
-			// copied as it grows.
-			chunk = make([]journal.Entry, 0, streamChunk)
 		}
 	}
 	// Nothing is read while the last chunk is scanned: it is split across
 	// the cores, so that none waits for the others.
-	start(max(1, min(runtime.GOMAXPROCS(0), len(chunk)/minChunk)))
+	if rest := len(entries) - chunk; rest > 0 {
+		start(max(1, min(runtime.GOMAXPROCS(0), rest/minChunk)))
+	}
 	wg.Wait()
 	if len(parts) == 0 {
 		return nil, scanned{}, nil
 	}
-	entries := slices.Concat(chunks...)
 	joined := make([]scanned, len(parts))
 	for i, p := range parts {
 		joined[i] = *p
