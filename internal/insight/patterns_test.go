@@ -351,8 +351,8 @@ func TestPatternsOfAStreamAreThePatterns(t *testing.T) {
 		entries[i].ID = int64(i + 1)
 	}
 	want := Patterns(entries, lex, Options{})
-	// Room made for every entry, or for too few of them.
-	for _, size := range []int{len(entries), streamChunk + 1} {
+	// Room made for every entry, for too few of them, or for none.
+	for _, size := range []int{len(entries), streamChunk + 1, 0} {
 		scan, err := ScanOf(yieldAll(entries, nil), size, lex, Options{})
 		var got Report
 		var read []journal.Entry

@@ -49,7 +49,8 @@ const streamChunk = 25000
 // scanEach is scan of the entries seq yields, read a chunk at a time and
 // each chunk scanned on a core of its own as soon as it is read, so that
 // reading a large journal from disk and scanning it overlap. The entries are
-// read into room for size of them, made at once; more are read all the same.
+// read into room for size of them, made at once; more are read all the same,
+// and a size of 0 says nothing of how many.
 // It returns the entries with their scan.
 func scanEach(seq iter.Seq2[journal.Entry, error], size int, lex Lexicon) ([]journal.Entry, scanned, error) {
 	var (
@@ -77,7 +78,10 @@ func scanEach(seq iter.Seq2[journal.Entry, error], size int, lex Lexicon) ([]jou
 		}
 		// Past size the entries are copied as they grow; the chunks being
 		// scanned are read where they were.
-		if entries = append(entries, e); len(entries)-chunk == streamChunk {
+		entries = append(entries, e)
+		// A chunk is left to the last when size says less than another is
+		// to come.
+		if len(entries)-chunk == streamChunk && (size <= 0 || size-len(entries) >= streamChunk) {
 			start(1)
 		}
 	}
