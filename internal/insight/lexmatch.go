@@ -49,7 +49,8 @@ type matchWord struct {
 
 // termStart is a term that may start at a word, with the term's second
 // word (noWord for a term of one word) kept alongside: most terms tried at a
-// word fail on their second, and checking it here spares fetching the term.
+// word fail on their second, and checking it here spares fetching the term;
+// a match goes on from where the second was found.
 type termStart struct {
 	term   int32
 	second matchWord
@@ -129,12 +130,12 @@ func (m *lexMatcher) wordMatches(w matchWord, ew *entryWords, k int32) bool {
 	return ew.stems[k] == w.stem
 }
 
-// matchAt reports where term t ends if it starts at word k of a field that
-// ends at word end.
-func (m *lexMatcher) matchAt(ew *entryWords, t *lexTerm, k, end int32) (int32, bool) {
+// matchFrom reports where term t ends if its first n words end at word k of
+// a field that ends at word end.
+func (m *lexMatcher) matchFrom(ew *entryWords, t *lexTerm, n int, k, end int32) (int32, bool) {
 	var window [maxGap + 1]int32
 	pos := k
-	for _, w := range t.words[1:] {
+	for _, w := range t.words[n:] {
 		j, found := m.find(w, ew, following(ew, pos, end, window[:0]))
 		if !found {
 			return 0, false
@@ -190,14 +191,17 @@ func (m *lexMatcher) entryHits(ew *entryWords, hits []lexHit) []lexHit {
 			var window [maxGap + 1]int32
 			second := following(ew, k, end, window[:0])
 			for _, ts := range starts {
+				last := k
 				if ts.second != noWord {
-					if _, ok := m.find(ts.second, ew, second); !ok {
+					j, ok := m.find(ts.second, ew, second)
+					if !ok {
+						continue
+					}
+					if last, ok = m.matchFrom(ew, &m.terms[ts.term], 2, j, end); !ok {
 						continue
 					}
 				}
-				if last, ok := m.matchAt(ew, &m.terms[ts.term], k, end); ok {
-					hits = append(hits, lexHit{term: ts.term, field: f, first: k, last: last})
-				}
+				hits = append(hits, lexHit{term: ts.term, field: f, first: k, last: last})
 			}
 		}
 		begin = end
