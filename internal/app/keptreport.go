@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
+	"sync"
 
 	"github.com/failup/failup/internal/export"
 	"github.com/failup/failup/internal/insight"
@@ -36,24 +37,29 @@ const (
 // keptEvidence is the name theme i's evidence is kept under (i from 0).
 func keptEvidence(i int) string { return "patterns.evidence." + strconv.Itoa(i+1) }
 
-// encodeKept writes r in parts.
+// encodeKept writes r in parts. Each theme's evidence is written on its
+// own, side by side with the others'.
 func encodeKept(r insight.Report) (map[string][]byte, error) {
 	parts := map[string][]byte{}
+	evidence := make([][]byte, len(r.Themes))
+	var wg sync.WaitGroup
+	for i, th := range r.Themes {
+		wg.Go(func() { evidence[i] = encodeEvidence(th.Evidence) })
+	}
 	summary := r
 	summary.Themes = make([]insight.Theme, len(r.Themes))
 	var entries []byte
 	entries = binary.AppendUvarint(entries, uint64(len(r.Themes)))
 	for i, th := range r.Themes {
 		entries = appendIDs(entries, th.Entries)
-		w := &evidenceWriter{uids: map[string]uint64{}, words: map[string]uint64{}}
-		w.theme(th.Evidence)
-		out := appendStrings(nil, w.uidList)
-		out = appendStrings(out, w.wordList)
-		parts[keptEvidence(i)] = append(out, w.body...)
 		th.Entries, th.Evidence = nil, nil
 		summary.Themes[i] = th
 	}
 	parts[keptEntries] = entries
+	wg.Wait()
+	for i, body := range evidence {
+		parts[keptEvidence(i)] = body
+	}
 	var err error
 	if parts[keptSummary], err = json.Marshal(keptSummaryOf(summary)); err != nil {
 		return nil, err
@@ -242,6 +248,16 @@ type evidenceWriter struct {
 	uids, words       map[string]uint64
 	uidList, wordList []string
 	body              []byte
+}
+
+// encodeEvidence writes a theme's evidence: the uids and the words it names,
+// then the evidence naming them by number.
+func encodeEvidence(evidence []insight.Evidence) []byte {
+	w := &evidenceWriter{uids: map[string]uint64{}, words: map[string]uint64{}}
+	w.theme(evidence)
+	out := appendStrings(nil, w.uidList)
+	out = appendStrings(out, w.wordList)
+	return append(out, w.body...)
 }
 
 func (w *evidenceWriter) index(s string, seen map[string]uint64, list *[]string) uint64 {
