@@ -383,44 +383,73 @@ func scanEntry(rows *sql.Rows) (journal.Entry, error) {
 
 // child is a table of what belongs to entries: query selects its rows,
 // entry_id first, before a WHERE clause naming the entries and order; add
-// puts a row of it into its entry, if the entry is in byID.
+// puts a row of it into its entry, if the entry is in the page.
 type child struct {
 	query, order string
-	add          func(r *sql.Rows, byID map[int64]*journal.Entry) error
+	add          func(r *sql.Rows, p *pageLoad) error
+}
+
+// pageLoad is a page of entries being filled from their child tables, by
+// id. The answers are kept aside as they are read, each entry's together,
+// and then shared out from one allocation rather than grown entry by entry.
+type pageLoad struct {
+	byID    map[int64]*journal.Entry
+	answers []journal.Answer
+	owners  []*journal.Entry
+}
+
+// addAnswer puts a aside for entry id, if it is in the page.
+func (p *pageLoad) addAnswer(id int64, a journal.Answer) {
+	if e := p.byID[id]; e != nil {
+		p.answers = append(p.answers, a)
+		p.owners = append(p.owners, e)
+	}
+}
+
+// shareAnswers gives each entry the answers put aside for it.
+func (p *pageLoad) shareAnswers() {
+	all := slices.Clone(p.answers)
+	for lo := 0; lo < len(all); {
+		e, hi := p.owners[lo], lo+1
+		for hi < len(all) && p.owners[hi] == e {
+			hi++
+		}
+		e.Answers = all[lo:hi:hi]
+		lo = hi
+	}
+	clear(p.answers)
+	clear(p.owners)
+	p.answers, p.owners = p.answers[:0], p.owners[:0]
 }
 
 var (
 	answerRows = child{"SELECT entry_id, key, question, text FROM answers", " ORDER BY entry_id, position",
-		func(r *sql.Rows, byID map[int64]*journal.Entry) error {
+		func(r *sql.Rows, p *pageLoad) error {
 			var id int64
 			var a journal.Answer
 			if err := r.Scan(&id, &a.Key, &a.Question, &a.Text); err != nil {
 				return err
 			}
-			if e := byID[id]; e != nil {
-				e.Answers = append(e.Answers, a)
-			}
+			p.addAnswer(id, a)
 			return nil
 		}}
 	// answerTexts is answerRows without the questions: a fifth of what the
 	// answers hold, and the same few questions over and over.
 	answerTexts = child{"SELECT entry_id, key, text FROM answers", " ORDER BY entry_id, position",
-		func(r *sql.Rows, byID map[int64]*journal.Entry) error {
+		func(r *sql.Rows, p *pageLoad) error {
 			var id int64
 			var a journal.Answer
 			if err := r.Scan(&id, &a.Key, &a.Text); err != nil {
 				return err
 			}
-			if e := byID[id]; e != nil {
-				e.Answers = append(e.Answers, a)
-			}
+			p.addAnswer(id, a)
 			return nil
 		}}
 	tagRows      = listRows("tags", "tag", func(e *journal.Entry) *[]string { return &e.Tags })
 	skillRows    = listRows("skills", "skill", func(e *journal.Entry) *[]journal.Skill { return &e.Skills })
 	followupRows = child{`SELECT entry_id, commitment, coalesce(due_on, ''), checked_in_at, tried_again, outcome,
 		confidence_after, dropped_at FROM followups`, "",
-		func(r *sql.Rows, byID map[int64]*journal.Entry) error {
+		func(r *sql.Rows, p *pageLoad) error {
 			var id int64
 			var f journal.Followup
 			var due string
@@ -428,7 +457,7 @@ var (
 			if err := r.Scan(&id, &f.Commitment, &due, &checked, &f.TriedAgain, &f.Outcome, &f.ConfidenceAfter, &dropped); err != nil {
 				return err
 			}
-			e := byID[id]
+			e := p.byID[id]
 			if e == nil {
 				return nil
 			}
@@ -450,13 +479,13 @@ var (
 // listRows is a child table that lists names in order, as tags does.
 func listRows[T ~string](table, column string, list func(*journal.Entry) *[]T) child {
 	return child{"SELECT entry_id, " + column + " FROM " + table, " ORDER BY entry_id, position",
-		func(r *sql.Rows, byID map[int64]*journal.Entry) error {
+		func(r *sql.Rows, p *pageLoad) error {
 			var id int64
 			var name string
 			if err := r.Scan(&id, &name); err != nil {
 				return err
 			}
-			if e := byID[id]; e != nil {
+			if e := p.byID[id]; e != nil {
 				l := list(e)
 				*l = append(*l, T(name))
 			}
@@ -470,6 +499,9 @@ func listRows[T ~string](table, column string, list func(*journal.Entry) *[]T) c
 type childStmts struct {
 	children        []child
 	listed, spanned []*sql.Stmt
+	// page is the page being loaded, kept from one to the next for the
+	// room it has made.
+	page pageLoad
 }
 
 // preparer is a connection or a transaction.
@@ -507,10 +539,14 @@ func (cs *childStmts) close() {
 // order of their days, is read as one span of ids, skipping the few rows of
 // other entries in it; any other page, by the list of its ids.
 func loadChildren(ctx context.Context, page []journal.Entry, cs *childStmts) error {
-	byID := make(map[int64]*journal.Entry, len(page))
+	p := &cs.page
+	if p.byID == nil {
+		p.byID = make(map[int64]*journal.Entry, len(page))
+	}
+	clear(p.byID)
 	ids := make([]int64, len(page))
 	for i := range page {
-		byID[page[i].ID] = &page[i]
+		p.byID[page[i].ID] = &page[i]
 		ids[i] = page[i].ID
 	}
 	least, greatest := slices.Min(ids), slices.Max(ids)
@@ -523,9 +559,10 @@ func loadChildren(ctx context.Context, page []journal.Entry, cs *childStmts) err
 		stmts, args = cs.listed, []any{idList}
 	}
 	for i, c := range cs.children {
-		if err := each(ctx, stmts[i], args, func(r *sql.Rows) error { return c.add(r, byID) }); err != nil {
+		if err := each(ctx, stmts[i], args, func(r *sql.Rows) error { return c.add(r, p) }); err != nil {
 			return err
 		}
+		p.shareAnswers()
 	}
 	return nil
 }

@@ -289,6 +289,32 @@ func TestEntriesComeWholeWhateverTheirIDs(t *testing.T) {
 	}
 }
 
+// The entries of a page share one allocation for their answers, but each
+// entry's answers are its own to add to.
+func TestAnEntrysAnswersAreItsOwn(t *testing.T) {
+	s := openTemp(t)
+	if _, _, err := s.Import(ctx, journal.Each(gen.Entries(5, 5, "2026-11-27"))); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := s.List(ctx, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := journal.Answer{Key: "extra", Text: "added"}
+	want := make([][]journal.Answer, len(entries))
+	for i, e := range entries {
+		want[i] = append(slices.Clone(e.Answers), extra)
+	}
+	for i := range entries {
+		entries[i].Answers = append(entries[i].Answers, extra)
+	}
+	for i, e := range entries {
+		if len(e.Answers) < 2 || !slices.Equal(e.Answers, want[i]) {
+			t.Fatalf("entry %d's answers came to %+v; want %+v", i, e.Answers, want[i])
+		}
+	}
+}
+
 // Writings are the entries Entries yields, in the same order, but for the
 // questions their answers were written to.
 func TestWritingsAreEntriesWithoutTheQuestions(t *testing.T) {
