@@ -48,18 +48,20 @@ const streamChunk = 25000
 
 // scanEach is scan of the entries seq yields, read a chunk at a time and
 // each chunk scanned on a core of its own as soon as it is read, so that
-// reading a large journal from disk and scanning it overlap. The entries are
-// read into room for size of them, made at once; more are read all the same,
-// and a size of 0 says nothing of how many.
-// It returns the entries with their scan.
+// reading a large journal from disk and scanning it overlap. The first
+// chunks are small, each twice the one before, so that scanning starts soon
+// after reading does and keeps up with it. The entries are read into room
+// for size of them, made at once; more are read all the same, and a size of
+// 0 says nothing of how many. It returns the entries with their scan.
 func scanEach(seq iter.Seq2[journal.Entry, error], size int, lex Lexicon) ([]journal.Entry, scanned, error) {
 	var (
 		parts []*scanned
 		wg    sync.WaitGroup
 	)
 	entries := make([]journal.Entry, 0, max(size, 0))
-	// chunk is where the entries not yet being scanned start.
-	chunk := 0
+	// chunk is where the entries not yet being scanned start, and next how
+	// many make the next chunk.
+	chunk, next := 0, minChunk
 	// start scans the entries from chunk on in n parts.
 	start := func(n int) {
 		read := entries[chunk:]
@@ -69,7 +71,7 @@ func scanEach(seq iter.Seq2[journal.Entry, error], size int, lex Lexicon) ([]jou
 			parts = append(parts, part)
 			wg.Go(func() { *part = scanPart(entries, entries, lex) })
 		}
-		chunk = len(entries)
+		chunk, next = len(entries), min(2*next, streamChunk)
 	}
 	for e, err := range seq {
 		if err != nil {
@@ -81,7 +83,8 @@ func scanEach(seq iter.Seq2[journal.Entry, error], size int, lex Lexicon) ([]jou
 		entries = append(entries, e)
 		// A chunk is left to the last when size says less than another is
 		// to come.
-		if len(entries)-chunk == streamChunk && (size <= 0 || size-len(entries) >= streamChunk) {
+		last := len(entries) <= size && size-len(entries) < streamChunk
+		if len(entries)-chunk >= next && !last {
 			start(1)
 		}
 	}
