@@ -43,7 +43,17 @@ type member struct {
 // add appends a member whose hits were just appended to d.hits, from
 // index first on.
 func (d *draft) add(entry int32, weight float32, first int32) {
-	d.members = append(d.members, member{entry: entry, weight: weight, first: first, end: int32(len(d.hits))})
+	d.members = append(room(d.members, 1), member{entry: entry, weight: weight, first: first, end: int32(len(d.hits))})
+}
+
+// room is s with room for n more, made by doubling it when it is short: a
+// long slice grown by append alone grows by a quarter at a time, and is
+// copied over and over.
+func room[S ~[]E, E any](s S, n int) S {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	return slices.Grow(s, max(n, len(s)))
 }
 
 func (d *draft) hitsOf(m member) []hit { return d.hits[m.first:m.end] }

@@ -80,7 +80,7 @@ func NewLessonPlacer() *LessonPlacer { return &LessonPlacer{v: newVocab()} }
 
 // Add takes the next lesson.
 func (p *LessonPlacer) Add(l Lesson) {
-	p.ids = append(p.ids, l.ID)
+	p.ids = append(room(p.ids, 1), l.ID)
 	p.seen = p.seen[:0]
 	for _, text := range [...]string{l.Title, l.Lesson, l.Differently} {
 		p.buf = scanWords(text, p.buf, func(lower []byte, _, _ int, _ uint8) {
@@ -90,6 +90,7 @@ func (p *LessonPlacer) Add(l Lesson) {
 		})
 	}
 	slices.Sort(p.seen)
+	p.stems, p.counts = room(p.stems, len(p.seen)), room(p.counts, len(p.seen))
 	for i, s := range p.seen {
 		if i > 0 && s == p.seen[i-1] {
 			if c := &p.counts[len(p.counts)-1]; *c < math.MaxUint16 {
@@ -100,11 +101,12 @@ func (p *LessonPlacer) Add(l Lesson) {
 		p.stems = append(p.stems, s)
 		p.counts = append(p.counts, 1)
 		if int(s) >= len(p.df) {
-			p.df = append(p.df, make([]int32, int(s)+1-len(p.df))...)
+			grown := int(s) + 1 - len(p.df)
+			p.df = append(room(p.df, grown), make([]int32, grown)...)
 		}
 		p.df[s]++
 	}
-	p.ends = append(p.ends, int32(len(p.stems)))
+	p.ends = append(room(p.ends, 1), int32(len(p.stems)))
 }
 
 // Place says where each lesson goes under themes whose entries are given,

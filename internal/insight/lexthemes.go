@@ -83,6 +83,7 @@ func (r *lexiconReader) addMember(c *corpus, ew *entryWords, d *draft, hits []le
 		return
 	}
 	first := int32(len(d.hits))
+	d.hits = room(d.hits, len(kept))
 	for _, h := range kept {
 		d.hits = append(d.hits, hit{term: r.termSlot[h.term], field: h.field, first: int32(ew.starts[h.first]), last: int32(ew.starts[h.last])})
 	}

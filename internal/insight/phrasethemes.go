@@ -89,6 +89,7 @@ func flushGroupHits(c *corpus, drafts []*draft, entry int32, hits []groupHit) {
 		if votes >= 2 {
 			d := drafts[hits[0].group]
 			first := int32(len(d.hits))
+			d.hits = room(d.hits, n)
 			for _, h := range hits[:n] {
 				d.hits = append(d.hits, h.hit)
 			}
