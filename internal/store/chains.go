@@ -16,7 +16,7 @@ func (s *Store) Linked(ctx context.Context) ([]journal.Entry, error) {
 	// written with OR, the query walked every entry in order to sort none.
 	where := `WHERE e.id IN (SELECT id FROM entries WHERE follows_uid IS NOT NULL
 		UNION SELECT id FROM entries WHERE uid IN (SELECT follows_uid FROM entries WHERE follows_uid IS NOT NULL))`
-	for e, err := range s.entries(ctx, where, nil, "", []child{followupRows}) {
+	for e, err := range s.entries(ctx, where, nil, "", shape{entryColumns, scanEntry, []child{followupRows}}) {
 		if err != nil {
 			return nil, err
 		}
@@ -91,7 +91,7 @@ func (s *Store) Attempts(ctx context.Context, id int64) ([]journal.Entry, error)
 			UNION SELECT n.uid FROM entries n JOIN chain ON n.follows_uid = chain.uid
 		) SELECT uid FROM chain)`
 	var out []journal.Entry
-	for e, err := range s.entries(ctx, where, []any{id}, "", nil) {
+	for e, err := range s.entries(ctx, where, []any{id}, "", shape{entryColumns, scanEntry, nil}) {
 		if err != nil {
 			return nil, err
 		}

@@ -216,7 +216,7 @@ func nullTime(t *time.Time) sql.NullString {
 
 // Get returns the entry with the given id, or ErrNotFound.
 func (s *Store) Get(ctx context.Context, id int64) (journal.Entry, error) {
-	for e, err := range s.entries(ctx, "WHERE e.id = ?", []any{id}, "", allChildren) {
+	for e, err := range s.entries(ctx, "WHERE e.id = ?", []any{id}, "", whole) {
 		return e, err
 	}
 	return journal.Entry{}, ErrNotFound
@@ -235,7 +235,7 @@ func (s *Store) ByID(ctx context.Context, ids []int64) ([]journal.Entry, error) 
 			args[i] = id
 		}
 		where := "WHERE e.id IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
-		for e, err := range s.entries(ctx, where, args, "", allChildren) {
+		for e, err := range s.entries(ctx, where, args, "", whole) {
 			if err != nil {
 				return nil, err
 			}
@@ -264,11 +264,11 @@ const pageSize = 256
 // reads them, so they come from one snapshot of the journal, a page at a
 // time with the page's children. The next page is read while the caller
 // works through the one before: the two take about as long for an export.
-func (s *Store) entries(ctx context.Context, where string, args []any, tail string, children []child) iter.Seq2[journal.Entry, error] {
+func (s *Store) entries(ctx context.Context, where string, args []any, tail string, sh shape) iter.Seq2[journal.Entry, error] {
 	return func(yield func(journal.Entry, error) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		pages, spent := make(chan loadedPage, 1), make(chan []journal.Entry, 2)
-		go s.loadPages(ctx, where, args, tail, children, pages, spent)
+		go s.loadPages(ctx, where, args, tail, sh, pages, spent)
 		defer func() {
 			cancel()
 			for range pages { // until the loader has let go of its connection
@@ -301,7 +301,7 @@ type loadedPage struct {
 // loadPages sends the entries a page at a time, then closes pages. It stops
 // at the first error, which it sends, or when ctx is done. It reads into the
 // pages spent gives back, if any, rather than new ones.
-func (s *Store) loadPages(ctx context.Context, where string, args []any, tail string, children []child, pages chan<- loadedPage, spent <-chan []journal.Entry) {
+func (s *Store) loadPages(ctx context.Context, where string, args []any, tail string, sh shape, pages chan<- loadedPage, spent <-chan []journal.Entry) {
 	defer close(pages)
 	send := func(p loadedPage) bool {
 		select {
@@ -317,13 +317,13 @@ func (s *Store) loadPages(ctx context.Context, where string, args []any, tail st
 		return
 	}
 	defer conn.Close()
-	stmts, err := prepareChildren(ctx, conn, children)
+	stmts, err := prepareChildren(ctx, conn, sh.children)
 	if err != nil {
 		send(loadedPage{err: err})
 		return
 	}
 	defer stmts.close()
-	rows, err := conn.QueryContext(ctx, "SELECT "+entryColumns+" FROM entries e "+where+
+	rows, err := conn.QueryContext(ctx, "SELECT "+sh.columns+" FROM entries e "+where+
 		" ORDER BY e.occurred_on DESC, e.created_at DESC, e.id DESC "+tail, args...)
 	if err != nil {
 		send(loadedPage{err: err})
@@ -338,7 +338,7 @@ func (s *Store) loadPages(ctx context.Context, where string, args []any, tail st
 			page = make([]journal.Entry, 0, pageSize)
 		}
 		for len(page) < pageSize && rows.Next() {
-			e, err := scanEntry(rows)
+			e, err := sh.scan(rows)
 			if err != nil {
 				send(loadedPage{err: err})
 				return
@@ -379,6 +379,33 @@ func scanEntry(rows *sql.Rows) (journal.Entry, error) {
 	e.OccurredOn = journal.Date(occurred)
 	e.Answers, e.Tags, e.Skills = []journal.Answer{}, []string{}, []journal.Skill{}
 	return e, nil
+}
+
+// A shape is what is read of each entry: its columns, which scan reads, and
+// the tables of what belongs to it.
+type shape struct {
+	columns  string
+	scan     func(*sql.Rows) (journal.Entry, error)
+	children []child
+}
+
+var (
+	whole    = shape{entryColumns, scanEntry, allChildren}
+	headline = shape{entryColumns, scanEntry, []child{tagRows, skillRows}}
+	// writing is what was written in an entry, and when: its title,
+	// lesson, answers (not their questions), tags, skills and commitment.
+	writing = shape{"e.id, e.uid, e.occurred_on, e.title, e.lesson", scanWriting,
+		[]child{answerTexts, tagRows, skillRows, commitmentRows}}
+)
+
+// scanWriting reads the columns of writing.
+func scanWriting(rows *sql.Rows) (journal.Entry, error) {
+	var e journal.Entry
+	var occurred string
+	err := rows.Scan(&e.ID, &e.UID, &occurred, &e.Title, &e.Lesson)
+	e.OccurredOn = journal.Date(occurred)
+	e.Answers, e.Tags, e.Skills = []journal.Answer{}, []string{}, []journal.Skill{}
+	return e, err
 }
 
 // child is a table of what belongs to entries: query selects its rows,
@@ -470,6 +497,20 @@ var (
 				return err
 			}
 			e.Followup = &f
+			return nil
+		}}
+
+	// commitmentRows is followupRows without how the commitment went.
+	commitmentRows = child{"SELECT entry_id, commitment FROM followups", "",
+		func(r *sql.Rows, p *pageLoad) error {
+			var id int64
+			var f journal.Followup
+			if err := r.Scan(&id, &f.Commitment); err != nil {
+				return err
+			}
+			if e := p.byID[id]; e != nil {
+				e.Followup = &f
+			}
 			return nil
 		}}
 

@@ -74,23 +74,25 @@ func (f Filter) where(drive string) (string, []any) {
 // created_at), loading them a page at a time: any number of them pass
 // through in little memory.
 func (s *Store) Entries(ctx context.Context, f Filter) iter.Seq2[journal.Entry, error] {
-	return s.filtered(ctx, f, allChildren)
+	return s.filtered(ctx, f, whole)
 }
 
-// Writings is Entries without the question each answer was written to:
-// what reading the entries for their patterns and lessons needs, with less
-// to read and to hold.
+// Writings is Entries with only what was written in each and when: its id,
+// uid, day, title and lesson, its answers' keys and texts (not the questions
+// they were written to), its tags and skills, and its follow-up's
+// commitment. It is what reading the entries for their patterns and lessons
+// needs, with less to read and to hold.
 func (s *Store) Writings(ctx context.Context, f Filter) iter.Seq2[journal.Entry, error] {
-	return s.filtered(ctx, f, []child{answerTexts, tagRows, skillRows, followupRows})
+	return s.filtered(ctx, f, writing)
 }
 
 // Headlines is Entries without each entry's answers and follow-up: what a
 // listing shows, in a fraction of the time.
 func (s *Store) Headlines(ctx context.Context, f Filter) iter.Seq2[journal.Entry, error] {
-	return s.filtered(ctx, f, []child{tagRows, skillRows})
+	return s.filtered(ctx, f, headline)
 }
 
-func (s *Store) filtered(ctx context.Context, f Filter, children []child) iter.Seq2[journal.Entry, error] {
+func (s *Store) filtered(ctx context.Context, f Filter, sh shape) iter.Seq2[journal.Entry, error] {
 	return func(yield func(journal.Entry, error) bool) {
 		drive, err := s.drivingTag(ctx, f)
 		if err != nil {
@@ -107,7 +109,7 @@ func (s *Store) filtered(ctx context.Context, f Filter, children []child) iter.S
 			tail = "LIMIT ? OFFSET ?"
 			args = append(args, limit, f.Offset)
 		}
-		s.entries(ctx, where, args, tail, children)(yield)
+		s.entries(ctx, where, args, tail, sh)(yield)
 	}
 }
 
