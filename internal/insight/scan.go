@@ -81,9 +81,9 @@ func scanEach(seq iter.Seq2[journal.Entry, error], size int, lex Lexicon) ([]jou
 		// Past size the entries are copied as they grow; the chunks being
 		// scanned are read where they were.
 		entries = append(entries, e)
-		// A chunk is left to the last when size says less than another is
-		// to come.
-		last := len(entries) <= size && size-len(entries) < streamChunk
+		// A chunk is left to the last when size says less than half
+		// another is to come.
+		last := len(entries) <= size && size-len(entries) < next/2
 		if len(entries)-chunk >= next && !last {
 			start(1)
 		}
