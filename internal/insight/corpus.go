@@ -1,7 +1,6 @@
 package insight
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/failup/failup/internal/journal"
@@ -163,18 +162,6 @@ func (c *corpus) reserve(entries []journal.Entry) {
 	c.fields = make([]field, 0, fields)
 	c.contentStems = make([]int32, 0, size/12+16)
 	c.contentStarts = make([]uint32, 0, size/12+16)
-}
-
-// reserveJoin makes room in c for the parts to be joined onto it.
-func (c *corpus) reserveJoin(parts []scanned) {
-	fields, content := 0, 0
-	for _, p := range parts {
-		fields += len(p.c.fields)
-		content += len(p.c.contentStems)
-	}
-	c.fields = slices.Grow(c.fields, fields)
-	c.contentStems = slices.Grow(c.contentStems, content)
-	c.contentStarts = slices.Grow(c.contentStarts, content)
 }
 
 // add scans the text of field f of the entry being read.

@@ -101,7 +101,6 @@ func scanEach(seq iter.Seq2[journal.Entry, error], size int, lex Lexicon) ([]jou
 	for i, p := range parts {
 		joined[i] = *p
 	}
-	joined[0].c.reserveJoin(joined[1:])
 	return entries, joinParts(joined, entries), nil
 }
 
@@ -114,35 +113,73 @@ func scanPart(entries, roomFor []journal.Entry, lex Lexicon) scanned {
 }
 
 // joinParts joins parts, which scanned entries in order, onto the first.
+// The stems are joined in order; then, each part's place in the whole being
+// known, the parts' columns are copied into it side by side.
 func joinParts(parts []scanned, entries []journal.Entry) scanned {
 	whole := parts[0]
 	if len(parts) == 1 {
 		return whole
 	}
-	stems := make(map[string]int32, len(whole.c.stems))
-	for i, text := range whole.c.stems {
+	c := whole.c
+	stems := make(map[string]int32, len(c.stems))
+	for i, text := range c.stems {
 		stems[text] = int32(i)
 	}
-	// Each draft is made room for once, not grown part by part.
-	for i, into := range whole.drafts {
-		hits, members := 0, 0
-		for _, p := range parts[1:] {
-			hits, members = hits+len(p.drafts[i].hits), members+len(p.drafts[i].members)
+	places := make([]partPlace, len(parts))
+	next := partPlace{entry: int32(len(c.entries)), field: int32(len(c.fields)), content: int32(len(c.contentStems)),
+		role: len(c.roles), hits: make([]int32, len(whole.drafts)), members: make([]int32, len(whole.drafts))}
+	for i, d := range whole.drafts {
+		next.hits[i], next.members[i] = int32(len(d.hits)), int32(len(d.members))
+	}
+	for k, p := range parts[1:] {
+		at := next
+		at.remap = whole.joinStems(p, stems)
+		at.hits, at.members = slices.Clone(next.hits), slices.Clone(next.members)
+		places[k+1] = at
+		next.entry += int32(len(p.c.entries))
+		next.field += int32(len(p.c.fields))
+		next.content += int32(len(p.c.contentStems))
+		next.role += len(p.c.roles)
+		for i, d := range p.drafts {
+			next.hits[i] += int32(len(d.hits))
+			next.members[i] += int32(len(d.members))
 		}
-		into.hits, into.members = slices.Grow(into.hits, hits), slices.Grow(into.members, members)
 	}
-	for _, p := range parts[1:] {
-		whole.join(p, int32(len(whole.c.entries)), stems)
-		whole.c.entries = entries[:len(whole.c.entries)+len(p.c.entries)]
+	c.fields = extend(c.fields, int(next.field))
+	c.contentStems = extend(c.contentStems, int(next.content))
+	c.contentStarts = extend(c.contentStarts, int(next.content))
+	c.roles = extend(c.roles, next.role)
+	for i, d := range whole.drafts {
+		d.hits, d.members = extend(d.hits, int(next.hits[i])), extend(d.members, int(next.members[i]))
 	}
+	var wg sync.WaitGroup
+	for k, p := range parts[1:] {
+		wg.Go(func() { whole.copyIn(p, places[k+1]) })
+	}
+	wg.Wait()
+	c.entries = entries[:next.entry]
 	return whole
 }
 
-// join appends p, which scanned the entries that follow s's, from entry
-// index first on; stems indexes s's stems by text.
-func (s *scanned) join(p scanned, first int32, stems map[string]int32) {
+// partPlace is where a part goes in the whole: the index of its first
+// entry, field, content word and role, and of its first hit and member of
+// each draft; remap gives its stems' ids in the whole.
+type partPlace struct {
+	entry, field, content int32
+	role                  int
+	hits, members         []int32
+	remap                 []int32
+}
+
+// extend is s made n long, its new elements to be written.
+func extend[S ~[]E, E any](s S, n int) S {
+	return slices.Grow(s, n-len(s))[:n]
+}
+
+// joinStems adds p's stems to s's, with their counts, and gives their ids
+// in s; stems indexes s's stems by text.
+func (s *scanned) joinStems(p scanned, stems map[string]int32) []int32 {
 	c := s.c
-	fields, content := int32(len(c.fields)), int32(len(c.contentStems))
 	remap := make([]int32, len(p.c.stems))
 	for i, text := range p.c.stems {
 		id, ok := stems[text]
@@ -161,33 +198,38 @@ func (s *scanned) join(p scanned, first int32, stems map[string]int32) {
 		c.zipfs[id] = max(c.zipfs[id], p.c.zipfs[i])
 	}
 	c.tokens += p.c.tokens
-	for _, r := range p.c.roles {
-		r.entry += first
-		r.field += fields
-		c.roles = append(c.roles, r)
+	return remap
+}
+
+// copyIn copies p's columns into s at its place, which s has room for.
+func (s *scanned) copyIn(p scanned, at partPlace) {
+	c := s.c
+	for i, r := range p.c.roles {
+		r.entry += at.entry
+		r.field += at.field
+		c.roles[at.role+i] = r
 	}
-	for _, f := range p.c.fields {
-		f.entry += first
-		f.contentFirst += content
-		f.contentEnd += content
-		c.fields = append(c.fields, f)
+	for i, f := range p.c.fields {
+		f.entry += at.entry
+		f.contentFirst += at.content
+		f.contentEnd += at.content
+		c.fields[int(at.field)+i] = f
 	}
-	for _, stem := range p.c.contentStems {
-		c.contentStems = append(c.contentStems, remap[stem])
+	for i, stem := range p.c.contentStems {
+		c.contentStems[int(at.content)+i] = at.remap[stem]
 	}
-	c.contentStarts = append(c.contentStarts, p.c.contentStarts...)
+	copy(c.contentStarts[at.content:], p.c.contentStarts)
 	for i, d := range p.drafts {
 		into := s.drafts[i]
-		hits := int32(len(into.hits))
-		for _, h := range d.hits {
-			h.field += fields
-			into.hits = append(into.hits, h)
+		for j, h := range d.hits {
+			h.field += at.field
+			into.hits[int(at.hits[i])+j] = h
 		}
-		for _, m := range d.members {
-			m.entry += first
-			m.first += hits
-			m.end += hits
-			into.members = append(into.members, m)
+		for j, m := range d.members {
+			m.entry += at.entry
+			m.first += at.hits[i]
+			m.end += at.hits[i]
+			into.members[int(at.members[i])+j] = m
 		}
 	}
 }
