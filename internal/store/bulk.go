@@ -280,13 +280,15 @@ func (b *bulk) finish(ctx context.Context) error {
 	if err := b.index(ctx); err != nil {
 		return err
 	}
-	if b.side != nil {
-		if err := b.side.finish(ctx, b.tx); err != nil {
+	// The indexes are made again while the index built beside takes in the
+	// entries last sent to it, on the other core.
+	if b.rebuild != nil {
+		if err := b.rebuild(); err != nil {
 			return err
 		}
 	}
-	if b.rebuild != nil {
-		return b.rebuild()
+	if b.side != nil {
+		return b.side.finish(ctx, b.tx)
 	}
 	return nil
 }
