@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"iter"
 	"math/bits"
-	"strconv"
 	"strings"
 
 	"github.com/failup/failup/internal/journal"
@@ -96,16 +95,16 @@ const (
 	defaultIndexMemory = 1 << 20
 )
 
-// indexChunk is how many entries an import indexes at a time, in one
-// statement after their rows are written: one segment each (a chunk's words
-// fit in bulkIndexMemory), a dozen for 100,000 entries. A variable so that
-// a test can index a small import in several chunks.
+// indexChunk is how many entries an import indexes at a time in its
+// transaction (not beside), after their rows are written: one segment each
+// (a chunk's words fit in bulkIndexMemory), a dozen for 100,000 entries. A
+// variable so that a test can index a small import in several chunks.
 var indexChunk = 8192
 
 // indexedEntry is an entry with what the full-text index holds for it.
 type indexedEntry struct {
 	journal.Entry
-	words []byte // indexText's five columns, as a JSON list
+	text indexText
 }
 
 // indexText is what entries_search_text (migration 0004) makes of an entry,
@@ -139,9 +138,8 @@ func textToIndex(e *journal.Entry) indexText {
 	}
 }
 
-// withIndexText yields entries with what the index holds for each, encoded
-// as the writer passes it on, so that the goroutine reading the document
-// does that too.
+// withIndexText yields entries with what the index holds for each, so that
+// the goroutine reading the document makes that too.
 func withIndexText(entries iter.Seq2[journal.Entry, error]) iter.Seq2[indexedEntry, error] {
 	return func(yield func(indexedEntry, error) bool) {
 		for e, err := range entries {
@@ -149,60 +147,70 @@ func withIndexText(entries iter.Seq2[journal.Entry, error]) iter.Seq2[indexedEnt
 				yield(indexedEntry{}, err)
 				return
 			}
-			words, err := indexWords(&e)
-			if err != nil {
-				yield(indexedEntry{}, err)
-				return
-			}
-			if !yield(indexedEntry{e, words}, nil) {
+			if !yield(indexedEntry{e, textToIndex(&e)}, nil) {
 				return
 			}
 		}
 	}
 }
 
-// indexWords is what the index holds for e, as the writer passes it on: a
-// JSON list of indexText's five columns.
-func indexWords(e *journal.Entry) ([]byte, error) {
-	t := textToIndex(e)
-	return json.Marshal([5]string{t.title, t.lesson, t.answers, t.followup, t.labels})
+// indexRow is an entry's row of the full-text index.
+type indexRow struct {
+	id int64
+	indexText
 }
 
-// index adds the entries written since it last ran to the full-text index,
-// in one statement, which reads their words from a JSON list.
+func (r indexRow) size() int {
+	return len(r.title) + len(r.lesson) + len(r.answers) + len(r.followup) + len(r.labels)
+}
+
+// insertIndexRow adds a row to the full-text index. A row at a time, each
+// a statement that opens no savepoint, FTS5 gathers the words of the rows
+// and writes them out as a segment when bulkIndexMemory fills or another
+// statement opens a savepoint, as it did for one statement adding a chunk's
+// rows from a JSON list; but nothing copies a chunk's words into one large
+// list, which SQLite copied twice more to parse it: at 6 MB a chunk, a
+// third of an import's page faults.
+const insertIndexRow = `INSERT INTO entries_fts (rowid, title, lesson, answers, followup, labels) VALUES (?, ?, ?, ?, ?, ?)`
+
+func insertIndexRows(ctx context.Context, stmt *sql.Stmt, rows []indexRow) error {
+	for _, r := range rows {
+		if _, err := stmt.ExecContext(ctx, r.id, r.title, r.lesson, r.answers, r.followup, r.labels); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// index adds the entries written since it last ran to the full-text index:
+// beside, or in the transaction, where the next statement that opens a
+// savepoint (the next batch's rows) writes their words out as a segment.
 func (b *bulk) index(ctx context.Context) error {
-	if b.unindexed == 0 {
+	if len(b.unindexed) == 0 {
 		return nil
 	}
-	b.words[len(b.words)-1] = ']' // the last entry's comma
-	var err error
-	switch {
-	case b.side == nil:
-		_, err = b.tx.ExecContext(ctx, indexRows, string(b.words))
-	case !b.side.add(string(b.words)):
+	rows := b.unindexed
+	b.unindexed = nil
+	if b.side != nil {
+		if b.side.add(rows) {
+			return nil
+		}
 		// Too large to be held beside: every entry written so far is
 		// indexed here from its rows, as saving one does, and the rest as
 		// it comes.
 		b.side.close()
 		b.side = nil
-		_, err = b.tx.ExecContext(ctx, `INSERT INTO entries_fts (rowid, title, lesson, answers, followup, labels)
+		_, err := b.tx.ExecContext(ctx, `INSERT INTO entries_fts (rowid, title, lesson, answers, followup, labels)
 			SELECT * FROM entries_search_text WHERE id >= ?`, b.first)
+		return err
 	}
-	b.words, b.unindexed = append(b.words[:0], '['), 0
-	return err
-}
-
-// queueWords adds the words of entry id to those index writes next.
-func (b *bulk) queueWords(id int64, words []byte) {
-	if len(b.words) == 0 {
-		b.words = append(b.words, '[')
+	if b.indexRow == nil {
+		var err error
+		if b.indexRow, err = b.tx.PrepareContext(ctx, insertIndexRow); err != nil {
+			return err
+		}
 	}
-	b.words = append(b.words, '[')
-	b.words = strconv.AppendInt(b.words, id, 10)
-	b.words = append(b.words, ',')
-	b.words = append(b.words, words[1:]...) // past the list's [
-	b.words = append(b.words, ',')
-	b.unindexed++
+	return insertIndexRows(ctx, b.indexRow, rows)
 }
 
 func setIndexMemory(ctx context.Context, tx *sql.Tx, bytes int) error {
@@ -375,11 +383,10 @@ type bulk struct {
 	side    *sideIndex
 	rebuild func() error
 	written map[string]bool
-	// words are the rows for the full-text index of the unindexed entries
-	// written since it was last written, as a JSON list of lists: id and
-	// indexText.
-	words     []byte
-	unindexed int
+	// unindexed are the full-text index's rows of the entries written
+	// since it was last written; indexRow adds one in the transaction.
+	unindexed []indexRow
+	indexRow  *sql.Stmt
 }
 
 func newBulk(ctx context.Context, tx *sql.Tx) (*bulk, error) {
@@ -408,6 +415,9 @@ func (b *bulk) close() {
 		b.side.close()
 	}
 	b.exists.Close()
+	if b.indexRow != nil {
+		b.indexRow.Close()
+	}
 	for _, t := range b.tables() {
 		t.close()
 	}
@@ -418,7 +428,8 @@ func (b *bulk) tables() []*bulkTable {
 }
 
 // write adds the entries of batch that are not in the journal yet, nor
-// earlier in the batch, and indexes them once indexChunk entries wait.
+// earlier in the batch, and indexes them: beside, at once; in the
+// transaction, once indexChunk entries wait.
 func (b *bulk) write(ctx context.Context, batch []indexedEntry) error {
 	from := b.read + 1
 	b.read += len(batch)
@@ -440,7 +451,7 @@ func (b *bulk) write(ctx context.Context, batch []indexedEntry) error {
 		}
 		b.added++
 		b.queue(e)
-		b.queueWords(e.ID, batch[i].words)
+		b.unindexed = append(b.unindexed, indexRow{e.ID, batch[i].text})
 	}
 	// Parents first: the other tables refer to the entries.
 	for _, t := range b.tables() {
@@ -448,7 +459,7 @@ func (b *bulk) write(ctx context.Context, batch []indexedEntry) error {
 			return fmt.Errorf("entries %d to %d: %w", from, b.read, err)
 		}
 	}
-	if b.unindexed >= indexChunk {
+	if b.side != nil || len(b.unindexed) >= indexChunk {
 		return b.index(ctx)
 	}
 	return nil

@@ -33,8 +33,8 @@ type sideIndex struct {
 	given  int // bytes of words added
 	db     *sql.DB
 	conn   *sql.Conn
-	def    string      // the CREATE VIRTUAL TABLE statement of entries_fts
-	chunks chan string // JSON lists of rows to index, as bulk.index passes them
+	def    string          // the CREATE VIRTUAL TABLE statement of entries_fts
+	chunks chan []indexRow // rows to index, as bulk.index passes them
 	done   chan error
 }
 
@@ -76,32 +76,51 @@ func newSideIndex(ctx context.Context, tx *sql.Tx) (*sideIndex, error) {
 			return nil, err
 		}
 	}
-	chunks := make(chan string)
+	// A few batches can wait, so that the writing goes on while the index
+	// takes in one a little slower than the rows were written.
+	chunks := make(chan []indexRow, 4)
 	si.chunks = chunks
 	go func() {
-		var err error
-		for list := range chunks {
-			if err == nil {
-				_, err = si.conn.ExecContext(ctx, indexRows, list)
-			}
+		err := si.build(ctx, chunks)
+		for range chunks { // until finish or close
 		}
 		si.done <- err
 	}()
 	return si, nil
 }
 
-// indexRows indexes a JSON list of rows: each an entry's id and its
-// indexText.
-const indexRows = `INSERT INTO entries_fts (rowid, title, lesson, answers, followup, labels)
-	SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`
+// build indexes the rows it is given in one transaction, so that FTS5
+// writes them out a segment when bulkIndexMemory fills, and the rest when
+// chunks is closed.
+func (si *sideIndex) build(ctx context.Context, chunks <-chan []indexRow) error {
+	tx, err := si.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx, insertIndexRow)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for rows := range chunks {
+		if err := insertIndexRows(ctx, stmt, rows); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
 
-// add indexes a JSON list of rows, unless the index would then hold more
-// than sideIndexWords.
-func (si *sideIndex) add(list string) bool {
-	if si.given += len(list); si.given > sideIndexWords {
+// add indexes rows, unless the index would then hold more than
+// sideIndexWords of words.
+func (si *sideIndex) add(rows []indexRow) bool {
+	for _, r := range rows {
+		si.given += r.size()
+	}
+	if si.given > sideIndexWords {
 		return false
 	}
-	si.chunks <- list
+	si.chunks <- rows
 	return true
 }
 

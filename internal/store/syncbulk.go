@@ -199,12 +199,7 @@ func settledNew(entries []newEntry) iter.Seq2[settledEntry, error] {
 		for _, n := range entries {
 			s := settleNew(n)
 			if s.entry != nil {
-				words, err := indexWords(&s.entry.Entry)
-				if err != nil {
-					yield(settledEntry{}, err)
-					return
-				}
-				s.entry.words = words
+				s.entry.text = textToIndex(&s.entry.Entry)
 			}
 			if !yield(s, nil) {
 				return
