@@ -34,7 +34,7 @@ type Imported struct {
 // unless the one read was changed later.
 func (s *Store) ImportDocument(ctx context.Context, entries iter.Seq2[journal.Entry, error], corrections func() []journal.Correction) (n Imported, err error) {
 	var added, skipped int
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.inBulkTx(ctx, func(tx *sql.Tx) error {
 		b, err := newBulk(ctx, tx)
 		if err != nil {
 			return err
