@@ -21,7 +21,8 @@ func (a *env) lessonsCmd() *cobra.Command {
 		Use:   "lessons",
 		Short: "The lessons you have drawn, grouped by what keeps coming back",
 		Long: "Each entry's lesson, or its answer to \"what should I do differently\" where\n" +
-			"there is no lesson, grouped under the recurring patterns they belong to.",
+			"there is no lesson, grouped under the recurring patterns its entry shows (two at\n" +
+			"most), or else the one whose lessons it reads most like.",
 		Example: "  failup lessons\n  failup lessons --since 2026-01-01 --md > lessons.md\n  failup lessons --tag work --json",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
