@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 )
 
@@ -87,4 +88,34 @@ func TestDismissingTheLastThemeCanBeTakenBack(t *testing.T) {
 	h.expectScreen("Dismissed “Marcus”", "Nothing recurs yet")
 	h.press("u")
 	h.expectScreen("Taken back.", "› Marcus")
+}
+
+// TestTheCursorStaysOnTheThemeCorrected: once the themes are read again
+// after a correction, the cursor is on the theme corrected wherever it now
+// is, so the next key does not fall on its neighbour.
+func TestTheCursorStaysOnTheThemeCorrected(t *testing.T) {
+	h := newHarness(t, StartHome)
+	m := newPatternsScreen(h.model.c)
+	themes := func(keys ...string) patternsReadMsg {
+		var r insight.Report
+		for _, k := range keys {
+			r.Themes = append(r.Themes, insight.Theme{Key: k, Label: k, Count: 3, Monthly: make([]int, 12)})
+		}
+		return patternsReadMsg{report: r}
+	}
+	m.Update(themes("a", "b", "c"))
+	m.cursor = 2
+	// b was merged into c: c is now second.
+	m.Update(correctedMsg{said: "Merged.", theme: "c"})
+	m.Update(themes("a", "c"))
+	if m.cursor != 1 {
+		t.Errorf("the cursor is on %q, not on the theme merged into", m.report.Themes[m.cursor].Key)
+	}
+	// c was dismissed: the cursor stays where it was, on what follows.
+	m.Update(themes("a", "c", "d"))
+	m.Update(correctedMsg{said: "Dismissed.", theme: "c"})
+	m.Update(themes("a", "d"))
+	if m.cursor != 1 {
+		t.Errorf("after a dismissal the cursor is on %q, not on the theme that took its place", m.report.Themes[m.cursor].Key)
+	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -55,8 +56,11 @@ type patternsScreen struct {
 	loaded bool
 	still  bool // has waited long enough to say why
 	err    error
-	// fix corrects the theme under the cursor.
-	fix corrector
+	// fix corrects the theme under the cursor; corrected is the key of the
+	// theme it corrected last, for the cursor to stay on once the themes
+	// are read again.
+	fix       corrector
+	corrected string
 }
 
 func newPatternsScreen(c *Common) *patternsScreen {
@@ -74,11 +78,15 @@ func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case patternsReadMsg:
 		m.data, m.report, m.err, m.loaded = msg, msg.report, msg.err, true
-		m.cursor = min(m.cursor, max(len(m.report.Themes)-1, 0))
+		if i := slices.IndexFunc(m.report.Themes, func(th insight.Theme) bool { return th.Key == m.corrected }); i >= 0 {
+			m.cursor = i
+		}
+		m.cursor, m.corrected = min(m.cursor, max(len(m.report.Themes)-1, 0)), ""
 	case stillWaitingMsg:
 		m.still = true
 	case correctedMsg:
 		m.fix.Update(msg)
+		m.corrected = msg.theme
 		return m, m.Init()
 	case othersMsg, tea.BackgroundColorMsg:
 		return m, m.fix.Update(msg)
