@@ -103,11 +103,11 @@ func TestTheCursorStaysOnTheThemeCorrected(t *testing.T) {
 		}
 		return patternsReadMsg{report: r}
 	}
-	m.Update(themes("a", "b", "c"))
+	m.Update(themes("a", "b", "c", "d"))
 	m.cursor = 2
-	// b was merged into c: c is now second.
+	// a was merged into c: c is now second.
 	m.Update(correctedMsg{said: "Merged.", theme: "c"})
-	m.Update(themes("a", "c"))
+	m.Update(themes("b", "c", "d"))
 	if m.cursor != 1 {
 		t.Errorf("the cursor is on %q, not on the theme merged into", m.report.Themes[m.cursor].Key)
 	}
