@@ -603,8 +603,8 @@ func loadChildren(ctx context.Context, page []journal.Entry, cs *childStmts) err
 		if err := each(ctx, stmts[i], args, func(r *sql.Rows) error { return c.add(r, p) }); err != nil {
 			return err
 		}
-		p.shareAnswers()
 	}
+	p.shareAnswers()
 	return nil
 }
 
