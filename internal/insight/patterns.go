@@ -154,11 +154,9 @@ func strongest(drafts []*draft, n, limit int, own map[string]bool) []*draft {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(len(b.members), len(a.members)), cmp.Compare(a.label, b.label))
 	})
 	sets := make([]entrySet, len(drafts))
+	owned := 0
 	for i, d := range drafts {
 		sets[i] = d.entrySet(n)
-	}
-	owned := 0
-	for _, d := range drafts {
 		if own[d.key] {
 			owned++
 		}
