@@ -22,8 +22,11 @@ type draft struct {
 	spelled []string
 	members []member
 	// hits holds the members' hits, each member's together.
-	hits  []hit
-	score float64
+	hits []hit
+	// strays are the entries that showed d but were left out as strays:
+	// they do not join it by likeness either.
+	strays []int32
+	score  float64
 	// lone marks a theme shown by one recurring word and nothing else: the
 	// least certain kind, ranked below the others.
 	lone bool

@@ -56,7 +56,7 @@ func joinLookalikes(c *corpus, drafts []*draft, minDF int32, removed []Membershi
 		set := d.entrySet(n)
 		need := votesNeeded(likeNeighbours, float64(len(d.members))/float64(n))
 		for e := range int32(n) {
-			if set.has(e) || slices.Contains(removed, Membership{Theme: d.key, UID: c.entries[e].UID}) {
+			if set.has(e) || slices.Contains(d.strays, e) || slices.Contains(removed, Membership{Theme: d.key, UID: c.entries[e].UID}) {
 				continue
 			}
 			alike := slices.DeleteFunc(slices.Clone(near[e]), func(o int32) bool { return !set.has(o) })
@@ -226,14 +226,12 @@ const alikeRank = 0.25
 // falls: to a third of its rank.
 const minAlike = 0.01
 
-// weighCohesion sets each draft's alike: how much more alike its entries
-// are than any two of the journal's (the mean cosine of their vectors in
-// pairs, over the same for all entries), to the power alikeRank. Journals
-// outside the sizes likeness works in are left as they are.
-func weighCohesion(c *corpus, drafts []*draft) {
+// unitVectors are the entries' TF-IDF vectors scaled to length one, for a
+// journal of the sizes likeness works in; nil for any other.
+func unitVectors(c *corpus) [][]feature {
 	n := len(c.entries)
 	if n < minLikeEntries || n > maxLikeEntries {
-		return
+		return nil
 	}
 	units := entryVectors(newFeatureSpace(scanned{c: c}))
 	for _, v := range units {
@@ -242,6 +240,18 @@ func weighCohesion(c *corpus, drafts []*draft) {
 			v[k].weight /= length
 		}
 	}
+	return units
+}
+
+// weighCohesion sets each draft's alike: how much more alike its entries
+// are than any two of the journal's (the mean cosine of their unit vectors
+// in pairs, over the same for all entries), to the power alikeRank. Journals
+// without units are left as they are.
+func weighCohesion(c *corpus, units [][]feature, drafts []*draft) {
+	if units == nil {
+		return
+	}
+	n := len(c.entries)
 	sum := make([]float64, len(c.stems))
 	meanPair := func(entries func(yield func(int32) bool)) float64 {
 		clear(sum)

@@ -100,6 +100,8 @@ func patternsOfScan(entries []journal.Entry, scanned scanned, opt Options) Repor
 	}
 	c := scanned.c
 	minDF := int32(opt.MinCount)
+	units := unitVectors(c)
+	dropStrays(c, units, scanned.drafts)
 	// The person's own words for a theme count from the first entry.
 	lexDrafts := slices.DeleteFunc(scanned.drafts, func(d *draft) bool {
 		return len(d.members) < int(minDF) && !strings.HasPrefix(d.patternID, keyOwn) || len(d.members) == 0
@@ -116,8 +118,10 @@ func patternsOfScan(entries []journal.Entry, scanned scanned, opt Options) Repor
 	groups := dropSettings(c, groupPhrases(pt.candidates(c, minDF), lexSets, len(entries), minDF, 6*opt.MaxThemes), minDF)
 	people := mergeNicknames(recurring(phraseDrafts(c, groups), minDF))
 	linkRoles(c, people)
+	dropStrays(c, units, people)
+	people = recurring(people, minDF)
 	drafts := opt.Corrections.apply(entries, append(lexDrafts, people...))
-	weighCohesion(c, drafts)
+	weighCohesion(c, units, drafts)
 	kept := strongest(drafts, len(entries), opt.MaxThemes, opt.Corrections.themesCorrected())
 	joinLookalikes(c, kept, minDF, opt.Corrections.Removed)
 	c.dropWords()
