@@ -186,6 +186,9 @@ func (sc *scanner) add(f field, text string) {
 		if w.function || flags&capitalised != 0 {
 			flags |= skippable
 		}
+		if flags&(startsSentence|capitalised|allCaps) == capitalised && f.part != partTitle {
+			flags |= nameLike
+		}
 		ew.words = append(ew.words, word)
 		ew.stems = append(ew.stems, w.stem)
 		ew.starts = append(ew.starts, uint32(start))

@@ -23,7 +23,7 @@ const (
 	// nearEnough is the cosine similarity of words above which a lesson
 	// whose entry shows no theme joins the theme whose lessons it reads
 	// most like.
-	nearEnough = 0.06
+	nearEnough = 0.05
 )
 
 // LessonsByTheme groups lessons under the report's themes, in the report's

@@ -34,6 +34,9 @@ type lexTerm struct {
 	kind    termKind
 	shown   string
 	words   []matchWord
+	// proper marks a term the lexicon writes with a capital ("Salesforce"):
+	// written so in mid-sentence, it is still the term.
+	proper bool
 }
 
 // key identifies what t matches, whatever its spelling in the lexicon; an
@@ -67,7 +70,7 @@ func compileLexicon(lex Lexicon, v *vocab) *lexMatcher {
 		seen := map[string]bool{}
 		for kind, list := range [][]string{pat.Terms, pat.Hints, pat.Except} {
 			for _, text := range list {
-				t := lexTerm{pattern: int32(p), kind: termKind(kind), shown: strings.ReplaceAll(text, "*", "")}
+				t := lexTerm{pattern: int32(p), kind: termKind(kind), shown: strings.ReplaceAll(text, "*", ""), proper: strings.ToLower(text) != text}
 				for _, w := range splitTerm(text, termKind(kind)) {
 					if !w.prefix {
 						t.words = append(t.words, matchWord{stem: v.stemOf(w.text), prefix: -1})
@@ -192,6 +195,9 @@ func (m *lexMatcher) entryHits(ew *entryWords, hits []lexHit) []lexHit {
 			second := following(ew, k, end, window[:0])
 			for _, ts := range starts {
 				last := k
+				if ts.second == noWord && ew.flags[k]&nameLike != 0 && !m.terms[ts.term].proper {
+					continue // "Bill" in mid-sentence is a person, not a bill
+				}
 				if ts.second != noWord {
 					j, ok := m.find(ts.second, ew, second)
 					if !ok {

@@ -30,6 +30,8 @@ func TestTermMatching(t *testing.T) {
 		{ID: "procr", Label: "procr", Terms: []string{"procrastinat*"}},
 		{ID: "hours", Label: "hours", Terms: []string{"long hours"}},
 		{ID: "weak", Label: "weak", Terms: []string{"zzz"}, Hints: []string{"scroll*", "phone"}},
+		{ID: "bills", Label: "bills", Terms: []string{"bill"}},
+		{ID: "app", Label: "app", Terms: []string{"TikTok"}},
 	}}
 	tests := []struct {
 		text string
@@ -46,6 +48,11 @@ func TestTermMatching(t *testing.T) {
 		{"Long hours all month", []string{"hours"}},
 		{"Scrolling on my phone", []string{"weak"}},
 		{"Scrolling and scrolling", nil},
+		{"The gas bill came", []string{"bills"}},
+		{"Bill came late again", []string{"bills"}},
+		{"I sold the flat with Bill", nil},
+		{"Up late on TikTok", []string{"app"}},
+		{"Up late on tiktok", []string{"app"}},
 	}
 	for _, tt := range tests {
 		if got := patternsIn(lex, causeOnly(tt.text)); !slices.Equal(got, tt.want) {

@@ -37,7 +37,9 @@ const (
 // at 2026-12-01.27 (the mean best F1 less 0.03, and the planted themes
 // found): a change that does worse fails. Every journal below was among
 // those .27's strays were tuned on, whether or not it was first measured
-// held out. A journal without a floor must reach the
+// held out. diego's is from .28: his health theme had been found partly in
+// his clients' names ("Saguaro Health"), which .28 no longer reads as the
+// word health, and it now ranks 13th. A journal without a floor must reach the
 // targets that every journal must: all planted themes but one found, and a
 // mean best F1 of 0.70.
 var qualityFloors = map[string]struct {
@@ -77,7 +79,7 @@ var qualityFloors = map[string]struct {
 	// then tuned on. sunita's hearings were found at .18 only by a wrong
 	// reading of "judged her" as "judged"; her nerves pattern now ranks 13th.
 	"bridget": {meanF1: 0.80, found: 6},
-	"diego":   {meanF1: 0.71, found: 5},
+	"diego":   {meanF1: 0.66, found: 5},
 	"sunita":  {meanF1: 0.78, found: 6},
 	// Measured held out first at 2026-12-01.20 (see QUALITY.md), then tuned on.
 	"jamal":      {meanF1: 0.74, found: 5},

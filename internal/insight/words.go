@@ -20,6 +20,10 @@ const (
 	// inside a lexicon term without breaking it: a function word, or a
 	// capitalised word (a name) in mid-sentence.
 	skippable
+	// nameLike marks, once the word is looked up, a word written with a
+	// capital in mid-sentence outside the title: "Bill", "Hope", "Will" are
+	// likely people there, not a bill, hope or will.
+	nameLike
 )
 
 // titles are written before a name, often with a full stop after them.
