@@ -44,8 +44,9 @@ const (
 )
 
 // correctedMsg says a correction was saved (or taken back): the screens
-// read the patterns again.
+// read the patterns again, and the corrector that made it (by) says so.
 type correctedMsg struct {
+	by    *corrector
 	said  string
 	theme string // the key of the theme corrected
 	undo  []journal.Correction
@@ -125,6 +126,9 @@ func (k *corrector) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case correctedMsg:
+		if msg.by != k { // said on another screen, and kept there
+			return nil
+		}
 		k.err = msg.err
 		if msg.err == nil {
 			k.said, k.undo = msg.said, msg.undo
@@ -198,7 +202,7 @@ func (k *corrector) save(in app.CorrectionInput, th insight.Theme, said string) 
 		if in.Kind == journal.CorrectRename {
 			saved = nil // renaming again is how a name is changed back
 		}
-		return correctedMsg{said: said, theme: th.Key, undo: saved, err: err}
+		return correctedMsg{by: k, said: said, theme: th.Key, undo: saved, err: err}
 	}
 }
 
@@ -208,10 +212,10 @@ func (k *corrector) takeBack(undo []journal.Correction) tea.Cmd {
 	return func() tea.Msg {
 		for _, u := range undo {
 			if _, err := c.Journal.Uncorrect(c.Ctx, u.UID); err != nil {
-				return correctedMsg{err: err}
+				return correctedMsg{by: k, err: err}
 			}
 		}
-		return correctedMsg{said: "Taken back.", theme: undo[0].Theme}
+		return correctedMsg{by: k, said: "Taken back.", theme: undo[0].Theme}
 	}
 }
 

@@ -119,3 +119,22 @@ func TestTheCursorStaysOnTheThemeCorrected(t *testing.T) {
 		t.Errorf("after a dismissal the cursor is on %q, not on the theme that took its place", m.report.Themes[m.cursor].Key)
 	}
 }
+
+// TestWhatAThemesPageSaidStaysOnIt: a correction made on a theme's page is
+// said there; back on the list of patterns, it is not said again, nor can u
+// take it back from there.
+func TestWhatAThemesPageSaidStaysOnIt(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p", "enter", "x")
+	h.expectScreen("Took entry 3 out of “saying yes to too much”. u takes it back.", "2 entries from")
+	h.press("esc")
+	h.expectScreen("What keeps coming back", "› saying yes to too much")
+	if strings.Contains(h.screen(), "Took entry 3") {
+		t.Errorf("the list says what was done on the theme's page:\n%s", h.screen())
+	}
+	h.press("u")
+	if list, err := h.store.Corrections(ctx); err != nil || len(list) != 1 {
+		t.Errorf("u on the list took back what was done on the theme's page: %d corrections kept (%v)", len(list), err)
+	}
+}
