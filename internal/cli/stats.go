@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -16,9 +17,9 @@ func (a *env) statsCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "How often you tried again, and how your confidence moved",
-		Long: "Counts by month, follow-through on commitments, confidence when reflecting and\n" +
-			"at the check-in, and the skills your setbacks exercised. No streaks: setbacks\n" +
-			"are not a daily habit.",
+		Long: "Counts for each of the last twelve months, follow-through on commitments,\n" +
+			"confidence when reflecting and at the check-in, and the skills your setbacks\n" +
+			"exercised. No streaks: setbacks are not a daily habit.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := a.app()
@@ -32,7 +33,7 @@ func (a *env) statsCmd() *cobra.Command {
 			if asJSON {
 				return a.printJSON(st)
 			}
-			writeStats(a.out, st)
+			writeStats(a.out, st, a.now())
 			return nil
 		},
 	}
@@ -40,7 +41,9 @@ func (a *env) statsCmd() *cobra.Command {
 	return cmd
 }
 
-func writeStats(w io.Writer, st growth.Stats) {
+// writeStats prints the statistics; its chart by month is of the twelve
+// months up to now's, as the growth screen draws them.
+func writeStats(w io.Writer, st growth.Stats, now time.Time) {
 	if st.Entries == 0 {
 		fmt.Fprintln(w, "No reflections yet, so nothing to count. That's fine.")
 		return
@@ -64,12 +67,19 @@ func writeStats(w io.Writer, st growth.Stats) {
 			fmt.Fprintf(w, "  Where you rated both (%s), it moved by %+.1f on average.\n", termtext.Count(c.Pairs, "commitment", "commitments"), *c.AverageChange)
 		}
 	}
-	fmt.Fprintln(w, "\nBy month")
-	top := 0
+	counts := map[string]int{}
 	for _, m := range st.ByMonth {
-		top = max(top, m.Count)
+		counts[m.Month] = m.Count
 	}
-	months := st.ByMonth[max(len(st.ByMonth)-12, 0):]
+	first := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, time.UTC)
+	months := make([]growth.MonthCount, 12)
+	top := 0
+	for i := range months {
+		key := first.AddDate(0, i, 0).Format("2006-01")
+		months[i] = growth.MonthCount{Month: key, Count: counts[key]}
+		top = max(top, counts[key])
+	}
+	fmt.Fprintf(w, "\nBy month, %s to %s\n", first.Format("January 2006"), first.AddDate(0, 11, 0).Format("January 2006"))
 	for _, m := range months {
 		fmt.Fprintf(w, "  %s  %-20s %d\n", m.Month, chart.Bar(float64(m.Count), float64(top), 20), m.Count)
 	}
