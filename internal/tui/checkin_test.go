@@ -26,6 +26,22 @@ func TestHomeLeadsWithWhatIsDue(t *testing.T) {
 	golden.RequireEqual(t, h.screen())
 }
 
+// TestHomeAsksHowItWentWhole keeps the question about a commitment long past
+// in one piece at 80 columns: a long title and a long month leave no room
+// for it beside the day, so it goes on a line of its own rather than "how
+// did it" on one line and "go?" on the next.
+func TestHomeAsksHowItWentWhole(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Froze when the panel asked about pay", OccurredOn: "2025-09-03",
+		Followup: &journal.Followup{Commitment: "Say my number first", DueOn: "2025-09-30"}})
+	h.run(h.model.top().Init())
+	h.expectScreen("Say my number first", "3 September 2025")
+	if !strings.Contains(strings.ToLower(h.screen()), "how did it go?") {
+		t.Fatalf("the question is broken in two:\n%s", h.screen())
+	}
+	golden.RequireEqual(t, h.screen())
+}
+
 func TestCheckInYesThenReflectAgain(t *testing.T) {
 	h := newHarness(t, StartHome)
 	seedCommitments(h)

@@ -265,7 +265,11 @@ func (m *homeScreen) viewDue(w int) string {
 	var b strings.Builder
 	b.WriteString(s.Label.Render("You said you would") + "\n")
 	b.WriteString(s.Heading.Render(oneLine(c.Followup.Commitment, w)) + "\n")
-	when := "from “" + oneLine(c.Title, w/2) + "”, " + c.OccurredOn.Time().Format("2 January 2006") + " · how did it go?"
+	from := "from “" + oneLine(c.Title, w/2) + "”, " + c.OccurredOn.Time().Format("2 January 2006")
+	when := from + " · how did it go?"
+	if lipgloss.Width(when) > w { // the question whole on a line of its own, not broken in two
+		when = from + "\nHow did it go?"
+	}
 	if today := m.c.today(); c.Followup.DueOn.DaysUntil(today) <= 7 {
 		when = "from “" + oneLine(c.Title, w/2) + "” · " + c.Followup.DueText(today)
 	}
