@@ -179,6 +179,13 @@ func TestSearchSuggestsWordsOfTheJournal(t *testing.T) {
 		"grmy":             "",                  // two from gym: too far for a short word
 		"pruxa":            "",                  // two changes in five letters: too far
 		"tag:work slep ":   "sleeping tag:work", // as the newest entry writes it
+		"rushd":            "rushed",            // its form runs past rush, but rushed is one change away
+		"gymm":             "gym",
+		"demons":           "", // demo only begins it
+		"planets":          "",
+		"trainees ":        "",
+		"worker ":          "",
+		"pliant":           "", // two changes from plan: too far for a word of four letters
 	} {
 		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})
 		if err != nil || len(r.Hits) != 0 || r.Suggestion != want {

@@ -57,24 +57,45 @@ func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	limit := 1
-	if utf8.RuneCountInString(form) > 5 {
-		limit = 2
-	}
-	best, bestDist, bestDocs := "", limit+1, 0
+	best, bestWritten, bestDist, bestDocs := "", "", 0, 0
 	for _, word := range words {
 		if word.Term == form {
 			return "", nil
 		}
 		d := min(editDistance(form, word.Term), editDistance(w, word.Term))
-		if d <= limit && (d < bestDist || d == bestDist && word.Docs > bestDocs) {
-			best, bestDist, bestDocs = word.Term, d, word.Docs
+		if !near(d, form, word.Term) || best != "" && (d > bestDist || d == bestDist && word.Docs <= bestDocs) {
+			continue
 		}
+		// A word that w only runs on from ("demo" for "demons", "over" for
+		// "overpriced") is a near spelling only when the journal writes it
+		// near w too ("rushed" for "rushd").
+		written := ""
+		if strings.HasPrefix(form, word.Term) || strings.HasPrefix(w, word.Term) {
+			if written, err = s.writtenAs(ctx, word.Term); err != nil {
+				return "", err
+			}
+			if !near(editDistance(w, written), w, written) {
+				continue
+			}
+		}
+		best, bestWritten, bestDist, bestDocs = word.Term, written, d, word.Docs
 	}
-	if best == "" {
-		return "", nil
+	if best == "" || bestWritten != "" {
+		return bestWritten, nil
 	}
 	return s.writtenAs(ctx, best)
+}
+
+// near reports whether d changes are few enough for a to be a typo of b:
+// one for a word of five letters or fewer, two for a longer one, counted on
+// the shorter of the two, so that a long word is not near a short one it
+// merely begins with.
+func near(d int, a, b string) bool {
+	limit := 1
+	if min(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) > 5 {
+		limit = 2
+	}
+	return d <= limit
 }
 
 // indexedWord is a form in the search index and how many entries have it.
