@@ -35,7 +35,7 @@ func syncFindings(ctx context.Context, s *store.Store) []finding {
 	if st.Conflicts > 0 {
 		out = append(out, finding{"sync conflicts", false,
 			termtext.Count(st.Conflicts, "entry was", "entries were") + " edited on two devices at once",
-			"failup sync conflicts shows them; failup sync resolve ID --keep mine|theirs keeps one"})
+			"failup sync conflicts shows them; failup sync resolve ID --keep shown|other keeps one"})
 	}
 	for _, f := range st.Unread {
 		if f.Device == st.Device {

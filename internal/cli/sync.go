@@ -162,8 +162,10 @@ func (a *env) syncConflictsCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "conflicts",
 		Short: "The entries edited on two devices before either saw the other's edit",
-		Long: "Each conflict is an entry with two (or more) versions: the one shown, the\n" +
-			"newest, and the others. failup sync resolve ID --keep mine|theirs chooses.",
+		Long: "Each conflict is an entry with two (or more) versions: the one the journal\n" +
+			"shows now, the newest, and the others, each with the device that wrote it\n" +
+			"(this device or another; a version's id begins with its device's id).\n" +
+			"failup sync resolve ID --keep shown|other chooses.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			core, err := a.app()
@@ -200,19 +202,19 @@ func (a *env) syncConflictsCmd() *cobra.Command {
 				fmt.Fprintln(a.out, "No conflicts: every entry has one version.")
 				return nil
 			}
+			keep := "shown|other"
 			for _, c := range cs {
-				shown := c.Entries[c.Shown.ID]
-				fmt.Fprintf(a.out, "%d  %s\n", c.ID, termtext.Line(shown.Title))
-				a.printVersion("mine  ", c.Shown.ID, shown)
+				fmt.Fprintf(a.out, "%d  %s\n", c.ID, termtext.Line(c.Entries[c.Shown.ID].Title))
+				a.printVersion("shown", c.Shown.ID, c.Shown.Device == c.Here, c.Entries[c.Shown.ID])
 				for i, o := range c.Others {
-					label := "theirs"
+					label := "other"
 					if i > 0 {
-						label = "      "
+						label, keep = "     ", "shown|other|VERSION"
 					}
-					a.printVersion(label, o.ID, c.Entries[o.ID])
+					a.printVersion(label, o.ID, o.Device == c.Here, c.Entries[o.ID])
 				}
 			}
-			fmt.Fprintln(a.out, "failup sync resolve ID --keep mine|theirs keeps one; failup show ID shows the one kept now.")
+			fmt.Fprintf(a.out, "failup sync resolve ID --keep %s keeps one;\nfailup show ID prints the version shown now in full.\n", keep)
 			return nil
 		},
 	}
@@ -220,19 +222,25 @@ func (a *env) syncConflictsCmd() *cobra.Command {
 	return cmd
 }
 
-func (a *env) printVersion(label, id string, e journal.Entry) {
-	fmt.Fprintf(a.out, "    %s %s  edited %s  %s\n", label, id, e.UpdatedAt.Local().Format("2006-01-02 15:04"),
-		termtext.Line(e.Title))
+// printVersion writes a version of an entry: its id, when and on which
+// device it was edited, and under them its title.
+func (a *env) printVersion(label, id string, here bool, e journal.Entry) {
+	device := "another device"
+	if here {
+		device = "this device"
+	}
+	fmt.Fprintf(a.out, "    %s  %s  edited %s on %s\n", label, id, e.UpdatedAt.Local().Format("2006-01-02 15:04"), device)
+	fmt.Fprintf(a.out, "    %s    %s\n", strings.Repeat(" ", len(label)), termtext.Line(e.Title))
 }
 
 func (a *env) syncResolveCmd() *cobra.Command {
 	var keep string
 	cmd := &cobra.Command{
-		Use:   "resolve ID --keep mine|theirs|VERSION",
+		Use:   "resolve ID --keep shown|other|VERSION",
 		Short: "End an entry's conflict by keeping one of its versions",
-		Long: "mine is the version the journal shows now, theirs the newest of the others;\n" +
-			"a version id from failup sync conflicts keeps that one. The others are let go\n" +
-			"on every device at their next sync.",
+		Long: "shown is the version the journal shows now, whichever device wrote it; other\n" +
+			"is the newest of the others. A version id from failup sync conflicts keeps\n" +
+			"that one. The others are let go on every device at their next sync.",
 		Args: exactArgs(1, "the ID of the entry in conflict"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := parseID(args[0])
@@ -240,7 +248,7 @@ func (a *env) syncResolveCmd() *cobra.Command {
 				return err
 			}
 			if keep == "" {
-				return usagef("say which version to keep: --keep mine, --keep theirs, or a version from failup sync conflicts")
+				return usagef("say which version to keep: --keep shown, --keep other, or a version from failup sync conflicts")
 			}
 			core, err := a.app()
 			if err != nil {
@@ -256,13 +264,13 @@ func (a *env) syncResolveCmd() *cobra.Command {
 				}
 				version := keep
 				switch keep {
-				case "mine":
+				case "shown":
 					version = c.Shown.ID
-				case "theirs":
+				case "other":
 					version = c.Others[0].ID
 				}
 				if _, ok := c.Entries[version]; !ok {
-					return usagef("%q is not one of entry %d's versions: use mine, theirs, or one that failup sync conflicts lists", keep, id)
+					return usagef("%q is not one of entry %d's versions: use shown, other, or one that failup sync conflicts lists", keep, id)
 				}
 				if err := core.ResolveConflict(ctxOf(cmd), c.UID, version); err != nil {
 					return err
@@ -273,7 +281,7 @@ func (a *env) syncResolveCmd() *cobra.Command {
 			return fmt.Errorf("entry %d has no conflict; failup sync conflicts lists those that do", id)
 		},
 	}
-	cmd.Flags().StringVar(&keep, "keep", "", "mine, theirs, or a version id")
+	cmd.Flags().StringVar(&keep, "keep", "", "shown, other, or a version id")
 	return cmd
 }
 

@@ -934,11 +934,17 @@ type Conflict struct {
 	Shown   changelog.Version        `json:"shown"`
 	Others  []changelog.Version      `json:"others"`
 	Entries map[string]journal.Entry `json:"-"` // each version's entry, by version id
+	// Here is this journal's device: the versions it wrote carry it.
+	Here string `json:"-"`
 }
 
 // SyncConflicts lists the entries with more than one version standing, in
 // the order of the entries' ids.
 func (s *Store) SyncConflicts(ctx context.Context) ([]Conflict, error) {
+	var here string
+	if err := s.db.QueryRowContext(ctx, "SELECT device FROM sync_device").Scan(&here); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT v.uid, coalesce(e.id, 0), v.id, v.device, v.clock_wall, v.clock_logical,
 		coalesce(v.entry, '') FROM sync_versions v LEFT JOIN entries e ON e.uid = v.uid
 		WHERE v.head AND NOT v.deleted AND v.uid IN (SELECT uid FROM sync_conflicts)
@@ -971,7 +977,7 @@ func (s *Store) SyncConflicts(ctx context.Context) ([]Conflict, error) {
 	for _, uid := range order {
 		heads := byUID[uid]
 		shown := newest(heads)
-		c := Conflict{UID: uid, ID: idOf[uid], Shown: *shown, Entries: map[string]journal.Entry{}}
+		c := Conflict{UID: uid, ID: idOf[uid], Shown: *shown, Entries: map[string]journal.Entry{}, Here: here}
 		for _, v := range heads {
 			_, _, e, err := decodeVersionEntry(v)
 			if err != nil {
