@@ -78,7 +78,11 @@ func (k *corrector) start(msg tea.KeyPressMsg, th insight.Theme, entry int64) (c
 	undo := k.undo
 	k.said, k.undo = "", nil // what was said holds until the next key
 	switch {
-	case key.Matches(msg, keys.Undo) && len(undo) > 0:
+	case key.Matches(msg, keys.Undo):
+		if len(undo) == 0 {
+			k.said = "Nothing to undo."
+			return nil, true
+		}
 		return k.takeBack(undo), true
 	case th.Key == "": // no theme to correct
 	case key.Matches(msg, keys.Rename):

@@ -138,3 +138,28 @@ func TestWhatAThemesPageSaidStaysOnIt(t *testing.T) {
 		t.Errorf("u on the list took back what was done on the theme's page: %d corrections kept (%v)", len(list), err)
 	}
 }
+
+// TestUndoWithNothingToUndoSaysSo: u with nothing to take back says so, on
+// the list and on a theme's page, changes nothing, and is not offered in
+// the help meanwhile.
+func TestUndoWithNothingToUndoSaysSo(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p")
+	h.expectScreen("› saying yes to too much")
+	h.press("?")
+	if strings.Contains(h.screen(), "undo") {
+		t.Errorf("the help offers u with nothing to undo:\n%s", h.screen())
+	}
+	h.press("esc", "u")
+	h.expectScreen("Nothing to undo.", "› saying yes to too much")
+	h.press("down")
+	if strings.Contains(h.screen(), "Nothing to undo") {
+		t.Errorf("what u said outlasts the next key:\n%s", h.screen())
+	}
+	h.press("enter", "u")
+	h.expectScreen("Nothing to undo.", "3 entries from")
+	if list, err := h.store.Corrections(ctx); err != nil || len(list) != 0 {
+		t.Errorf("u with nothing to undo kept %d corrections (%v)", len(list), err)
+	}
+}
