@@ -67,19 +67,12 @@ func writeStats(w io.Writer, st growth.Stats, now time.Time) {
 			fmt.Fprintf(w, "  Where you rated both (%s), it moved by %+.1f on average.\n", termtext.Count(c.Pairs, "commitment", "commitments"), *c.AverageChange)
 		}
 	}
-	counts := map[string]int{}
-	for _, m := range st.ByMonth {
-		counts[m.Month] = m.Count
-	}
-	first := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, time.UTC)
-	months := make([]growth.MonthCount, 12)
+	months, span := st.LastYear(now)
 	top := 0
-	for i := range months {
-		key := first.AddDate(0, i, 0).Format("2006-01")
-		months[i] = growth.MonthCount{Month: key, Count: counts[key]}
-		top = max(top, counts[key])
+	for _, m := range months {
+		top = max(top, m.Count)
 	}
-	fmt.Fprintf(w, "\nBy month, %s to %s\n", first.Format("January 2006"), first.AddDate(0, 11, 0).Format("January 2006"))
+	fmt.Fprintf(w, "\nBy month, %s\n", span)
 	for _, m := range months {
 		fmt.Fprintf(w, "  %s  %-20s %d\n", m.Month, chart.Bar(float64(m.Count), float64(top), 20), m.Count)
 	}

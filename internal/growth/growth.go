@@ -7,6 +7,7 @@ package growth
 
 import (
 	"sort"
+	"time"
 
 	"github.com/failup/failup/internal/journal"
 )
@@ -29,6 +30,23 @@ type Stats struct {
 type MonthCount struct {
 	Month string `json:"month"`
 	Count int    `json:"count"`
+}
+
+// LastYear is the twelve months up to now's, oldest first, each with its
+// count (zero for a month without a setback), and the words that name them:
+// "January 2026 to December 2026".
+func (st Stats) LastYear(now time.Time) (months []MonthCount, span string) {
+	counts := make(map[string]int, len(st.ByMonth))
+	for _, m := range st.ByMonth {
+		counts[m.Month] = m.Count
+	}
+	first := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, time.UTC)
+	months = make([]MonthCount, 12)
+	for i := range months {
+		key := first.AddDate(0, i, 0).Format("2006-01")
+		months[i] = MonthCount{Month: key, Count: counts[key]}
+	}
+	return months, first.Format("January 2006") + " to " + first.AddDate(0, 11, 0).Format("January 2006")
 }
 
 // SkillCount is how many entries exercised a skill.

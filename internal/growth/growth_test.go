@@ -113,3 +113,14 @@ func TestSetAsideIsNotAFailureToTry(t *testing.T) {
 		t.Errorf("follow-through %+v", ft)
 	}
 }
+
+func TestLastYearIsTwelveMonthsUpToNow(t *testing.T) {
+	st := Stats{ByMonth: []MonthCount{{"2025-09", 8}, {"2026-01", 2}, {"2026-11", 1}}}
+	months, span := st.LastYear(time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
+	if span != "January 2026 to December 2026" {
+		t.Errorf("span %q", span)
+	}
+	if len(months) != 12 || months[0] != (MonthCount{"2026-01", 2}) || months[10] != (MonthCount{"2026-11", 1}) || months[11] != (MonthCount{"2026-12", 0}) {
+		t.Errorf("months %v; want January 2026 (2) to December 2026 (0), September 2025 left out", months)
+	}
+}

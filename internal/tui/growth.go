@@ -182,24 +182,18 @@ func (m *growthScreen) viewChains(w, room int) string {
 // month's name, and says which months they are.
 func (m *growthScreen) months() (span, drawn string) {
 	s := m.c.Styles
-	counts := map[string]int{}
-	for _, mc := range m.stats.ByMonth {
-		counts[mc.Month] = mc.Count
-	}
-	now := m.c.Now()
-	first := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, time.UTC)
+	months, span := m.stats.LastYear(m.c.Now())
 	var values []int
 	var names strings.Builder
-	for i := range 12 {
-		t := first.AddDate(0, i, 0)
-		values = append(values, counts[t.Format("2006-01")])
+	for _, mc := range months {
+		values = append(values, mc.Count)
+		t, _ := time.Parse("2006-01", mc.Month)
 		names.WriteString(t.Format("Jan") + " ")
 	}
 	var bars strings.Builder
 	for _, r := range chart.Sparkline(values, 0) {
 		bars.WriteString(strings.Repeat(string(r), 3) + " ")
 	}
-	span = first.Format("January 2006") + " to " + first.AddDate(0, 11, 0).Format("January 2006")
 	return span, s.Accent.Render(strings.TrimRight(bars.String(), " ")) + "\n" + s.Muted.Render(strings.TrimRight(names.String(), " "))
 }
 
