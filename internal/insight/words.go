@@ -1,6 +1,7 @@
 package insight
 
 import (
+	"bytes"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -122,8 +123,9 @@ func emitParts(w []byte, start, end int, flags uint8, emit wordFunc) {
 	}
 	if apos < 0 {
 		if base, ok := bareBase(w); ok {
+			negated := bytes.HasSuffix(w, []byte("nt")) || string(w) == "cannot"
 			emit(append(w[:0], base...), start, end, flags)
-			if base != "i" && base != "you" && base != "they" && base != "that" {
+			if negated {
 				emit(notWord, start, end, 0)
 			}
 			return
@@ -177,7 +179,8 @@ func wordEnd(text string, start int) int {
 }
 
 // bareContractions reads contractions typed without their apostrophe, as
-// people do on phones and in a hurry: "cant" is "can not", "im" is "i".
+// people do on phones and in a hurry: "cant" is "can not", "im" is "i",
+// "hes" is "he".
 // Those that are also words ("ill", "were", "id", "lets", "shed", "well")
 // are left alone; "wont" is taken as "won't", far more often meant.
 var bareContractions = sync.OnceValue(func() map[string]string {
@@ -186,7 +189,9 @@ var bareContractions = sync.OnceValue(func() map[string]string {
 		"isnt": "is", "arent": "are", "wasnt": "was", "werent": "were", "couldnt": "could",
 		"shouldnt": "should", "wouldnt": "would", "havent": "have", "hasnt": "has", "hadnt": "had",
 		"mustnt": "must", "neednt": "need", "aint": "is", "shant": "shall", "mightnt": "might",
-		"im": "i", "ive": "i", "youre": "you", "theyre": "they", "thats": "that",
+		"im": "i", "ive": "i", "youre": "you", "youve": "you", "youll": "you", "theyre": "they",
+		"theyve": "they", "theyll": "they", "weve": "we", "hes": "he", "shes": "she", "thats": "that",
+		"whats": "what", "theres": "there", "heres": "here", "wheres": "where", "whos": "who",
 	}
 })
 
