@@ -152,7 +152,7 @@ func (m *lexMatcher) matchFrom(ew *entryWords, t *lexTerm, n int, k, end int32) 
 // word pos, in a field that ends at word end: the next few, up to the first
 // that may not stand inside a term, within the sentence.
 func following(ew *entryWords, pos, end int32, at []int32) []int32 {
-	for j := pos + 1; j < end && j <= pos+1+maxGap && ew.flags[j]&startsSentence == 0; j++ {
+	for j := pos + 1; j < end && j <= pos+1+maxGap && ew.flags[j]&(startsSentence|afterComma) == 0; j++ {
 		at = append(at, j)
 		if ew.flags[j]&skippable == 0 {
 			break

@@ -39,6 +39,7 @@ func TestTermMatching(t *testing.T) {
 	}{
 		{"My plate was far too full.", []string{"plate"}},
 		{"The plate. It was full.", nil},
+		{"The plate, it was full.", nil},
 		{"I didn't ask Ola for help.", []string{"help"}},
 		{"I didn't ask anyone for help", []string{"help"}},
 		{"I was so tired that week", []string{"tired"}},

@@ -85,13 +85,13 @@ func binomial(k, v int, p float64) float64 {
 }
 
 // sharedStems are the words entry e shares most with the entries alike,
-// most telling first; words that only say when (a Thursday, the night) are
-// not why it is alike.
+// most telling first; words that only say when (a Thursday, the night) or
+// come before a name (Mr, Dr) are not why it is alike.
 func sharedStems(c *corpus, vecs [][]feature, e int32, alike []int32) []int32 {
 	weight := map[int32]float64{}
 	for _, o := range alike {
 		eachShared(vecs[e], vecs[o], func(id int32, w float64) {
-			if int(id) < len(c.stems) && !calendarStems()[c.stems[id]] {
+			if int(id) < len(c.stems) && !calendarStems()[c.stems[id]] && !titles[c.stems[id]] {
 				weight[id] += w
 			}
 		})

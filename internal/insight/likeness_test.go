@@ -122,3 +122,19 @@ func TestAThemeThatTellsOneStoryRanksAboveOneSpreadThin(t *testing.T) {
 		t.Errorf("the pattern of six entries telling one story ranked %d, the one of seven different things %d; want the story first", story, thin)
 	}
 }
+
+func TestATitleIsNotWhyAnEntryIsAlike(t *testing.T) {
+	var entries []journal.Entry
+	for i, text := range []string{"Mr Okafor shouted at the till.", "Mr Okafor left early again.", "The parcel never came."} {
+		entries = append(entries, journal.Entry{ID: int64(i + 1), UID: fmt.Sprint(i), Title: "x", Answers: []journal.Answer{{Key: journal.KeyCause, Text: text}}})
+	}
+	c := scan(entries, Lexicon{}).c
+	vecs := entryVectors(newFeatureSpace(scanned{c: c}))
+	var shown []string
+	for _, s := range sharedStems(c, vecs, 0, []int32{1}) {
+		shown = append(shown, c.stems[s])
+	}
+	if slices.Contains(shown, "mr") || !slices.Contains(shown, "okafor") {
+		t.Errorf("the first two entries are alike for %v; want okafor, and never the title", shown)
+	}
+}

@@ -25,6 +25,9 @@ const (
 	// capital in mid-sentence outside the title: "Bill", "Hope", "Will" are
 	// likely people there, not a bill, hope or will.
 	nameLike
+	// afterComma marks the first word after a comma: a term's words are in
+	// one clause.
+	afterComma
 )
 
 // titles are written before a name, often with a full stop after them.
@@ -39,7 +42,7 @@ type wordFunc func(lower []byte, start, end int, flags uint8)
 // parts: "didn't" gives "did" and "not", "Marcus's" gives "marcus". buf is
 // scratch space, returned for reuse, so scanning allocates nothing.
 func scanWords(text string, buf []byte, emit wordFunc) []byte {
-	newSentence := true
+	newSentence, comma := true, false
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -50,6 +53,7 @@ func scanWords(text string, buf []byte, emit wordFunc) []byte {
 			if endsSentence(r) && !(r == '.' && titles[string(buf)]) {
 				newSentence = true
 			}
+			comma = comma || r == ','
 			i += size
 			continue
 		}
@@ -100,6 +104,9 @@ func scanWords(text string, buf []byte, emit wordFunc) []byte {
 		if newSentence {
 			flags |= startsSentence
 		}
+		if comma {
+			flags |= afterComma
+		}
 		if first, _ := utf8.DecodeRuneInString(text[start:]); 'A' <= first && first <= 'Z' || first >= utf8.RuneSelf && unicode.IsUpper(first) {
 			flags |= capitalised
 		}
@@ -107,7 +114,7 @@ func scanWords(text string, buf []byte, emit wordFunc) []byte {
 			flags |= allCaps
 		}
 		emitParts(buf, start, i, flags, emit)
-		newSentence = false
+		newSentence, comma = false, false
 	}
 	return buf
 }
