@@ -185,7 +185,7 @@ func (k *corrector) key(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			if mode == renaming {
 				return k.save(app.CorrectionInput{Kind: journal.CorrectRename, Theme: th.Key, Label: value}, th,
-					fmt.Sprintf("“%s” is now “%s”.", th.Label, value))
+					fmt.Sprintf("“%s” is now “%s”; r renames it again.", th.Label, value))
 			}
 			words := strings.Split(value, ",")
 			return k.save(app.CorrectionInput{Kind: journal.CorrectWords, Theme: th.Key, Words: words}, th,

@@ -26,7 +26,7 @@ func TestCorrectingPatterns(t *testing.T) {
 	h.typeText("my yeses")
 	golden.RequireEqual(t, h.screen())
 	h.press("enter")
-	h.expectScreen("“saying yes to too much” is now “my yeses”.", "› my yeses")
+	h.expectScreen("“saying yes to too much” is now “my yeses”; r renames it again.", "› my yeses")
 
 	// Dismiss, and take it back.
 	h.press("d")

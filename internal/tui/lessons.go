@@ -9,7 +9,6 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/failup/failup/internal/app"
-	"github.com/failup/failup/internal/termtext"
 )
 
 // The ways lessons can be grouped, named for the header.
@@ -231,8 +230,13 @@ func (m *lessonsScreen) viewRow(i, w int) string {
 		mark, titleStyle = s.Selected.Render("› "), s.Selected
 	}
 	text := clip(s.Text, r.text, w, lessonHeight-2, "")
-	// The title has the room it needs first, leaving the day at least.
-	title := oneLine(r.title, max(w-4-min(lipgloss.Width(termtext.Line(r.meta)), len("24 Nov 2026")), w/2))
-	return mark + titleStyle.Render(title) + "  " + s.Muted.Render(oneLine(r.meta, w-4-lipgloss.Width(title))) + "\n" +
+	// The title has the room it needs first, leaving the day whole; the
+	// tags have what is left.
+	title := oneLine(r.title, max(w-4-lipgloss.Width(r.day), w/2))
+	meta := oneLine(r.day, w-4-lipgloss.Width(title))
+	if room := w - 4 - lipgloss.Width(title) - lipgloss.Width(meta+" · "); r.tags != "" && room >= len("tag…") {
+		meta += " · " + oneLine(r.tags, room)
+	}
+	return mark + titleStyle.Render(title) + "  " + s.Muted.Render(meta) + "\n" +
 		text + strings.Repeat("\n", lessonHeight-1-strings.Count(text, "\n"))
 }

@@ -54,3 +54,12 @@ func TestLessonsReadOnAsYouScroll(t *testing.T) {
 	h.press("tab")
 	h.expectScreen("grouped by month", fmt.Sprintf("› Setback %03d", n))
 }
+
+func TestALongTitleLeavesTheDayWhole(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Tried the masterclass silk press on Monique without practising it first", OccurredOn: "2026-02-19",
+		Tags: []string{"clients", "technique", "practice"}, Lesson: "Practise on a head first."})
+	h.run(h.model.top().Init())
+	h.press("l")
+	h.expectScreen("19 Feb 2026")
+}

@@ -22,16 +22,13 @@ type lessonRow struct {
 	heading string
 	id      int64
 	title   string
-	meta    string // the day, and the tags
+	day     string
+	tags    string
 	text    string
 }
 
 func newLessonRow(e journal.Entry, day string) lessonRow {
-	meta := day
-	if len(e.Tags) > 0 {
-		meta += " · " + strings.Join(e.Tags, ", ")
-	}
-	return lessonRow{id: e.ID, title: e.Title, meta: meta, text: e.LessonOrDifferently()}
+	return lessonRow{id: e.ID, title: e.Title, day: day, tags: strings.Join(e.Tags, ", "), text: e.LessonOrDifferently()}
 }
 
 // lessonSource is a group of lessons still to be read: a group's entries by

@@ -158,7 +158,6 @@ func (m *patternsScreen) View() string {
 	}
 	labelWidth = max(labelWidth, 8)
 	var b strings.Builder
-	b.WriteString(m.fix.View(w))
 	heading := "What keeps coming back"
 	// "times" ends where the counts end.
 	countsEnd := 2 + labelWidth + 1 + barWidth + min(barWidth, 1) + countWidth
@@ -167,8 +166,21 @@ func (m *patternsScreen) View() string {
 	if len(m.report.Themes) == 0 {
 		b.WriteString(wrap(s.Hint, "Nothing recurs yet. Patterns show once a few reflections share a cause.", w) + "\n")
 	}
+	// What the corrector says or asks goes under the list, and the full
+	// label of the theme under the cursor when its row cuts it short: the
+	// list stays where it is, and the rows below it give way.
+	// A line is kept for it whenever any label is cut, so that moving the
+	// cursor never moves the rows.
+	said := m.fix.View(w)
+	if slices.ContainsFunc(m.report.Themes, func(th insight.Theme) bool { return lipgloss.Width(th.Label) > labelWidth }) {
+		full := ""
+		if th := m.report.Themes[m.cursor]; lipgloss.Width(th.Label) > labelWidth {
+			full = s.Muted.Render(oneLine("  "+th.Label, w))
+		}
+		said = full + "\n" + said
+	}
 	below := m.viewBelowThemes(w)
-	rows := max(m.c.BodyHeight()-lipgloss.Height(below)-2, 1)
+	rows := max(m.c.BodyHeight()-lipgloss.Height(below)-2-strings.Count(said, "\n"), 1)
 	first := max(m.cursor-rows+1, 0)
 	themes := m.report.Themes[first:min(len(m.report.Themes), first+rows)]
 	for j, th := range themes {
@@ -194,7 +206,7 @@ func (m *patternsScreen) View() string {
 	} else {
 		b.WriteString("\n")
 	}
-	b.WriteString(below)
+	b.WriteString(said + below)
 	return b.String()
 }
 
