@@ -46,6 +46,93 @@ func Clean(s string) string {
 // tabWidth is how far apart Clean's tab stops are.
 const tabWidth = 4
 
+// Wrap fits each line of s into width columns, breaking it at spaces:
+// first goes before each line of s and rest before each line it continues
+// onto, so a hanging indent keeps a layout's columns. A word wider than a
+// line (a path, a link) is left whole on a line of its own, for the
+// terminal to fold, so that it can still be copied as one. With no width
+// (0), the lines are only prefixed. Trailing spaces are dropped.
+func Wrap(s string, width int, first, rest string) string {
+	lines := strings.Split(s, "\n")
+	room := max(width-max(ansi.StringWidth(first), ansi.StringWidth(rest)), minWrap)
+	for i, line := range lines {
+		if width <= 0 || ansi.StringWidth(first+line) <= width {
+			lines[i] = strings.TrimRight(first+line, " ")
+			continue
+		}
+		parts := breakAtSpaces(line, room)
+		for j, part := range parts {
+			prefix := rest
+			if j == 0 {
+				prefix = first
+			}
+			parts[j] = strings.TrimRight(prefix+part, " ")
+		}
+		lines[i] = strings.Join(parts, "\n")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// breakAtSpaces breaks line into lines of at most room columns, only at
+// spaces (not at hyphens, which would split dates and paths), leaving
+// a word wider than room whole.
+func breakAtSpaces(line string, room int) []string {
+	indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
+	var out []string
+	cur := indent
+	for i, word := range strings.Split(line[len(indent):], " ") {
+		switch {
+		case i == 0:
+			cur += word
+		case ansi.StringWidth(cur+" "+word) <= room:
+			cur += " " + word
+		case word == "":
+			// A run of spaces at a break goes with the break.
+		default:
+			out = append(out, cur)
+			cur = word
+		}
+	}
+	return append(out, cur)
+}
+
+// WrapList is Wrap for a list: parts joined by sep, with lines broken only
+// between parts (sep's trailing spaces dropped at a break), so no part is
+// split across lines unless it is wider than a line on its own.
+func WrapList(parts []string, sep string, width int, first, rest string) string {
+	if width <= 0 {
+		return strings.TrimRight(first+strings.Join(parts, sep), " ")
+	}
+	var lines []string
+	line := first
+	// A line that goes on ends with sep, as far as its last visible letter.
+	mark := ansi.StringWidth(strings.TrimRight(sep, " "))
+	for i, part := range parts {
+		more := 0
+		if i < len(parts)-1 {
+			more = mark
+		}
+		switch {
+		case i == 0:
+			line += part
+		case ansi.StringWidth(line+sep+part)+more <= width:
+			line += sep + part
+		default:
+			lines = append(lines, strings.TrimRight(line+sep, " "))
+			line = rest + part
+		}
+	}
+	lines = append(lines, line)
+	for i, line := range lines {
+		lines[i] = Wrap(line, width, "", rest)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// minWrap is the fewest columns Wrap gives text in a terminal too narrow
+// for its indent: past that, lines run over rather than shrink to a word.
+const minWrap = 20
+
 // Strip removes terminal escape sequences, control characters (C0, DEL and
 // C1) and bidirectional controls, keeping newlines and tabs, so text pasted
 // or imported into the journal can never drive the terminal it is shown on,

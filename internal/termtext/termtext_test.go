@@ -81,3 +81,56 @@ func TestDays(t *testing.T) {
 		}
 	}
 }
+
+// Wrap breaks at spaces under a hanging indent, leaves a word too long for
+// any line whole, and leaves text alone when there is no width.
+func TestWrap(t *testing.T) {
+	cases := []struct {
+		in          string
+		width       int
+		first, rest string
+		want        string
+	}{
+		{"Did it on Monique on Tuesday without practising it first", 30, "  ", "  ",
+			"  Did it on Monique on Tuesday\n  without practising it first"},
+		{"saying yes, too much, plate full", 24, "words: ", "       ",
+			"words: saying yes, too\n       much, plate full"},
+		{"one\n\ntwo", 30, "  ", "  ", "  one\n\n  two"},
+		{"short line", 80, " 1. ", "    ", " 1. short line"},
+		{"a https://example.com/a/very/long/path/that/cannot/fit", 24, "", "",
+			"a\nhttps://example.com/a/very/long/path/that/cannot/fit"},
+		{"checked in on 2026-12-01 again", 20, "", "", "checked in on\n2026-12-01 again"},
+		{"  keeps its  own spaces", 20, "", "", "  keeps its  own\nspaces"},
+		{"no width keeps every word on one line however long it runs", 0, "  ", "  ",
+			"  no width keeps every word on one line however long it runs"},
+		{"a narrow terminal still gives the words room", 10, "      ", "      ",
+			"      a narrow terminal\n      still gives the\n      words room"},
+	}
+	for _, c := range cases {
+		if got := Wrap(c.in, c.width, c.first, c.rest); got != c.want {
+			t.Errorf("Wrap(%q, %d) =\n%s\nwant\n%s", c.in, c.width, got, c.want)
+		}
+	}
+}
+
+// WrapList breaks only between parts, keeping each part whole.
+func TestWrapList(t *testing.T) {
+	parts := []string{"2026-11-19", "entry 70", "technique, clients", "severity 4/5", "confidence 5/10"}
+	want := "2026-11-19 · entry 70 · technique, clients ·\nseverity 4/5 · confidence 5/10"
+	if got := WrapList(parts, " · ", 50, "", ""); got != want {
+		t.Errorf("WrapList at 50 =\n%s\nwant\n%s", got, want)
+	}
+	// The comma that follows a part counts toward the line it ends.
+	want = "said yes,\ntriple, over"
+	if got := WrapList([]string{"said yes", "triple", "over"}, ", ", 16, "", ""); got != want {
+		t.Errorf("WrapList at 16 =\n%s\nwant\n%s", got, want)
+	}
+	want = "Tags: a 3 · b 2"
+	if got := WrapList([]string{"a 3", "b 2"}, " · ", 0, "Tags: ", "      "); got != want {
+		t.Errorf("WrapList with no width = %q, want %q", got, want)
+	}
+	want = "words: said yes,\n       plate too full,\n       cant say no"
+	if got := WrapList([]string{"said yes", "plate too full", "cant say no"}, ", ", 24, "words: ", "       "); got != want {
+		t.Errorf("WrapList at 24 =\n%s\nwant\n%s", got, want)
+	}
+}
