@@ -432,7 +432,7 @@ func (a *env) wantsColor() bool {
 // colorOutput reports whether printed output gets colour: in a terminal, or
 // anywhere when the settings say always.
 func (a *env) colorOutput() bool {
-	return a.wantsColor() && (a.termWidth() > 0 || a.cfg.Color == config.ColorAlways)
+	return a.wantsColor() && (isTerminal(a.out) || a.cfg.Color == config.ColorAlways)
 }
 
 func truthy(s string) bool {
@@ -445,9 +445,19 @@ func isTerminal(f any) bool {
 	return ok && term.IsTerminal(file.Fd())
 }
 
-// termWidth is the output terminal's width, or 0 when output is not a terminal.
+// termWidth is the width human output is fitted to: $COLUMNS when it is
+// set, else the width of the terminal it is shown on, straight or through
+// the pager; 0, for output as it always was, when it goes to a pipe or a
+// file, which scripts read.
 func (a *env) termWidth() int {
-	file, ok := a.out.(*os.File)
+	if n, err := strconv.Atoi(a.getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	screen := a.out
+	if a.output.pager != nil {
+		screen = a.output.final
+	}
+	file, ok := screen.(*os.File)
 	if !ok || !term.IsTerminal(file.Fd()) {
 		return 0
 	}

@@ -99,7 +99,7 @@ func (a *env) doctorCmd() *cobra.Command {
 			} else {
 				a.writeFindings(s.Path(), h, findings)
 				for _, snap := range snaps {
-					fmt.Fprintf(a.out, "  note     snapshot of %s: %s\n", snap.Day, termtext.Line(snap.Path))
+					a.writeFinding("note   ", fmt.Sprintf("snapshot of %s: %s", snap.Day, termtext.Line(snap.Path)))
 				}
 			}
 			if problems > 0 {
@@ -124,27 +124,33 @@ func (a *env) writeFindings(path string, h store.Health, findings []finding) {
 		if !f.OK {
 			status = "PROBLEM"
 		}
-		fmt.Fprintf(a.out, "  %s  %s: %s\n", status, f.Check, f.Found)
+		a.writeFinding(status, fmt.Sprintf("%s: %s", f.Check, f.Found))
 		if f.Fix != "" {
-			fmt.Fprintf(a.out, "           to fix: %s\n", f.Fix)
+			a.writeFinding("       ", "to fix: "+f.Fix)
 		}
 	}
 	for _, d := range h.Drafts {
 		saved := d.SavedAt.Local().Format("2006-01-02 15:04")
 		if id, ok := journal.EditedEntry(d.Key); ok {
-			fmt.Fprintf(a.out, "  note     draft: an unfinished edit of entry %d, saved %s; failup edit %d offers it back\n", id, saved, id)
+			a.writeFinding("note   ", fmt.Sprintf("draft: an unfinished edit of entry %d, saved %s; failup edit %d offers it back", id, saved, id))
 			continue
 		}
 		if id, ok := strings.CutPrefix(d.Key, "checkin:"); ok {
-			fmt.Fprintf(a.out, "  note     draft: an unfinished check-in on entry %s, saved %s; failup checkin %s offers it back\n", id, saved, id)
+			a.writeFinding("note   ", fmt.Sprintf("draft: an unfinished check-in on entry %s, saved %s; failup checkin %s offers it back", id, saved, id))
 			continue
 		}
 		title := termtext.Line(d.Title)
 		if title == "" {
 			title = "untitled"
 		}
-		fmt.Fprintf(a.out, "  note     draft: an unfinished reflection “%s”, saved %s; failup new offers it back\n", title, saved)
+		a.writeFinding("note   ", fmt.Sprintf("draft: an unfinished reflection “%s”, saved %s; failup new offers it back", title, saved))
 	}
+}
+
+// writeFinding prints one line of doctor's report after its status,
+// wrapped to the terminal under where the text begins.
+func (a *env) writeFinding(status, text string) {
+	fmt.Fprintln(a.out, termtext.Wrap(text, a.termWidth(), "  "+status+"  ", "           "))
 }
 
 // healthFindings turns what the store found into findings.

@@ -6,6 +6,7 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/app"
@@ -53,8 +54,9 @@ func (a *env) lessonsCmd() *cobra.Command {
 }
 
 // writeLessons prints the lessons plan lays out, reading each group's
-// entries with read as they are printed.
+// entries with read as they are printed, wrapped to the terminal's width.
 func (a *env) writeLessons(w io.Writer, plan app.LessonPlan, read func(ids []int64) iter.Seq2[journal.Entry, error]) error {
+	width := a.termWidth()
 	written := false
 	for _, g := range plan.Groups {
 		first := true
@@ -71,12 +73,13 @@ func (a *env) writeLessons(w io.Writer, plan app.LessonPlan, read func(ids []int
 					fmt.Fprintln(w)
 				}
 				if g.Heading != "" {
-					fmt.Fprintln(w, termtext.Line(g.Heading))
+					fmt.Fprintln(w, termtext.Wrap(termtext.Line(g.Heading), width, "", ""))
 				}
 				first = false
 			}
-			fmt.Fprintf(w, "  %s  %s%s\n", a.day(e.OccurredOn), termtext.Line(e.Title), tagSuffix(e))
-			writeIndented(w, text, "      ")
+			day := "  " + a.day(e.OccurredOn) + "  "
+			fmt.Fprintln(w, termtext.Wrap(termtext.Line(e.Title)+tagSuffix(e), width, day, strings.Repeat(" ", ansi.StringWidth(day))))
+			fmt.Fprintln(w, termtext.Wrap(strings.TrimSpace(text), width, "      ", "      "))
 			written = true
 		}
 	}

@@ -151,22 +151,32 @@ func (t *table) measure(row []string) {
 	}
 }
 
-// fit narrows column flex, and the last one, to fit width when it is known.
+// fit narrows column flex, and the last one, to fit width when it is
+// known. When the two cannot both be whole, the last (tags, or the entry a
+// commitment is from) gives way first, down to a third of their room:
+// the flex column is what a row is read by.
 func (t *table) fit(flex, width int) {
 	if width <= 0 {
 		return
 	}
 	widths := t.widths
-	fixed := 0
+	last := len(widths) - 1
+	room := width
 	for i, cw := range widths {
-		if i != flex {
-			fixed += cw + 2
+		if i != flex && i != last {
+			room -= cw + 2
 		}
 	}
-	widths[flex] = max(12, min(widths[flex], width-fixed))
-	last := len(widths) - 1
-	used := fixed - widths[last] - 2 + widths[flex] + 2
-	widths[last] = max(4, min(widths[last], width-used))
+	if flex == last {
+		widths[flex] = max(12, min(widths[flex], room))
+		return
+	}
+	room -= 2
+	if widths[flex]+widths[last] <= room {
+		return
+	}
+	widths[last] = max(4, min(widths[last], max(room/3, room-widths[flex])))
+	widths[flex] = max(12, room-widths[last])
 }
 
 func (t *table) write(w io.Writer, row []string) {

@@ -89,28 +89,35 @@ func (a *env) writePatterns(cmd *cobra.Command, r insight.Report) error {
 			titles[e.ID] = termtext.Line(e.Title)
 		}
 	}
-	writeReport(a.out, r, titles)
+	writeReport(a.out, r, titles, a.termWidth())
 	return nil
 }
 
-func writeReport(w io.Writer, r insight.Report, titles map[int64]string) {
+// writeReport prints the themes, wrapped to width (0: as they come).
+func writeReport(w io.Writer, r insight.Report, titles map[int64]string, width int) {
 	if len(r.Themes) == 0 {
 		if r.EntriesAnalyzed < 3 {
-			fmt.Fprintln(w, "Patterns show up once there are a few reflections to compare. Nothing recurs yet.")
+			fmt.Fprintln(w, termtext.Wrap("Patterns show up once there are a few reflections to compare. Nothing recurs yet.", width, "", ""))
 		} else {
-			fmt.Fprintf(w, "Nothing clearly recurs across these %d entries. That is worth knowing too.\n", r.EntriesAnalyzed)
+			fmt.Fprintln(w, termtext.Wrap(fmt.Sprintf("Nothing clearly recurs across these %d entries. That is worth knowing too.", r.EntriesAnalyzed), width, "", ""))
 		}
 		return
 	}
 	fmt.Fprintf(w, "What keeps coming back, across %s:\n", termtext.Count(r.EntriesAnalyzed, "entry", "entries"))
 	top := r.Themes[0].Count
+	const hang = "    "
 	for i, th := range r.Themes {
-		fmt.Fprintf(w, "\n%2d. %s  %s %d  (%s)\n", i+1, termtext.Line(th.Label), chart.Bar(float64(th.Count), float64(top), 12), th.Count, trendWords[th.Trend])
-		fmt.Fprintf(w, "    words: %s\n", termtext.Line(strings.Join(th.Terms[:min(len(th.Terms), 8)], ", ")))
-		fmt.Fprintf(w, "    from %s to %s, %s\n", th.FirstSeen, th.LastSeen, idList(th.Entries, 8))
-		fmt.Fprintf(w, "    key: %s\n", termtext.Line(th.Key))
+		head := []string{termtext.Line(th.Label), fmt.Sprintf("%s %d", chart.Bar(float64(th.Count), float64(top), 12), th.Count), "(" + trendWords[th.Trend] + ")"}
+		fmt.Fprintln(w, "\n"+termtext.WrapList(head, "  ", width, fmt.Sprintf("%2d. ", i+1), hang))
+		var words []string
+		for _, t := range th.Terms[:min(len(th.Terms), 8)] {
+			words = append(words, termtext.Line(t))
+		}
+		fmt.Fprintln(w, termtext.WrapList(words, ", ", width, hang+"words: ", hang+"       "))
+		fmt.Fprintln(w, termtext.Wrap(fmt.Sprintf("from %s to %s, %s", th.FirstSeen, th.LastSeen, idList(th.Entries, 8)), width, hang, hang))
+		fmt.Fprintln(w, termtext.Wrap(termtext.Line(th.Key), width, hang+"key: ", hang+"     "))
 		if n := len(th.Entries); n > 0 {
-			fmt.Fprintf(w, "    latest: “%s”\n", titles[th.Entries[n-1]])
+			fmt.Fprintln(w, termtext.Wrap("“"+titles[th.Entries[n-1]]+"”", width, hang+"latest: ", hang+"         "))
 		}
 	}
 	if len(r.Tags) > 0 {
@@ -118,14 +125,14 @@ func writeReport(w io.Writer, r insight.Report, titles map[int64]string) {
 		for _, t := range r.Tags[:min(len(r.Tags), 8)] {
 			tags = append(tags, fmt.Sprintf("%s %d", termtext.Line(t.Tag), t.Count))
 		}
-		fmt.Fprintf(w, "\nTags: %s\n", strings.Join(tags, " · "))
+		fmt.Fprintln(w, "\n"+termtext.WrapList(tags, " · ", width, "Tags: ", "      "))
 	}
 	if len(r.Skills) > 0 {
 		var skills []string
 		for _, s := range r.Skills {
 			skills = append(skills, fmt.Sprintf("%s %d", s.Skill.Label(), s.Count))
 		}
-		fmt.Fprintf(w, "Skills exercised: %s\n", strings.Join(skills, " · "))
+		fmt.Fprintln(w, termtext.WrapList(skills, " · ", width, "Skills exercised: ", "                  "))
 	}
 }
 

@@ -97,8 +97,9 @@ func (a *env) writeHits(hits []app.Hit) {
 	for _, h := range hits {
 		rows = append(rows, []string{strconv.FormatInt(h.ID, 10), a.day(h.OccurredOn), termtext.Line(h.Title)})
 	}
+	width := a.termWidth()
 	var table strings.Builder
-	writeTable(&table, rows, 2, a.termWidth())
+	writeTable(&table, rows, 2, width)
 	lines := strings.Split(strings.TrimRight(table.String(), "\n"), "\n")
 	fmt.Fprintln(a.out, lines[0])
 	on, off := "", ""
@@ -108,7 +109,7 @@ func (a *env) writeHits(hits []app.Hit) {
 	for i, h := range hits {
 		fmt.Fprintln(a.out, lines[i+1])
 		snippet := strings.NewReplacer(app.MatchStart, on, app.MatchEnd, off).Replace(termtext.Line(h.Snippet))
-		fmt.Fprintln(a.out, "    "+snippet)
+		fmt.Fprintln(a.out, termtext.Wrap(snippet, width, "    ", "    "))
 	}
 }
 

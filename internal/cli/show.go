@@ -66,10 +66,12 @@ func (a *env) entry(cmd *cobra.Command, id int64) (journal.Entry, error) {
 	return c.Entry(ctxOf(cmd), id)
 }
 
-// writeEntry prints an entry for reading in a terminal, its text made safe,
-// with the chain of attempts it is part of, if any.
+// writeEntry prints an entry for reading in a terminal, its text made safe
+// and wrapped to the terminal's width, with the chain of attempts it is
+// part of, if any.
 func (a *env) writeEntry(w io.Writer, e journal.Entry, attempts []journal.Entry) {
-	fmt.Fprintln(w, termtext.Line(e.Title))
+	width := a.termWidth()
+	fmt.Fprintln(w, termtext.Wrap(termtext.Line(e.Title), width, "", ""))
 	meta := []string{a.day(e.OccurredOn), fmt.Sprintf("entry %d", e.ID)}
 	if len(e.Tags) > 0 {
 		meta = append(meta, termtext.Line(strings.Join(e.Tags, ", ")))
@@ -80,47 +82,43 @@ func (a *env) writeEntry(w io.Writer, e journal.Entry, attempts []journal.Entry)
 	if e.Confidence != nil {
 		meta = append(meta, fmt.Sprintf("confidence %d/10", *e.Confidence))
 	}
-	fmt.Fprintln(w, strings.Join(meta, " · "))
+	fmt.Fprintln(w, termtext.WrapList(meta, " · ", width, "", ""))
 	for _, ans := range e.Answers {
-		writeSection(w, ans.Question, ans.Text)
+		writeSection(w, ans.Question, ans.Text, width)
 	}
-	writeSection(w, "Lesson", e.Lesson)
+	writeSection(w, "Lesson", e.Lesson, width)
 	if len(e.Skills) > 0 {
 		labels := make([]string, len(e.Skills))
 		for i, s := range e.Skills {
 			labels[i] = s.Label()
 		}
-		writeSection(w, "Skills it exercised", strings.Join(labels, ", "))
+		writeSection(w, "Skills it exercised", strings.Join(labels, ", "), width)
 	}
 	if f := e.Followup; f != nil {
-		writeSection(w, "Commitment", a.followupText(*f))
+		writeSection(w, "Commitment", a.followupText(*f), width)
 	}
 	if len(attempts) > 0 {
-		lines := make([]string, len(attempts))
+		fmt.Fprintf(w, "\nAttempts at this\n")
 		for i, at := range attempts {
-			lines[i] = fmt.Sprintf("%d. %s  %s (entry %d)", i+1, a.day(at.OccurredOn), termtext.Line(at.Title), at.ID)
+			n := fmt.Sprintf("%d. ", i+1)
+			line := fmt.Sprintf("%s  %s (entry %d)", a.day(at.OccurredOn), termtext.Line(at.Title), at.ID)
 			if at.ID == e.ID {
-				lines[i] += "  this one"
+				line += "  this one"
 			}
+			fmt.Fprintln(w, termtext.Wrap(line, width, "  "+n, "  "+strings.Repeat(" ", len(n))))
 		}
-		writeSection(w, "Attempts at this", strings.Join(lines, "\n"))
 	}
 }
 
-func writeSection(w io.Writer, heading, text string) {
+// writeSection prints a heading and its text under it, indented two
+// spaces and wrapped to width.
+func writeSection(w io.Writer, heading, text string, width int) {
 	text = strings.TrimSpace(termtext.Clean(text))
 	if text == "" {
 		return
 	}
-	fmt.Fprintf(w, "\n%s\n", termtext.Line(heading))
-	writeIndented(w, text, "  ")
-}
-
-// writeIndented prints each line of text after indent.
-func writeIndented(w io.Writer, text, indent string) {
-	for _, line := range strings.Split(strings.TrimSpace(text), "\n") {
-		fmt.Fprintln(w, strings.TrimRight(indent+line, " "))
-	}
+	fmt.Fprintf(w, "\n%s\n", termtext.Wrap(termtext.Line(heading), width, "", ""))
+	fmt.Fprintln(w, termtext.Wrap(text, width, "  ", "  "))
 }
 
 // followupText describes a commitment and how it went, in one paragraph.
