@@ -24,7 +24,8 @@ func (a *env) patternsCmd() *cobra.Command {
 		Long: "Finds themes that recur across your entries: common setback patterns (from a\n" +
 			"lexicon you can extend in $XDG_CONFIG_HOME/failup/prompts/lexicon.toml), people\n" +
 			"and meetings you name again and again, and phrases you keep using. Each theme\n" +
-			"lists the entries and the words that made it.\n\n" +
+			"lists the entries and the words that made it. The themes come in order of how\n" +
+			"strongly your entries show each one, not of how many entries it is in.\n\n" +
 			"You can correct what it finds: rename a theme, dismiss it, merge two, put an\n" +
 			"entry in or take one out, and add words that mean a theme for you. Name a\n" +
 			"theme by the key shown under it, or by its label. Corrections are kept in the\n" +
@@ -104,6 +105,9 @@ func writeReport(w io.Writer, r insight.Report, titles map[int64]string, width i
 		return
 	}
 	fmt.Fprintf(w, "What keeps coming back, across %s:\n", termtext.Count(r.EntriesAnalyzed, "entry", "entries"))
+	if len(r.Themes) > 1 {
+		fmt.Fprintln(w, termtext.Wrap(themeOrder, width, "", ""))
+	}
 	top := r.Themes[0].Count
 	const hang = "    "
 	for i, th := range r.Themes {
@@ -135,6 +139,10 @@ func writeReport(w io.Writer, r insight.Report, titles map[int64]string, width i
 		fmt.Fprintln(w, termtext.WrapList(skills, " · ", width, "Skills exercised: ", "                  "))
 	}
 }
+
+// themeOrder says why the themes are numbered as they are: the strongest,
+// not the most frequent, comes first (README, "Patterns").
+const themeOrder = "In order of how strongly your entries show each theme, not how many there are."
 
 // idList names the entries by id: all of them, or the latest n of many.
 func idList(ids []int64, n int) string {
