@@ -108,7 +108,11 @@ func writeReport(w io.Writer, r insight.Report, titles map[int64]string, width i
 	if len(r.Themes) > 1 {
 		fmt.Fprintln(w, termtext.Wrap(themeOrder, width, "", ""))
 	}
-	top := r.Themes[0].Count
+	// The first theme is the strongest, not always the most frequent.
+	top := 0
+	for _, th := range r.Themes {
+		top = max(top, th.Count)
+	}
 	const hang = "    "
 	for i, th := range r.Themes {
 		head := []string{termtext.Line(th.Label), fmt.Sprintf("%s %d", chart.Bar(float64(th.Count), float64(top), 12), th.Count), "(" + trendWords[th.Trend] + ")"}
