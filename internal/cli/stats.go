@@ -33,7 +33,7 @@ func (a *env) statsCmd() *cobra.Command {
 			if asJSON {
 				return a.printJSON(st)
 			}
-			writeStats(a.out, st, a.now())
+			writeStats(a.out, st, a.now(), a.termWidth())
 			return nil
 		},
 	}
@@ -41,9 +41,10 @@ func (a *env) statsCmd() *cobra.Command {
 	return cmd
 }
 
-// writeStats prints the statistics; its chart by month is of the twelve
-// months up to now's, as the growth screen draws them.
-func writeStats(w io.Writer, st growth.Stats, now time.Time) {
+// writeStats prints the statistics, wrapped to width (0: as they come);
+// its chart by month is of the twelve months up to now's, as the growth
+// screen draws them.
+func writeStats(w io.Writer, st growth.Stats, now time.Time, width int) {
 	if st.Entries == 0 {
 		fmt.Fprintln(w, "No reflections yet, so nothing to count. That's fine.")
 		return
@@ -55,7 +56,7 @@ func writeStats(w io.Writer, st growth.Stats, now time.Time) {
 		fmt.Fprintf(w, "%s, from %s to %s.\n", termtext.Count(st.Entries, "reflection", "reflections"), from, to)
 	}
 
-	writeTryingAgain(w, st)
+	writeTryingAgain(w, st, width)
 	if c := st.Confidence; c.AtReflection != nil {
 		fmt.Fprintln(w, "\nConfidence")
 		fmt.Fprintf(w, "  %.1f out of 10 when reflecting", *c.AtReflection)
@@ -64,7 +65,8 @@ func writeStats(w io.Writer, st growth.Stats, now time.Time) {
 		}
 		fmt.Fprintln(w, ".")
 		if c.AverageChange != nil {
-			fmt.Fprintf(w, "  Where you rated both (%s), it moved by %+.1f on average.\n", termtext.Count(c.Pairs, "commitment", "commitments"), *c.AverageChange)
+			said := fmt.Sprintf("Where you rated both (%s), it moved by %+.1f on average.", termtext.Count(c.Pairs, "commitment", "commitments"), *c.AverageChange)
+			fmt.Fprintln(w, termtext.Wrap(said, width, "  ", "  "))
 		}
 	}
 	months, span := st.LastYear(now)
@@ -84,28 +86,32 @@ func writeStats(w io.Writer, st growth.Stats, now time.Time) {
 	}
 	if len(st.Patterns) > 0 {
 		fmt.Fprintln(w, "\nWhat keeps coming back")
+		if len(st.Patterns) > 1 {
+			fmt.Fprintln(w, termtext.Wrap(themeOrder, width, "  ", "  "))
+		}
 		for _, p := range st.Patterns {
-			fmt.Fprintf(w, "  %s (%d)\n", p.Label, p.Count)
+			fmt.Fprintln(w, termtext.Wrap(fmt.Sprintf("%s (%d)", termtext.Line(p.Label), p.Count), width, "  ", "    "))
 		}
 	}
 	if st.Chains > 0 {
-		fmt.Fprintf(w, "\nChains of attempts: %d, where a check-in led to another reflection.\n", st.Chains)
+		fmt.Fprintln(w, "\n"+termtext.Wrap(fmt.Sprintf("Chains of attempts: %d, where a check-in led to another reflection.", st.Chains), width, "", ""))
 	}
 }
 
 // writeTryingAgain is stats' part on commitments and trying again.
-func writeTryingAgain(w io.Writer, st growth.Stats) {
+func writeTryingAgain(w io.Writer, st growth.Stats, width int) {
 	ft := st.FollowThrough
 	fmt.Fprintln(w, "\nTrying again")
 	if ft.Commitments == 0 {
 		fmt.Fprintln(w, "  No commitments yet. A reflection can end with something to try next time.")
 	} else {
 		if ft.Rate != nil {
-			fmt.Fprintf(w, "  Of the %s you have checked in on, you tried again on %d (%.0f%%).\n",
+			said := fmt.Sprintf("Of the %s you have checked in on, you tried again on %d (%.0f%%).",
 				termtext.Count(ft.Decided, "commitment", "commitments"), ft.TriedAgain, *ft.Rate*100)
+			fmt.Fprintln(w, termtext.Wrap(said, width, "  ", "  "))
 		}
-		fmt.Fprintf(w, "  %d not this time · %d set aside · %d waiting to hear how it went · %d coming up\n",
-			ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming)
+		fmt.Fprintln(w, termtext.WrapList([]string{fmt.Sprintf("%d not this time", ft.NotTried), fmt.Sprintf("%d set aside", ft.SetAside),
+			fmt.Sprintf("%d waiting to hear how it went", ft.Waiting), fmt.Sprintf("%d coming up", ft.Upcoming)}, " · ", width, "  ", "  "))
 		if st.MedianDaysToTryAgain != nil {
 			fmt.Fprintf(w, "  Typically %s from a setback to trying again.\n", termtext.Days(*st.MedianDaysToTryAgain))
 		}
