@@ -125,6 +125,10 @@ func (c *Core) Correct(ctx context.Context, in CorrectionInput) ([]journal.Corre
 		opposite := map[journal.CorrectionKind]journal.CorrectionKind{journal.CorrectAdd: journal.CorrectRemove, journal.CorrectRemove: journal.CorrectAdd}[in.Kind]
 		drop = append(drop, journal.CorrectionUID(opposite, th.Key, e.UID))
 	case journal.CorrectWords:
+		if in.Undo {
+			_, err := c.takeBackWords(ctx, th, in.Words)
+			return nil, err
+		}
 		words := cleanWords(in.Words)
 		if len(words) == 0 {
 			return nil, inputErrorf("", "give one or more words that mean this theme to you")
@@ -136,18 +140,58 @@ func (c *Core) Correct(ctx context.Context, in CorrectionInput) ([]journal.Corre
 				}
 				return nil, &InputError{Err: err}
 			}
-		}
-		for _, w := range words {
-			if in.Undo {
-				drop = append(drop, journal.CorrectionUID(journal.CorrectWords, th.Key, w))
-			} else {
-				add(journal.CorrectWords, w)
-			}
+			add(journal.CorrectWords, w)
 		}
 	default:
 		return nil, fmt.Errorf("%q is not a kind of correction", in.Kind)
 	}
 	return saved, c.store.Correct(ctx, saved, drop)
+}
+
+// TakeBackWords takes back words the person gave a theme (a key or label,
+// as Correct takes), all of them or, when one is not among those given,
+// none, and returns the corrections taken back. A word is matched whatever
+// its case.
+func (c *Core) TakeBackWords(ctx context.Context, theme string, words []string) ([]journal.Correction, error) {
+	r, err := c.Patterns(ctx, Filter{})
+	if err != nil {
+		return nil, err
+	}
+	th, err := findTheme(r, theme)
+	if err != nil {
+		return nil, err
+	}
+	return c.takeBackWords(ctx, th, words)
+}
+
+func (c *Core) takeBackWords(ctx context.Context, th insight.Theme, words []string) ([]journal.Correction, error) {
+	words = cleanWords(words)
+	if len(words) == 0 {
+		return nil, inputErrorf("", "give one or more of the words you gave this theme")
+	}
+	list, err := c.Corrections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var taken []journal.Correction
+	var drop []string
+	for _, w := range words {
+		found := false
+		for _, k := range list {
+			if k.Kind != journal.CorrectWords || k.Theme != th.Key || !strings.EqualFold(k.Word, w) {
+				continue
+			}
+			found = true
+			if !slices.Contains(drop, k.UID) {
+				taken, drop = append(taken, k), append(drop, k.UID)
+			}
+		}
+		if !found {
+			return nil, inputErrorf("", "“%s” is not one of the words you gave “%s”; failup patterns corrections lists those you gave",
+				termtext.Line(w), termtext.Line(th.Label))
+		}
+	}
+	return taken, c.store.Correct(ctx, nil, drop)
 }
 
 // Uncorrect takes back the correction whose uid is, or begins with, uid.

@@ -140,6 +140,8 @@ func TestCorrectRefusesWhatCannotBeDone(t *testing.T) {
 		{app.CorrectionInput{Kind: journal.CorrectAdd, Theme: grant.Key, EntryID: entries[0].ID}, true, "entry 1 is already in “grant report”"},
 		{app.CorrectionInput{Kind: journal.CorrectAdd, Theme: grant.Key, EntryID: 99}, false, "there is no entry 99"},
 		{app.CorrectionInput{Kind: journal.CorrectWords, Theme: grant.Key, Words: []string{"de*"}}, true, ""},
+		{app.CorrectionInput{Kind: journal.CorrectWords, Theme: grant.Key, Words: []string{"grant"}, Undo: true}, true,
+			"“grant” is not one of the words you gave “grant report”; failup patterns corrections lists those you gave"},
 	} {
 		_, err := c.Correct(ctx, tc.in)
 		var ie *app.InputError
@@ -154,6 +156,32 @@ func TestCorrectRefusesWhatCannotBeDone(t *testing.T) {
 	}
 	if list, _ := c.Corrections(ctx); len(list) != 0 {
 		t.Errorf("refused corrections were kept: %+v", list)
+	}
+}
+
+// Taking back words takes back only words the person gave, whatever their
+// case, and says which it took back: one not given and none is.
+func TestTakeBackWords(t *testing.T) {
+	c, s := newCore(t)
+	setbacks(t, s, grantJournal...)
+	r, _ := c.Patterns(ctx, app.Filter{})
+	grant := themeLabelled(t, r, "grant report")
+	if _, err := c.Correct(ctx, app.CorrectionInput{Kind: journal.CorrectWords, Theme: grant.Key, Words: []string{"funder", "quarterly"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.TakeBackWords(ctx, grant.Key, []string{"funder", "report"}); err == nil {
+		t.Error("took back a word of the theme's own")
+	}
+	taken, err := c.TakeBackWords(ctx, "grant report", []string{"Funder", " funder "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(taken) != 1 || taken[0].Word != "funder" {
+		t.Errorf("took back %+v; want the one correction of funder", taken)
+	}
+	list, _ := c.Corrections(ctx)
+	if len(list) != 1 || list[0].Word != "quarterly" {
+		t.Errorf("corrections left %+v; want quarterly alone", list)
 	}
 }
 

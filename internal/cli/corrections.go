@@ -121,7 +121,10 @@ func (a *env) wordsCmd() *cobra.Command {
 			"  failup patterns words pattern:overcommitment --remove \"said yes\"",
 		Args: minArgs(2, "a theme and one or more words"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.correct(cmd, app.CorrectionInput{Kind: journal.CorrectWords, Theme: args[0], Words: args[1:], Undo: remove}, asJSON)
+			if remove {
+				return a.takeBackWords(cmd, args[0], args[1:], asJSON)
+			}
+			return a.correct(cmd, app.CorrectionInput{Kind: journal.CorrectWords, Theme: args[0], Words: args[1:]}, asJSON)
 		},
 		ValidArgsFunction: positional([]cobra.CompletionFunc{a.completeThemes}),
 	}
@@ -143,15 +146,12 @@ func (a *env) correct(cmd *cobra.Command, in app.CorrectionInput, asJSON bool) e
 	if asJSON {
 		return a.printJSON(saved)
 	}
-	switch {
-	case in.Kind == journal.CorrectDismiss && in.Undo:
+	if in.Kind == journal.CorrectDismiss && in.Undo {
 		name := in.Theme
 		if journal.IsThemeKey(name) {
 			name = c.ThemeName(name)
 		}
 		fmt.Fprintf(a.out, "Restored “%s”: it shows again when your entries show it.\n", termtext.Line(name))
-	case in.Kind == journal.CorrectWords && in.Undo:
-		fmt.Fprintf(a.out, "Took back %s.\n", termtext.Count(len(in.Words), "word", "words"))
 	}
 	for _, k := range saved {
 		fmt.Fprintf(a.out, "Saved %s: %s.\n", shortUID(k.UID), c.Describe(ctxOf(cmd), k))
@@ -159,6 +159,23 @@ func (a *env) correct(cmd *cobra.Command, in app.CorrectionInput, asJSON bool) e
 	if len(saved) > 0 {
 		fmt.Fprintln(a.out, "failup patterns undo ID takes a correction back.")
 	}
+	return nil
+}
+
+// takeBackWords takes back words given to theme and says how many were.
+func (a *env) takeBackWords(cmd *cobra.Command, theme string, words []string, asJSON bool) error {
+	c, err := a.app()
+	if err != nil {
+		return err
+	}
+	taken, err := c.TakeBackWords(ctxOf(cmd), theme, words)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return a.printJSON([]journal.Correction{}) // none saved
+	}
+	fmt.Fprintf(a.out, "Took back %s.\n", termtext.Count(len(taken), "word", "words"))
 	return nil
 }
 
