@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/failup/failup/internal/agecrypt"
 	"github.com/failup/failup/internal/atomicfile"
@@ -17,20 +18,31 @@ import (
 // Unseal decrypts src into dst.
 type Unseal func(dst io.Writer, src io.Reader) error
 
-// Restore writes the journal a backup file holds to target, decrypting it
-// with unseal (asked for only then) when it is an age file. It is written
-// whole or not at all, and only once it is known to be a failup journal. The
-// journal in use (at journalPath) is never written over, nor a file at
-// target unless replace is true.
+// Restore writes the journal a backup file holds to target, or when target
+// is "" to journalPath, where the journal belongs, if there is none there
+// yet; it decrypts it with unseal (asked for only then) when it is an age
+// file. It is written whole or not at all, and only once it is known to be a
+// failup journal. The backup is opened before anything else is looked at.
+// The journal in use is never written over, nor a file at target unless
+// replace is true.
 func Restore(ctx context.Context, backup, target, journalPath string, replace bool, unseal func() (Unseal, error)) error {
-	if err := checkRestoreTarget(target, journalPath, replace); err != nil {
-		return err
-	}
 	in, err := os.Open(backup)
 	if err != nil {
 		return fmt.Errorf("cannot read %s: %w", backup, PathProblem(err))
 	}
 	defer in.Close()
+	if target == "" {
+		target = journalPath
+		if _, err := os.Stat(target); err == nil {
+			return fmt.Errorf("there is already a journal at %s; restore to another file with -o FILE", target)
+		}
+		if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
+			return fmt.Errorf("cannot create the journal's folder: %w", PathProblem(err))
+		}
+	}
+	if err := checkRestoreTarget(target, journalPath, replace); err != nil {
+		return err
+	}
 	br := bufio.NewReader(in)
 	head, _ := br.Peek(64)
 	var bad error // what is wrong with the backup, as opposed to with writing

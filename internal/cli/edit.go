@@ -32,14 +32,15 @@ func (a *env) editCmd() *cobra.Command {
 			if from != "" {
 				return a.editFromJSON(cmd, id, from, asJSON)
 			}
+			e, err := a.entry(cmd, id)
+			if err != nil {
+				return err
+			}
 			if a.wantsAccessible() {
-				return a.editPlainly(cmd, id, asJSON)
+				return a.editPlainly(cmd, e, asJSON)
 			}
 			if !a.interactive() {
 				return usagef("editing in the guided flow needs a terminal; from a script, use failup edit %d --from FILE, or --accessible to answer line by line", id)
-			}
-			if _, err := a.entry(cmd, id); err != nil {
-				return err
 			}
 			return a.runTUI(cmd, tui.StartEdit, prompt.Set{}, id)
 		},
@@ -51,15 +52,12 @@ func (a *env) editCmd() *cobra.Command {
 
 // editPlainly asks the entry's questions again line by line, each answer
 // shown so that an empty line keeps it, and saves the changes.
-func (a *env) editPlainly(cmd *cobra.Command, id int64, asJSON bool) error {
+func (a *env) editPlainly(cmd *cobra.Command, e journal.Entry, asJSON bool) error {
 	c, err := a.app()
 	if err != nil {
 		return err
 	}
-	e, err := c.Entry(ctxOf(cmd), id)
-	if err != nil {
-		return err
-	}
+	id := e.ID
 	set, err := c.PromptSet(e.PromptSet)
 	if err != nil {
 		return err

@@ -198,11 +198,9 @@ func (f checkinFlags) input(cmd *cobra.Command, today journal.Date) (app.CheckIn
 	return in, app.CheckCheckIn(in, today)
 }
 
-// checkInAsking asks how it went: on the full screen, or line by line.
+// checkInAsking asks how it went: on the full screen, or line by line. The
+// commitment is looked for first: no terminal is needed to hear there is none.
 func (a *env) checkInAsking(cmd *cobra.Command, id int64) error {
-	if !a.interactive() && !a.wantsAccessible() {
-		return usagef("say how it went with --tried-again yes, no or not-yet (or run it in a terminal)")
-	}
 	c, err := a.app()
 	if err != nil {
 		return err
@@ -210,6 +208,9 @@ func (a *env) checkInAsking(cmd *cobra.Command, id int64) error {
 	f, err := c.Commitment(ctxOf(cmd), id)
 	if err != nil {
 		return err
+	}
+	if !a.interactive() && !a.wantsAccessible() {
+		return usagef("say how it went with --tried-again yes, no or not-yet (or run it in a terminal)")
 	}
 	if a.wantsAccessible() {
 		return a.checkInPlainly(cmd, c, id, f)

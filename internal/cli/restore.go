@@ -3,8 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -28,21 +26,15 @@ func (a *env) restoreCmd() *cobra.Command {
 			"  failup restore backup.db.age --identity ~/.ssh/id_ed25519 -o ~/restored.db",
 		Args: exactArgs(1, "the backup file to restore"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if output == "" {
-				output = a.dbPath()
-				if _, err := os.Stat(output); err == nil {
-					return fmt.Errorf("there is already a journal at %s; restore to another file with -o FILE", output)
-				}
-				if err := os.MkdirAll(filepath.Dir(output), 0o700); err != nil {
-					return fmt.Errorf("cannot create the journal's folder: %w", app.PathProblem(err))
-				}
-			}
 			unseal := func() (app.Unseal, error) {
 				ids, err := a.identities(&key)
 				return func(dst io.Writer, src io.Reader) error { return agecrypt.DecryptTo(dst, src, ids) }, err
 			}
 			if err := app.Restore(ctxOf(cmd), args[0], output, a.dbPath(), force, unseal); err != nil {
 				return err
+			}
+			if output == "" {
+				output = a.dbPath()
 			}
 			fmt.Fprintf(a.out, "Restored %s to %s.\n", args[0], output)
 			if output != a.dbPath() {
