@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -387,6 +388,40 @@ func TestSimilarFindsEntriesThroughTheIndex(t *testing.T) {
 		if m.ID == e.ID || m.Score < 0.08 || len(m.Shared) == 0 {
 			t.Errorf("match %+v", m)
 		}
+	}
+}
+
+// An export refuses a tag no entry has, and writes no file for filters that
+// choose nothing; a lessons page counts its lessons.
+func TestExportRefusesWhatChoosesNothing(t *testing.T) {
+	c, _ := newCore(t)
+	e := reflection("Missed the bus", "2026-11-20")
+	e.Tags = []string{"commute"}
+	e.Lesson = "Leave ten minutes earlier."
+	other := reflection("Burnt the bread", "2026-11-21")
+	for _, x := range []*journal.Entry{&e, &other} {
+		if err := c.Create(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "out.md")
+	var ie *app.InputError
+	if _, err := c.WriteExport(ctx, io.Discard, app.ExportRequest{Format: app.Markdown, Filter: app.Filter{Tags: []string{"comute"}}}); !errors.As(err, &ie) || ie.Field != "tag" {
+		t.Errorf("a tag no entry has: %v; want an input error for --tag", err)
+	}
+	for _, f := range []app.Filter{{Tags: []string{"comute"}}, {Since: "2026-11-22"}} {
+		if _, err := c.ExportFile(ctx, path, false, app.ExportRequest{Format: app.JSON, Filter: f}); err == nil {
+			t.Errorf("%+v: exported", f)
+		}
+		if _, err := os.Stat(path); err == nil {
+			t.Fatalf("%+v: a file was written", f)
+		}
+	}
+	if _, err := c.ExportFile(ctx, path, false, app.ExportRequest{Format: app.JSON, Filter: app.Filter{Since: "2026-11-22"}}); !errors.Is(err, app.ErrNoEntries) {
+		t.Errorf("filters that choose nothing: %v; want ErrNoEntries", err)
+	}
+	if n, err := c.LessonCount(ctx, app.Filter{}); err != nil || n != 1 {
+		t.Errorf("lesson count %d, %v; want 1", n, err)
 	}
 }
 

@@ -97,12 +97,55 @@ func (r ExportRequest) Check() error {
 	return nil
 }
 
+// checkExport says what is wrong with the request before anything is
+// written: a tag no entry has is refused, as a mistake in what was typed.
+func (c *Core) checkExport(ctx context.Context, req ExportRequest) error {
+	if err := req.Check(); err != nil {
+		return err
+	}
+	return c.checkTags(ctx, req.Filter.Tags)
+}
+
+// checkTags refuses a tag that no entry has, rather than choosing nothing.
+func (c *Core) checkTags(ctx context.Context, tags []string) error {
+	for _, t := range tags {
+		n, err := c.store.Count(ctx, Filter{Tags: []string{t}})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return inputErrorf("tag", "no entry is tagged %q, so nothing was written", t)
+		}
+	}
+	return nil
+}
+
+// ErrNoEntries says the filters of an export choose no entry, so no file is
+// written.
+var ErrNoEntries = errors.New("no entry matches the filters given")
+
+// chooses refuses filters that choose no entry (ErrNoEntries).
+func (c *Core) chooses(ctx context.Context, f Filter) error {
+	if !f.Narrows() {
+		return nil
+	}
+	n, err := c.store.Count(ctx, f)
+	if err == nil && n == 0 {
+		err = ErrNoEntries
+	}
+	return err
+}
+
 // WriteExport writes the export req asks for to w and says how many entries
 // it holds. A failup.v1 document is streamed from the journal as it is read.
 func (c *Core) WriteExport(ctx context.Context, w io.Writer, req ExportRequest) (int, error) {
-	if err := req.Check(); err != nil {
+	if err := c.checkExport(ctx, req); err != nil {
 		return 0, err
 	}
+	return c.writeSealed(ctx, w, req)
+}
+
+func (c *Core) writeSealed(ctx context.Context, w io.Writer, req ExportRequest) (int, error) {
 	n := 0
 	err := sealed(req.Seal, func(w io.Writer) error {
 		var err error
@@ -159,15 +202,39 @@ func (c *Core) writeKeptLessons(ctx context.Context, w io.Writer, f Filter, opt 
 	return n, export.LessonsFrom(w, plan, func(ids []int64) iter.Seq2[journal.Entry, error] { return c.EntriesByID(ctx, ids) }, opt)
 }
 
+// LessonCount is how many lessons the entries f keeps hold, as the lessons
+// page writes them: one an entry, its lesson or else what it would do
+// differently.
+func (c *Core) LessonCount(ctx context.Context, f Filter) (int, error) {
+	plan, err := c.Lessons(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	seen := map[int64]bool{}
+	for _, g := range plan.Groups {
+		for _, id := range g.IDs {
+			seen[id] = true
+		}
+	}
+	return len(seen), nil
+}
+
 // ErrNoLessons says a lessons page would hold no lessons, so no file is
 // written.
 var ErrNoLessons = errors.New("there are no lessons yet")
 
 // ExportFile writes the export req asks for to the file at path, whole or
-// not at all, replacing a file there only when replace is true. A lessons
-// page with no lessons is not written (ErrNoLessons).
+// not at all, replacing a file there only when replace is true. Filters that
+// choose no entry (ErrNoEntries) and a lessons page with no lessons
+// (ErrNoLessons) write no file.
 func (c *Core) ExportFile(ctx context.Context, path string, replace bool, req ExportRequest) (int, error) {
+	if err := c.checkExport(ctx, req); err != nil {
+		return 0, err
+	}
 	if err := CheckTarget(path, replace); err != nil {
+		return 0, err
+	}
+	if err := c.chooses(ctx, req.Filter); err != nil {
 		return 0, err
 	}
 	n := 0
@@ -182,7 +249,7 @@ func (c *Core) ExportFile(ctx context.Context, path string, replace bool, req Ex
 			}
 		}
 		var err error
-		n, err = c.WriteExport(ctx, w, req)
+		n, err = c.writeSealed(ctx, w, req)
 		return err
 	})
 	if errors.Is(err, ErrNoLessons) {
@@ -191,11 +258,18 @@ func (c *Core) ExportFile(ctx context.Context, path string, replace bool, req Ex
 	return n, cancelled(ctx, err)
 }
 
-// ExportPerEntry writes one Markdown file per entry f keeps into dir.
+// ExportPerEntry writes one Markdown file per entry f keeps into dir; filters
+// that choose no entry write nothing (ErrNoEntries).
 func (c *Core) ExportPerEntry(ctx context.Context, dir string, f Filter) (int, error) {
+	if err := c.checkTags(ctx, f.Tags); err != nil {
+		return 0, err
+	}
 	entries, err := c.store.List(ctx, f)
 	if err != nil {
 		return 0, err
+	}
+	if len(entries) == 0 && f.Narrows() {
+		return 0, ErrNoEntries
 	}
 	return len(entries), export.PerEntry(dir, entries)
 }

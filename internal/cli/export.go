@@ -66,6 +66,9 @@ func (a *env) export(cmd *cobra.Command, c *app.Core, req app.ExportRequest, out
 		return usagef("--per-entry writes Markdown files into the folder given with -o")
 	case perEntry:
 		n, err := c.ExportPerEntry(ctx, output, req.Filter)
+		if errors.Is(err, app.ErrNoEntries) {
+			return noEntries("nothing was written to " + output)
+		}
 		if err != nil {
 			return err
 		}
@@ -78,6 +81,9 @@ func (a *env) export(cmd *cobra.Command, c *app.Core, req app.ExportRequest, out
 		return fmt.Errorf("%s is a folder; give a file name to write to, or add --per-entry", termtext.Line(output))
 	}
 	n, err := c.ExportFile(ctx, output, force, req)
+	if errors.Is(err, app.ErrNoEntries) {
+		return noEntries(output + " was not written")
+	}
 	if errors.Is(err, app.ErrNoLessons) {
 		where := "in the journal"
 		if req.Filter.Narrows() {
@@ -88,8 +94,21 @@ func (a *env) export(cmd *cobra.Command, c *app.Core, req app.ExportRequest, out
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", termtext.Count(n, "entry", "entries"), termtext.Line(output))
+	wrote := termtext.Count(n, "entry", "entries")
+	if req.LessonsOnly {
+		lessons, err := c.LessonCount(ctx, req.Filter)
+		if err != nil {
+			return err
+		}
+		wrote = termtext.Count(lessons, "lesson", "lessons") + " from " + wrote
+	}
+	fmt.Fprintf(a.errOut, "Wrote %s to %s.\n", wrote, termtext.Line(output))
 	return nil
+}
+
+// noEntries says filters chose no entry, so nothing was written.
+func noEntries(written string) error {
+	return fmt.Errorf("no entry matches the filters given, so %s; failup list takes the same filters to try them", termtext.Line(written))
 }
 
 // exportSealer is how an export is encrypted, nil when it is not.
