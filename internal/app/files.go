@@ -294,8 +294,10 @@ func (c *Core) Import(ctx context.Context, r io.Reader, name string) (Imported, 
 			i++
 			if err == nil {
 				e.ID = 0
+				// Named as the file gives it, before it is completed.
+				name := journal.EntryName(i, string(e.OccurredOn), e.Title)
 				if err = e.Complete(c.now(), lib.Question); err != nil {
-					err = fmt.Errorf("entry %d: %w", i, err)
+					err = fmt.Errorf("%s: %w", name, err)
 				}
 			}
 			if err != nil {

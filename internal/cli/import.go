@@ -153,8 +153,10 @@ func failupEntries(r io.Reader, rest *journal.Document, file string, opts import
 			i++
 			if err == nil {
 				e.ID = 0
+				// Named as the file gives it, before it is completed.
+				name := journal.EntryName(i, string(e.OccurredOn), e.Title)
 				if err = e.Complete(opts.Now, opts.Questions); err != nil {
-					err = fmt.Errorf("entry %d: %w", i, err)
+					err = fmt.Errorf("%s: %w", name, err)
 				}
 			}
 			if err != nil {

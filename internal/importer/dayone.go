@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/failup/failup/internal/journal"
 )
 
 // dayOneExport is a journal as Day One exports it to JSON: entries with
@@ -128,10 +130,10 @@ func parseDayOne(file string, data []byte, tag string) ([]draft, []string, []str
 		if err := checkSize(de.Text); err != nil {
 			first, _, _ := strings.Cut(strings.TrimLeft(de.Text, " \n"), "\n")
 			first = strings.ToValidUTF8(first[:min(len(first), 512)], "")
-			return nil, nil, nil, &EntryError{file, entryName(i+1, de.CreationDate, titleOf("", dayOneText(first))), err}
+			return nil, nil, nil, &EntryError{file, journal.EntryName(i+1, de.CreationDate, titleOf("", dayOneText(first))), err}
 		}
 		text := dayOneText(de.Text)
-		names[i] = entryName(i+1, de.CreationDate, titleOf("", text))
+		names[i] = journal.EntryName(i+1, de.CreationDate, titleOf("", text))
 		d := draft{text: text, source: "Day One", starred: de.Starred}
 		if tag != "" {
 			d.tags = append(d.tags, tag)

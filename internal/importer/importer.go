@@ -99,23 +99,6 @@ func (e *EntryError) Error() string {
 
 func (e *EntryError) Unwrap() error { return e.Err }
 
-// entryName names the nth entry (from 1) by its day and title, as far as
-// they are known.
-func entryName(n int, day, title string) string {
-	name := fmt.Sprintf("entry %d", n)
-	var known []string
-	if day != "" {
-		known = append(known, day)
-	}
-	if title != "" {
-		known = append(known, "“"+shorten(title, 60)+"”")
-	}
-	if len(known) > 0 {
-		name += " (" + strings.Join(known, " ") + ")"
-	}
-	return name
-}
-
 // namespace makes uids for imported entries: the same entry of the same
 // source always gets the same uid, so importing it again adds nothing.
 var namespace = uuid.MustParse("6f1c3c2e-9d0b-5b7e-a0c4-2f4a1e8d9b60")
@@ -201,21 +184,7 @@ func titleOf(title, text string) string {
 			}
 		}
 	}
-	return shorten(strings.Join(strings.Fields(title), " "), 120)
-}
-
-// shorten cuts s to at most n characters, at a space where it can, and
-// marks the cut with an ellipsis.
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)[:n-1]
-	cut := string(r)
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:") + "…"
+	return journal.Shorten(strings.Join(strings.Fields(title), " "), 120)
 }
 
 // checkSize refuses text longer than an answer may be, before anything

@@ -14,6 +14,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/strftime"
 )
 
@@ -222,7 +223,7 @@ func parseJrnl(file string, data []byte, timeFormat, tag, tagSymbols string) ([]
 		if err := checkSize(r.text); err != nil {
 			first, _, _ := strings.Cut(r.text, "\n")
 			title, _ := splitTitle(first)
-			return nil, nil, &EntryError{file, fmt.Sprintf("line %d, ", r.line) + entryName(i+1, r.at.Format("2006-01-02 15:04"), title), err}
+			return nil, nil, &EntryError{file, fmt.Sprintf("line %d, ", r.line) + journal.EntryName(i+1, r.at.Format("2006-01-02 15:04"), title), err}
 		}
 		body := strings.TrimRight(r.text, " \n")
 		first, rest, _ := strings.Cut(body, "\n")
@@ -243,7 +244,7 @@ func parseJrnl(file string, data []byte, timeFormat, tag, tagSymbols string) ([]
 		for _, m := range tagRE.FindAllStringSubmatch(body, -1) {
 			tags = append(tags, strings.ToLower(strings.TrimLeft(m[1], tagSymbols)))
 		}
-		names[i] = fmt.Sprintf("line %d, ", r.line) + entryName(i+1, r.at.Format("2006-01-02 15:04"), title)
+		names[i] = fmt.Sprintf("line %d, ", r.line) + journal.EntryName(i+1, r.at.Format("2006-01-02 15:04"), title)
 		drafts[i] = draft{
 			uid:     stableUID(Jrnl, r.at.Format("2006-01-02 15:04"), title),
 			at:      r.at,

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/failup/failup/internal/journal"
 )
 
 // jrnlExport is what jrnl --format json writes: the tags it counted, and
@@ -45,7 +47,7 @@ func ReadJrnlJSON(path string, opts Options) (Result, error) {
 	drafts := make([]draft, len(*doc.Entries))
 	names := make([]string, len(*doc.Entries))
 	for i, je := range *doc.Entries {
-		names[i] = entryName(i+1, strings.TrimSpace(je.Date+" "+je.Time), je.Title)
+		names[i] = journal.EntryName(i+1, strings.TrimSpace(je.Date+" "+je.Time), je.Title)
 		d := draft{title: je.Title, text: je.Title, source: "jrnl", starred: je.Starred}
 		if body := strings.TrimRight(je.Body, " \n"); body != "" {
 			d.text += "\n" + body
