@@ -144,6 +144,9 @@ func (a *env) correct(cmd *cobra.Command, in app.CorrectionInput, asJSON bool) e
 		return err
 	}
 	if asJSON {
+		if saved == nil {
+			saved = []journal.Correction{} // a restore takes one back and saves none
+		}
 		return a.printJSON(saved)
 	}
 	if in.Kind == journal.CorrectDismiss && in.Undo {

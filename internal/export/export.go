@@ -38,7 +38,7 @@ func span(opt Options, first, last journal.Date) string {
 		return ""
 	case from.IsZero():
 		return "Up to " + humanDate(to)
-	case to.IsZero():
+	case to.IsZero(), from > to: // a period that starts after today is from its first day
 		return "From " + humanDate(from)
 	case from == to:
 		return humanDate(from)

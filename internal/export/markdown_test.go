@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/failup/failup/internal/journal"
@@ -130,4 +131,14 @@ func TestLessonsGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGolden(t, "lessons-none", buf.Bytes())
+}
+
+func TestAPeriodStartingAfterTodayDoesNotRunBackwards(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Full(&buf, nil, Options{Since: "2030-01-01", Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "From 1 January 2030") {
+		t.Errorf("a page from 2030 on, written on %s, is headed:\n%s", now.Format("2 January 2006"), buf.String())
+	}
 }
