@@ -183,10 +183,10 @@ func (sc *scanner) add(f field, text string) {
 		}
 		prev, prevCapital = word, flags&(capitalised|allCaps) == capitalised
 		w := &sc.v.words[word]
-		if w.function || flags&capitalised != 0 {
+		if w.function || flags&capitalised != 0 && !w.notName {
 			flags |= skippable
 		}
-		if flags&(startsSentence|capitalised|allCaps) == capitalised && f.part != partTitle {
+		if flags&(startsSentence|capitalised|allCaps) == capitalised && f.part != partTitle && !w.notName {
 			flags |= nameLike
 		}
 		ew.words = append(ew.words, word)

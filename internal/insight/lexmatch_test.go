@@ -32,6 +32,7 @@ func TestTermMatching(t *testing.T) {
 		{ID: "weak", Label: "weak", Terms: []string{"zzz"}, Hints: []string{"scroll*", "phone"}},
 		{ID: "bills", Label: "bills", Terms: []string{"bill"}},
 		{ID: "app", Label: "app", Terms: []string{"TikTok"}},
+		{ID: "checks", Label: "checks", Terms: []string{"missed check"}},
 	}}
 	tests := []struct {
 		text string
@@ -52,6 +53,7 @@ func TestTermMatching(t *testing.T) {
 		{"The gas bill came", []string{"bills"}},
 		{"Bill came late again", []string{"bills"}},
 		{"I sold the flat with Bill", nil},
+		{"Missed Sunday - he checked on me", nil},
 		{"Up late on TikTok", []string{"app"}},
 		{"Up late on tiktok", []string{"app"}},
 	}

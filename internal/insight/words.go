@@ -19,7 +19,8 @@ const (
 	possessive
 	// skippable marks, once the word is looked up, a word that may stand
 	// inside a lexicon term without breaking it: a function word, or a
-	// capitalised word (a name) in mid-sentence.
+	// capitalised word (a name) in mid-sentence, but not a day or a month
+	// ("missed check" is not "Missed Sunday - he checked").
 	skippable
 	// nameLike marks, once the word is looked up, a word written with a
 	// capital in mid-sentence outside the title: "Bill", "Hope", "Will" are
