@@ -75,10 +75,13 @@ func (k *corrector) Typing() bool { return k.mode == renaming || k.mode == wordi
 func (k *corrector) start(msg tea.KeyPressMsg, th insight.Theme, entry int64) (cmd tea.Cmd, ok bool) {
 	keys := k.c.Keys
 	k.err = nil
-	undo := k.undo
-	k.said, k.undo = "", nil // what was said holds until the next key
+	// What was said holds until the next key; the last correction can be
+	// taken back until the next one is made.
+	k.said = ""
 	switch {
 	case key.Matches(msg, keys.Undo):
+		undo := k.undo
+		k.undo = nil
 		if len(undo) == 0 {
 			k.said = "Nothing to undo."
 			return nil, true

@@ -163,3 +163,17 @@ func TestUndoWithNothingToUndoSaysSo(t *testing.T) {
 		t.Errorf("u with nothing to undo kept %d corrections (%v)", len(list), err)
 	}
 }
+
+func TestUndoOutlastsAMoveOfTheCursor(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p")
+	h.expectScreen("› saying yes to too much")
+	h.press("d")
+	h.expectScreen("u takes it back")
+	h.press("down", "up", "u")
+	h.expectScreen("Taken back.", "saying yes to too much")
+	if list, err := h.store.Corrections(ctx); err != nil || len(list) != 0 {
+		t.Errorf("u after moving the cursor left %d corrections (%v); want the dismissal taken back", len(list), err)
+	}
+}
