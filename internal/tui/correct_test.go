@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -176,4 +177,21 @@ func TestUndoOutlastsAMoveOfTheCursor(t *testing.T) {
 	if list, err := h.store.Corrections(ctx); err != nil || len(list) != 0 {
 		t.Errorf("u after moving the cursor left %d corrections (%v); want the dismissal taken back", len(list), err)
 	}
+}
+
+func TestTakingOutTheLastEntryKeepsTheCursorInView(t *testing.T) {
+	h := newHarness(t, StartHome)
+	for i := range 14 {
+		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Yes number %d", i+1), OccurredOn: journal.Date(fmt.Sprintf("2026-02-%02d", i+1)),
+			Answers: []journal.Answer{{Key: "cause", Text: "I said yes to too much again."}}})
+	}
+	h.run(h.model.top().Init())
+	h.press("p", "enter")
+	h.expectScreen("14 entries from")
+	for range 13 {
+		h.press("down")
+	}
+	h.expectScreen("› ")
+	h.press("x")
+	h.expectScreen("13 entries from", "› ")
 }

@@ -130,7 +130,7 @@ func (m *themeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		for i := len(msg.evidence) - 1; i >= 0; i-- {
 			m.rows = append(m.rows, msg.evidence[i])
 		}
-		return m, m.read()
+		return m, m.move(0) // the cursor kept its place through a correction: keep it in view
 	case themeEntriesMsg:
 		m.err = msg.err
 		for _, e := range msg.entries {
@@ -145,7 +145,7 @@ func (m *themeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		m.err = msg.err
 		if msg.found {
 			m.theme, m.rows, m.loaded = msg.theme, nil, false
-			m.cursor, m.top = min(m.cursor, max(msg.theme.Count-1, 0)), 0
+			m.cursor = min(m.cursor, max(msg.theme.Count-1, 0))
 			return m, m.Init()
 		}
 	case othersMsg, tea.BackgroundColorMsg:
