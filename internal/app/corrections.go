@@ -265,6 +265,19 @@ func (c *Core) ThemeName(key string) string {
 	return rest
 }
 
+// currentName is the name the person last gave the theme key names, or
+// the one failup gives it.
+func (c *Core) currentName(ctx context.Context, key string) string {
+	if list, err := c.store.Corrections(ctx); err == nil {
+		for _, k := range slices.Backward(list) {
+			if k.Kind == journal.CorrectRename && k.Theme == key {
+				return k.Label
+			}
+		}
+	}
+	return c.ThemeName(key)
+}
+
 // corrections are the person's corrections as the pattern engine applies
 // them; a later rename of a theme wins over an earlier one.
 func corrections(list []journal.Correction) insight.Corrections {
@@ -298,10 +311,10 @@ func corrections(list []journal.Correction) insight.Corrections {
 // name: the label given, or what ThemeName says; entries by id when this
 // journal holds them.
 func (c *Core) Describe(ctx context.Context, k journal.Correction) string {
-	theme := "“" + termtext.Line(c.ThemeName(k.Theme)) + "”"
+	theme := "“" + termtext.Line(c.currentName(ctx, k.Theme)) + "”"
 	switch k.Kind {
 	case journal.CorrectRename:
-		return fmt.Sprintf("%s renamed “%s”", theme, termtext.Line(k.Label))
+		return fmt.Sprintf("“%s” renamed “%s”", termtext.Line(c.ThemeName(k.Theme)), termtext.Line(k.Label))
 	case journal.CorrectDismiss:
 		return theme + " dismissed: not a pattern for you"
 	case journal.CorrectMerge:

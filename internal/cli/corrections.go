@@ -209,8 +209,10 @@ func (a *env) correctionsCmd() *cobra.Command {
 				fmt.Fprintln(a.out, "No corrections yet: your patterns are as failup found them.")
 				return nil
 			}
+			width := a.termWidth()
 			for _, k := range list {
-				fmt.Fprintf(a.out, "%s  %s  %s\n", shortUID(k.UID), k.UpdatedAt.Local().Format("2006-01-02"), c.Describe(ctxOf(cmd), k))
+				first := shortUID(k.UID) + "  " + k.UpdatedAt.Local().Format("2006-01-02") + "  "
+				fmt.Fprintln(a.out, termtext.Wrap(c.Describe(ctxOf(cmd), k), width, first, strings.Repeat(" ", len(first))))
 			}
 			return nil
 		},
