@@ -195,3 +195,16 @@ func TestTakingOutTheLastEntryKeepsTheCursorInView(t *testing.T) {
 	h.press("x")
 	h.expectScreen("13 entries from", "› ")
 }
+
+func TestAThemePagesMessageComesUnderItsEntries(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p", "enter")
+	h.expectScreen("3 entries from")
+	h.press("x")
+	h.expectScreen("u takes it back")
+	screen := h.screen()
+	if strings.Index(screen, "u takes it back") < strings.Index(screen, "2 entries from") {
+		t.Errorf("the message is above the theme's entries, pushing them down:\n%s", screen)
+	}
+}

@@ -115,10 +115,12 @@ func (m *themeScreen) read() tea.Cmd {
 	}
 }
 
-// visible is how many entries fit under the theme's description.
+// visible is how many entries fit under the theme's description, leaving
+// room for what the corrector says or asks under them.
 func (m *themeScreen) visible() int {
 	const perRow = 2
-	return max((m.c.BodyHeight()-lipgloss.Height(m.viewHeading(m.c.BodyWidth())))/perRow, 1)
+	w := m.c.BodyWidth()
+	return max((m.c.BodyHeight()-lipgloss.Height(m.viewHeading(w))-strings.Count(m.fix.View(w), "\n"))/perRow, 1)
 }
 
 func (m *themeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -213,9 +215,11 @@ func (m *themeScreen) View() string {
 	s := m.c.Styles
 	w := m.c.BodyWidth()
 	var b strings.Builder
-	b.WriteString(m.fix.View(w))
 	heading := m.viewHeading(w)
-	if m.top > 0 { // on the blank line under the heading
+	// What the corrector says can take a row: the cursor's stays in view.
+	visible := m.visible()
+	top := max(m.top, m.cursor-visible+1)
+	if top > 0 { // on the blank line under the heading
 		heading = strings.TrimSuffix(heading, "\n") + moreSign(s, "↑") + "\n"
 	}
 	b.WriteString(heading)
@@ -225,7 +229,7 @@ func (m *themeScreen) View() string {
 	case !m.loaded:
 		return b.String() + waitingForPatterns(s, "Finding the words that made it…", m.still, w)
 	}
-	for i := m.top; i < min(m.top+m.visible(), len(m.rows)); i++ {
+	for i := top; i < min(top+visible, len(m.rows)); i++ {
 		ev := m.rows[i]
 		e, ok := m.entries[ev.EntryID]
 		if !ok {
@@ -240,9 +244,14 @@ func (m *themeScreen) View() string {
 		b.WriteString(mark + s.Muted.Render(day) + "  " + style.Render(oneLine(e.Title, m.c.ListWidth()-4-lipgloss.Width(day))) + "\n")
 		b.WriteString("    " + evidenceSnippet(s, e, ev, w-4) + "\n")
 	}
-	if m.top+m.visible() < len(m.rows) {
+	said := m.fix.View(w) // under the entries, so that they stay where they are
+	if top+visible < len(m.rows) {
 		b.WriteString(moreSign(s, "↓"))
+		if said != "" {
+			b.WriteString("\n")
+		}
 	}
+	b.WriteString(said)
 	return b.String()
 }
 
