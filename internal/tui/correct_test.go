@@ -41,6 +41,9 @@ func TestCorrectingPatterns(t *testing.T) {
 	// Merge Marcus into the theme under the cursor, picked from the others.
 	h.press("m")
 	h.expectScreen("Merge which theme into “my yeses”?", "› Marcus", "enter merges · esc keeps them apart")
+	if strings.Contains(h.screen(), "What keeps coming back") {
+		t.Errorf("while the merge picker lists the themes, the list is drawn squeezed above it:\n%s", h.screen())
+	}
 	h.press("enter")
 	h.expectScreen("Merged “Marcus” into “my yeses”.", "› my yeses")
 	if strings.Contains(h.screen(), "Marcus  ") {

@@ -157,6 +157,9 @@ func (m *patternsScreen) View() string {
 		labelWidth = w - (2 + 1 + countWidth + 2 + 12 + 2 + trendWidth)
 	}
 	labelWidth = max(labelWidth, 8)
+	if m.fix.mode == merging { // the picker lists the themes: the list would only be squeezed
+		return m.fix.View(w)
+	}
 	var b strings.Builder
 	heading := "What keeps coming back"
 	// "times" ends where the counts end.
@@ -230,7 +233,7 @@ func trendLabel(t insight.Trend) string {
 	case insight.TrendRising:
 		return "↑ more lately"
 	case insight.TrendFading:
-		return "↓ fading"
+		return "↓ less lately"
 	}
 	return "steady"
 }

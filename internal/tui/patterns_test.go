@@ -149,7 +149,7 @@ func TestPatternsTrendReadsWhole(t *testing.T) {
 	h.send(patternsReadMsg{report: report})
 	for _, size := range windowSizes {
 		h.resize(size.w, size.h)
-		h.expectScreen("↑ more lately", "↓ fading", "holding out for")
+		h.expectScreen("↑ more lately", "↓ less lately", "holding out for")
 		h.expectFits()
 		if size.w == 60 {
 			golden.RequireEqual(t, h.screen())
