@@ -265,19 +265,6 @@ func (c *Core) ThemeName(key string) string {
 	return rest
 }
 
-// currentName is the name the person last gave the theme key names, or
-// the one failup gives it.
-func (c *Core) currentName(ctx context.Context, key string) string {
-	if list, err := c.store.Corrections(ctx); err == nil {
-		for _, k := range slices.Backward(list) {
-			if k.Kind == journal.CorrectRename && k.Theme == key {
-				return k.Label
-			}
-		}
-	}
-	return c.ThemeName(key)
-}
-
 // corrections are the person's corrections as the pattern engine applies
 // them; a later rename of a theme wins over an earlier one.
 func corrections(list []journal.Correction) insight.Corrections {
@@ -308,10 +295,31 @@ func corrections(list []journal.Correction) insight.Corrections {
 }
 
 // Describe says in a few words what a correction did, naming themes by
-// name: the label given, or what ThemeName says; entries by id when this
-// journal holds them.
+// the name the person last gave them, or what ThemeName says; entries by
+// id when this journal holds them.
 func (c *Core) Describe(ctx context.Context, k journal.Correction) string {
-	theme := "“" + termtext.Line(c.currentName(ctx, k.Theme)) + "”"
+	return c.DescribeAll(ctx, []journal.Correction{k})[0]
+}
+
+// DescribeAll is Describe of each of list, the journal's corrections read
+// once for all of them.
+func (c *Core) DescribeAll(ctx context.Context, list []journal.Correction) []string {
+	all, _ := c.store.Corrections(ctx) // unread, themes go by failup's names
+	renames := corrections(all).Renames
+	out := make([]string, len(list))
+	for i, k := range list {
+		out[i] = c.describe(ctx, k, renames)
+	}
+	return out
+}
+
+// describe is Describe with the themes' names given in renames.
+func (c *Core) describe(ctx context.Context, k journal.Correction, renames map[string]string) string {
+	name, ok := renames[k.Theme]
+	if !ok {
+		name = c.ThemeName(k.Theme)
+	}
+	theme := "“" + termtext.Line(name) + "”"
 	switch k.Kind {
 	case journal.CorrectRename:
 		return fmt.Sprintf("“%s” renamed “%s”", termtext.Line(c.ThemeName(k.Theme)), termtext.Line(k.Label))

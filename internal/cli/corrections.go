@@ -210,9 +210,9 @@ func (a *env) correctionsCmd() *cobra.Command {
 				return nil
 			}
 			width := a.termWidth()
-			for _, k := range list {
-				first := shortUID(k.UID) + "  " + k.UpdatedAt.Local().Format("2006-01-02") + "  "
-				fmt.Fprintln(a.out, termtext.Wrap(c.Describe(ctxOf(cmd), k), width, first, strings.Repeat(" ", len(first))))
+			for i, said := range c.DescribeAll(ctxOf(cmd), list) {
+				first := shortUID(list[i].UID) + "  " + list[i].UpdatedAt.Local().Format("2006-01-02") + "  "
+				fmt.Fprintln(a.out, termtext.Wrap(said, width, first, strings.Repeat(" ", len(first))))
 			}
 			return nil
 		},
@@ -305,11 +305,16 @@ func (a *env) completeCorrected(cmd *cobra.Command, toComplete string, pick func
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveError
 	}
-	var out []cobra.Completion
+	var values []string
+	var chosen []journal.Correction
 	for _, k := range list {
 		if v, ok := pick(k); ok && strings.HasPrefix(v, toComplete) {
-			out = append(out, cobra.CompletionWithDesc(termtext.Line(v), c.Describe(ctxOf(cmd), k)))
+			values, chosen = append(values, v), append(chosen, k)
 		}
+	}
+	var out []cobra.Completion
+	for i, said := range c.DescribeAll(ctxOf(cmd), chosen) {
+		out = append(out, cobra.CompletionWithDesc(termtext.Line(values[i]), said))
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
 }
