@@ -252,9 +252,14 @@ func (m *lexMatcher) excepted(h lexHit, except []lexHit) bool {
 
 // worth is what a hit counts towards its pattern, given where it was written.
 func (m *lexMatcher) worth(c *corpus, h lexHit) float32 {
-	w := c.fields[h.field].weight
-	if m.terms[h.term].kind == kindHint {
-		w *= hintWorth
+	return worthIn(c.fields[h.field], m.terms[h.term].kind == kindHint)
+}
+
+// worthIn is what a term (or, with hint, a hint) counts for when written in
+// field f.
+func worthIn(f field, hint bool) float32 {
+	if hint {
+		return f.weight * hintWorth
 	}
-	return w
+	return f.weight
 }

@@ -243,6 +243,20 @@ func unitVectors(c *corpus) [][]feature {
 	return units
 }
 
+// sumUnits sets sum to the sum of the unit vectors of entries, and says how
+// many entries there were.
+func sumUnits(sum []float64, units [][]feature, entries func(yield func(int32) bool)) int {
+	clear(sum)
+	m := 0
+	for e := range entries {
+		m++
+		for _, f := range units[e] {
+			sum[f.id] += f.weight
+		}
+	}
+	return m
+}
+
 // weighCohesion sets each draft's alike: how much more alike its entries
 // are than any two of the journal's (the mean cosine of their unit vectors
 // in pairs, over the same for all entries), to the power alikeRank. Journals
@@ -254,15 +268,7 @@ func weighCohesion(c *corpus, units [][]feature, drafts []*draft) {
 	n := len(c.entries)
 	sum := make([]float64, len(c.stems))
 	meanPair := func(entries func(yield func(int32) bool)) float64 {
-		clear(sum)
-		m := 0
-		for e := range entries {
-			m++
-			for _, f := range units[e] {
-				sum[f.id] += f.weight
-			}
-		}
-		return meanPairCosine(sum, m)
+		return meanPairCosine(sum, sumUnits(sum, units, entries))
 	}
 	base := meanPair(func(yield func(int32) bool) {
 		for e := range int32(n) {

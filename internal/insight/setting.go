@@ -150,9 +150,14 @@ func meanPairCosine(sum []float64, m int) float64 {
 	if m < 2 {
 		return 0
 	}
+	return (squaredLength(sum) - float64(m)) / float64(m*(m-1))
+}
+
+// squaredLength is the squared length of the vector v.
+func squaredLength(v []float64) float64 {
 	var sq float64
-	for _, x := range sum {
+	for _, x := range v {
 		sq += x * x
 	}
-	return (sq - float64(m)) / float64(m*(m-1))
+	return sq
 }

@@ -38,16 +38,8 @@ func dropStrays(c *corpus, units [][]feature, drafts []*draft) {
 		if len(d.members) < strayMinSize || strings.HasPrefix(d.patternID, keyOwn) {
 			continue
 		}
-		clear(sum)
-		for _, m := range d.members {
-			for _, f := range units[m.entry] {
-				sum[f.id] += f.weight
-			}
-		}
-		var sq float64
-		for _, x := range sum {
-			sq += x * x
-		}
+		sumUnits(sum, units, d.memberEntries)
+		sq := squaredLength(sum)
 		// Each entry's likeness is its cosine with the sum of the others.
 		likeness = likeness[:0]
 		for _, m := range d.members {
@@ -86,11 +78,7 @@ func (d *draft) evidence(c *corpus, m member) float32 {
 			continue
 		}
 		seen = append(seen, h.term)
-		w := c.fields[h.field].weight
-		if d.isHint(int(h.term)) == 1 {
-			w *= hintWorth
-		}
-		sum += w
+		sum += worthIn(c.fields[h.field], d.isHint(int(h.term)) == 1)
 	}
 	return sum
 }
