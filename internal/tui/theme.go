@@ -118,9 +118,15 @@ func (m *themeScreen) read() tea.Cmd {
 // visible is how many entries fit under the theme's description, leaving
 // room for what the corrector says or asks under them.
 func (m *themeScreen) visible() int {
-	const perRow = 2
 	w := m.c.BodyWidth()
-	return max((m.c.BodyHeight()-lipgloss.Height(m.viewHeading(w))-strings.Count(m.fix.View(w), "\n"))/perRow, 1)
+	return m.visibleUnder(m.viewHeading(w), m.fix.View(w))
+}
+
+// visibleUnder is visible, given the heading and what the corrector says
+// as they are drawn.
+func (m *themeScreen) visibleUnder(heading, said string) int {
+	const perRow = 2
+	return max((m.c.BodyHeight()-lipgloss.Height(heading)-strings.Count(said, "\n"))/perRow, 1)
 }
 
 func (m *themeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -216,8 +222,9 @@ func (m *themeScreen) View() string {
 	w := m.c.BodyWidth()
 	var b strings.Builder
 	heading := m.viewHeading(w)
+	said := m.fix.View(w) // under the entries, so that they stay where they are
 	// What the corrector says can take a row: the cursor's stays in view.
-	visible := m.visible()
+	visible := m.visibleUnder(heading, said)
 	top := max(m.top, m.cursor-visible+1)
 	if top > 0 { // on the blank line under the heading
 		heading = strings.TrimSuffix(heading, "\n") + moreSign(s, "↑") + "\n"
@@ -244,7 +251,6 @@ func (m *themeScreen) View() string {
 		b.WriteString(mark + s.Muted.Render(day) + "  " + style.Render(oneLine(e.Title, m.c.ListWidth()-4-lipgloss.Width(day))) + "\n")
 		b.WriteString("    " + evidenceSnippet(s, e, ev, w-4) + "\n")
 	}
-	said := m.fix.View(w) // under the entries, so that they stay where they are
 	if top+visible < len(m.rows) {
 		b.WriteString(moreSign(s, "↓"))
 		if said != "" {
