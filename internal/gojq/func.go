@@ -23,7 +23,9 @@ import (
 	"github.com/itchyny/timefmt-go"
 )
 
-//go:generate go run -modfile=go.dev.mod _tools/gen_builtin.go -i builtin.jq -o builtin.go
+// builtin.go is gojq's own, generated upstream from builtin.jq by its
+// _tools/gen_builtin.go and copied as it is: neither is kept here, so there
+// is no go:generate line (it broke go generate ./...).
 var builtinFuncDefs map[string][]*FuncDef
 
 const (
