@@ -138,6 +138,13 @@ func TestBuiltinLexiconFindsVariedWordings(t *testing.T) {
 		{"The warning light had been on for a month before the car broke down.", "neglected-upkeep"},
 		{"Let her calls go to voicemail for a week rather than face her.", "hard-conversations"},
 		{"Went in with a temperature and never sat down to eat.", "health-neglect"},
+		{"Held it together all shift, then cried in the car before I could drive home.", "suppression"},
+		{"Told him I was fine and changed the subject.", "suppression"},
+		{"I bottle things up until they come out sideways.", "suppression"},
+		{"Got sent off for shoving their number eight.", "reactivity"},
+		{"Red mist again, and I squared up to the ref.", "reactivity"},
+		{"Played through the pain and skipped physio all week.", "overexertion"},
+		{"Came back too soon and aggravated the injury.", "overexertion"},
 	}
 	for _, tt := range tests {
 		if got := patternsIn(lex, causeOnly(tt.text)); !slices.Contains(got, tt.pattern) {
@@ -184,5 +191,20 @@ func TestTiredIsNotUpkeep(t *testing.T) {
 	got := patternsIn(builtinLexicon(t), causeOnly("I was tired, the light was bad and the noise of the party kept me up."))
 	if slices.Contains(got, "neglected-upkeep") {
 		t.Errorf("found %v; want no neglected-upkeep: \"tire\" stems like \"tired\"", got)
+	}
+}
+
+func TestOtherSensesOfAWordAreNotThePattern(t *testing.T) {
+	lex := builtinLexicon(t)
+	tests := []struct{ text, not, why string }{
+		{"We put Bramble to sleep this afternoon.", "fatigue", "putting an animal to sleep is not tiredness"},
+		{"Dr Patel put him to sleep and I held him.", "fatigue", "putting an animal to sleep is not tiredness"},
+		{"It was freezing on the dock and the screen froze twice.", "nerves", "the cold and a machine are not nerves"},
+		{"Spent the morning shaking hands at the fair.", "nerves", "a greeting is not nerves"},
+	}
+	for _, tt := range tests {
+		if got := patternsIn(lex, causeOnly(tt.text)); slices.Contains(got, tt.not) {
+			t.Errorf("%q: found %v; want no %s: %s", tt.text, got, tt.not, tt.why)
+		}
 	}
 }
