@@ -145,6 +145,8 @@ func TestBuiltinLexiconFindsVariedWordings(t *testing.T) {
 		{"Red mist again, and I squared up to the ref.", "reactivity"},
 		{"Played through the pain and skipped physio all week.", "overexertion"},
 		{"Came back too soon and aggravated the injury.", "overexertion"},
+		{"By Friday I was completely drained.", "fatigue"},
+		{"My hands were shaking before the talk.", "nerves"},
 	}
 	for _, tt := range tests {
 		if got := patternsIn(lex, causeOnly(tt.text)); !slices.Contains(got, tt.pattern) {
@@ -201,6 +203,9 @@ func TestOtherSensesOfAWordAreNotThePattern(t *testing.T) {
 		{"Dr Patel put him to sleep and I held him.", "fatigue", "putting an animal to sleep is not tiredness"},
 		{"It was freezing on the dock and the screen froze twice.", "nerves", "the cold and a machine are not nerves"},
 		{"Spent the morning shaking hands at the fair.", "nerves", "a greeting is not nerves"},
+		{"Dispensed the wrong dose of a nerve pain tablet.", "nerves", "a medicine for nerve pain is not nerves"},
+		{"Had a protein shake instead of lunch.", "nerves", "a shake is not shaking"},
+		{"The field drain was blocked again and the drains flooded.", "fatigue", "a drain is not feeling drained"},
 	}
 	for _, tt := range tests {
 		if got := patternsIn(lex, causeOnly(tt.text)); slices.Contains(got, tt.not) {

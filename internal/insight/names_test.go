@@ -1,6 +1,7 @@
 package insight
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,6 +98,60 @@ func TestRoleLinksToTheNameItKeepsCompanyWith(t *testing.T) {
 		return
 	}
 	t.Errorf("no name theme in %v", r.Themes)
+}
+
+func TestARoleIsNotWhoeverHalfItsEntriesName(t *testing.T) {
+	entries := personEntries(
+		"I lent Mandla the rent money again and told my mother nothing.",
+		"Of course Mandla never paid back the loan; my mother says let it go.",
+		"My mother phoned about the funeral and I missed the bus.",
+		"My mother was happy I came, but the car broke down on the way.",
+		"Then Mandla asked for more money and I said yes before I thought.",
+		"On Monday Mandla promised to pay on Friday and did not.",
+		"The oven timer failed and the bread burnt.",
+		"Forgot my keys at the gym and waited an hour.",
+		"Spilt coffee on the laptop before the call.",
+		"Booked the wrong date for the car service.",
+	)
+	if got := nameThemes(Patterns(entries, Lexicon{}, Options{})); len(got) != 1 || !strings.HasPrefix(got[0], "Mandla=") {
+		t.Errorf("name themes = %v; want Mandla with no role: he is in two of the four entries that say my mother, no more", got)
+	}
+}
+
+func TestAHyphenatedNameIsOneName(t *testing.T) {
+	entries := personEntries(
+		"I told Eun-ji I would be home by seven and got in at ten.",
+		"Then Eun-ji asked why I missed the scan again.",
+		"Forgot Eun-ji's birthday dinner because of the release.",
+		"When Eun-ji said she was tired I went back to my laptop.",
+		"Missed the bus and was late for the dentist.",
+		"The oven timer failed and the bread burnt.",
+		"Forgot my keys at the gym and waited an hour.",
+		"Spilt coffee on the laptop before the call.",
+	)
+	if got := nameThemes(Patterns(entries, Lexicon{}, Options{})); len(got) != 1 || !strings.HasPrefix(got[0], "Eun-ji=") {
+		t.Errorf("name themes = %v; want Eun-ji, whole", got)
+	}
+}
+
+func TestAPhraseAfterATitleKeepsItsCapitals(t *testing.T) {
+	entries := personEntries(
+		"Mr. Park moved the launch date up again and I said fine.",
+		"Agreed to Mr. Park's new date without asking the team.",
+		"Told Mr. Park we could ship in May; we could not.",
+		"Walked in the park instead of finishing the report.",
+		"The park run was cancelled and I lost the whole morning.",
+		"Missed the bus and was late for the dentist.",
+		"The oven timer failed and the bread burnt.",
+		"Forgot my keys at the gym and waited an hour.",
+	)
+	var labels []string
+	for _, th := range Patterns(entries, Lexicon{}, Options{}).Themes {
+		labels = append(labels, th.Label)
+	}
+	if !slices.Contains(labels, "Mr. Park") {
+		t.Errorf("themes %q; want Mr. Park among them, as written", labels)
+	}
 }
 
 func TestMyHeadIsNotARole(t *testing.T) {

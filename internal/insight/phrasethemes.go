@@ -111,7 +111,9 @@ func phraseLabel(c *corpus, d *draft, name bool) string {
 		}
 	}
 	label := mostCommon(forms, true)
-	if first, _, _ := strings.Cut(label, " "); !name && !notNames()[strings.ToLower(first)] {
+	// A day, a month or a title keeps its capitals, with or without a full
+	// stop: "Mr. Park", not "mr park".
+	if first, _, _ := strings.Cut(label, " "); !name && !notNames()[strings.TrimSuffix(strings.ToLower(first), ".")] {
 		label = tidyTerm(label)
 	}
 	return label

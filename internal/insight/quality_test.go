@@ -142,6 +142,16 @@ var qualityFloors = map[string]struct {
 	"oskar":    {meanF1: 0.76, found: 6},
 	"priscila": {meanF1: 0.61, found: 5},
 	"solene":   {meanF1: 0.56, found: 3},
+	// Measured held out at 2026-12-01.32 (see QUALITY.md), then tuned on at
+	// .33 (roles, hyphenated names, other senses of a word): figures at .33.
+	"anneke":   {meanF1: 0.61, found: 4},
+	"bongani":  {meanF1: 0.80, found: 6},
+	"hyunwoo":  {meanF1: 0.60, found: 5},
+	"lucia":    {meanF1: 0.70, found: 5},
+	"magda":    {meanF1: 0.70, found: 5},
+	"mireille": {meanF1: 0.78, found: 6},
+	"tariq":    {meanF1: 0.72, found: 5},
+	"yasmin":   {meanF1: 0.79, found: 6},
 }
 
 const targetMeanF1 = 0.70

@@ -1,6 +1,7 @@
 package insight
 
 import (
+	"slices"
 	"sync"
 )
 
@@ -35,8 +36,9 @@ var roleNames = sync.OnceValue(func() map[string]int16 {
 
 // Linking a role to a name.
 const (
-	// A role names the person it is written with in at least
-	// roleWithName of the entries that mention it, and in two at least.
+	// A role names the person it is written with in more than
+	// roleWithName of the entries that mention it, and in two at least:
+	// a name in half of them is as likely someone else in the story.
 	roleWithName = 0.5
 	minRoleLinks = 2
 )
@@ -76,7 +78,7 @@ func linkRoles(c *corpus, drafts []*draft) {
 				best, bestWith = d, with
 			}
 		}
-		if best == nil || bestWith < minRoleLinks || float64(bestWith) < roleWithName*float64(total[role]) {
+		if best == nil || bestWith < minRoleLinks || float64(bestWith) <= roleWithName*float64(total[role]) {
 			continue
 		}
 		taken[best] = true
@@ -84,11 +86,15 @@ func linkRoles(c *corpus, drafts []*draft) {
 	}
 }
 
-// entriesWith counts the entries of hits that d's members include.
+// entriesWith counts the entries of hits in which d's name itself is
+// written: not those that joined d by a word that keeps it company (a
+// daughter's theme holds her mother's entries, and "my mother" is not her).
 func entriesWith(d *draft, hits []roleHit) int {
 	in := make(map[int32]bool, len(d.members))
 	for _, m := range d.members {
-		in[m.entry] = true
+		if slices.ContainsFunc(d.hitsOf(m), func(h hit) bool { return h.term == 0 }) {
+			in[m.entry] = true
+		}
 	}
 	n, last := 0, int32(-1)
 	for _, h := range hits {

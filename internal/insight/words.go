@@ -2,6 +2,7 @@ package insight
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -39,7 +40,8 @@ var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "p
 type wordFunc func(lower []byte, start, end int, flags uint8)
 
 // scanWords splits text into words and calls emit for each. Hyphens split
-// words; apostrophes inside a word do not. Contractions are read as their
+// words, but for names such as "Eun-ji" (see joinsHyphen); apostrophes
+// inside a word do not. Contractions are read as their
 // parts: "didn't" gives "did" and "not", "Marcus's" gives "marcus". buf is
 // scratch space, returned for reuse, so scanning allocates nothing.
 func scanWords(text string, buf []byte, emit wordFunc) []byte {
@@ -72,7 +74,7 @@ func scanWords(text string, buf []byte, emit wordFunc) []byte {
 					upper++
 					c += 'a' - 'A'
 				case c < '0' || c > '9':
-					if c == '\'' && len(buf) > 0 && i+1 < len(text) && isWordRune(rune(text[i+1])) {
+					if c == '\'' && len(buf) > 0 && i+1 < len(text) && isWordRune(rune(text[i+1])) || c == '-' && joinsHyphen(text, start, i) {
 						buf = append(buf, c)
 						i++
 						continue
@@ -178,6 +180,7 @@ func wordEnd(text string, start int) int {
 		switch {
 		case isWordRune(r):
 		case (r == '\'' || r == '’') && i+size < len(text) && isWordRune(rune(text[i+size])):
+		case r == '-' && joinsHyphen(text, start, i):
 		default:
 			return i
 		}
@@ -245,3 +248,31 @@ func endsSentence(r rune) bool {
 	}
 	return false
 }
+
+// joinsHyphen says whether the hyphen at text[i] joins the word begun at
+// start to the next into one: a capitalised word of two letters or more
+// and the word after it, both rare in everyday English, are one name
+// ("Eun-ji", "Seo-yeon"), where "Self-doubt" and "Last-minute" are two
+// words the lexicon knows.
+func joinsHyphen(text string, start, i int) bool {
+	first, _ := utf8.DecodeRuneInString(text[start:])
+	if !unicode.IsUpper(first) || i-start < 2 {
+		return false
+	}
+	end := i + 1
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		end += size
+	}
+	if end == i+1 || end < len(text) && isWordRune(rune(text[end])) {
+		return false
+	}
+	return zipfOf(strings.ToLower(text[start:i])) < rareNamePart && zipfOf(strings.ToLower(text[i+1:end])) < rareNamePart
+}
+
+// rareNamePart is how rare in everyday English (as a Zipf value) each part
+// of a hyphenated name must be.
+const rareNamePart = 3.5

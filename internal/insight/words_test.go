@@ -21,6 +21,7 @@ func TestScanWords(t *testing.T) {
 		{"first line\nsecond", "first@0-5^ line@6-10 second@11-17^"},
 		{"cant say no, didnt ask; im fine", "can@0-4^ not@0-4 say@5-8 no@9-11 did@13-18 not@13-18 ask@19-22 i@24-26^ fine@27-31"},
 		{"hes late, theres nothing", "he@0-3^ late@4-8 there@10-16 nothing@17-24"},
+		{"Eun-ji's turn. Self-doubt, Last-minute", "eun-ji@0-8^C turn@9-13 self@15-19^C doubt@20-25 last@27-31C minute@32-38"},
 	}
 	for _, tt := range tests {
 		var got []string
