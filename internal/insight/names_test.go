@@ -154,6 +154,22 @@ func TestAPhraseAfterATitleKeepsItsCapitals(t *testing.T) {
 	}
 }
 
+func TestARoleIsNotSomeoneOfTheOtherSex(t *testing.T) {
+	entries := personEntries(
+		"Shouted at my son over fractions and then Funmi said she was ashamed of me.",
+		"When my son got it wrong I snapped; later Funmi told me she had heard it all.",
+		"I told Funmi she was right, and I said sorry to my son at breakfast.",
+		"Then Funmi asked if she could take the homework evenings instead.",
+		"Missed the bus and was late for the dentist.",
+		"The oven timer failed and the bread burnt.",
+		"Forgot my keys at the gym and waited an hour.",
+		"Spilt coffee on the laptop before the call.",
+	)
+	if got := nameThemes(Patterns(entries, Lexicon{}, Options{})); len(got) != 1 || !strings.HasPrefix(got[0], "Funmi=") {
+		t.Errorf("name themes = %v; want Funmi with no role: she is not my son", got)
+	}
+}
+
 func TestMyHeadIsNotARole(t *testing.T) {
 	entries := personEntries(
 		"When Marcus moved the release I went over it in my head all night.",

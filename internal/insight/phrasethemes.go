@@ -100,17 +100,38 @@ func flushGroupHits(c *corpus, drafts []*draft, entry int32, hits []groupHit) {
 }
 
 // phraseLabel is the group's first phrase as written most often, keeping
-// the capital of a name or a weekday ("Marcus", "Friday").
+// the capital of a name or a weekday ("Marcus", "Friday"); or a longer
+// phrase of the group that holds it and is in half its entries or more,
+// which says more ("bank shifts", not "shifts").
 func phraseLabel(c *corpus, d *draft, name bool) string {
-	forms := map[string]int{}
+	forms := make([]map[string]int, len(d.terms))
+	reach := make([]int, len(d.terms))
 	for _, m := range d.members[:min(len(d.members), spellingSample)] {
+		seen := make([]bool, len(d.terms))
 		for _, h := range d.hitsOf(m) {
-			if h.term == 0 {
-				forms[c.text(h)]++
+			if forms[h.term] == nil {
+				forms[h.term] = map[string]int{}
+			}
+			forms[h.term][c.text(h)]++
+			if !seen[h.term] {
+				seen[h.term] = true
+				reach[h.term]++
 			}
 		}
 	}
-	label := mostCommon(forms, true)
+	label := mostCommon(forms[0], true)
+	if !name {
+		seed := " " + d.terms[0] + " "
+		longest := 0
+		for k := 1; k < len(d.terms); k++ {
+			if forms[k] == nil || 2*reach[k] < reach[0] {
+				continue
+			}
+			if n := len(d.terms[k]); n > longest && strings.Contains(" "+d.terms[k]+" ", seed) {
+				label, longest = mostCommon(forms[k], true), n
+			}
+		}
+	}
 	// A day, a month or a title keeps its capitals, with or without a full
 	// stop: "Mr. Park", not "mr park".
 	if first, _, _ := strings.Cut(label, " "); !name && !notNames()[strings.TrimSuffix(strings.ToLower(first), ".")] {

@@ -2,6 +2,7 @@ package insight
 
 import (
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -71,7 +72,7 @@ func linkRoles(c *corpus, drafts []*draft) {
 		var best *draft
 		bestWith := 0
 		for _, d := range drafts {
-			if d.source != SourceName || taken[d] {
+			if d.source != SourceName || taken[d] || !mayBe(c, d, roles[role]) {
 				continue
 			}
 			if with := entriesWith(d, hits); with > bestWith {
@@ -139,4 +140,64 @@ func (d *draft) addRole(c *corpus, role string, hits []roleHit) {
 		}
 		i = j
 	}
+}
+
+// roleSex says which roles name a man and which a woman.
+var roleSex = map[string]byte{
+	"husband": 'm', "boyfriend": 'm', "fiance": 'm', "brother": 'm', "dad": 'm', "father": 'm',
+	"son": 'm', "uncle": 'm', "grandad": 'm', "grandfather": 'm', "headmaster": 'm',
+	"wife": 'f', "girlfriend": 'f', "fiancee": 'f', "sister": 'f', "mum": 'f', "mom": 'f',
+	"mother": 'f', "daughter": 'f', "aunt": 'f', "grandma": 'f', "grandmother": 'f', "nan": 'f',
+	"landlady": 'f', "headmistress": 'f',
+}
+
+// mayBe says whether d's person may be the role: not when the role is a
+// man's and the sentences that name d's person go on with "she", or the
+// other way round ("Funmi" is not "my son" when Funmi is "she").
+func mayBe(c *corpus, d *draft, role string) bool {
+	want := roleSex[role]
+	if want == 0 {
+		return true
+	}
+	var he, she int
+	for _, m := range d.members {
+		for _, h := range d.hitsOf(m) {
+			if h.term != 0 {
+				continue
+			}
+			switch pronounAfter(c.fieldText(h.field), int(h.last)) {
+			case 'm':
+				he++
+			case 'f':
+				she++
+			}
+		}
+	}
+	if want == 'm' {
+		return she < 2 || she <= 2*he
+	}
+	return he < 2 || he <= 2*she
+}
+
+// pronounAfter is 'm' or 'f' for the first he or she (him, her…) after the
+// word at start in its sentence, 0 when there is none.
+func pronounAfter(text string, start int) byte {
+	var sex byte
+	end := wordEnd(text, start)
+	rest := text[end:]
+	if i := strings.IndexFunc(rest, endsSentence); i >= 0 {
+		rest = rest[:i]
+	}
+	scanWords(rest, nil, func(lower []byte, _, _ int, _ uint8) {
+		if sex != 0 {
+			return
+		}
+		switch string(lower) {
+		case "he", "him", "his", "himself":
+			sex = 'm'
+		case "she", "her", "hers", "herself":
+			sex = 'f'
+		}
+	})
+	return sex
 }
