@@ -206,6 +206,8 @@ func TestOtherSensesOfAWordAreNotThePattern(t *testing.T) {
 		{"Dispensed the wrong dose of a nerve pain tablet.", "nerves", "a medicine for nerve pain is not nerves"},
 		{"Had a protein shake instead of lunch.", "nerves", "a shake is not shaking"},
 		{"The field drain was blocked again and the drains flooded.", "fatigue", "a drain is not feeling drained"},
+		{"Skipped the isolation test and worked the board live.", "isolation", "an electrician's isolation is not pulling away"},
+		{"She was moved to an isolation room on the ward.", "isolation", "an infection's isolation is not pulling away"},
 	}
 	for _, tt := range tests {
 		if got := patternsIn(lex, causeOnly(tt.text)); slices.Contains(got, tt.not) {

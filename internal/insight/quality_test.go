@@ -161,6 +161,16 @@ var qualityFloors = map[string]struct {
 	"svetlana": {meanF1: 0.61, found: 5},
 	"teodor":   {meanF1: 0.74, found: 6},
 	"wairimu":  {meanF1: 0.83, found: 5},
+	// Measured held out at 2026-12-01.34 (see QUALITY.md), then tuned on at
+	// .35 (an electrician's isolation): figures at .35.
+	"ahmed":    {meanF1: 0.79, found: 6},
+	"bridie":   {meanF1: 0.58, found: 6},
+	"catalina": {meanF1: 0.63, found: 4},
+	"desmond":  {meanF1: 0.60, found: 5},
+	"haruka":   {meanF1: 0.52, found: 3},
+	"lei":      {meanF1: 0.66, found: 6},
+	"piotr":    {meanF1: 0.67, found: 4},
+	"rahel":    {meanF1: 0.62, found: 5},
 }
 
 const targetMeanF1 = 0.70
