@@ -40,10 +40,11 @@ var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "p
 type wordFunc func(lower []byte, start, end int, flags uint8)
 
 // scanWords splits text into words and calls emit for each. Hyphens split
-// words, but for names such as "Eun-ji" (see joinsHyphen); apostrophes
-// inside a word do not. Contractions are read as their
-// parts: "didn't" gives "did" and "not", "Marcus's" gives "marcus". buf is
-// scratch space, returned for reuse, so scanning allocates nothing.
+// words, but in names such as "Eun-ji" (see joinsHyphen); apostrophes
+// inside a word do not. Contractions are read as their parts: "didn't"
+// gives "did" and "not", "Marcus's" gives "marcus". buf is scratch space,
+// returned for reuse, so scanning allocates nothing but to weigh the parts
+// of a capitalised word with a hyphen.
 func scanWords(text string, buf []byte, emit wordFunc) []byte {
 	newSentence, comma := true, false
 	for i := 0; i < len(text); {
