@@ -27,6 +27,9 @@ type draft struct {
 	// they do not join it by likeness either.
 	strays []int32
 	score  float64
+	// names are, for a person's theme, the terms that are their name and
+	// its short forms; the others are words that keep them company.
+	names []int32
 	// lone marks a theme shown by one recurring word and nothing else: the
 	// least certain kind, ranked below the others.
 	lone bool
@@ -48,6 +51,9 @@ type member struct {
 func (d *draft) add(entry int32, weight float32, first int32) {
 	d.members = append(room(d.members, 1), member{entry: entry, weight: weight, first: first, end: int32(len(d.hits))})
 }
+
+// isName says whether term is one of d's person's names.
+func (d *draft) isName(term int32) bool { return slices.Contains(d.names, term) }
 
 // room is s with room for n more, made by doubling it when it is short: a
 // long slice grown by append alone grows by a quarter at a time, and is

@@ -95,6 +95,10 @@ func joinDrafts(a, b *draft) *draft {
 	out.terms = append(slices.Clone(a.terms), b.terms...)
 	out.hints = append(slices.Clone(a.hints), b.hints...)
 	off := int32(len(a.terms))
+	out.names = slices.Clone(a.names)
+	for _, t := range b.names {
+		out.names = append(out.names, t+off)
+	}
 	fromB := func(m member) {
 		for _, h := range b.hitsOf(m) {
 			h.term += off

@@ -170,6 +170,24 @@ func TestARoleIsNotSomeoneOfTheOtherSex(t *testing.T) {
 	}
 }
 
+func TestARoleFollowsANameByItsShortFormToo(t *testing.T) {
+	entries := personEntries(
+		"Told Deborah I could not come to the move, and she was hurt.",
+		"Then Deborah asked me to take her dog for the week; I said no.",
+		"When Deborah said she was moving, I changed the subject.",
+		"I rang Deb twice and my sister still did not pick up.",
+		"Saw Deb at lunch; my sister looked worn out and I said nothing.",
+		"Told Deb I was fine, then went home and cried.",
+		"Missed the bus and was late for the dentist.",
+		"The oven timer failed and the bread burnt.",
+		"Forgot my keys at the gym and waited an hour.",
+		"Spilt coffee on the laptop before the call.",
+	)
+	if got := nameThemes(Patterns(entries, Lexicon{}, Options{})); len(got) != 1 || !strings.HasPrefix(got[0], "Deborah (my sister)=") {
+		t.Errorf("name themes = %v; want Deborah (my sister): Deb is Deborah, and my sister is written with Deb", got)
+	}
+}
+
 func TestMyHeadIsNotARole(t *testing.T) {
 	entries := personEntries(
 		"When Marcus moved the release I went over it in my head all night.",

@@ -29,7 +29,7 @@ func phraseDrafts(c *corpus, groups []*phraseGroup) []*draft {
 	for gi, g := range groups {
 		d := &draft{source: SourceRecurringPhrase, lone: len(g.members) == 1 && len(g.seed.stems) == 1}
 		if g.seed.name {
-			d.source = SourceName
+			d.source, d.names = SourceName, []int32{0}
 		}
 		for ti, t := range g.members {
 			index[t.cand.key] = append(index[t.cand.key], groupSlot{group: int32(gi), term: int32(ti), alone: t.alone})
@@ -101,8 +101,8 @@ func flushGroupHits(c *corpus, drafts []*draft, entry int32, hits []groupHit) {
 
 // phraseLabel is the group's first phrase as written most often, keeping
 // the capital of a name or a weekday ("Marcus", "Friday"); or a longer
-// phrase of the group that holds it and is in half its entries or more,
-// which says more ("bank shifts", not "shifts").
+// phrase of the group that holds it and is in half as many entries or
+// more, which says more ("bank shifts", not "shifts").
 func phraseLabel(c *corpus, d *draft, name bool) string {
 	forms := make([]map[string]int, len(d.terms))
 	reach := make([]int, len(d.terms))

@@ -65,6 +65,7 @@ func linkRoles(c *corpus, drafts []*draft) {
 		byRole[r.role] = append(byRole[r.role], r)
 	}
 	taken := map[*draft]bool{}
+	sexes := map[*draft]byte{}
 	for role, hits := range byRole {
 		if total[role] < minRoleLinks {
 			continue
@@ -72,12 +73,24 @@ func linkRoles(c *corpus, drafts []*draft) {
 		var best *draft
 		bestWith := 0
 		for _, d := range drafts {
-			if d.source != SourceName || taken[d] || !mayBe(c, d, roles[role]) {
+			if d.source != SourceName || taken[d] {
 				continue
 			}
-			if with := entriesWith(d, hits); with > bestWith {
-				best, bestWith = d, with
+			with := entriesWith(d, hits)
+			if with <= bestWith {
+				continue
 			}
+			if want := roleSex[roles[role]]; want != 0 {
+				sex, ok := sexes[d]
+				if !ok {
+					sex = sexOf(c, d)
+					sexes[d] = sex
+				}
+				if sex != 0 && sex != want {
+					continue
+				}
+			}
+			best, bestWith = d, with
 		}
 		if best == nil || bestWith < minRoleLinks || float64(bestWith) <= roleWithName*float64(total[role]) {
 			continue
@@ -87,13 +100,13 @@ func linkRoles(c *corpus, drafts []*draft) {
 	}
 }
 
-// entriesWith counts the entries of hits in which d's name itself is
-// written: not those that joined d by a word that keeps it company (a
-// daughter's theme holds her mother's entries, and "my mother" is not her).
+// entriesWith counts the entries of hits in which d's person is named: not
+// those that joined d by a word that keeps them company (a daughter's theme
+// holds her mother's entries, and "my mother" is not her).
 func entriesWith(d *draft, hits []roleHit) int {
 	in := make(map[int32]bool, len(d.members))
 	for _, m := range d.members {
-		if slices.ContainsFunc(d.hitsOf(m), func(h hit) bool { return h.term == 0 }) {
+		if slices.ContainsFunc(d.hitsOf(m), func(h hit) bool { return d.isName(h.term) }) {
 			in[m.entry] = true
 		}
 	}
@@ -151,18 +164,15 @@ var roleSex = map[string]byte{
 	"landlady": 'f', "headmistress": 'f',
 }
 
-// mayBe says whether d's person may be the role: not when the role is a
-// man's and the sentences that name d's person go on with "she", or the
-// other way round ("Funmi" is not "my son" when Funmi is "she").
-func mayBe(c *corpus, d *draft, role string) bool {
-	want := roleSex[role]
-	if want == 0 {
-		return true
-	}
+// sexOf is 'm' when the sentences that name d's person mostly go on with
+// "he", 'f' when with "she", and 0 when they do not say: a role of the
+// other sex is not theirs ("Funmi" is not "my son" when Funmi is "she").
+// Mostly is at least minPronouns of them and sexMajority times the other.
+func sexOf(c *corpus, d *draft) byte {
 	var he, she int
 	for _, m := range d.members {
 		for _, h := range d.hitsOf(m) {
-			if h.term != 0 {
+			if !d.isName(h.term) {
 				continue
 			}
 			switch pronounAfter(c.fieldText(h.field), int(h.last)) {
@@ -173,14 +183,25 @@ func mayBe(c *corpus, d *draft, role string) bool {
 			}
 		}
 	}
-	if want == 'm' {
-		return she < 2 || she <= 2*he
+	switch {
+	case she >= minPronouns && she > sexMajority*he:
+		return 'f'
+	case he >= minPronouns && he > sexMajority*she:
+		return 'm'
 	}
-	return he < 2 || he <= 2*she
+	return 0
 }
 
-// pronounAfter is 'm' or 'f' for the first he or she (him, her…) after the
-// word at start in its sentence, 0 when there is none.
+// How many of the sentences that name a person must say "he" or "she" of
+// them, and how many times more often than the other, for that to count.
+const (
+	minPronouns = 2
+	sexMajority = 2
+)
+
+// pronounAfter is 'm' or 'f' for the first he or she after the word at
+// start in its sentence, 0 when there is none. "Him" and "her" are as
+// often someone else ("Tom told her"), so they are not read.
 func pronounAfter(text string, start int) byte {
 	var sex byte
 	end := wordEnd(text, start)
@@ -193,9 +214,9 @@ func pronounAfter(text string, start int) byte {
 			return
 		}
 		switch string(lower) {
-		case "he", "him", "his", "himself":
+		case "he", "himself":
 			sex = 'm'
-		case "she", "her", "hers", "herself":
+		case "she", "herself":
 			sex = 'f'
 		}
 	})

@@ -43,8 +43,8 @@ type wordFunc func(lower []byte, start, end int, flags uint8)
 // words, but in names such as "Eun-ji" (see joinsHyphen); apostrophes
 // inside a word do not. Contractions are read as their parts: "didn't"
 // gives "did" and "not", "Marcus's" gives "marcus". buf is scratch space,
-// returned for reuse, so scanning allocates nothing but to weigh the parts
-// of a capitalised word with a hyphen.
+// returned for reuse, so scanning allocates nothing but the lower-case
+// parts of a capitalised word with a hyphen, to look them up.
 func scanWords(text string, buf []byte, emit wordFunc) []byte {
 	newSentence, comma := true, false
 	for i := 0; i < len(text); {
@@ -254,24 +254,25 @@ func endsSentence(r rune) bool {
 // start to the next into one: a capitalised word of two letters or more
 // and the word after it, both rare in everyday English, are one name
 // ("Eun-ji", "Seo-yeon"), where "Self-doubt" and "Last-minute" are two
-// words the lexicon knows.
+// words the lexicon knows. A name with a common part ("Min-jun", "Ji-ho")
+// stays two words.
 func joinsHyphen(text string, start, i int) bool {
 	first, _ := utf8.DecodeRuneInString(text[start:])
-	if !unicode.IsUpper(first) || i-start < 2 {
+	if !unicode.IsUpper(first) || utf8.RuneCountInString(text[start:i]) < 2 {
 		return false
 	}
 	end := i + 1
 	for end < len(text) {
 		r, size := utf8.DecodeRuneInString(text[end:])
 		if !unicode.IsLetter(r) {
+			if unicode.IsDigit(r) {
+				return false // "Covid-19b" is no name
+			}
 			break
 		}
 		end += size
 	}
-	if end == i+1 || end < len(text) && isWordRune(rune(text[end])) {
-		return false
-	}
-	return zipfOf(strings.ToLower(text[start:i])) < rareNamePart && zipfOf(strings.ToLower(text[i+1:end])) < rareNamePart
+	return end > i+1 && zipfOf(strings.ToLower(text[start:i])) < rareNamePart && zipfOf(strings.ToLower(text[i+1:end])) < rareNamePart
 }
 
 // rareNamePart is how rare in everyday English (as a Zipf value) each part

@@ -22,6 +22,7 @@ func TestScanWords(t *testing.T) {
 		{"cant say no, didnt ask; im fine", "can@0-4^ not@0-4 say@5-8 no@9-11 did@13-18 not@13-18 ask@19-22 i@24-26^ fine@27-31"},
 		{"hes late, theres nothing", "he@0-3^ late@4-8 there@10-16 nothing@17-24"},
 		{"Eun-ji's turn. Self-doubt, Last-minute", "eun-ji@0-8^C turn@9-13 self@15-19^C doubt@20-25 last@27-31C minute@32-38"},
+		{"Eun-ji’s X-ray, Eun- Eun-ji2", "eun-ji@0-10^C x@11-12C ray@13-16 eun@18-21C eun@23-26C ji2@27-30"},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -1,7 +1,7 @@
 // Command judgesheet writes what a reader judges in a quality round (see
 // QUALITY.md, "How a round is made"): the first eight themes failup finds
 // in a journal, each with the day, title and cause of its entries, and
-// nothing of the labels, the lexicon or the code.
+// nothing of the planted themes or the code.
 //
 //	go run ./internal/insight/judgesheet internal/insight/testdata/NAME.json > NAME.txt
 package main
@@ -22,8 +22,8 @@ const shown = 8
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-// run returns the exit code: 0 written, 1 the journal could not be read,
-// 2 bad usage.
+// run returns the exit code: 0 written, 1 the journal or the built-in
+// lexicon could not be read, 2 bad usage.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) != 1 {
 		fmt.Fprintln(stderr, "usage: judgesheet JOURNAL.json")
@@ -70,8 +70,16 @@ func write(w io.Writer, entries []journal.Entry, r insight.Report) {
 		fmt.Fprintf(w, "THEME %d: %q (%d entries)\n", i+1, th.Label, len(th.Entries))
 		for _, id := range th.Entries {
 			e := byID[id]
-			fmt.Fprintf(w, "  - [%s] %s — %s\n", e.OccurredOn, e.Title, e.AnswerText(journal.KeyCause))
+			fmt.Fprintf(w, "  - [%s] %s — %s\n", e.OccurredOn, orNone(e.Title), orNone(e.AnswerText(journal.KeyCause)))
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// orNone is s, or "(none)" for an empty title or answer.
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
 }
