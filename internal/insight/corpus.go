@@ -186,7 +186,10 @@ func (sc *scanner) add(f field, text string) {
 		if w.function || flags&capitalised != 0 && !w.notName {
 			flags |= skippable
 		}
-		if flags&(startsSentence|capitalised|allCaps) == capitalised && f.part != partTitle && !w.notName {
+		// A word in mid-sentence, outside the title, that is not a day or a
+		// month: written with a capital, it is likely a name.
+		mid := flags&startsSentence == 0 && f.part != partTitle && !w.notName
+		if mid && flags&(capitalised|allCaps) == capitalised {
 			flags |= nameLike
 		}
 		ew.words = append(ew.words, word)
@@ -204,9 +207,9 @@ func (sc *scanner) add(f field, text string) {
 		}
 		c.contentStems = append(c.contentStems, w.contentStem)
 		c.contentStarts = append(c.contentStarts, at)
-		if flags&startsSentence == 0 && f.part != partTitle && !w.notName {
+		if mid {
 			w.midUses++
-			if flags&(capitalised|allCaps) == capitalised {
+			if flags&nameLike != 0 {
 				w.capUses++
 			}
 		}

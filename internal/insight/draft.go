@@ -115,23 +115,47 @@ const loneRank = 0.7
 // usually written; more would only confirm it.
 const spellingSample = 1000
 
-// spell sets d.spelled: each term as it was most often written. A term
-// found only beyond the sample is shown as its first spelling.
-func (d *draft) spell(c *corpus) {
+// sample is the members read to learn how the terms are written.
+func (d *draft) sample() []member { return d.members[:min(len(d.members), spellingSample)] }
+
+// writtenForms counts, for each term, how often each way of writing it
+// stands in the sampled members.
+func (d *draft) writtenForms(c *corpus) []map[string]int {
 	forms := make([]map[string]int, len(d.terms))
 	for i := range forms {
 		forms[i] = map[string]int{}
 	}
-	for _, m := range d.members[:min(len(d.members), spellingSample)] {
+	for _, m := range d.sample() {
 		for _, h := range d.hitsOf(m) {
 			forms[h.term][c.text(h)]++
 		}
 	}
+	return forms
+}
+
+// reach counts, for each term, how many of members have it.
+func (d *draft) reach(members []member) []int {
+	reach := make([]int, len(d.terms))
+	for _, m := range members {
+		counted := map[int32]bool{}
+		for _, h := range d.hitsOf(m) {
+			if !counted[h.term] {
+				counted[h.term] = true
+				reach[h.term]++
+			}
+		}
+	}
+	return reach
+}
+
+// spell sets d.spelled: each term as it was most often written. A term
+// found only beyond the sample is shown as its first spelling.
+func (d *draft) spell(c *corpus) {
 	d.spelled = make([]string, len(d.terms))
-	for i, f := range forms {
+	for i, f := range d.writtenForms(c) {
 		d.spelled[i] = tidyTerm(mostCommon(f, false))
 	}
-	for _, m := range d.members[min(len(d.members), spellingSample):] {
+	for _, m := range d.members[len(d.sample()):] {
 		for _, h := range d.hitsOf(m) {
 			if d.spelled[h.term] == "" {
 				d.spelled[h.term] = tidyTerm(c.text(h))
@@ -157,16 +181,7 @@ func tidyTerm(s string) string {
 // shownTerms lists the terms as spelled, those found in the most entries
 // first and hints after terms.
 func (d *draft) shownTerms() []string {
-	reach := make([]int, len(d.terms))
-	for _, m := range d.members {
-		counted := map[int32]bool{}
-		for _, h := range d.hitsOf(m) {
-			if !counted[h.term] {
-				counted[h.term] = true
-				reach[h.term]++
-			}
-		}
-	}
+	reach := d.reach(d.members)
 	order := make([]int, 0, len(d.terms))
 	for i, r := range reach {
 		if r > 0 {

@@ -104,27 +104,13 @@ func flushGroupHits(c *corpus, drafts []*draft, entry int32, hits []groupHit) {
 // phrase of the group that holds it and is in half as many entries or
 // more, which says more ("bank shifts", not "shifts").
 func phraseLabel(c *corpus, d *draft, name bool) string {
-	forms := make([]map[string]int, len(d.terms))
-	reach := make([]int, len(d.terms))
-	for _, m := range d.members[:min(len(d.members), spellingSample)] {
-		seen := make([]bool, len(d.terms))
-		for _, h := range d.hitsOf(m) {
-			if forms[h.term] == nil {
-				forms[h.term] = map[string]int{}
-			}
-			forms[h.term][c.text(h)]++
-			if !seen[h.term] {
-				seen[h.term] = true
-				reach[h.term]++
-			}
-		}
-	}
+	forms, reach := d.writtenForms(c), d.reach(d.sample())
 	label := mostCommon(forms[0], true)
 	if !name {
 		seed := " " + d.terms[0] + " "
 		longest := 0
 		for k := 1; k < len(d.terms); k++ {
-			if forms[k] == nil || 2*reach[k] < reach[0] {
+			if reach[k] == 0 || 2*reach[k] < reach[0] {
 				continue
 			}
 			if n := len(d.terms[k]); n > longest && strings.Contains(" "+d.terms[k]+" ", seed) {

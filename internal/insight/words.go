@@ -266,7 +266,7 @@ func joinsHyphen(text string, start, i int) bool {
 		r, size := utf8.DecodeRuneInString(text[end:])
 		if !unicode.IsLetter(r) {
 			if unicode.IsDigit(r) {
-				return false // "Covid-19b" is no name
+				return false // "Eun-ji2" is a handle, not a name
 			}
 			break
 		}
