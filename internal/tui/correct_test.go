@@ -138,9 +138,7 @@ func TestWhatAThemesPageSaidStaysOnIt(t *testing.T) {
 		t.Errorf("the list says what was done on the theme's page:\n%s", h.screen())
 	}
 	h.press("u")
-	if list, err := h.store.Corrections(ctx); err != nil || len(list) != 1 {
-		t.Errorf("u on the list took back what was done on the theme's page: %d corrections kept (%v)", len(list), err)
-	}
+	h.expectCorrections(1, "u on the list took back what was done on the theme's page")
 }
 
 // TestUndoWithNothingToUndoSaysSo: u with nothing to take back says so, on
@@ -163,9 +161,7 @@ func TestUndoWithNothingToUndoSaysSo(t *testing.T) {
 	}
 	h.press("enter", "u")
 	h.expectScreen("Nothing to undo.", "3 entries from")
-	if list, err := h.store.Corrections(ctx); err != nil || len(list) != 0 {
-		t.Errorf("u with nothing to undo kept %d corrections (%v)", len(list), err)
-	}
+	h.expectCorrections(0, "u with nothing to undo")
 }
 
 func TestUndoOutlastsAMoveOfTheCursor(t *testing.T) {
@@ -177,9 +173,7 @@ func TestUndoOutlastsAMoveOfTheCursor(t *testing.T) {
 	h.expectScreen("u takes it back")
 	h.press("down", "up", "u")
 	h.expectScreen("Taken back.", "saying yes to too much")
-	if list, err := h.store.Corrections(ctx); err != nil || len(list) != 0 {
-		t.Errorf("u after moving the cursor left %d corrections (%v); want the dismissal taken back", len(list), err)
-	}
+	h.expectCorrections(0, "u after moving the cursor, the dismissal taken back")
 }
 
 func TestTakingOutTheLastEntryKeepsTheCursorInView(t *testing.T) {
@@ -209,5 +203,13 @@ func TestAThemePagesMessageComesUnderItsEntries(t *testing.T) {
 	screen := h.screen()
 	if strings.Index(screen, "u takes it back") < strings.Index(screen, "2 entries from") {
 		t.Errorf("the message is above the theme's entries, pushing them down:\n%s", screen)
+	}
+}
+
+// expectCorrections fails the test unless the journal keeps n corrections.
+func (h *harness) expectCorrections(n int, after string) {
+	h.t.Helper()
+	if list, err := h.store.Corrections(ctx); err != nil || len(list) != n {
+		h.t.Errorf("%s: %d corrections kept (%v); want %d", after, len(list), err, n)
 	}
 }
