@@ -177,7 +177,7 @@ func (sc *scanner) add(f field, text string) {
 		word := sc.v.word(lower)
 		c.tokens++
 		sc.notePerson(prev, prevCapital, word, flags)
-		if r := sc.v.words[word].role; r >= 0 && prev >= 0 && sc.v.words[prev].cue&cueMy != 0 {
+		if r := sc.v.words[word].role; r >= 0 && prev >= 0 && sc.v.words[prev].cue&cueMy != 0 && !quoted(text, start) {
 			c.roles = append(c.roles, roleHit{role: r, entry: ew.entry,
 				hit: hit{field: int32(len(c.fields)), first: int32(ew.starts[len(ew.starts)-1]), last: int32(start)}})
 		}

@@ -208,6 +208,13 @@ func TestOtherSensesOfAWordAreNotThePattern(t *testing.T) {
 		{"The field drain was blocked again and the drains flooded.", "fatigue", "a drain is not feeling drained"},
 		{"Skipped the isolation test and worked the board live.", "isolation", "an electrician's isolation is not pulling away"},
 		{"She was moved to an isolation room on the ward.", "isolation", "an infection's isolation is not pulling away"},
+		{"Shoved my laptop in my bag and punched in at nine.", "reactivity", "shoving a thing and punching a clock are not a temper"},
+		{"Sent off the form late and pushed them to finish the audit.", "reactivity", "a form sent off is not a red card"},
+		{"The head went round every class before the inspection.", "reactivity", "a head teacher is not losing my head"},
+		{"The phone froze twice during the call with the bank.", "nerves", "a phone that freezes is not nerves"},
+		{"The project limped on for another month.", "overexertion", "a limping project is not an injury"},
+		{"We kept a lid on costs and pushed it down the list.", "suppression", "costs kept down are not feelings"},
+		{"The man up the road didn't show it to the council.", "suppression", "a neighbour and a document are not hiding feelings"},
 	}
 	for _, tt := range tests {
 		if got := patternsIn(lex, causeOnly(tt.text)); slices.Contains(got, tt.not) {

@@ -170,6 +170,22 @@ func TestARoleIsNotSomeoneOfTheOtherSex(t *testing.T) {
 	}
 }
 
+func TestARoleInQuotedSpeechIsSomeoneElses(t *testing.T) {
+	entries := personEntries(
+		"Sipho laughed at the burnt dinner; my son is honest with us.",
+		"A woman wrote 'please come to my son's vigil', so I left Sipho at the table.",
+		"Sipho waited up and I came home late again.",
+		"Told Sipho I would be home by six and was not.",
+		"Missed the bus and was late for the dentist.",
+		"The oven timer failed and the bread burnt.",
+		"Forgot my keys at the gym and waited an hour.",
+		"Spilt coffee on the laptop before the call.",
+	)
+	if got := nameThemes(Patterns(entries, Lexicon{}, Options{})); len(got) != 1 || !strings.HasPrefix(got[0], "Sipho=") {
+		t.Errorf("name themes = %v; want Sipho with no role: the quoted \"my son\" is the woman's", got)
+	}
+}
+
 func TestARoleFollowsANameByItsShortFormToo(t *testing.T) {
 	entries := personEntries(
 		"Told Deborah I could not come to the move, and she was hurt.",

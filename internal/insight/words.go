@@ -242,6 +242,36 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// quoted says whether text[at] is inside quotation marks: someone else's
+// words ("she wrote 'please come to my son's vigil'"). A single quote
+// between two letters is an apostrophe; one before a word opens a quote and
+// one after a word closes it.
+func quoted(text string, at int) bool {
+	open := false
+	prev := ' '
+	for i, r := range text[:at] {
+		next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+		switch r {
+		case '"':
+			open = !open
+		case '“':
+			open = true
+		case '”':
+			open = false
+		case '\'', '‘', '’':
+			switch {
+			case isWordRune(prev) && isWordRune(next):
+			case !isWordRune(prev) && isWordRune(next):
+				open = true
+			case !isWordRune(next):
+				open = false
+			}
+		}
+		prev = r
+	}
+	return open
+}
+
 func endsSentence(r rune) bool {
 	switch r {
 	case '.', '!', '?', ';', ':', '\n', '…':

@@ -58,3 +58,22 @@ func TestWordEndMatchesScan(t *testing.T) {
 		}
 	})
 }
+
+func TestQuoted(t *testing.T) {
+	// | marks the place asked about.
+	for text, want := range map[string]bool{
+		"my |son was late": false,
+		"she wrote 'please come to my |son's vigil' today": true,
+		"she wrote 'please come' to my |son":               false,
+		`he said "my |boss hates me" and left`:             true,
+		`he said "no" and my |boss laughed`:                false,
+		"she wrote ‘my |son’s vigil’":                      true,
+		"my son’s friends’ parents and my |son":            false,
+		"the Smiths' dog and my |son":                      false,
+	} {
+		at := strings.Index(text, "|")
+		if got := quoted(strings.Replace(text, "|", "", 1), at); got != want {
+			t.Errorf("quoted(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
