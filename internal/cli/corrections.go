@@ -212,7 +212,7 @@ func (a *env) correctionsCmd() *cobra.Command {
 			width := a.termWidth()
 			for i, said := range c.DescribeAll(ctxOf(cmd), list) {
 				first := shortUID(list[i].UID) + "  " + list[i].UpdatedAt.Local().Format("2006-01-02") + "  "
-				fmt.Fprintln(a.out, termtext.Wrap(said, width, first, strings.Repeat(" ", len(first))))
+				fmt.Fprintln(a.out, termtext.Hang(said, width, first))
 			}
 			return nil
 		},

@@ -150,7 +150,7 @@ func (a *env) writeFindings(path string, h store.Health, findings []finding) {
 // writeFinding prints one line of doctor's report after its status,
 // wrapped to the terminal under where the text begins.
 func (a *env) writeFinding(status, text string) {
-	fmt.Fprintln(a.out, termtext.Wrap(text, a.termWidth(), "  "+status+"  ", "           "))
+	fmt.Fprintln(a.out, termtext.Hang(text, a.termWidth(), "  "+status+"  "))
 }
 
 // healthFindings turns what the store found into findings.

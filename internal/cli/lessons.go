@@ -6,7 +6,6 @@ import (
 	"iter"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/app"
@@ -78,7 +77,7 @@ func (a *env) writeLessons(w io.Writer, plan app.LessonPlan, read func(ids []int
 				first = false
 			}
 			day := "  " + a.day(e.OccurredOn) + "  "
-			fmt.Fprintln(w, termtext.Wrap(termtext.Line(e.Title)+tagSuffix(e), width, day, strings.Repeat(" ", ansi.StringWidth(day))))
+			fmt.Fprintln(w, termtext.Hang(termtext.Line(e.Title)+tagSuffix(e), width, day))
 			fmt.Fprintln(w, termtext.Wrap(strings.TrimSpace(text), width, "      ", "      "))
 			written = true
 		}

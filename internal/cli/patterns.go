@@ -123,9 +123,9 @@ func writeReport(w io.Writer, r insight.Report, titles map[int64]string, width i
 		}
 		fmt.Fprintln(w, termtext.WrapList(words, ", ", width, hang+"words: ", hang+"       "))
 		fmt.Fprintln(w, termtext.Wrap(fmt.Sprintf("from %s to %s, %s", th.FirstSeen, th.LastSeen, idList(th.Entries, 8)), width, hang, hang))
-		fmt.Fprintln(w, termtext.Wrap(termtext.Line(th.Key), width, hang+"key: ", hang+"     "))
+		fmt.Fprintln(w, termtext.Hang(termtext.Line(th.Key), width, hang+"key: "))
 		if n := len(th.Entries); n > 0 {
-			fmt.Fprintln(w, termtext.Wrap("“"+titles[th.Entries[n-1]]+"”", width, hang+"latest: ", hang+"         "))
+			fmt.Fprintln(w, termtext.Hang("“"+titles[th.Entries[n-1]]+"”", width, hang+"latest: "))
 		}
 	}
 	if len(r.Tags) > 0 {

@@ -105,7 +105,7 @@ func (a *env) writeEntry(w io.Writer, e journal.Entry, attempts []journal.Entry)
 			if at.ID == e.ID {
 				line += "  this one"
 			}
-			fmt.Fprintln(w, termtext.Wrap(line, width, "  "+n, "  "+strings.Repeat(" ", len(n))))
+			fmt.Fprintln(w, termtext.Hang(line, width, "  "+n))
 		}
 	}
 }

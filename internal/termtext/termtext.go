@@ -73,6 +73,12 @@ func Wrap(s string, width int, first, rest string) string {
 	return strings.Join(lines, "\n")
 }
 
+// Hang is Wrap with a hanging indent: the lines s continues onto start
+// under where its text began, after first.
+func Hang(s string, width int, first string) string {
+	return Wrap(s, width, first, strings.Repeat(" ", ansi.StringWidth(first)))
+}
+
 // breakAtSpaces breaks line into lines of at most room columns, only at
 // spaces (not at hyphens, which would split dates and paths), leaving
 // a word wider than room whole.

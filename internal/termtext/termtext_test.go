@@ -134,3 +134,13 @@ func TestWrapList(t *testing.T) {
 		t.Errorf("WrapList at 24 =\n%s\nwant\n%s", got, want)
 	}
 }
+
+// Hang continues a wrapped line under where its text began, counting the
+// prefix in cells, not bytes.
+func TestHang(t *testing.T) {
+	got := Hang("a sentence long enough to wrap twice here", 30, "12 mar · ")
+	want := "12 mar · a sentence long\n         enough to wrap twice\n         here"
+	if got != want {
+		t.Errorf("Hang = %q, want %q", got, want)
+	}
+}
