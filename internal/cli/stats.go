@@ -76,7 +76,7 @@ func writeStats(w io.Writer, st growth.Stats, now time.Time, width int) {
 	}
 	fmt.Fprintf(w, "\nBy month, %s\n", span)
 	for _, m := range months {
-		fmt.Fprintf(w, "  %s  %-20s %d\n", m.Month, chart.Bar(float64(m.Count), float64(top), 20), m.Count)
+		fmt.Fprintf(w, "  %s  %-20s %d\n", m.Start.Format("2006-01"), chart.Bar(float64(m.Count), float64(top), 20), m.Count)
 	}
 	if len(st.Skills) > 0 {
 		fmt.Fprintln(w, "\nSkills exercised")

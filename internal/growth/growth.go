@@ -32,21 +32,28 @@ type MonthCount struct {
 	Count int    `json:"count"`
 }
 
+// Month is one calendar month, from its first day, and how many setbacks
+// happened in it.
+type Month struct {
+	Start time.Time
+	Count int
+}
+
 // LastYear is the twelve months up to now's, oldest first, each with its
 // count (zero for a month without a setback), and the words that name them:
 // "January 2026 to December 2026".
-func (st Stats) LastYear(now time.Time) (months []MonthCount, span string) {
+func (st Stats) LastYear(now time.Time) (months []Month, span string) {
 	counts := make(map[string]int, len(st.ByMonth))
 	for _, m := range st.ByMonth {
 		counts[m.Month] = m.Count
 	}
 	first := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, time.UTC)
-	months = make([]MonthCount, 12)
+	months = make([]Month, 12)
 	for i := range months {
-		key := first.AddDate(0, i, 0).Format("2006-01")
-		months[i] = MonthCount{Month: key, Count: counts[key]}
+		start := first.AddDate(0, i, 0)
+		months[i] = Month{Start: start, Count: counts[start.Format("2006-01")]}
 	}
-	return months, first.Format("January 2006") + " to " + first.AddDate(0, 11, 0).Format("January 2006")
+	return months, first.Format("January 2006") + " to " + months[11].Start.Format("January 2006")
 }
 
 // SkillCount is how many entries exercised a skill.

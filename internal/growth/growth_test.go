@@ -2,6 +2,7 @@ package growth
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -120,7 +121,8 @@ func TestLastYearIsTwelveMonthsUpToNow(t *testing.T) {
 	if span != "January 2026 to December 2026" {
 		t.Errorf("span %q", span)
 	}
-	if len(months) != 12 || months[0] != (MonthCount{"2026-01", 2}) || months[10] != (MonthCount{"2026-11", 1}) || months[11] != (MonthCount{"2026-12", 0}) {
+	month := func(m Month) string { return fmt.Sprint(m.Start.Format("2006-01"), " ", m.Count) }
+	if len(months) != 12 || month(months[0]) != "2026-01 2" || month(months[10]) != "2026-11 1" || month(months[11]) != "2026-12 0" {
 		t.Errorf("months %v; want January 2026 (2) to December 2026 (0), September 2025 left out", months)
 	}
 }

@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -187,8 +186,7 @@ func (m *growthScreen) months() (span, drawn string) {
 	var names strings.Builder
 	for _, mc := range months {
 		values = append(values, mc.Count)
-		t, _ := time.Parse("2006-01", mc.Month)
-		names.WriteString(t.Format("Jan") + " ")
+		names.WriteString(mc.Start.Format("Jan") + " ")
 	}
 	var bars strings.Builder
 	for _, r := range chart.Sparkline(values, 0) {
