@@ -215,6 +215,11 @@ func TestOtherSensesOfAWordAreNotThePattern(t *testing.T) {
 		{"The project limped on for another month.", "overexertion", "a limping project is not an injury"},
 		{"We kept a lid on costs and pushed it down the list.", "suppression", "costs kept down are not feelings"},
 		{"The man up the road didn't show it to the council.", "suppression", "a neighbour and a document are not hiding feelings"},
+		{"Two steer tires were bald and I ate fried chicken at the stop.", "fatigue", "a tyre and fried food are not tiredness"},
+		{"Laid the railway sleepers for the raised beds.", "fatigue", "a sleeper in a garden is not sleep"},
+		{"The plant hire was late again.", "poor-estimates", "machinery hire is not a plan"},
+		{"Period cramps all through the exam.", "under-preparation", "cramps are not cramming"},
+		{"I always say no when Linda wants to come round.", "overcommitment", "saying no is not saying yes to too much"},
 	}
 	for _, tt := range tests {
 		if got := patternsIn(lex, causeOnly(tt.text)); slices.Contains(got, tt.not) {

