@@ -175,11 +175,16 @@ func TestNameThemeHighlightsTheName(t *testing.T) {
 // off in four), mariam ("Danny" and "Jess" in four), priyanka2 ("Ellie" and
 // putting things off in four), siobhan ("Declan", her husband, in six;
 // "Cian" in four), walter (things slipping through the cracks in four);
-// aiko four themes, dale, mariam and priyanka2 three.
+// aiko four themes, dale, mariam and priyanka2 three; held out at .38,
+// ewan (rushing in five), fatima ("Imran", her husband, in five; things
+// slipping through the cracks in four), gideon ("Naledi", his wife, in
+// six), leilani (things slipping through the cracks in five; temper,
+// "Jade" and "Marcus" in four), yolanda ("Lupita", her daughter, in four);
+// leilani five themes, ewan four.
 // Their allowances record that rather than tuning the engine on them.
 func TestOneOffEntriesFormNoTheme(t *testing.T) {
-	allowed := map[string]int{"chiara": 4, "tomasz": 4, "aisha": 4, "mateo": 8, "kofi": 4, "ruth": 5, "diego": 7, "marguerite": 5, "aroha": 4, "hanne": 5, "margaret": 5, "rafael": 5, "tendai": 4, "oksana": 4, "tomas": 4, "chloe": 4, "ines2": 4, "malik": 5, "yusuf": 5, "beatriz": 4, "rashid": 4, "callum": 6, "hiroshi": 6, "keisha": 4, "ottilie": 4, "precious": 4, "santiago": 6, "bartek": 7, "javier": 5, "rosalind": 4, "tevita": 4, "farida": 4, "hamish": 4, "oskar": 4, "hyunwoo": 4, "magda": 5, "yasmin": 4, "fergus": 5, "kenji": 4, "ngozi": 5, "olusegun": 4, "svetlana": 4, "teodor": 5, "ahmed": 4, "bridie": 4, "haruka": 4, "lei": 5, "piotr": 4, "bernard": 5, "dominika": 4, "valentina": 6, "gunnar": 4, "harvey": 6, "ilse": 5, "paloma": 4, "radek": 4, "bronwyn": 4, "dale": 6, "mariam": 4, "priyanka2": 4, "siobhan": 6, "walter": 4}
-	allowedThemes := map[string]int{"chiara": 3, "kofi": 3, "lena": 3, "ruth": 3, "bridget": 4, "wen": 3, "aroha": 3, "hanne": 3, "tendai": 4, "oksana": 6, "malik": 4, "ines2": 3, "rashid": 3, "callum": 3, "hiroshi": 3, "precious": 3, "santiago": 3, "bartek": 4, "dmitri": 3, "ingrid": 3, "tevita": 3, "farida": 4, "kwabena": 4, "oskar": 3, "solene": 3, "magda": 6, "mireille": 5, "hyunwoo": 3, "ngozi": 4, "ahmed": 4, "bridie": 4, "haruka": 4, "piotr": 4, "rahel": 4, "paloma": 3, "radek": 3, "aiko": 4, "dale": 3, "mariam": 3, "priyanka2": 3}
+	allowed := map[string]int{"chiara": 4, "tomasz": 4, "aisha": 4, "mateo": 8, "kofi": 4, "ruth": 5, "diego": 7, "marguerite": 5, "aroha": 4, "hanne": 5, "margaret": 5, "rafael": 5, "tendai": 4, "oksana": 4, "tomas": 4, "chloe": 4, "ines2": 4, "malik": 5, "yusuf": 5, "beatriz": 4, "rashid": 4, "callum": 6, "hiroshi": 6, "keisha": 4, "ottilie": 4, "precious": 4, "santiago": 6, "bartek": 7, "javier": 5, "rosalind": 4, "tevita": 4, "farida": 4, "hamish": 4, "oskar": 4, "hyunwoo": 4, "magda": 5, "yasmin": 4, "fergus": 5, "kenji": 4, "ngozi": 5, "olusegun": 4, "svetlana": 4, "teodor": 5, "ahmed": 4, "bridie": 4, "haruka": 4, "lei": 5, "piotr": 4, "bernard": 5, "dominika": 4, "valentina": 6, "gunnar": 4, "harvey": 6, "ilse": 5, "paloma": 4, "radek": 4, "bronwyn": 4, "dale": 6, "mariam": 4, "priyanka2": 4, "siobhan": 6, "walter": 4, "ewan": 5, "fatima": 5, "gideon": 6, "leilani": 5, "yolanda": 4}
+	allowedThemes := map[string]int{"chiara": 3, "kofi": 3, "lena": 3, "ruth": 3, "bridget": 4, "wen": 3, "aroha": 3, "hanne": 3, "tendai": 4, "oksana": 6, "malik": 4, "ines2": 3, "rashid": 3, "callum": 3, "hiroshi": 3, "precious": 3, "santiago": 3, "bartek": 4, "dmitri": 3, "ingrid": 3, "tevita": 3, "farida": 4, "kwabena": 4, "oskar": 3, "solene": 3, "magda": 6, "mireille": 5, "hyunwoo": 3, "ngozi": 4, "ahmed": 4, "bridie": 4, "haruka": 4, "piotr": 4, "rahel": 4, "paloma": 3, "radek": 3, "aiko": 4, "dale": 3, "mariam": 3, "priyanka2": 3, "leilani": 5, "ewan": 4}
 	for _, name := range fixtureNames(t) {
 		var noise []journal.Entry
 		isNoise := setOf(readLabels(t, name+labelsSuffix).Noise)
