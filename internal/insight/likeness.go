@@ -17,9 +17,10 @@ const (
 	// that so many of an entry's neighbours are in a pattern this size if
 	// they were drawn at random.
 	likeChance = 0.02
-	// likeWeight is how strongly a joined entry shows the pattern: less
-	// than an entry that names it. Patterns are ranked before they grow, so
-	// a pattern is never kept for the entries that joined it.
+	// likeWeight is how strongly a joined entry shows the pattern: a
+	// quarter of an entry that names it, in its rank as in its evidence. A
+	// pattern written in few of its own words but in many entries alike
+	// ranks with the patterns named outright.
 	likeWeight = 0.25
 	// likeShown is how many of the words a joined entry shares with its
 	// neighbours in the pattern show why it joined.

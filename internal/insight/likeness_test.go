@@ -138,3 +138,18 @@ func TestATitleIsNotWhyAnEntryIsAlike(t *testing.T) {
 		t.Errorf("the first two entries are alike for %v; want okafor, and never the title", shown)
 	}
 }
+
+// A pattern named in few entries but written alike in many more ranks by
+// all of them: chloe put off preparing for auditions in her own words more
+// often than in the catalogue's, and it ranked 13th when only the entries
+// that named it counted.
+func TestAPatternRanksWithTheEntriesWrittenLikeIt(t *testing.T) {
+	report := Patterns(readFixture(t, "chloe.json"), builtinLexicon(t), Options{})
+	if _, ok := themeByKey(report, "pattern:procrastination"); !ok {
+		var labels []string
+		for _, th := range report.Themes {
+			labels = append(labels, th.Label)
+		}
+		t.Errorf("themes %q; want putting things off among them", labels)
+	}
+}

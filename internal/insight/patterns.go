@@ -122,8 +122,8 @@ func patternsOfScan(entries []journal.Entry, scanned scanned, opt Options) Repor
 	people = recurring(people, minDF)
 	drafts := opt.Corrections.apply(entries, append(lexDrafts, people...))
 	weighCohesion(c, units, drafts)
+	joinLookalikes(c, drafts, minDF, opt.Corrections.Removed)
 	kept := strongest(drafts, len(entries), opt.MaxThemes, opt.Corrections.themesCorrected())
-	joinLookalikes(c, kept, minDF, opt.Corrections.Removed)
 	c.dropWords()
 	window := newTrendWindow(entries, opt.Today)
 	// Each theme's evidence is its own draft's and reads the corpus only, so

@@ -43,6 +43,13 @@ const (
 // from the engine named above them, held out or tuned on as said there. A
 // journal without a floor must reach the targets that every journal must:
 // all planted themes but one found, and a mean best F1 of 0.70.
+//
+// Floors marked .39 were lowered when .39 began to rank a pattern with the
+// entries that join it by likeness: over the 117 journals then labelled,
+// 6 more themes found, every theme but one in 3 more journals, 7 fewer
+// top-8 themes under F1 0.4; these eight did worse (a theme at the edge
+// now 13th: ananya's safety papers, obinna's, rashid's, sofia's verbal
+// agreements; or a lookalike one-off entry in a theme).
 var qualityFloors = map[string]struct {
 	meanF1 float64
 	found  int
@@ -65,7 +72,7 @@ var qualityFloors = map[string]struct {
 	"ines":   {meanF1: 0.80, found: 6, mostlyNoise: 1},
 	"yuki":   {meanF1: 0.79, found: 6},
 	// Measured held out first at 2026-12-01.15 (see QUALITY.md), then tuned on.
-	"chiara":  {meanF1: 0.70, found: 6, mostlyNoise: 1},
+	"chiara":  {meanF1: 0.70, found: 6, mostlyNoise: 2}, // .39
 	"darnell": {meanF1: 0.67, found: 5},
 	"tomasz":  {meanF1: 0.80, found: 6},
 	// Measured held out first at 2026-12-01.16 (see QUALITY.md), then tuned on.
@@ -73,7 +80,7 @@ var qualityFloors = map[string]struct {
 	"greta": {meanF1: 0.70, found: 5},
 	"mateo": {meanF1: 0.64, found: 6},
 	// Measured held out first at 2026-12-01.17 (see QUALITY.md), then tuned on.
-	"kofi": {meanF1: 0.75, found: 6},
+	"kofi": {meanF1: 0.73, found: 6}, // .39
 	"lena": {meanF1: 0.61, found: 5},
 	"ruth": {meanF1: 0.73, found: 6},
 	// Measured held out first at 2026-12-01.18 and .19 (see QUALITY.md),
@@ -104,10 +111,10 @@ var qualityFloors = map[string]struct {
 	"kwame":  {meanF1: 0.72, found: 5},
 	"liam":   {meanF1: 0.73, found: 6},
 	"oksana": {meanF1: 0.74, found: 6},
-	"sofia":  {meanF1: 0.68, found: 5},
+	"sofia":  {meanF1: 0.65, found: 5}, // .39
 	// A second round held out at 2026-12-01.24; not tuned on.
 	"grace":  {meanF1: 0.84, found: 6},
-	"henrik": {meanF1: 0.81, found: 6},
+	"henrik": {meanF1: 0.79, found: 6}, // .39
 	"priya":  {meanF1: 0.79, found: 6},
 	"tomas":  {meanF1: 0.82, found: 6},
 	// Measured held out at 2026-12-01.24 (see QUALITY.md), then tuned on at
@@ -122,7 +129,7 @@ var qualityFloors = map[string]struct {
 	// moved her doubted judgement ("judge", P 1.00) from 12th to 13th.
 	"beatriz": {meanF1: 0.59, found: 4},
 	"gwen":    {meanF1: 0.61, found: 5},
-	"rashid":  {meanF1: 0.65, found: 6},
+	"rashid":  {meanF1: 0.63, found: 5}, // .39
 	"tyler":   {meanF1: 0.59, found: 5},
 	// Measured held out at 2026-12-01.28 (see QUALITY.md).
 	"callum":   {meanF1: 0.63, found: 5, mostlyNoise: 1},
@@ -154,7 +161,7 @@ var qualityFloors = map[string]struct {
 	"magda":    {meanF1: 0.70, found: 5},
 	"mireille": {meanF1: 0.78, found: 6},
 	"tariq":    {meanF1: 0.72, found: 5},
-	"yasmin":   {meanF1: 0.79, found: 6},
+	"yasmin":   {meanF1: 0.79, found: 6, mostlyNoise: 1}, // .39
 	// Measured held out at 2026-12-01.33 (see QUALITY.md); not tuned on.
 	"ayesha":   {meanF1: 0.60, found: 6},
 	"fergus":   {meanF1: 0.65, found: 5},
@@ -175,12 +182,12 @@ var qualityFloors = map[string]struct {
 	"piotr":    {meanF1: 0.67, found: 4},
 	"rahel":    {meanF1: 0.62, found: 4}, // 5 until .38 read "saying no" alone as a hint
 	// Measured held out at 2026-12-01.35 (see QUALITY.md); not tuned on.
-	"ananya":    {meanF1: 0.73, found: 6},
+	"ananya":    {meanF1: 0.71, found: 5}, // .39
 	"bernard":   {meanF1: 0.46, found: 3, mostlyNoise: 1},
 	"dominika":  {meanF1: 0.56, found: 4},
 	"gretchen":  {meanF1: 0.59, found: 5},
 	"marama":    {meanF1: 0.69, found: 6},
-	"obinna":    {meanF1: 0.72, found: 6},
+	"obinna":    {meanF1: 0.72, found: 5}, // .39
 	"soren":     {meanF1: 0.66, found: 5},
 	"valentina": {meanF1: 0.60, found: 3},
 	// A second round measured held out at 2026-12-01.35; not tuned on.
