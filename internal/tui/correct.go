@@ -28,9 +28,11 @@ type corrector struct {
 	// others are the themes a merge can fold in; pick is the one chosen.
 	others []insight.Theme
 	pick   int
-	// said is what the last correction did; undo takes it back.
+	// said is what the last correction did. undo holds the corrections
+	// made here that can be taken back, the latest last: u takes them back
+	// one at a time, newest first.
 	said string
-	undo []journal.Correction
+	undo [][]journal.Correction
 	err  error
 }
 
@@ -75,18 +77,17 @@ func (k *corrector) Typing() bool { return k.mode == renaming || k.mode == wordi
 func (k *corrector) start(msg tea.KeyPressMsg, th insight.Theme, entry int64) (cmd tea.Cmd, ok bool) {
 	keys := k.c.Keys
 	k.err = nil
-	// What was said holds until the next key; the last correction can be
-	// taken back until the next one is made.
+	// What was said holds until the next key.
 	k.said = ""
 	switch {
 	case key.Matches(msg, keys.Undo):
-		undo := k.undo
-		k.undo = nil
-		if len(undo) == 0 {
+		if len(k.undo) == 0 {
 			k.said = "Nothing to undo."
 			return nil, true
 		}
-		return k.takeBack(undo), true
+		last := k.undo[len(k.undo)-1]
+		k.undo = k.undo[:len(k.undo)-1]
+		return k.takeBack(last), true
 	case th.Key == "": // no theme to correct
 	case key.Matches(msg, keys.Rename):
 		k.ask(renaming, th, "new name › ", th.Label)
@@ -138,7 +139,12 @@ func (k *corrector) Update(msg tea.Msg) tea.Cmd {
 		}
 		k.err = msg.err
 		if msg.err == nil {
-			k.said, k.undo = msg.said, msg.undo
+			k.said = msg.said
+		}
+		// A correction made can be taken back; one that could not be taken
+		// back stays to be tried again.
+		if len(msg.undo) > 0 {
+			k.undo = append(k.undo, msg.undo)
 		}
 		return nil
 	case tea.BackgroundColorMsg:
@@ -217,14 +223,16 @@ func (k *corrector) save(in app.CorrectionInput, th insight.Theme, said string) 
 func (k *corrector) takeBack(undo []journal.Correction) tea.Cmd {
 	c := k.c
 	return func() tea.Msg {
-		for _, u := range undo {
+		for i, u := range undo {
 			if _, err := c.Journal.Uncorrect(c.Ctx, u.UID); err != nil {
-				return correctedMsg{by: k, err: err}
+				return correctedMsg{by: k, err: err, undo: undo[i:]}
 			}
 		}
-		return correctedMsg{by: k, said: "Taken back.", theme: undo[0].Theme}
+		return correctedMsg{by: k, said: takenBack, theme: undo[0].Theme}
 	}
 }
+
+const takenBack = "Taken back."
 
 // View is what the corrector asks or says, or "" when it has nothing to.
 func (k *corrector) View(w int) string {
@@ -252,7 +260,10 @@ func (k *corrector) View(w int) string {
 		return b.String() + s.Muted.Render("enter merges · esc keeps them apart") + "\n"
 	case k.said != "":
 		undo := ""
-		if len(k.undo) > 0 {
+		switch {
+		case len(k.undo) > 0 && k.said == takenBack:
+			undo = " u takes back the one before."
+		case len(k.undo) > 0:
 			undo = " u takes it back."
 		}
 		return wrap(s.Good, k.said+undo, w) + "\n"

@@ -176,6 +176,28 @@ func TestUndoOutlastsAMoveOfTheCursor(t *testing.T) {
 	h.expectCorrections(0, "u after moving the cursor, the dismissal taken back")
 }
 
+// TestUndoTakesBackEachCorrectionInTurn: u takes back the corrections made
+// on a screen one at a time, the latest first.
+func TestUndoTakesBackEachCorrectionInTurn(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p", "enter")
+	h.expectScreen("3 entries from")
+	h.press("x")
+	h.expectScreen("2 entries from")
+	h.press("x")
+	h.expectScreen("1 entry on", "u takes it back")
+	h.expectCorrections(2, "two entries taken out")
+	h.press("u")
+	h.expectScreen("Taken back. u takes back the one before.", "2 entries from")
+	h.expectCorrections(1, "u once")
+	h.press("u")
+	h.expectScreen("Taken back.", "3 entries from")
+	h.expectCorrections(0, "u twice")
+	h.press("u")
+	h.expectScreen("Nothing to undo.")
+}
+
 func TestTakingOutTheLastEntryKeepsTheCursorInView(t *testing.T) {
 	h := newHarness(t, StartHome)
 	for i := range 14 {

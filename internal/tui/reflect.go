@@ -256,10 +256,22 @@ func (m *reflectScreen) next() tea.Cmd {
 			return m.commit.focus(m.commit.field + 1)
 		}
 		m.commit.field = 0
+	case stepWhat:
+		// A date failup cannot read is mended here, under the field that
+		// says why, not found at the end.
+		if _, err := m.c.Journal.ParseHappened(m.date.Value()); err != nil {
+			m.whatField = 1
+			m.notice = dateNotice
+			return m.focus()
+		}
 	}
 	m.whatField = 0
 	return m.goTo(m.cur + 1)
 }
+
+// dateNotice says why the reflection stays on its first step: the reason
+// the date cannot be read is under the date itself.
+const dateNotice = "The date above needs a look before going on."
 
 // prev is next in reverse: the previous field, or the last field of the
 // previous step.
@@ -408,6 +420,9 @@ func (m *reflectScreen) fix(kind stepKind, problem error) tea.Cmd {
 	}
 	cmd := m.goTo(m.indexOf(kind))
 	m.notice = sentence(problem)
+	if kind == stepWhat {
+		m.notice = dateNotice
+	}
 	return cmd
 }
 
@@ -438,7 +453,12 @@ func (m *reflectScreen) indexOf(kind stepKind) int {
 // leave goes back, keeping the draft when something was typed.
 func (m *reflectScreen) leave() tea.Cmd {
 	save, farewell := m.BeforeQuit()
-	return tea.Sequence(save, func() tea.Msg { return popMsg{farewell: farewell} })
+	var notice string
+	if save != nil && m.base.ID != 0 {
+		// The entry shown next is as it was saved: say where the changes went.
+		notice = "Your changes are kept as a draft; e picks them up."
+	}
+	return tea.Sequence(save, func() tea.Msg { return popMsg{farewell: farewell, notice: notice} })
 }
 
 func (m *reflectScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -659,7 +679,7 @@ func (m *reflectScreen) View() string {
 		}
 		b.WriteString(label.Render("When") + "\n" + m.date.View() + "\n")
 		if d, err := m.c.Journal.ParseHappened(m.date.Value()); err != nil {
-			b.WriteString(wrap(s.Notice, "  "+sentence(err), w) + "\n")
+			b.WriteString(wrap(s.Notice.PaddingLeft(2), sentence(err), w) + "\n")
 		} else {
 			hint := "  " + d.Time().Format("Monday 2 January 2006")
 			if m.whatField == 0 {

@@ -130,6 +130,28 @@ func TestSavingWithoutATitleAsksForOne(t *testing.T) {
 	}
 }
 
+func TestADateThatCannotBeReadIsMendedOnTheFirstStep(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Broke the build")
+	h.press("down", "ctrl+u")
+	h.typeText("last thursdy")
+	h.press("tab")
+	h.expectScreen("1 of 9", "is not a date I can read", "The date above needs a look")
+	for _, line := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(line, "yesterday") && !strings.HasPrefix(line, "  ") {
+			t.Errorf("the reason the date cannot be read goes on unindented: %q", line)
+		}
+	}
+	h.press("ctrl+s")
+	h.expectScreen("1 of 9", "The date above needs a look")
+	if strings.Count(h.screen(), "is not a date I can read") != 1 {
+		t.Errorf("the reason is shown more than once:\n%s", h.screen())
+	}
+	if n, _ := h.store.Count(ctx, store.Filter{}); n != 0 {
+		t.Fatalf("saved %d entries with a date that cannot be read", n)
+	}
+}
+
 func TestEscKeepsDraftAndNewOffersItBack(t *testing.T) {
 	h := newHarness(t, StartNew)
 	h.typeText("Half a thought")
@@ -288,6 +310,25 @@ func TestEditingAddsNoCommitmentOfItsOwn(t *testing.T) {
 	h.expectScreen("Updated")
 	if e, _ := h.store.Get(ctx, 1); e.Followup != nil {
 		t.Fatalf("the edit gave the entry a commitment: %+v", e.Followup)
+	}
+}
+
+func TestLeavingAnEditSaysWhereTheChangesWent(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Slipped back", OccurredOn: "2026-01-05",
+		Answers: []journal.Answer{{Key: "cause", Text: "Too late a night."}}})
+	h.run(h.model.top().Init())
+	h.press("b", "enter", "e")
+	h.typeText(" again")
+	h.press("esc")
+	h.expectScreen("entry 1", "Your changes are kept as a draft; e picks them up.")
+	h.press("e")
+	h.expectScreen("You have changes to this entry not yet saved")
+	h.press("d")
+	h.expectScreen("Discard the changes not yet saved to", "as it was saved")
+	h.press("y")
+	if e, _ := h.store.Get(ctx, 1); e.Title != "Slipped back" {
+		t.Fatalf("discarding the changes changed the entry: %q", e.Title)
 	}
 }
 

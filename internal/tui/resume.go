@@ -191,7 +191,11 @@ func (m *resumeScreen) View() string {
 	var b strings.Builder
 	if len(drafts) == 1 {
 		d := drafts[0]
-		b.WriteString(s.Question.Render("You have an unfinished reflection") + "\n\n")
+		heading := "You have an unfinished reflection"
+		if m.editing() {
+			heading = "You have changes to this entry not yet saved"
+		}
+		b.WriteString(s.Question.Render(heading) + "\n\n")
 		b.WriteString(s.Heading.Render(oneLine(draftTitle(d), w)) + "\n")
 		b.WriteString(s.Muted.Render(m.saved(d)) + "\n")
 		if first := firstAnswer(d.Entry); first != "" {
@@ -214,6 +218,8 @@ func (m *resumeScreen) View() string {
 	}
 	b.WriteString("\n")
 	switch {
+	case m.confirming && m.editing():
+		b.WriteString(wrap(s.Notice, "Discard the changes not yet saved to “"+oneLine(draftTitle(drafts[m.cursor]), w/2)+"”? The entry stays as it was saved. Press y to discard them, any other key to keep them.", w))
 	case m.confirming:
 		b.WriteString(wrap(s.Notice, "Discard “"+oneLine(draftTitle(drafts[m.cursor]), w/2)+"” for good? Press y to discard, any other key to keep it.", w))
 	case m.editing() && len(drafts) == 1:

@@ -212,7 +212,11 @@ func (m *themeScreen) Help() helpKeys {
 func (m *themeScreen) viewHeading(w int) string {
 	s := m.c.Styles
 	th := m.theme
-	why := fmt.Sprintf("%d entries from %s to %s · %s", th.Count, th.FirstSeen, th.LastSeen, trendLabel(th.Trend))
+	when := fmt.Sprintf("from %s to %s", th.FirstSeen, th.LastSeen)
+	if th.FirstSeen == th.LastSeen {
+		when = fmt.Sprintf("on %s", th.FirstSeen)
+	}
+	why := termtext.Count(th.Count, "entry", "entries") + " " + when + " · " + trendLabel(th.Trend)
 	return s.Question.Render(oneLine(th.Label, w)) + "\n" + wrap(s.Muted, why, w) + "\n" +
 		wrap(s.Label, "words you used: "+termtext.Line(strings.Join(th.Terms[:min(len(th.Terms), 8)], ", ")), w) + "\n\n"
 }
