@@ -209,8 +209,9 @@ func (a *env) rootCmd() *cobra.Command {
 		Short: "Turn a setback into something you learn from",
 		Long: "failup walks you through four questions after a setback, keeps your reflections\n" +
 			"in a private local journal, and shows the lessons and patterns over time.\n\n" +
-			"Exit codes: 0 done; 1 something went wrong (one sentence on stderr says what);\n" +
-			"2 a mistake in how failup was called (a flag, an argument, a value typed);\n" +
+			"Exit codes: 0 done; 1 something went wrong, or what was asked for is not\n" +
+			"there (one sentence on stderr says what); 2 a mistake in how failup was\n" +
+			"called (a flag, an argument, a value that cannot be read);\n" +
 			"130 stopped by ctrl+c or SIGTERM, leaving the journal and files as they were.",
 		SilenceErrors: true,
 		SilenceUsage:  true,
