@@ -220,6 +220,9 @@ func TestOtherSensesOfAWordAreNotThePattern(t *testing.T) {
 		{"The plant hire was late again.", "poor-estimates", "machinery hire is not a plan"},
 		{"Period cramps all through the exam.", "under-preparation", "cramps are not cramming"},
 		{"I always say no when Linda wants to come round.", "overcommitment", "saying no is not saying yes to too much"},
+		{"Rory's cat got out and I spent the night walking round the estate calling her.", "skipping-checks", "a walk round the estate is not a vehicle check"},
+		{"We talked for about an hour and she cried.", "hard-conversations", "an hour's talk is not putting one off"},
+		{"Spent my savings on trainers and saved for the holiday again.", "procrastination", "savings are not saving it for later"},
 	}
 	for _, tt := range tests {
 		if got := patternsIn(lex, causeOnly(tt.text)); slices.Contains(got, tt.not) {

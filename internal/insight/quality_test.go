@@ -116,7 +116,7 @@ var qualityFloors = map[string]struct {
 	"grace":  {meanF1: 0.84, found: 6},
 	"henrik": {meanF1: 0.79, found: 6}, // .39
 	"priya":  {meanF1: 0.79, found: 6},
-	"tomas":  {meanF1: 0.82, found: 6},
+	"tomas":  {meanF1: 0.80, found: 6}, // .40 ("talk to her about" was "talk about")
 	// Measured held out at 2026-12-01.24 (see QUALITY.md), then tuned on at
 	// .25 (the candidate pool, a pattern for the body pushed too far and one
 	// for a harsher manner than meant).
@@ -187,7 +187,7 @@ var qualityFloors = map[string]struct {
 	"dominika":  {meanF1: 0.56, found: 4},
 	"gretchen":  {meanF1: 0.59, found: 5},
 	"marama":    {meanF1: 0.69, found: 6},
-	"obinna":    {meanF1: 0.72, found: 5}, // .39
+	"obinna":    {meanF1: 0.71, found: 5}, // .39, .40 ("saved for the" was "save")
 	"soren":     {meanF1: 0.66, found: 5},
 	"valentina": {meanF1: 0.60, found: 3},
 	// A second round measured held out at 2026-12-01.35; not tuned on.
