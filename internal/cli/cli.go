@@ -217,6 +217,9 @@ func (a *env) rootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 && !a.version {
+				if near := nearestCommand(args[0]); near != "" {
+					return usagef("there is no command %q; did you mean failup %s?", args[0], near)
+				}
 				return usagef("there is no command %q; failup --help lists them", args[0])
 			}
 			return nil

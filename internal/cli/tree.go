@@ -32,6 +32,21 @@ var commands = []struct {
 	{"completion", (*env).completionCmd},
 }
 
+// nearestCommand is the command a mistyped name was most likely meant to
+// be ("serch": search), or "" when none is close. The commands are not
+// built for a name that is none of them, so cobra's own suggestions have
+// nothing to go on: it is asked about their names alone.
+func nearestCommand(typed string) string {
+	probe := &cobra.Command{SuggestionsMinimumDistance: 2}
+	for _, c := range commands {
+		probe.AddCommand(&cobra.Command{Use: c.name, Run: func(*cobra.Command, []string) {}})
+	}
+	if near := probe.SuggestionsFor(typed); len(near) > 0 {
+		return near[0]
+	}
+	return ""
+}
+
 // describers are the commands that need every other: failup's completion,
 // cobra's help, and the shell's requests for completions.
 var describers = []string{"completion", "help", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd}
