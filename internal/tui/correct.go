@@ -189,7 +189,12 @@ func (k *corrector) key(msg tea.KeyPressMsg) tea.Cmd {
 			mode := k.mode
 			k.mode = notCorrecting
 			k.input.Blur()
-			if value == "" {
+			switch {
+			case value == "" && mode == renaming:
+				k.said = fmt.Sprintf("An empty name is no name: it is still “%s”.", th.Label)
+				return nil
+			case value == "":
+				k.said = "No words given, so nothing changed."
 				return nil
 			}
 			if mode == renaming {

@@ -198,6 +198,16 @@ func TestUndoTakesBackEachCorrectionInTurn(t *testing.T) {
 	h.expectScreen("Nothing to undo.")
 }
 
+func TestAnEmptyNameOrNoWordsSaySoAndChangeNothing(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p", "r", "ctrl+u", "enter")
+	h.expectScreen("An empty name is no name: it is still “saying yes to too much”.")
+	h.press("w", "enter")
+	h.expectScreen("No words given, so nothing changed.")
+	h.expectCorrections(0, "an empty name and no words")
+}
+
 func TestTakingOutTheLastEntryKeepsTheCursorInView(t *testing.T) {
 	h := newHarness(t, StartHome)
 	for i := range 14 {
