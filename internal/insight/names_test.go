@@ -244,3 +244,15 @@ func TestAPossessiveIsTheName(t *testing.T) {
 		t.Fatalf("name themes = %v; want one, Rob, without the possessive", got)
 	}
 }
+
+// mei writes her flatmate's name "Hui Min" wherever it is written, though
+// "min" alone is also her minutes: the phrase keeps its capitals.
+func TestAPhraseWrittenAsANameKeepsItsCapitals(t *testing.T) {
+	var labels []string
+	for _, th := range Patterns(readFixture(t, "mei.json"), builtinLexicon(t), Options{}).Themes {
+		labels = append(labels, th.Label)
+	}
+	if !slices.Contains(labels, "Hui Min") {
+		t.Errorf("labels %q; want Hui Min, written with capitals wherever it is written", labels)
+	}
+}

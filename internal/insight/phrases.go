@@ -160,8 +160,14 @@ func (pt *phraseTallies) recurs(g gram, minDF int32) bool {
 // "Deb said", "Deb's"). Weekdays, months, titles and common apps are never
 // names: they are capitalised whatever they name.
 func (c *corpus) isName(stem int32) bool {
+	return c.writtenCapitalised(stem) && c.personUses[stem] > 0
+}
+
+// writtenCapitalised reports whether stem is mostly written with a capital
+// in mid-sentence, as a name, a place or a firm is.
+func (c *corpus) writtenCapitalised(stem int32) bool {
 	mid, capd := c.midUses[stem], c.capUses[stem]
-	return mid >= 2 && float64(capd) >= 0.8*float64(mid) && c.personUses[stem] > 0
+	return mid >= 2 && float64(capd) >= 0.8*float64(mid)
 }
 
 // candidate is a recurring phrase that might name a theme.

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // groupSlot says which group and term a phrase belongs to.
@@ -59,7 +61,7 @@ func phraseDrafts(c *corpus, groups []*phraseGroup) []*draft {
 	})
 	flushGroupHits(c, drafts, current, pending)
 	for gi, d := range drafts {
-		d.label = phraseLabel(c, d, groups[gi].seed.name)
+		d.label = phraseLabel(c, d, groups[gi])
 		d.key = keyPhrase + c.phrase(groups[gi].seed.stems)
 		if d.source == SourceName {
 			d.key = keyName + strings.ToLower(d.label)
@@ -103,10 +105,10 @@ func flushGroupHits(c *corpus, drafts []*draft, entry int32, hits []groupHit) {
 // the capital of a name or a weekday ("Marcus", "Friday"); or a longer
 // phrase of the group that holds it and is in half as many entries or
 // more, which says more ("bank shifts", not "shifts").
-func phraseLabel(c *corpus, d *draft, name bool) string {
+func phraseLabel(c *corpus, d *draft, g *phraseGroup) string {
 	forms, reach := d.writtenForms(c), d.reach(d.sample())
-	label := mostCommon(forms[0], true)
-	if !name {
+	label, chosen := mostCommon(forms[0], true), 0
+	if !g.seed.name {
 		seed := " " + d.terms[0] + " "
 		longest := 0
 		for k := 1; k < len(d.terms); k++ {
@@ -114,13 +116,15 @@ func phraseLabel(c *corpus, d *draft, name bool) string {
 				continue
 			}
 			if n := len(d.terms[k]); n > longest && strings.Contains(" "+d.terms[k]+" ", seed) {
-				label, longest = mostCommon(forms[k], true), n
+				label, chosen, longest = mostCommon(forms[k], true), k, n
 			}
 		}
 	}
 	// A day, a month or a title keeps its capitals, with or without a full
-	// stop: "Mr. Park", not "mr park".
-	if first, _, _ := strings.Cut(label, " "); !name && !notNames()[strings.TrimSuffix(strings.ToLower(first), ".")] {
+	// stop: "Mr. Park", not "mr park"; so does a phrase whose every word is
+	// written with a capital in mid-sentence, as a name is ("Hui Min").
+	proper := !slices.ContainsFunc(g.members[chosen].cand.stems, func(s int32) bool { return !c.writtenCapitalised(s) }) || writtenAsName(forms[chosen])
+	if first, _, _ := strings.Cut(label, " "); !g.seed.name && !proper && !notNames()[strings.TrimSuffix(strings.ToLower(first), ".")] {
 		label = tidyTerm(label)
 	}
 	return label
@@ -149,4 +153,29 @@ func mostCommon(forms map[string]int, preferCase bool) string {
 		}
 	}
 	return cased
+}
+
+// writtenAsName reports whether a phrase of two words or more is written,
+// in nearly all its uses, with a capital on every word: "Hui Min", though
+// "min" alone is a minute. (One word with a capital may only start a
+// sentence; writtenCapitalised counts its uses in mid-sentence.)
+func writtenAsName(forms map[string]int) bool {
+	total, capped := 0, 0
+	for f, n := range forms {
+		total += n
+		if everyWordCapitalised(f) {
+			capped += n
+		}
+	}
+	return total > 0 && float64(capped) >= 0.8*float64(total)
+}
+
+func everyWordCapitalised(s string) bool {
+	words := strings.Fields(s)
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return len(words) > 1
 }
