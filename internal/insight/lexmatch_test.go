@@ -223,6 +223,7 @@ func TestOtherSensesOfAWordAreNotThePattern(t *testing.T) {
 		{"Rory's cat got out and I spent the night walking round the estate calling her.", "skipping-checks", "a walk round the estate is not a vehicle check"},
 		{"We talked for about an hour and she cried.", "hard-conversations", "an hour's talk is not putting one off"},
 		{"Spent my savings on trainers and saved for the holiday again.", "procrastination", "savings are not saving it for later"},
+		{"Sold a charger and two cases, then the till was short and I paid it in.", "underpricing", "a phone charger is not what I charge"},
 	}
 	for _, tt := range tests {
 		if got := patternsIn(lex, causeOnly(tt.text)); slices.Contains(got, tt.not) {
