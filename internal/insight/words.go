@@ -249,8 +249,10 @@ func isWordRune(r rune) bool {
 func quoted(text string, at int) bool {
 	open := false
 	prev := ' '
-	for i, r := range text[:at] {
-		next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+	for i := 0; i < at; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		next, _ := utf8.DecodeRuneInString(text[i+size:])
+		i += size
 		switch r {
 		case '"':
 			open = !open

@@ -70,6 +70,8 @@ func TestQuoted(t *testing.T) {
 		"she wrote ‘my |son’s vigil’":                      true,
 		"my son’s friends’ parents and my |son":            false,
 		"the Smiths' dog and my |son":                      false,
+		"bad \xff\xfe bytes, 'then my |son":                true,
+		"ends badly \xe2\x80|":                             false,
 	} {
 		at := strings.Index(text, "|")
 		if got := quoted(strings.Replace(text, "|", "", 1), at); got != want {
