@@ -323,7 +323,7 @@ func TestLeavingAnEditSaysWhereTheChangesWent(t *testing.T) {
 	h.press("esc")
 	h.expectScreen("entry 1", "Your changes are kept as a draft; e picks them up.")
 	h.press("e")
-	h.expectScreen("You have changes to this entry not yet saved")
+	h.expectScreen("changes to entry 1", "You have changes to this entry not yet saved")
 	h.press("d")
 	h.expectScreen("Discard the changes not yet saved to", "as it was saved")
 	h.press("y")

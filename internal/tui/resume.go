@@ -99,8 +99,13 @@ type resumeScreen struct {
 }
 
 func (m *resumeScreen) Init() tea.Cmd { return nil }
-func (m *resumeScreen) Title() string { return "an unfinished reflection" }
-func (m *resumeScreen) Typing() bool  { return false }
+func (m *resumeScreen) Title() string {
+	if m.editing() {
+		return fmt.Sprintf("changes to entry %d", m.ready.base.ID)
+	}
+	return "an unfinished reflection"
+}
+func (m *resumeScreen) Typing() bool { return false }
 
 // editing reports whether the drafts on offer are of an edit, not of new
 // reflections: an edit has nothing new to start.
