@@ -42,7 +42,7 @@ func (a *env) lessonsCmd() *cobra.Command {
 			if asMarkdown {
 				return export.LessonsFrom(a.out, plan, read, export.Options{Since: f.Since, Until: f.Until, Now: a.now()})
 			}
-			return a.writeLessons(a.out, plan, read)
+			return a.writeLessons(a.out, plan, read, f.Narrows())
 		},
 	}
 	ff.register(cmd)
@@ -54,7 +54,7 @@ func (a *env) lessonsCmd() *cobra.Command {
 
 // writeLessons prints the lessons plan lays out, reading each group's
 // entries with read as they are printed, wrapped to the terminal's width.
-func (a *env) writeLessons(w io.Writer, plan app.LessonPlan, read func(ids []int64) iter.Seq2[journal.Entry, error]) error {
+func (a *env) writeLessons(w io.Writer, plan app.LessonPlan, read func(ids []int64) iter.Seq2[journal.Entry, error], filtered bool) error {
 	width := a.termWidth()
 	written := false
 	for _, g := range plan.Groups {
@@ -82,7 +82,10 @@ func (a *env) writeLessons(w io.Writer, plan app.LessonPlan, read func(ids []int
 			written = true
 		}
 	}
-	if !written {
+	switch {
+	case !written && filtered:
+		fmt.Fprintln(w, "No lessons in the entries these filters keep; failup list takes the same filters to try them.")
+	case !written:
 		fmt.Fprintln(w, "No lessons yet. Each reflection can end with one sentence to remember; they gather here.")
 	}
 	return nil

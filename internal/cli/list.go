@@ -16,6 +16,9 @@ import (
 )
 
 // filterFlags are the --since, --until and --tag flags shared by listings.
+// noneMatch says filters kept no entry: not that the journal is empty.
+const noneMatch = "No entries match."
+
 type filterFlags struct {
 	since, until string
 	tags         []string
@@ -80,7 +83,7 @@ func (a *env) listCmd() *cobra.Command {
 			}
 			switch {
 			case n == 0 && f.Narrows():
-				fmt.Fprintln(a.out, "No entries match.")
+				fmt.Fprintln(a.out, noneMatch)
 				return nil
 			case n == 0:
 				fmt.Fprintln(a.out, "No entries yet. When something goes wrong, failup new walks you through it.")

@@ -49,6 +49,10 @@ func (a *env) patternsCmd() *cobra.Command {
 			if asJSON {
 				return a.printJSON(patternsJSON(report, list))
 			}
+			if report.EntriesAnalyzed == 0 && f.Narrows() {
+				fmt.Fprintln(a.out, noneMatch)
+				return nil
+			}
 			if err := a.writePatterns(cmd, report); err != nil {
 				return err
 			}
