@@ -2,6 +2,7 @@ package app
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -63,7 +64,11 @@ func Restore(ctx context.Context, backup, target, journalPath string, replace bo
 				return bad
 			}
 		}
-		if !store.IsJournalHeader(check.b) {
+		switch {
+		case bytes.HasPrefix(bytes.TrimLeft(check.b, " \t\r\n\ufeff"), []byte("{")):
+			bad = fmt.Errorf("%s is an export, not a backup: failup import %s adds its entries to a journal", backup, backup)
+			return bad
+		case !store.IsJournalHeader(check.b):
 			bad = fmt.Errorf("%s does not hold a failup journal", backup)
 			return bad
 		}

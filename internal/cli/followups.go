@@ -57,6 +57,10 @@ func (a *env) followupsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if due && len(list) == 0 && !asJSON {
+				fmt.Fprintln(a.out, "Nothing is due to check in on; failup followups lists what is coming up.")
+				return nil
+			}
 			return a.writeFollowups(list, c.Today(), asJSON)
 		},
 	}

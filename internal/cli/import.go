@@ -3,12 +3,14 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/importer"
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/prompt"
+	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
 
@@ -37,6 +39,9 @@ func (a *env) importCmd() *cobra.Command {
 			"  failup export --format json --db old.db | failup import -",
 		Args: exactArgs(1, "a file to import (- for stdin)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if isJournalFile(args[0]) {
+				return fmt.Errorf("%s is a journal, not an export: open it with failup --db %s, or turn a backup back into a journal with failup restore", termtext.Line(args[0]), termtext.Line(args[0]))
+			}
 			plain, err := a.unsealedFile(args[0], &key)
 			if err != nil {
 				return err
@@ -208,4 +213,17 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// isJournalFile reports whether path is a failup journal, or a plain backup
+// of one: what failup restore or --db take, not an export to import.
+func isJournalFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, store.HeaderSize)
+	n, _ := io.ReadFull(f, head)
+	return store.IsJournalHeader(head[:n])
 }
