@@ -62,7 +62,7 @@ func (a *env) searchCmd() *cobra.Command {
 	cmd.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		if word, ok := strings.CutPrefix(err.Error(), "unknown shorthand flag: "); ok {
 			if _, word, ok = strings.Cut(word, " in "); ok {
-				return usagef("to leave out %q, put -- before the query: failup search -- %s", strings.TrimPrefix(word, "-"), word)
+				return usagef("to leave out %q, put -- before the query, after any flags: failup search -- %s", strings.TrimPrefix(word, "-"), word)
 			}
 		}
 		return flagError(cmd, err)
