@@ -2,7 +2,6 @@ package app
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/failup/failup/internal/agecrypt"
 	"github.com/failup/failup/internal/atomicfile"
+	"github.com/failup/failup/internal/importer"
 	"github.com/failup/failup/internal/store"
 )
 
@@ -65,7 +65,7 @@ func Restore(ctx context.Context, backup, target, journalPath string, replace bo
 			}
 		}
 		switch {
-		case bytes.HasPrefix(bytes.TrimLeft(check.b, " \t\r\n\ufeff"), []byte("{")):
+		case importer.StartsAsJSON(check.b):
 			bad = fmt.Errorf("%s is an export, not a backup: failup import %s adds its entries to a journal", backup, backup)
 			return bad
 		case !store.IsJournalHeader(check.b):

@@ -84,5 +84,12 @@ func looksLikeJSON(path string) bool {
 	defer f.Close()
 	head := make([]byte, 512)
 	n, _ := f.Read(head)
-	return bytes.HasPrefix(bytes.TrimLeft(head[:n], " \t\r\n\ufeff"), []byte("{"))
+	return StartsAsJSON(head[:n])
+}
+
+// StartsAsJSON reports whether b, the head of a file, opens a JSON object
+// once white space and a byte-order mark are passed: an export, not a
+// journal.
+func StartsAsJSON(b []byte) bool {
+	return bytes.HasPrefix(bytes.TrimLeft(b, " \t\r\n\ufeff"), []byte("{"))
 }
