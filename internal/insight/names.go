@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // mergeNicknames folds each name theme whose name is a short form of
@@ -129,4 +131,45 @@ func joinDrafts(a, b *draft) *draft {
 		}
 	}
 	return out
+}
+
+// dropOthersKin takes out of each name's theme the uses of its name that
+// are someone else's: "her mum", "his dad", "Mrs Lewis's mum" written in
+// lower case are not the person's Mum. An entry whose every use of the
+// name is someone else's leaves the theme.
+func dropOthersKin(c *corpus, drafts []*draft) {
+	for _, d := range drafts {
+		if d.source != SourceName {
+			continue
+		}
+		d.members = slices.DeleteFunc(d.members, func(m member) bool {
+			named := false
+			for _, h := range d.hitsOf(m) {
+				if d.isName(h.term) {
+					if !someoneElses(c.fieldText(h.field), int(h.first)) {
+						return false
+					}
+					named = true
+				}
+			}
+			return named
+		})
+	}
+}
+
+// someoneElses says whether the word at text[at] is a common noun that
+// belongs to someone else: written in lower case after "his", "her",
+// "their", "your" or a possessive ("Sam's mum").
+func someoneElses(text string, at int) bool {
+	if r, _ := utf8.DecodeRuneInString(text[at:]); !unicode.IsLower(r) {
+		return false
+	}
+	before := strings.TrimRightFunc(text[:at], unicode.IsSpace)
+	start := strings.LastIndexFunc(before, func(r rune) bool { return !isWordRune(r) && r != '\'' && r != '’' })
+	prev := strings.ToLower(before[start+1:])
+	switch prev {
+	case "his", "her", "their", "your":
+		return true
+	}
+	return strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "s'") || strings.HasSuffix(prev, "s’")
 }

@@ -256,3 +256,40 @@ func TestAPhraseWrittenAsANameKeepsItsCapitals(t *testing.T) {
 		t.Errorf("labels %q; want Hui Min, written with capitals wherever it is written", labels)
 	}
 }
+
+func TestSomeoneElsesMumIsNotMum(t *testing.T) {
+	// Kemi calls her mother Mummy, and Mum now and then; entry 40 is about
+	// a relative whose mum was moved to a side room.
+	entries := readFixture(t, "kemi.json")
+	r := Patterns(entries, builtinLexicon(t), Options{})
+	for _, th := range r.Themes {
+		if th.Source == SourceName && strings.HasPrefix(th.Label, "Mummy") {
+			if slices.Contains(th.Entries, 40) || len(th.Entries) < 7 {
+				t.Errorf("Mummy's entries = %v; want the entries about her, not entry 40's \"her mum\"", th.Entries)
+			}
+			return
+		}
+	}
+	t.Errorf("name themes = %v; want Mummy", nameThemes(r))
+}
+
+func TestSomeoneElses(t *testing.T) {
+	for text, want := range map[string]bool{
+		"nobody told her mum":      true,
+		"his dad was there":        true,
+		"Mrs Lewis's mum rang":     true,
+		"the twins’ mum":           true,
+		"I told her Mum was ill":   false,
+		"my mum rang":              false,
+		"mum rang":                 false,
+		"their Dad, who is my Dad": false,
+	} {
+		at := strings.Index(strings.ToLower(text), "mum")
+		if at < 0 {
+			at = strings.Index(strings.ToLower(text), "dad")
+		}
+		if got := someoneElses(text, at); got != want {
+			t.Errorf("someoneElses(%q) = %v; want %v", text, got, want)
+		}
+	}
+}

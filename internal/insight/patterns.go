@@ -117,6 +117,7 @@ func patternsOfScan(entries []journal.Entry, scanned scanned, opt Options) Repor
 	pt := countPhrases(c, minDF)
 	groups := dropSettings(c, groupPhrases(pt.candidates(c, minDF), lexSets, len(entries), minDF, 6*opt.MaxThemes), minDF)
 	people := mergeNicknames(recurring(phraseDrafts(c, groups), minDF))
+	dropOthersKin(c, people)
 	linkRoles(c, people)
 	dropStrays(c, units, people)
 	people = recurring(people, minDF)
