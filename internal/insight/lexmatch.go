@@ -37,6 +37,9 @@ type lexTerm struct {
 	// proper marks a term the lexicon writes with a capital ("Salesforce"):
 	// written so in mid-sentence, it is still the term.
 	proper bool
+	// mine marks a term written with "my" ("on my own", "forgot my keys"):
+	// written with "his" or "her" instead, it is someone else's.
+	mine bool
 }
 
 // key identifies what t matches, whatever its spelling in the lexicon; an
@@ -70,7 +73,8 @@ func compileLexicon(lex Lexicon, v *vocab) *lexMatcher {
 		seen := map[string]bool{}
 		for kind, list := range [][]string{pat.Terms, pat.Hints, pat.Except} {
 			for _, text := range list {
-				t := lexTerm{pattern: int32(p), kind: termKind(kind), shown: strings.ReplaceAll(text, "*", ""), proper: strings.ToLower(text) != text}
+				t := lexTerm{pattern: int32(p), kind: termKind(kind), shown: strings.ReplaceAll(text, "*", ""), proper: strings.ToLower(text) != text,
+					mine: slices.Contains(strings.Fields(strings.ToLower(text)), "my")}
 				for _, w := range splitTerm(text, termKind(kind)) {
 					if !w.prefix {
 						t.words = append(t.words, matchWord{stem: v.stemOf(w.text), prefix: -1})
@@ -206,6 +210,9 @@ func (m *lexMatcher) entryHits(ew *entryWords, hits []lexHit) []lexHit {
 					if last, ok = m.matchFrom(ew, &m.terms[ts.term], 2, j, end); !ok {
 						continue
 					}
+					if m.terms[ts.term].mine && m.someoneElses(ew, k, last) {
+						continue
+					}
 				}
 				hits = append(hits, lexHit{term: ts.term, field: f, first: k, last: last})
 			}
@@ -213,6 +220,19 @@ func (m *lexMatcher) entryHits(ew *entryWords, hits []lexHit) []lexHit {
 		begin = end
 	}
 	return m.dropExcepted(hits, from)
+}
+
+// someoneElses says whether a possessive other than the person's own
+// stands between words first and last of the entry: "on his own", "forgot
+// her keys".
+func (m *lexMatcher) someoneElses(ew *entryWords, first, last int32) bool {
+	for k := first + 1; k < last; k++ {
+		switch m.vocab.words[ew.words[k]].text {
+		case "his", "her", "their", "your", "its":
+			return true
+		}
+	}
+	return false
 }
 
 // dropExcepted drops from hits[from:] the exceptions, and the hits an

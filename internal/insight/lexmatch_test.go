@@ -224,6 +224,9 @@ func TestOtherSensesOfAWordAreNotThePattern(t *testing.T) {
 		{"We talked for about an hour and she cried.", "hard-conversations", "an hour's talk is not putting one off"},
 		{"Spent my savings on trainers and saved for the holiday again.", "procrastination", "savings are not saving it for later"},
 		{"Sold a charger and two cases, then the till was short and I paid it in.", "underpricing", "a phone charger is not what I charge"},
+		{"Dinner went cold and he ate his on his own in front of the telly.", "not-asking-for-help", "his being on his own is not my going it alone"},
+		{"Mam forgot her keys again so we waited in the car.", "unready-kit", "her keys are not my forgotten kit"},
+		{"The council dragged their feet on the permit.", "procrastination", "the council's delay is not my putting it off"},
 	}
 	for _, tt := range tests {
 		if got := patternsIn(lex, causeOnly(tt.text)); slices.Contains(got, tt.not) {
