@@ -229,7 +229,7 @@ var qualityFloors = map[string]struct {
 	"oluwaseun": {meanF1: 0.57, found: 4},
 	"tobias":    {meanF1: 0.66, found: 5},
 	// Measured held out at 2026-12-01.40 (see QUALITY.md); not tuned on.
-	"colm":      {meanF1: 0.68, found: 5},
+	"colm":      {meanF1: 0.63, found: 5}, // .44: its 12th theme is now another
 	"dmitri2":   {meanF1: 0.65, found: 5},
 	"dolores2":  {meanF1: 0.69, found: 6},
 	"ingeborg":  {meanF1: 0.65, found: 4},
