@@ -301,18 +301,17 @@ func (m *browseScreen) Help() helpKeys {
 	if m.search && !m.searchOnly {
 		back.SetHelp("esc", "back to the list")
 	}
-	pages := key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page"))
 	if m.search {
 		suggest := m.useSuggestion()
 		suggest.SetEnabled(m.suggestion != "" && len(m.hits) == 0)
 		return helpKeys{
 			short: []key.Binding{move, open, suggest, back},
-			full:  [][]key.Binding{{move, pages, open, suggest, back, k.Quit}, querySyntax()},
+			full:  [][]key.Binding{{move, pagesKey, endsKey, open, suggest, back, k.Quit}, querySyntax()},
 		}
 	}
 	return helpKeys{
 		short: []key.Binding{move, open, search, back},
-		full:  [][]key.Binding{{move, pages, open}, {search, back, k.Quit}},
+		full:  [][]key.Binding{{move, pagesKey, endsKey, open}, {search, back, k.Quit}},
 	}
 }
 

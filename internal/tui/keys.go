@@ -102,6 +102,13 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
+// pagesKey and endsKey name PageUp and PageDown, and First and Last, as one
+// line each of a list's full help.
+var (
+	pagesKey = key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page"))
+	endsKey  = key.NewBinding(key.WithKeys("home", "end"), key.WithHelp("home/end", "first/last"))
+)
+
 // helpKeys is a key.Map for the help view built from a screen's bindings.
 type helpKeys struct {
 	short []key.Binding

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -28,12 +29,27 @@ type lessonsScreen struct {
 	seq     int
 	reading bool // a read is under way
 	done    bool // every lesson is in rows
-	rows    []lessonRow
-	cursor  int // index into rows, always on a lesson
-	top     int
-	loaded  bool
-	still   bool // has waited long enough to say why
-	err     error
+	// fresh is set while the rows shown are waiting to be replaced by those
+	// being read: after regrouping, or on coming back from an entry.
+	fresh  bool
+	rows   []lessonRow
+	cursor int // index into rows, always on a lesson
+	top    int
+	// back is where the cursor was on leaving for an entry, or nil: coming
+	// back, the lessons are read again and the cursor put back there.
+	back *lessonsPlace
+	// toEnd is set while end reads on to the last lesson.
+	toEnd  bool
+	loaded bool
+	still  bool // has waited long enough to say why
+	err    error
+}
+
+// lessonsPlace is where the cursor was: on which lesson, at which row, how
+// far down the screen, and how many lessons there were up to it.
+type lessonsPlace struct {
+	id              int64
+	row, line, upTo int
 }
 
 // lessonsPlanMsg brings the lessons laid out by the recurring patterns.
@@ -49,8 +65,12 @@ func (m *lessonsScreen) Typing() bool  { return false }
 
 // Init reads how the lessons are laid out by pattern, then the first
 // lessons; it runs again on coming back from an entry, which may have been
-// edited.
+// edited, and then reads the lessons again as far as the cursor's and puts
+// the cursor back on it.
 func (m *lessonsScreen) Init() tea.Cmd {
+	if m.cursor < len(m.rows) && m.rows[m.cursor].id != 0 {
+		m.back = &lessonsPlace{id: m.rows[m.cursor].id, row: m.cursor, line: m.linesAbove(m.cursor), upTo: lessonsIn(m.rows[:m.cursor+1])}
+	}
 	c := m.c
 	return tea.Batch(func() tea.Msg {
 		plan, err := c.Journal.LessonPlan(c.Ctx)
@@ -58,25 +78,46 @@ func (m *lessonsScreen) Init() tea.Cmd {
 	}, stillWaiting(c))
 }
 
-// regroup starts reading the lessons afresh under the current grouping.
+// regroup starts reading the lessons afresh under the current grouping; the
+// lessons shown stay until the first of them come.
 func (m *lessonsScreen) regroup() tea.Cmd {
 	m.sources = byMonth
 	if m.by == 0 {
 		m.sources = m.byTheme
 	}
-	m.rows, m.at, m.done, m.cursor, m.top = nil, lessonsAt{}, false, 0, 0
+	m.at, m.done, m.fresh, m.toEnd = lessonsAt{}, false, true, false
 	m.seq++
 	m.reading = true
-	return readLessons(m.c, m.seq, m.sources, m.at, lessonsBatch)
+	want := lessonsBatch
+	if m.back != nil {
+		want = max(want, m.back.upTo)
+	}
+	return readLessons(m.c, m.seq, m.sources, m.at, want)
 }
 
-// readMore reads on when the cursor nears the last lesson read.
+// readMore reads on when the cursor nears the last lesson read, or, for
+// end, until the last lesson is read.
 func (m *lessonsScreen) readMore() tea.Cmd {
-	if m.done || m.reading || m.cursor < len(m.rows)-lessonsBatch/2 {
+	if m.done || m.reading || !m.toEnd && m.cursor < len(m.rows)-lessonsBatch/2 {
 		return nil
 	}
+	want := lessonsBatch
+	if m.toEnd {
+		want = endBatch
+	}
 	m.reading = true
-	return readLessons(m.c, m.seq, m.sources, m.at, lessonsBatch)
+	return readLessons(m.c, m.seq, m.sources, m.at, want)
+}
+
+// lessonsIn is how many of rows are lessons.
+func lessonsIn(rows []lessonRow) int {
+	n := 0
+	for _, r := range rows {
+		if r.id != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // move steps the cursor to the next lesson in direction dir (±1), skipping
@@ -94,6 +135,27 @@ func (m *lessonsScreen) move(dir int) {
 	m.scroll()
 }
 
+// page moves the cursor a screen's worth of lessons in direction dir (±1).
+func (m *lessonsScreen) page(dir int) {
+	for range max((m.room()-2)/lessonHeight, 1) {
+		m.move(dir)
+	}
+}
+
+// first puts the cursor on the first lesson, the list at its top.
+func (m *lessonsScreen) first() {
+	m.cursor, m.top = 0, 0
+	m.move(1)
+}
+
+// last puts the cursor on the last lesson read: rows always end with one.
+func (m *lessonsScreen) last() {
+	if len(m.rows) > 0 {
+		m.cursor = len(m.rows) - 1
+		m.scroll()
+	}
+}
+
 // lessonHeight is the rows one lesson takes: its title line, up to two
 // lines of text, and a blank line.
 const lessonHeight = 4
@@ -109,20 +171,64 @@ func (m *lessonsScreen) rowHeight(i int) int {
 // that says whether there are more.
 func (m *lessonsScreen) room() int { return m.c.BodyHeight() - 3 }
 
+// stuck is the heading drawn over the list when its first row is a lesson,
+// so that the lessons in view always say which group they are in: that
+// lesson's group, or "" when the list starts with a heading.
+func (m *lessonsScreen) stuck() string {
+	if m.top >= len(m.rows) || m.rows[m.top].id == 0 {
+		return ""
+	}
+	return m.rows[m.top].heading
+}
+
+// linesAbove is how many rows of the list are drawn above row i.
+func (m *lessonsScreen) linesAbove(i int) int {
+	lines := 0
+	if m.stuck() != "" {
+		lines = 2
+	}
+	for j := m.top; j < i && j < len(m.rows); j++ {
+		lines += m.rowHeight(j)
+	}
+	return lines
+}
+
 // scroll keeps the cursor's lesson, and the heading above it, in view.
 func (m *lessonsScreen) scroll() {
 	room := m.room()
-	m.top = min(m.top, max(m.cursor-1, 0))
-	for {
-		used := 0
-		for i := m.top; i <= m.cursor && i < len(m.rows); i++ {
-			used += m.rowHeight(i)
-		}
-		if used <= room || m.top >= m.cursor {
-			return
-		}
+	// Every row takes two lines or more: no more than room/2 fit above.
+	m.top = min(max(m.top, m.cursor-room/2), max(m.cursor-1, 0))
+	for m.top < m.cursor && m.cursor < len(m.rows) && m.linesAbove(m.cursor)+m.rowHeight(m.cursor) > room {
 		m.top++
 	}
+}
+
+// place puts the cursor on the first lesson or, coming back from an entry,
+// back on the lesson that was open, as far down the screen as it was; if
+// that lesson is gone, on the one that took its row.
+func (m *lessonsScreen) place() {
+	back := m.back
+	m.back = nil
+	if back == nil || len(m.rows) == 0 {
+		m.first()
+		return
+	}
+	i := slices.IndexFunc(m.rows, func(r lessonRow) bool { return r.id == back.id })
+	if i < 0 {
+		i = min(back.row, len(m.rows)-1)
+	}
+	if m.rows[i].id == 0 {
+		i++ // a heading is always followed by a lesson
+	}
+	m.cursor, m.top = i, i
+	for m.top > 0 {
+		m.top--
+		if m.linesAbove(i) > back.line {
+			m.top++
+			break
+		}
+	}
+	m.scroll()
 }
 
 func (m *lessonsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -142,6 +248,8 @@ func (m *lessonsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		m.read(msg)
 		return m, m.readMore()
+	case tea.WindowSizeMsg:
+		m.scroll()
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	}
@@ -150,16 +258,24 @@ func (m *lessonsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 
 // read takes in the lessons a read found.
 func (m *lessonsScreen) read(msg lessonsReadMsg) {
-	first := len(m.rows) == 0
+	fresh := m.fresh
+	if fresh {
+		m.rows, m.fresh = nil, false
+	}
 	m.rows, m.at, m.done, m.err = append(m.rows, msg.rows...), msg.at, msg.done, msg.err
 	m.loaded, m.reading = true, false
-	if first {
-		m.move(1)
+	switch {
+	case fresh:
+		m.place()
+	case m.toEnd:
+		m.last()
 	}
+	m.toEnd = m.toEnd && !m.done
 }
 
 func (m *lessonsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
+	m.toEnd = m.toEnd && key.Matches(msg, k.Last) // any other key stops on the way
 	switch {
 	case key.Matches(msg, k.Back, k.Close):
 		return pop
@@ -168,8 +284,20 @@ func (m *lessonsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		m.move(1)
 		return m.readMore()
+	case key.Matches(msg, k.PageUp):
+		m.page(-1)
+	case key.Matches(msg, k.PageDown):
+		m.page(1)
+		return m.readMore()
+	case key.Matches(msg, k.First):
+		m.first()
+	case key.Matches(msg, k.Last):
+		m.last()
+		m.toEnd = !m.done
+		return m.readMore()
 	case key.Matches(msg, k.Next):
 		m.by = (m.by + 1) % len(groupings)
+		m.back = nil
 		return m.regroup()
 	case key.Matches(msg, k.Open) && m.cursor < len(m.rows) && m.rows[m.cursor].id != 0:
 		return push(newDetailScreen(m.c, m.rows[m.cursor].id))
@@ -185,7 +313,7 @@ func (m *lessonsScreen) Help() helpKeys {
 	open := k.Open
 	open.SetEnabled(len(m.rows) > 0)
 	return helpKeys{short: []key.Binding{k.Up, k.Down, open, regroup, k.Export, k.Back},
-		full: [][]key.Binding{{k.Up, k.Down, open}, {regroup, k.Export, k.Back, k.Quit}}}
+		full: [][]key.Binding{{k.Up, k.Down, pagesKey, endsKey, open}, {regroup, k.Export, k.Back, k.Quit}}}
 }
 
 func (m *lessonsScreen) View() string {
@@ -206,12 +334,26 @@ func (m *lessonsScreen) View() string {
 	}
 	b.WriteString(spread(s.Muted.Render(fmt.Sprintf("grouped by %s", groupings[m.by])), above, w) + "\n\n")
 	room := m.room()
+	if h := m.stuck(); h != "" {
+		room -= 2
+		b.WriteString(s.Question.Render(oneLine(h, w-len(" · continued"))) + s.Muted.Render(" · continued") + "\n\n")
+	}
 	i := m.top
-	for ; i < len(m.rows) && room >= m.rowHeight(i); i++ {
+	for ; i < len(m.rows); i++ {
+		need := m.rowHeight(i)
+		if m.rows[i].id == 0 && i+1 < len(m.rows) {
+			need += m.rowHeight(i + 1) // a heading is drawn only with its first lesson
+		}
+		if need > room {
+			break
+		}
 		room -= m.rowHeight(i)
 		b.WriteString(m.viewRow(i, w))
 	}
-	if i < len(m.rows) || !m.done {
+	switch {
+	case m.toEnd:
+		b.WriteString(s.Muted.Render("↓ reading on to the last lesson…"))
+	case i < len(m.rows) || !m.done:
 		b.WriteString(moreSign(s, "↓"))
 	}
 	return b.String()

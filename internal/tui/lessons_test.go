@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/failup/failup/internal/journal"
@@ -62,4 +63,175 @@ func TestALongTitleLeavesTheDayWhole(t *testing.T) {
 	h.run(h.model.top().Init())
 	h.press("l")
 	h.expectScreen("19 Feb 2026")
+}
+
+// seedLessons writes n entries with a lesson, one a day from 1 November
+// 2025, so that by month they fall under four headings.
+func seedLessons(h *harness, n int) {
+	for i := range n {
+		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Setback %03d", i+1), OccurredOn: journal.Date("2025-11-01").AddDays(i),
+			Lesson: fmt.Sprintf("Lesson %03d.", i+1)})
+	}
+	h.run(h.model.top().Init())
+}
+
+// TestLessonsComeBackToTheLessonOpened: esc from a lesson's entry (or from
+// the export) comes back to the same lesson, scrolled as it was, under
+// either grouping, even past the first lessons read.
+func TestLessonsComeBackToTheLessonOpened(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedLessons(h, 3*lessonsBatch+5)
+	h.press("l")
+	for _, grouping := range []string{"what keeps coming back", "month"} {
+		if grouping == "month" {
+			h.press("tab")
+		}
+		for range lessonsBatch + 7 {
+			h.press("down")
+		}
+		h.press("up")
+		before := h.screen()
+		if !strings.Contains(before, "grouped by "+grouping) || !strings.Contains(before, "↑ more") {
+			t.Fatalf("not scrolled:\n%s", before)
+		}
+		h.press("enter")
+		h.expectScreen("entry ")
+		h.press("esc")
+		if got := h.screen(); got != before {
+			t.Fatalf("grouped by %s, coming back from the entry moved the list:\n%s\nwas:\n%s", grouping, got, before)
+		}
+		h.press("e")
+		h.expectScreen("export")
+		h.press("esc")
+		if got := h.screen(); got != before {
+			t.Fatalf("grouped by %s, coming back from the export moved the list:\n%s\nwas:\n%s", grouping, got, before)
+		}
+	}
+}
+
+// TestLessonsComeBackAfterADelete: when the entry opened is deleted, the
+// cursor comes back to the lesson that took its place.
+func TestLessonsComeBackAfterADelete(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedLessons(h, 20)
+	h.press("l", "tab", "down", "down", "down", "down", "down")
+	h.expectScreen("› Setback 015")
+	h.press("enter", "d", "y")
+	h.expectScreen("grouped by month", "› Setback 014")
+	if strings.Contains(h.screen(), "Setback 015  15 Nov") {
+		t.Fatalf("the deleted entry's lesson is still listed:\n%s", h.screen())
+	}
+}
+
+// TestLessonsPageAndEnds: pgdn and pgup move a screen of lessons, end goes
+// to the very last lesson, reading all the journal's, and home back to the
+// first.
+func TestLessonsPageAndEnds(t *testing.T) {
+	h := newHarness(t, StartHome)
+	n := 3*lessonsBatch + 5
+	seedLessons(h, n)
+	h.press("l", "tab")
+	h.expectScreen("› Setback 095")
+	h.press("pgdown")
+	h.expectScreen("› Setback 091", "↑ more")
+	h.press("pgdown")
+	h.expectScreen("› Setback 087")
+	h.press("pgup")
+	h.expectScreen("› Setback 091")
+	// On the way, the list says so; another key stops it there.
+	_, cmd := h.model.Update(keyPress("end"))
+	h.expectScreen("↓ reading on to the last lesson…")
+	h.press("up")
+	h.run(cmd)
+	if strings.Contains(h.screen(), "Setback 001") || strings.Contains(h.screen(), "reading on") {
+		t.Fatalf("a key pressed on the way to the last lesson did not stop it:\n%s", h.screen())
+	}
+	h.press("end")
+	h.expectScreen("November 2025", "› Setback 001", "Lesson 001.", "↑ more")
+	if strings.Contains(h.screen(), "↓ more") {
+		t.Errorf("at the last lesson the list says there is more below:\n%s", h.screen())
+	}
+	if got := lessonsIn(h.model.top().(*lessonsScreen).rows); got != n {
+		t.Errorf("end read %d lessons of %d", got, n)
+	}
+	h.press("up")
+	h.expectScreen("› Setback 002")
+	h.press("home")
+	h.expectScreen("February 2026", "› Setback 095")
+	if strings.Contains(h.screen(), "↑ more") {
+		t.Errorf("at the first lesson the list says there is more above:\n%s", h.screen())
+	}
+	h.press("end", "pgdown")
+	h.expectScreen("› Setback 001")
+}
+
+// TestLessonsKeepTheirHeading: scrolled into a group, the list still says
+// which group the lessons in view are in, at its top.
+func TestLessonsKeepTheirHeading(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedLessons(h, 3*lessonsBatch+5)
+	h.press("l", "tab")
+	h.expectScreen("February 2026", "› Setback 095")
+	for range 7 {
+		h.press("down")
+	}
+	h.expectScreen("January 2026 · continued", "› Setback 088")
+	golden.RequireEqual(t, h.screen())
+	// Past the group, the next one's lessons come under their own heading.
+	for range 31 {
+		h.press("down")
+	}
+	h.expectScreen("› Setback 057")
+	if !strings.Contains(h.screen(), "December 2025 · continued") {
+		t.Errorf("the heading of the lessons in view is not kept:\n%s", h.screen())
+	}
+	// A window made smaller keeps the cursor's lesson in view.
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 20})
+	h.expectScreen("› Setback 057")
+	h.expectFits()
+}
+
+// TestLessonsStayWhileRead: while the lessons are read again, after tab or
+// on coming back from an entry, the lessons already shown stay on the
+// screen; it never says, even for a moment, that there are none.
+func TestLessonsStayWhileRead(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedLessons(h, 5)
+	h.press("l")
+	// Each of these leaves the lessons screen reading its lessons again.
+	for _, step := range []func() tea.Cmd{
+		func() tea.Cmd { _, cmd := h.model.Update(keyPress("tab")); return cmd },
+		func() tea.Cmd {
+			h.press("enter")
+			h.expectScreen("entry 5")
+			h.model.Update(pop()) // its command reads the plan, sent here by hand
+			plan, err := h.model.c.Journal.LessonPlan(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, cmd := h.model.Update(lessonsPlanMsg{plan: plan})
+			return cmd
+		},
+	} {
+		cmd := step()
+		if s, ok := h.model.top().(*lessonsScreen); !ok || !s.reading {
+			t.Fatal("the lessons are not being read again")
+		}
+		h.expectScreen("› Setback 005", "Lesson 005.")
+		h.run(cmd)
+		h.expectScreen("› Setback 005", "Lesson 005.")
+	}
+}
+
+// TestListsNameTheirPageKeys: the full help of the lists that page names
+// the keys that do.
+func TestListsNameTheirPageKeys(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedLessons(h, 3)
+	for _, list := range []string{"b", "l"} {
+		h.press(list, "?")
+		h.expectScreen("pgup/pgdn", "page", "home/end", "first/last")
+		h.press("esc", "esc")
+		h.expectScreen("home")
+	}
 }

@@ -16,10 +16,14 @@ import (
 // lessonsBatch is how many entries one read takes.
 const lessonsBatch = 30
 
+// endBatch is how many entries one read takes on the way to the last
+// lesson, for end: fewer, longer reads than scrolling's.
+const endBatch = 1000
+
 // lessonRow is a group heading (id 0) or one lesson: what the screen shows of
 // it, and nothing more, however far the person scrolls.
 type lessonRow struct {
-	heading string
+	heading string // a lesson's is its group's
 	id      int64
 	title   string
 	day     string
@@ -67,14 +71,16 @@ type lessonsReadMsg struct {
 	err  error
 }
 
-// readLessons reads on from at until it has found want lessons or read all.
+// readLessons reads on from at until it has found want lessons or read all,
+// taking as many entries at a time as it wants lessons (lessonsBatch at least).
 func readLessons(c *Common, seq int, sources []lessonSource, at lessonsAt, want int) tea.Cmd {
+	page := max(want, lessonsBatch)
 	return func() tea.Msg {
 		var rows []lessonRow
 		found := 0
 		for at.source < len(sources) && found < want {
 			src := sources[at.source]
-			entries, next, end, err := src.read(c, at.next)
+			entries, next, end, err := src.read(c, at.next, page)
 			if err != nil {
 				return lessonsReadMsg{seq: seq, err: err}
 			}
@@ -90,7 +96,9 @@ func readLessons(c *Common, seq int, sources []lessonSource, at lessonsAt, want 
 					rows = append(rows, lessonRow{heading: heading})
 					at.heading = heading
 				}
-				rows = append(rows, newLessonRow(e, c.day(e.OccurredOn, "2 Jan 2006")))
+				row := newLessonRow(e, c.day(e.OccurredOn, "2 Jan 2006"))
+				row.heading = heading
+				rows = append(rows, row)
 				found++
 			}
 			at.next = next
@@ -102,14 +110,14 @@ func readLessons(c *Common, seq int, sources []lessonSource, at lessonsAt, want 
 	}
 }
 
-// read reads the source's entries from next on: the next few of a theme's,
-// or the next page of the journal.
-func (src lessonSource) read(c *Common, next int) (entries []journal.Entry, after int, end bool, err error) {
+// read reads up to page of the source's entries from next on: the next few
+// of a theme's, or the next page of the journal.
+func (src lessonSource) read(c *Common, next, page int) (entries []journal.Entry, after int, end bool, err error) {
 	if src.ids == nil {
-		entries, err = c.Journal.List(c.Ctx, app.Filter{Limit: lessonsBatch, Offset: next})
-		return entries, next + len(entries), len(entries) < lessonsBatch, err
+		entries, err = c.Journal.List(c.Ctx, app.Filter{Limit: page, Offset: next})
+		return entries, next + len(entries), len(entries) < page, err
 	}
-	ids := src.ids[next:min(next+lessonsBatch, len(src.ids))]
+	ids := src.ids[next:min(next+page, len(src.ids))]
 	for e, err := range c.Journal.EntriesByID(c.Ctx, ids) { // those deleted since are left out
 		if err != nil {
 			return nil, 0, false, err
