@@ -146,7 +146,12 @@ func (k Corrections) apply(entries []journal.Entry, drafts []*draft) []*draft {
 	}
 	for _, m := range k.Removed {
 		if d, i, ok := findMember(drafts, m, at); ok {
-			d.members = slices.DeleteFunc(d.members, func(mb member) bool { return mb.entry == i })
+			d.members = slices.DeleteFunc(d.members, func(mb member) bool {
+				if mb.entry == i {
+					d.takenOut = append(d.takenOut, i)
+				}
+				return mb.entry == i
+			})
 		}
 	}
 	for _, m := range k.Added {

@@ -110,3 +110,31 @@ func TestCorrectionsValidate(t *testing.T) {
 		t.Errorf("good corrections: %v", err)
 	}
 }
+
+func TestTakingAnEntryOutTakesOutThatEntryAlone(t *testing.T) {
+	// In ewan's journal entries join "running on empty" and "putting off a
+	// hard conversation" by being written like their own; taking one of
+	// those out used to let another in, or push one out, as the votes
+	// were counted again without it.
+	entries := readFixture(t, "ewan.json")
+	lex := builtinLexicon(t)
+	before := Patterns(entries, lex, Options{})
+	uid := map[int64]string{}
+	for _, e := range entries {
+		uid[e.ID] = e.UID
+	}
+	for _, th := range before.Themes {
+		if th.Label != "running on empty" && th.Label != "putting off a hard conversation" {
+			continue
+		}
+		for _, id := range th.Entries {
+			out := Corrections{Removed: []Membership{{Theme: th.Key, UID: uid[id]}}}
+			after := Patterns(entries, lex, Options{Corrections: out})
+			want := slices.DeleteFunc(slices.Clone(th.Entries), func(e int64) bool { return e == id })
+			i := slices.IndexFunc(after.Themes, func(a Theme) bool { return a.Key == th.Key })
+			if i < 0 || !slices.Equal(after.Themes[i].Entries, want) {
+				t.Errorf("%s without entry %d: %v; want %v", th.Label, id, after.Themes[max(i, 0)].Entries, want)
+			}
+		}
+	}
+}

@@ -26,7 +26,11 @@ type draft struct {
 	// strays are the entries that showed d but were left out as strays:
 	// they do not join it by likeness either.
 	strays []int32
-	score  float64
+	// takenOut are the entries that showed d in their own words and that the
+	// person took out of it: they still count when others join it by
+	// likeness, so that taking one entry out takes out that entry alone.
+	takenOut []int32
+	score    float64
 	// names are, for a person's theme, the terms that are their name and
 	// its short forms; the others are words that keep them company.
 	names []int32

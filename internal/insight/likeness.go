@@ -37,7 +37,7 @@ const (
 // joinLookalikes adds to each lexicon pattern among drafts (found in at
 // least minDF entries) the entries whose nearest neighbours show it, each
 // with the words it shares with them as its evidence; an entry the person
-// took out of the pattern stays out.
+// took out of the pattern stays out, and still counts as showing it.
 func joinLookalikes(c *corpus, drafts []*draft, minDF int32, removed []Membership) {
 	n := len(c.entries)
 	if n < minLikeEntries || n > maxLikeEntries {
@@ -55,7 +55,10 @@ func joinLookalikes(c *corpus, drafts []*draft, minDF int32, removed []Membershi
 		// set stays as it was before any joined: an entry joins by the
 		// entries that show the pattern in their own words.
 		set := d.entrySet(n)
-		need := votesNeeded(likeNeighbours, float64(len(d.members))/float64(n))
+		for _, e := range d.takenOut {
+			set.add(e)
+		}
+		need := votesNeeded(likeNeighbours, float64(len(d.members)+len(d.takenOut))/float64(n))
 		for e := range int32(n) {
 			if set.has(e) || slices.Contains(d.strays, e) || slices.Contains(removed, Membership{Theme: d.key, UID: c.entries[e].UID}) {
 				continue
