@@ -168,6 +168,29 @@ func TestSearchSnippetsMarkEveryForm(t *testing.T) {
 	}
 }
 
+// A snippet keeps the quotation marks written at the start of a text and
+// onto the words at its ends, with the words it shows.
+func TestSearchSnippetsKeepQuotationMarks(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s,
+		journal.Entry{Title: "Sundowning", OccurredOn: "2026-01-01", Lesson: "'Just sundowning' isnt a call I get to make on my own."},
+		journal.Entry{Title: "Long", OccurredOn: "2026-01-02",
+			Lesson: "One two three four five six seven eight \u201cJust a big wobble\u201d she said, and I believed it then, I was (sure) of it."},
+	)
+	for q, want := range map[string]string{
+		"sundowning": "'Just " + MatchStart + "sundowning" + MatchEnd + "' isnt a call I get to make on my own.",
+		"wobble":     "…\u201cJust a big " + MatchStart + "wobble" + MatchEnd + "\u201d she said, and I believed it then, I was (sure)…",
+	} {
+		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q + " ")})
+		if err != nil || len(r.Hits) != 1 {
+			t.Fatalf("search %q: %+v, %v", q, r.Hits, err)
+		}
+		if r.Hits[0].Snippet != want {
+			t.Errorf("search %q: snippet %q, want %q", q, r.Hits[0].Snippet, want)
+		}
+	}
+}
+
 func TestSearchSuggestsWordsOfTheJournal(t *testing.T) {
 	s := searchJournal(t)
 	for q, want := range map[string]string{
