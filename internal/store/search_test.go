@@ -30,9 +30,11 @@ func searchJournal(t *testing.T) *Store {
 	return s
 }
 
+// find searches as the search screen does: the last word, unless a space
+// follows it, may begin longer ones.
 func find(t *testing.T, s *Store, query string) []string {
 	t.Helper()
-	r, err := s.Find(ctx, Request{Query: searchquery.Parse(query), Today: "2026-06-15", Pattern: func(name string) ([]int64, error) {
+	r, err := s.Find(ctx, Request{Query: searchquery.ParseTyped(query), Today: "2026-06-15", Pattern: func(name string) ([]int64, error) {
 		if name == "sleep" {
 			return []int64{1, 3}, nil
 		}
@@ -89,6 +91,33 @@ func TestSearchReadsTheLastWordAsItIsTyped(t *testing.T) {
 	expect(t, s, "sleepi", night, gym)
 	expect(t, s, "Pri ") // a finished word is whole
 	expect(t, s, "pri gym")
+}
+
+// A query written whole, as on the command line, reads its words whole, in
+// any of their forms; word* is the start of longer ones. As typed, the last
+// word begins only words that begin with what was typed.
+func TestSearchReadsAWrittenQueryWhole(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s,
+		journal.Entry{Title: "Skipped breakfast", OccurredOn: "2026-01-01"},
+		journal.Entry{Title: "Took no break", OccurredOn: "2026-01-02"},
+		journal.Entry{Title: "The printer broke", OccurredOn: "2026-01-03"},
+	)
+	for q, want := range map[string][]string{
+		"breaks":   {"The printer broke", "Took no break"},
+		"break":    {"The printer broke", "Took no break"},
+		"break*":   {"Skipped breakfast", "The printer broke", "Took no break"},
+		"breakfa":  nil,
+		"breakfa*": {"Skipped breakfast"},
+	} {
+		got := titlesOf(t, s, q, 0)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("search %q found %q, want %q", q, got, want)
+		}
+	}
+	expect(t, s, "breaks", "Took no break", "The printer broke")
+	expect(t, s, "break", "Skipped breakfast", "Took no break", "The printer broke")
 }
 
 func TestSearchCoversEveryField(t *testing.T) {
@@ -388,7 +417,11 @@ func TestSearchAsTypedSuggestsOnlyForWordsOfThreeLetters(t *testing.T) {
 	s := searchJournal(t)
 	suggestion := func(query string, typing bool) string {
 		t.Helper()
-		r, err := s.Find(ctx, Request{Query: searchquery.Parse(query), Limit: 5, Typing: typing})
+		parse := searchquery.Parse
+		if typing {
+			parse = searchquery.ParseTyped
+		}
+		r, err := s.Find(ctx, Request{Query: parse(query), Limit: 5, Typing: typing})
 		if err != nil || len(r.Hits) != 0 {
 			t.Fatalf("search %q: %d hits, %v", query, len(r.Hits), err)
 		}
