@@ -31,7 +31,8 @@ among equal matches, the most recent.
                      name (overcommitment, "saying yes to too much") or number
 
 Anything else, such as a stray quote, brackets or a * on its own, is taken as
-words. When nothing matches, the closest words in your journal are suggested.`
+words. When nothing matches, the words of your journal you likely mistyped are
+suggested.`
 
 func (a *env) searchCmd() *cobra.Command {
 	var limit int

@@ -227,11 +227,11 @@ func TestSearchSuggestsWordsOfTheJournal(t *testing.T) {
 		"deadlnie ":        "deadline",
 		"defensive sleept": "", // the words do not meet in one entry
 		"qqqqqq":           "",
-		"rpiya":            "",                  // three changes from priya: too far
-		"grmy":             "",                  // two from gym: too far for a short word
-		"pruxa":            "",                  // two changes in five letters: too far
-		"tag:work slep ":   "sleeping tag:work", // as the newest entry writes it
-		"rushd":            "rushed",            // its form runs past rush, but rushed is one change away
+		"rpiya":            "",               // three changes from priya: too far
+		"grmy":             "",               // two from gym: too far for a short word
+		"pruxa":            "",               // two changes in five letters: too far
+		"tag:work slep ":   "slept tag:work", // as the journal writes it closest to what was typed
+		"rushd":            "rushed",         // its form runs past rush, but rushed is one change away
 		"gymm":             "gym",
 		"demons":           "", // demo only begins it
 		"planets":          "",
@@ -242,6 +242,60 @@ func TestSearchSuggestsWordsOfTheJournal(t *testing.T) {
 		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})
 		if err != nil || len(r.Hits) != 0 || r.Suggestion != want {
 			t.Errorf("search %q: %d hits, suggestion %q (%v), want %q", q, len(r.Hits), r.Suggestion, err, want)
+		}
+	}
+}
+
+// A suggestion is a word the person likely meant: a slip of the fingers
+// from a word of their journal, as they write it, and never another word
+// that only looks like the one typed.
+func TestSearchSuggestsOnlyLikelyTypos(t *testing.T) {
+	s := openTemp(t)
+	answer := func(text string) []journal.Answer { return []journal.Answer{{Key: "cause", Question: "q", Text: text}} }
+	seed(t, s,
+		journal.Entry{Title: "Same mistake again", OccurredOn: "2026-01-01", Answers: answer("The score was lovely, better than since the single order.")},
+		journal.Entry{Title: "Ordered too much", OccurredOn: "2026-01-02", Answers: answer("I ordered it the same way; the line was long.")},
+		journal.Entry{Title: "Orders", OccurredOn: "2026-01-03", Answers: answer("Another order.")},
+	)
+	for q, want := range map[string]string{
+		// Words of their own, not typos of the journal's words.
+		"shame":  "", // same: an h is no slip beside s or a
+		"scared": "", // score: a and o are far apart
+		"bitter": "", // better
+		"lonely": "", // lovely; line ("lone" and "line" are a key apart, the words are not)
+		"fight":  "",
+		// Typos: swapped, missing, doubled, a key next to the right one.
+		"smae":    "same",
+		"socre":   "score",
+		"sinle":   "single",
+		"bettter": "better",
+		"lovrly":  "lovely",
+		"ordred":  "ordered", // as written nearest what was typed, not "order"
+	} {
+		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})
+		if err != nil || len(r.Hits) != 0 || r.Suggestion != want {
+			t.Errorf("search %q: %d hits, suggestion %q (%v), want %q", q, len(r.Hits), r.Suggestion, err, want)
+		}
+	}
+}
+
+func TestTypoCost(t *testing.T) {
+	for _, c := range []struct {
+		typed, meant string
+		want         int
+	}{
+		{"teh", "the", 1},     // swapped
+		{"sleeo", "sleep", 1}, // o is next to p
+		{"rushd", "rushed", 1},
+		{"gymm", "gym", 1},     // doubled
+		{"sleepo", "sleep", 1}, // o struck with p
+		{"shame", "same", 2},   // h is nowhere near s or a
+		{"scare", "score", 2},  // a is nowhere near o
+		{"same", "same", 0},
+		{"abcdefghijk", "abc", 4},
+	} {
+		if got := typoCost(c.typed, c.meant); got != c.want {
+			t.Errorf("typoCost(%q, %q) = %d, want %d", c.typed, c.meant, got, c.want)
 		}
 	}
 }
