@@ -31,7 +31,9 @@ func (s *Store) suggest(ctx context.Context, r Request) (string, error) {
 					words[k], changed = better, true
 				}
 			}
-			q.All[i][j] = searchquery.Term{Text: strings.Join(words, " "), Phrase: t.Phrase}
+			// A word written with a * keeps it; the word being typed is
+			// offered whole.
+			q.All[i][j] = searchquery.Term{Text: strings.Join(words, " "), Phrase: t.Phrase, Prefix: t.Prefix && !r.Typing}
 		}
 	}
 	if !changed {
