@@ -25,17 +25,17 @@ type QueryError = store.QueryError
 // a suggestion of words that would.
 type Found = store.Results
 
-// Search finds entries by a query as typed (see searchquery: words, phrases,
-// OR, -word, tag:, skill:, after:, before:, pattern:), best match first;
+// Search finds entries by a query written whole (see searchquery: words,
+// word*, phrases, OR, -word, tag:, skill:, after:, before:, pattern:), best match first;
 // limit 0 is all. A pattern: is looked up in the whole journal's kept
 // patterns. A query that cannot be read is a *store.QueryError.
 func (c *Core) Search(ctx context.Context, query string, limit int) (Found, error) {
 	return c.search(ctx, query, limit, false)
 }
 
-// SearchAsTyped is Search for a query searched again at each key press:
-// while its last word is too short to be read as the start of longer ones,
-// nothing is suggested when nothing matches.
+// SearchAsTyped is Search for a query searched again at each key press: the
+// last word is the start of longer ones until a space ends it, and while it
+// is too short to be read as one, nothing is suggested when nothing matches.
 func (c *Core) SearchAsTyped(ctx context.Context, query string, limit int) (Found, error) {
 	return c.search(ctx, query, limit, true)
 }
@@ -44,7 +44,11 @@ func (c *Core) search(ctx context.Context, query string, limit int, typing bool)
 	if limit < 0 {
 		return Found{}, inputErrorf("limit", "give 0 (no limit) or more, not %d", limit)
 	}
-	found, err := c.store.Find(ctx, store.Request{Query: searchquery.Parse(query), Limit: limit, Typing: typing,
+	parse := searchquery.Parse
+	if typing {
+		parse = searchquery.ParseTyped
+	}
+	found, err := c.store.Find(ctx, store.Request{Query: parse(query), Limit: limit, Typing: typing,
 		Today: c.Today(), Pattern: func(name string) ([]int64, error) { return c.patternEntries(ctx, name) }})
 	if found.Hits == nil {
 		found.Hits = []Hit{}

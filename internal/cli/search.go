@@ -14,10 +14,12 @@ import (
 // SearchHelp says what a search query can hold; the TUI's help shows it too.
 const searchHelp = `Searches titles, answers, lessons, commitments and their outcomes, tags and
 skills. Every word must appear, in any of its forms: "sleep" finds "slept" and
-"sleeping", "defend" finds "defensive", "Priya's" finds "Priya". The last word
-may be the start of a longer one: "defens" finds "defensiveness". A match in
-the title or lesson ranks first; among equal matches, the most recent.
+"sleeping", "defend" finds "defensive", "Priya's" finds "Priya". Words are
+whole ("breaks" does not find "breakfast"); a * after a word of three letters
+or more finds the words it begins. A match in the title or lesson ranks first;
+among equal matches, the most recent.
 
+  defens*            words beginning defens: "defensive", "defensiveness"
   "exact phrase"     these words together, in this order
   a OR b             either word
   -word              leave out entries with this word (-"a phrase" too)
@@ -28,8 +30,9 @@ the title or lesson ranks first; among equal matches, the most recent.
   pattern:NAME       entries showing a pattern from failup patterns, by its
                      name (overcommitment, "saying yes to too much") or number
 
-Anything else, such as a stray quote, brackets or *, is taken as words. When
-nothing matches, the closest words in your journal are suggested.`
+Anything else, such as a stray quote, brackets or a * on its own, is taken as
+words. When nothing matches, the words of your journal you likely mistyped are
+suggested.`
 
 func (a *env) searchCmd() *cobra.Command {
 	var limit int
@@ -38,7 +41,7 @@ func (a *env) searchCmd() *cobra.Command {
 		Use:   "search QUERY",
 		Short: "Find entries by their words, best match first",
 		Long:  searchHelp,
-		Example: "  failup search deadline\n  failup search '\"said yes\" project' --limit 5\n" +
+		Example: "  failup search deadline\n  failup search 'defens*'\n  failup search '\"said yes\" project' --limit 5\n" +
 			"  failup search 'interview OR exam tag:work after:\"last month\"'\n  failup search -- -deadline skill:resilience",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -83,7 +86,7 @@ func (a *env) writeFound(found app.Found, asJSON bool) error {
 	case len(found.Hits) == 0 && found.Suggestion != "":
 		fmt.Fprintf(a.out, "Nothing matches. Did you mean: failup search %s\n", shellQuote(found.Suggestion))
 	case len(found.Hits) == 0:
-		fmt.Fprintln(a.out, "Nothing matches. Fewer or shorter words find more.")
+		fmt.Fprintln(a.out, strings.TrimSpace("Nothing matches. "+found.Widen))
 	default:
 		a.writeHits(found.Hits)
 	}

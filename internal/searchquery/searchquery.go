@@ -1,7 +1,8 @@
 // Package searchquery reads what a person types into a search box: words,
-// "quoted phrases", OR between alternatives, -word to leave out, and the
-// filters tag:, skill:, before:, after: and pattern:. Nothing typed is an
-// error: whatever is not one of these is words.
+// word* for the start of longer ones, "quoted phrases", OR between
+// alternatives, -word to leave out, and the filters tag:, skill:, before:,
+// after: and pattern:. Nothing typed is an error: whatever is not one of
+// these is words.
 package searchquery
 
 import (
@@ -29,8 +30,9 @@ type Term struct {
 	Text string
 	// Phrase is set when Text was quoted: its words must appear together.
 	Phrase bool
-	// Prefix is set on the last word of a query still being typed: it may
-	// be the beginning of a longer word.
+	// Prefix is set on a word written with a * after it, and by ParseTyped
+	// on the last word of a query still being typed: its last word may be
+	// the beginning of a longer one.
 	Prefix bool
 }
 
@@ -43,11 +45,19 @@ type token struct {
 	quoted bool
 	key    string // a filter name, for key:value
 	neg    bool   // written with a leading -
+	star   bool   // written with a trailing *, which text leaves out
 }
 
-// Parse reads input. The last word is a prefix unless the input ends in a
-// space or a closing quote: a person typing "slee" means a word not done.
-func Parse(input string) Query {
+// Parse reads a query written whole, as on a command line: each word is a
+// whole word, but one written with a * after it ("defens*").
+func Parse(input string) Query { return parse(input, false) }
+
+// ParseTyped reads a query searched again as each key is pressed: as Parse,
+// but the last word is also a prefix unless the input ends in a space or a
+// closing quote, since a person typing "slee" means a word not done.
+func ParseTyped(input string) Query { return parse(input, true) }
+
+func parse(input string, typing bool) Query {
 	var q Query
 	toks := tokens(input)
 	joinNext := false
@@ -57,15 +67,15 @@ func Parse(input string) Query {
 		case t.key != "":
 			q.addFilter(t.key, t.text)
 			joinNext = false
-		case !t.quoted && !t.neg && t.text == "OR" && len(q.All) > 0:
+		case !t.quoted && !t.neg && !t.star && t.text == "OR" && len(q.All) > 0:
 			joinNext = true
 		case !hasWordRune(t.text):
 			joinNext = false
 		case t.neg:
-			q.None = append(q.None, Term{Text: t.text, Phrase: t.quoted})
+			q.None = append(q.None, Term{Text: t.text, Phrase: t.quoted, Prefix: t.star})
 			joinNext = false
 		default:
-			term := Term{Text: t.text, Phrase: t.quoted, Prefix: last && !t.quoted && !endsTyped(input)}
+			term := Term{Text: t.text, Phrase: t.quoted, Prefix: t.star || typing && last && !t.quoted && !endsTyped(input)}
 			if joinNext {
 				q.All[len(q.All)-1] = append(q.All[len(q.All)-1], term)
 			} else {
@@ -132,6 +142,9 @@ func tokens(input string) []token {
 				t.key, t.text = strings.ToLower(key), strings.TrimSpace(value)
 			}
 		}
+		if word := strings.TrimRight(t.text, "*"); t.key == "" && word != t.text && hasWordRune(word) {
+			t.text, t.star = word, true
+		}
 		out = append(out, t)
 	}
 }
@@ -163,13 +176,38 @@ func hasWordRune(s string) bool {
 // words to leave out).
 func (q Query) HasWords() bool { return len(q.All) > 0 }
 
+// Widen says in a sentence what may find more when q found nothing: fewer
+// words, fewer filters, or for one word, another word for the same thing.
+func (q Query) Widen() string {
+	words := 0
+	for _, group := range q.All {
+		fewest := -1
+		for _, t := range group {
+			if n := len(strings.FieldsFunc(t.Text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })); fewest < 0 || n < fewest {
+				fewest = n
+			}
+		}
+		words += fewest
+	}
+	filtered := len(q.None) > 0 || len(q.Tags) > 0 || len(q.Skills) > 0 || len(q.Patterns) > 0 || q.Before != "" || q.After != ""
+	switch {
+	case words > 1 && filtered:
+		return "Fewer words or filters find more."
+	case words > 1:
+		return "Fewer words find more."
+	case filtered:
+		return "Fewer filters find more."
+	}
+	return "Try another word for the same thing."
+}
+
 // IsZero reports whether nothing was asked for.
 func (q Query) IsZero() bool {
 	return len(q.All) == 0 && len(q.None) == 0 && len(q.Tags) == 0 && len(q.Skills) == 0 &&
 		len(q.Patterns) == 0 && q.Before == "" && q.After == ""
 }
 
-// String writes q back as a query that Parse reads as q (but for Prefix).
+// String writes q back as a query that Parse reads as q.
 func (q Query) String() string {
 	var parts []string
 	for _, group := range q.All {
@@ -206,8 +244,11 @@ func (q Query) String() string {
 }
 
 func (t Term) String() string {
-	if t.Phrase || strings.ContainsFunc(t.Text, unicode.IsSpace) {
+	switch {
+	case t.Phrase || strings.ContainsFunc(t.Text, unicode.IsSpace):
 		return `"` + t.Text + `"`
+	case t.Prefix:
+		return t.Text + "*"
 	}
 	return t.Text
 }

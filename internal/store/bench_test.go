@@ -9,6 +9,7 @@ import (
 
 	"github.com/failup/failup/internal/gen"
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/searchquery"
 )
 
 const benchSize = 100_000
@@ -150,6 +151,22 @@ func BenchmarkSearch(b *testing.B) {
 				hits, err := s.Search(ctx, query, 20)
 				if err != nil || len(hits) == 0 {
 					b.Fatalf("Search(%s) = %d hits, %v", query, len(hits), err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSuggest searches for words the journal does not have: a typo of
+// a word it has, and a word of its own that is no typo.
+func BenchmarkSuggest(b *testing.B) {
+	for _, query := range []string{"deadlnie", "intreview", "shame"} {
+		b.Run(query, func(b *testing.B) {
+			s := benchStore(b)
+			for b.Loop() {
+				r, err := s.Find(ctx, Request{Query: searchquery.Parse(query), Limit: 20})
+				if err != nil || len(r.Hits) != 0 {
+					b.Fatalf("Find(%s) = %d hits, %v", query, len(r.Hits), err)
 				}
 			}
 		})

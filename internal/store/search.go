@@ -72,6 +72,9 @@ type Results struct {
 	// are not in the journal replaced by the closest that are, if that
 	// finds something; "" otherwise.
 	Suggestion string `json:"suggestion,omitempty"`
+	// Widen, when nothing matched and nothing is suggested, is a sentence
+	// on what may find more (see searchquery.Query.Widen).
+	Widen string `json:"widen,omitempty"`
 }
 
 // QueryError is a search that cannot be run as asked, such as a day that is
@@ -140,6 +143,9 @@ func (s *Store) Find(ctx context.Context, r Request) (Results, error) {
 	}
 	if len(res.Hits) == 0 && match != "" && !(r.Typing && halfTyped(r.Query)) {
 		res.Suggestion, err = s.suggest(ctx, r)
+	}
+	if len(res.Hits) == 0 && res.Suggestion == "" {
+		res.Widen = r.Query.Widen()
 	}
 	return res, err
 }

@@ -30,9 +30,11 @@ func searchJournal(t *testing.T) *Store {
 	return s
 }
 
+// find searches as the search screen does: the last word, unless a space
+// follows it, may begin longer ones.
 func find(t *testing.T, s *Store, query string) []string {
 	t.Helper()
-	r, err := s.Find(ctx, Request{Query: searchquery.Parse(query), Today: "2026-06-15", Pattern: func(name string) ([]int64, error) {
+	r, err := s.Find(ctx, Request{Query: searchquery.ParseTyped(query), Today: "2026-06-15", Pattern: func(name string) ([]int64, error) {
 		if name == "sleep" {
 			return []int64{1, 3}, nil
 		}
@@ -89,6 +91,33 @@ func TestSearchReadsTheLastWordAsItIsTyped(t *testing.T) {
 	expect(t, s, "sleepi", night, gym)
 	expect(t, s, "Pri ") // a finished word is whole
 	expect(t, s, "pri gym")
+}
+
+// A query written whole, as on the command line, reads its words whole, in
+// any of their forms; word* is the start of longer ones. As typed, the last
+// word begins only words that begin with what was typed.
+func TestSearchReadsAWrittenQueryWhole(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s,
+		journal.Entry{Title: "Skipped breakfast", OccurredOn: "2026-01-01"},
+		journal.Entry{Title: "Took no break", OccurredOn: "2026-01-02"},
+		journal.Entry{Title: "The printer broke", OccurredOn: "2026-01-03"},
+	)
+	for q, want := range map[string][]string{
+		"breaks":   {"The printer broke", "Took no break"},
+		"break":    {"The printer broke", "Took no break"},
+		"break*":   {"Skipped breakfast", "The printer broke", "Took no break"},
+		"breakfa":  nil,
+		"breakfa*": {"Skipped breakfast"},
+	} {
+		got := titlesOf(t, s, q, 0)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("search %q found %q, want %q", q, got, want)
+		}
+	}
+	expect(t, s, "breaks", "Took no break", "The printer broke")
+	expect(t, s, "break", "Skipped breakfast", "Took no break", "The printer broke")
 }
 
 func TestSearchCoversEveryField(t *testing.T) {
@@ -168,6 +197,29 @@ func TestSearchSnippetsMarkEveryForm(t *testing.T) {
 	}
 }
 
+// A snippet keeps the quotation marks written at the start of a text and
+// onto the words at its ends, with the words it shows.
+func TestSearchSnippetsKeepQuotationMarks(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s,
+		journal.Entry{Title: "Sundowning", OccurredOn: "2026-01-01", Lesson: "'Just sundowning' isnt a call I get to make on my own."},
+		journal.Entry{Title: "Long", OccurredOn: "2026-01-02",
+			Lesson: "One two three four five six seven eight \u201cJust a big wobble\u201d she said, and I believed it then, I was (sure) of it."},
+	)
+	for q, want := range map[string]string{
+		"sundowning": "'Just " + MatchStart + "sundowning" + MatchEnd + "' isnt a call I get to make on my own.",
+		"wobble":     "…\u201cJust a big " + MatchStart + "wobble" + MatchEnd + "\u201d she said, and I believed it then, I was (sure)…",
+	} {
+		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q + " ")})
+		if err != nil || len(r.Hits) != 1 {
+			t.Fatalf("search %q: %+v, %v", q, r.Hits, err)
+		}
+		if r.Hits[0].Snippet != want {
+			t.Errorf("search %q: snippet %q, want %q", q, r.Hits[0].Snippet, want)
+		}
+	}
+}
+
 func TestSearchSuggestsWordsOfTheJournal(t *testing.T) {
 	s := searchJournal(t)
 	for q, want := range map[string]string{
@@ -175,11 +227,11 @@ func TestSearchSuggestsWordsOfTheJournal(t *testing.T) {
 		"deadlnie ":        "deadline",
 		"defensive sleept": "", // the words do not meet in one entry
 		"qqqqqq":           "",
-		"rpiya":            "",                  // three changes from priya: too far
-		"grmy":             "",                  // two from gym: too far for a short word
-		"pruxa":            "",                  // two changes in five letters: too far
-		"tag:work slep ":   "sleeping tag:work", // as the newest entry writes it
-		"rushd":            "rushed",            // its form runs past rush, but rushed is one change away
+		"rpiya":            "",               // three changes from priya: too far
+		"grmy":             "",               // two from gym: too far for a short word
+		"pruxa":            "",               // two changes in five letters: too far
+		"tag:work slep ":   "slept tag:work", // as the journal writes it closest to what was typed
+		"rushd":            "rushed",         // its form runs past rush, but rushed is one change away
 		"gymm":             "gym",
 		"demons":           "", // demo only begins it
 		"planets":          "",
@@ -190,6 +242,60 @@ func TestSearchSuggestsWordsOfTheJournal(t *testing.T) {
 		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})
 		if err != nil || len(r.Hits) != 0 || r.Suggestion != want {
 			t.Errorf("search %q: %d hits, suggestion %q (%v), want %q", q, len(r.Hits), r.Suggestion, err, want)
+		}
+	}
+}
+
+// A suggestion is a word the person likely meant: a slip of the fingers
+// from a word of their journal, as they write it, and never another word
+// that only looks like the one typed.
+func TestSearchSuggestsOnlyLikelyTypos(t *testing.T) {
+	s := openTemp(t)
+	answer := func(text string) []journal.Answer { return []journal.Answer{{Key: "cause", Question: "q", Text: text}} }
+	seed(t, s,
+		journal.Entry{Title: "Same mistake again", OccurredOn: "2026-01-01", Answers: answer("The score was lovely, better than since the single order.")},
+		journal.Entry{Title: "Ordered too much", OccurredOn: "2026-01-02", Answers: answer("I ordered it the same way; the line was long.")},
+		journal.Entry{Title: "Orders", OccurredOn: "2026-01-03", Answers: answer("Another order.")},
+	)
+	for q, want := range map[string]string{
+		// Words of their own, not typos of the journal's words.
+		"shame":  "", // same: an h is no slip beside s or a
+		"scared": "", // score: a and o are far apart
+		"bitter": "", // better
+		"lonely": "", // lovely; line ("lone" and "line" are a key apart, the words are not)
+		"fight":  "",
+		// Typos: swapped, missing, doubled, a key next to the right one.
+		"smae":    "same",
+		"socre":   "score",
+		"sinle":   "single",
+		"bettter": "better",
+		"lovrly":  "lovely",
+		"ordred":  "ordered", // as written nearest what was typed, not "order"
+	} {
+		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})
+		if err != nil || len(r.Hits) != 0 || r.Suggestion != want {
+			t.Errorf("search %q: %d hits, suggestion %q (%v), want %q", q, len(r.Hits), r.Suggestion, err, want)
+		}
+	}
+}
+
+func TestTypoCost(t *testing.T) {
+	for _, c := range []struct {
+		typed, meant string
+		want         int
+	}{
+		{"teh", "the", 1},     // swapped
+		{"sleeo", "sleep", 1}, // o is next to p
+		{"rushd", "rushed", 1},
+		{"gymm", "gym", 1},     // doubled
+		{"sleepo", "sleep", 1}, // o struck with p
+		{"shame", "same", 2},   // h is nowhere near s or a
+		{"scare", "score", 2},  // a is nowhere near o
+		{"same", "same", 0},
+		{"abcdefghijk", "abc", 4},
+	} {
+		if got := typoCost(c.typed, c.meant); got != c.want {
+			t.Errorf("typoCost(%q, %q) = %d, want %d", c.typed, c.meant, got, c.want)
 		}
 	}
 }
@@ -365,7 +471,11 @@ func TestSearchAsTypedSuggestsOnlyForWordsOfThreeLetters(t *testing.T) {
 	s := searchJournal(t)
 	suggestion := func(query string, typing bool) string {
 		t.Helper()
-		r, err := s.Find(ctx, Request{Query: searchquery.Parse(query), Limit: 5, Typing: typing})
+		parse := searchquery.Parse
+		if typing {
+			parse = searchquery.ParseTyped
+		}
+		r, err := s.Find(ctx, Request{Query: parse(query), Limit: 5, Typing: typing})
 		if err != nil || len(r.Hits) != 0 {
 			t.Fatalf("search %q: %d hits, %v", query, len(r.Hits), err)
 		}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/failup/failup/internal/wordform"
 )
@@ -101,14 +103,25 @@ func snippet(matched *forms, texts ...string) string {
 }
 
 // mark writes snippetWords words of text from the word from, the matching
-// ones between MatchStart and MatchEnd, with "…" where text goes on.
+// ones between MatchStart and MatchEnd, with "…" where text goes on. What
+// comes before the first word shown is kept when it is the text's start,
+// and quotation marks and brackets written onto the first and last words
+// are kept: they are part of what was written.
 func mark(text string, words []span, hits []bool, from int) string {
 	to := min(len(words), from+snippetWords)
 	var b strings.Builder
+	last := 0
 	if from > 0 {
 		b.WriteString("…")
+		last = words[from].start
+		for last > words[from-1].end {
+			r, size := utf8.DecodeLastRuneInString(text[:last])
+			if r != '"' && r != '\'' && !unicode.In(r, unicode.Ps, unicode.Pi) {
+				break
+			}
+			last -= size
+		}
 	}
-	last := words[from].start
 	for k := from; k < to; k++ {
 		b.WriteString(text[last:words[k].start])
 		if hits[k] {
@@ -119,7 +132,15 @@ func mark(text string, words []span, hits []bool, from int) string {
 		last = words[k].end
 	}
 	if to < len(words) {
-		b.WriteString("…")
+		end := last
+		for end < words[to].start {
+			r, size := utf8.DecodeRuneInString(text[end:])
+			if r != '"' && r != '\'' && !unicode.In(r, unicode.Pe, unicode.Pf) {
+				break
+			}
+			end += size
+		}
+		b.WriteString(text[last:end] + "…")
 	} else {
 		b.WriteString(strings.TrimRight(text[last:], " \n\t"))
 	}

@@ -1,10 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -31,7 +31,9 @@ func (s *Store) suggest(ctx context.Context, r Request) (string, error) {
 					words[k], changed = better, true
 				}
 			}
-			q.All[i][j] = searchquery.Term{Text: strings.Join(words, " "), Phrase: t.Phrase}
+			// A word written with a * keeps it; the word being typed is
+			// offered whole.
+			q.All[i][j] = searchquery.Term{Text: strings.Join(words, " "), Phrase: t.Phrase, Prefix: t.Prefix && !r.Typing}
 		}
 	}
 	if !changed {
@@ -45,57 +47,72 @@ func (s *Store) suggest(ctx context.Context, r Request) (string, error) {
 	return q.String(), nil
 }
 
-// closestWord is the word of the journal closest to w when w's form is not
-// in the journal, as the journal writes it; "" when w is in the journal or
-// nothing is close. Words starting with the same letter are compared: a
-// typo rarely changes the first letter, and reading the whole vocabulary of
-// a large journal would take too long.
+// closestWord is the word of the journal that w is most likely a typo of,
+// as the journal writes it; "" when w is in the journal (in any form) or no
+// word of it is a likely typo. A likely typo is a slip or two of the
+// fingers (see typoCost) from a way the journal writes the word: "shame" is
+// not taken for "same", "scared" for "score", nor "lonely" for "lined"
+// (though "lone" and "line" are a key apart). Of equally likely words, the
+// one in the most entries wins.
 func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
 	form := wordform.Form(w)
+	// Only words starting with w's first letter are compared: a typo rarely
+	// changes the first letter, and reading the whole vocabulary of a large
+	// journal would take too long.
 	first, _ := utf8.DecodeRuneInString(form)
 	words, err := s.wordsFrom(ctx, first)
 	if err != nil {
 		return "", err
 	}
-	best, bestWritten, bestDist, bestDocs := "", "", 0, 0
+	type candidate struct {
+		indexedWord
+		cost int
+	}
+	var near []candidate
 	for _, word := range words {
 		if word.Term == form {
 			return "", nil
 		}
-		d := min(editDistance(form, word.Term), editDistance(w, word.Term))
-		if !near(d, form, word.Term) || best != "" && (d > bestDist || d == bestDist && word.Docs <= bestDocs) {
-			continue
+		// A form may be near the start of w, the rest of w an ending the
+		// form leaves out ("lock" for "lcoked"): it is read as written too.
+		whole, head := typoCosts(w, word.Term)
+		cost := min(typoCost(form, word.Term), whole)
+		if likelyTypo(cost, form, word.Term) || likelyTypo(head, form, word.Term) {
+			// A whole word near w is likelier than a beginning.
+			near = append(near, candidate{word, min(cost, head+1)})
 		}
-		// A word that w only runs on from ("demo" for "demons", "over" for
-		// "overpriced") is a near spelling only when the journal writes it
-		// near w too ("rushed" for "rushd").
-		written := ""
-		if strings.HasPrefix(form, word.Term) || strings.HasPrefix(w, word.Term) {
-			if written, err = s.writtenAs(ctx, word.Term); err != nil {
-				return "", err
-			}
-			if !near(editDistance(w, written), w, written) {
-				continue
-			}
+	}
+	// The forms closest to w's, the most written first, are compared as
+	// the journal writes them.
+	slices.SortStableFunc(near, func(a, b candidate) int { return cmp.Or(a.cost-b.cost, b.Docs-a.Docs) })
+	best, bestCost, bestDocs := "", 0, 0
+	for _, c := range near[:min(len(near), writtenAtMost)] {
+		written, err := s.writtenAs(ctx, c.Term, w)
+		if err != nil {
+			return "", err
 		}
-		best, bestWritten, bestDist, bestDocs = word.Term, written, d, word.Docs
+		cost := typoCost(w, written)
+		if likelyTypo(cost, w, written) && (best == "" || cost < bestCost || cost == bestCost && c.Docs > bestDocs) {
+			best, bestCost, bestDocs = written, cost, c.Docs
+		}
 	}
-	if best == "" || bestWritten != "" {
-		return bestWritten, nil
-	}
-	return s.writtenAs(ctx, best)
+	return best, nil
 }
 
-// near reports whether d changes are few enough for a to be a typo of b:
-// one for a word of five letters or fewer, two for a longer one, counted on
-// the shorter of the two, so that a long word is not near a short one it
-// merely begins with.
-func near(d int, a, b string) bool {
+// writtenAtMost bounds the words close in form that closestWord reads as
+// written: each is a look-up of a few entries.
+const writtenAtMost = 8
+
+// likelyTypo reports whether a typo costing cost (see typoCost) is few
+// enough slips for a to be b mistyped: one for a word of seven letters or
+// fewer, two for a longer one, counted on the shorter of the two, so that
+// a long word is not near a short one it merely begins with.
+func likelyTypo(cost int, a, b string) bool {
 	limit := 1
-	if min(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) > 5 {
+	if min(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) > 7 {
 		limit = 2
 	}
-	return d <= limit
+	return cost <= limit
 }
 
 // indexedWord is a form in the search index and how many entries have it.
@@ -143,60 +160,133 @@ func (s *Store) wordsFrom(ctx context.Context, first rune) ([]indexedWord, error
 }
 
 // writtenAs is a word of the journal whose form is form, as written in the
-// newest entry that has it.
-func (s *Store) writtenAs(ctx context.Context, form string) (string, error) {
-	var lesson, answers, followup, title, labels string
-	err := s.db.QueryRowContext(ctx, `SELECT e.lesson,
+// newest entries that have it: of their ways of writing it, the one closest
+// to typed ("slept" for "slep", where the newest entry says "sleeping").
+func (s *Store) writtenAs(ctx context.Context, form, typed string) (string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT e.title, e.lesson,
 		coalesce((SELECT group_concat(a.text, char(10)) FROM answers a WHERE a.entry_id = e.id), ''),
 		coalesce((SELECT f.commitment || char(10) || coalesce(f.outcome, '') FROM followups f WHERE f.entry_id = e.id), ''),
-		e.title,
 		coalesce((SELECT group_concat(t.tag, ' ') FROM tags t WHERE t.entry_id = e.id), '') || ' ' ||
 			coalesce((SELECT group_concat(s.skill, ' ') FROM skills s WHERE s.entry_id = e.id), '')
-		FROM entries e WHERE e.id = (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT 1)`,
-		quoteFTS(form)).Scan(&lesson, &answers, &followup, &title, &labels)
-	if errors.Is(err, sql.ErrNoRows) {
-		return form, nil
-	}
+		FROM entries e WHERE e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+		ORDER BY e.id DESC`, quoteFTS(form), writtenFrom)
 	if err != nil {
 		return "", err
 	}
-	written := form
-	for _, text := range []string{title, lesson, answers, followup, labels} {
-		wordform.Each(text, func(word string, _, _ int) {
-			if written == form && wordform.Form(word) == form {
-				written = word
-			}
-		})
-		if written != form {
-			break
+	defer rows.Close()
+	written, cost := form, -1
+	for rows.Next() {
+		texts := make([]any, 5)
+		for i := range texts {
+			texts[i] = new(string)
+		}
+		if err := rows.Scan(texts...); err != nil {
+			return "", err
+		}
+		for _, text := range texts {
+			wordform.Each(*text.(*string), func(word string, _, _ int) {
+				if wordform.Form(word) != form {
+					return
+				}
+				if c := typoCost(typed, word); cost < 0 || c < cost {
+					written, cost = word, c
+				}
+			})
 		}
 	}
-	return written, nil
+	return written, rows.Err()
 }
 
-// editDistance counts the letters to add, remove, change or swap with a
-// neighbour to turn a into b.
-func editDistance(a, b string) int {
+// writtenFrom is how many of the newest entries with a word writtenAs reads
+// for the ways it is written.
+const writtenFrom = 10
+
+// typoCost counts the slips of the fingers that would turn the word meant,
+// b, into the word typed, a: two letters swapped, a letter left out, a key
+// next to the right one, or a letter doubled or struck with its neighbour
+// cost one each; any other letter wrong or added costs two, being less a
+// slip than another word.
+func typoCost(a, b string) int {
+	whole, _ := typoCosts(a, b)
+	return whole
+}
+
+// typoCosts are typoCost of a and b, and the least typoCost of b and a
+// beginning of a that leaves out at most its last four letters, and at most
+// half of a: an ending a form leaves out.
+func typoCosts(a, b string) (whole, head int) {
 	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > 7 || d < -3 {
+		return 4, 4
+	}
+	// extra is what a's letter i costs when it is not in b.
+	extra := func(i int) int {
+		for _, k := range []int{i - 1, i + 1} {
+			if k >= 0 && k < len(ra) && (ra[k] == ra[i] || nextKeys(ra[k], ra[i])) {
+				return 1
+			}
+		}
+		return 2
+	}
 	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
 		prev[j] = j
 	}
+	head = len(rb)
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
+		cur[0] = prev[0] + extra(i-1)
 		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
+			change := 0
+			switch {
+			case ra[i-1] == rb[j-1]:
+			case nextKeys(ra[i-1], rb[j-1]):
+				change = 1
+			default:
+				change = 2
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			cur[j] = min(prev[j]+extra(i-1), cur[j-1]+1, prev[j-1]+change)
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
 		}
 		prev2, prev, cur = prev, cur, prev2
+		if i >= len(ra)-4 && 2*i >= len(ra) {
+			head = min(head, prev[len(rb)])
+		}
 	}
-	return prev[len(rb)]
+	return prev[len(rb)], head
+}
+
+// keyRows are the letters of a QWERTY keyboard, row by row.
+var keyRows = [3]string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
+
+// nextKeys reports whether a and b are different keys that touch on a
+// QWERTY keyboard: on one row, side by side; on rows one apart, a key and
+// the two it sits between.
+func nextKeys(a, b rune) bool {
+	ra, ca := keyAt(a)
+	rb, cb := keyAt(b)
+	if ra < 0 || rb < 0 || a == b {
+		return false
+	}
+	switch ra - rb {
+	case 0:
+		return ca-cb == 1 || cb-ca == 1
+	case 1: // a is on the row below b: the row below sits half a key right
+		return cb == ca || cb == ca+1
+	case -1:
+		return ca == cb || ca == cb+1
+	}
+	return false
+}
+
+func keyAt(r rune) (row, col int) {
+	for i, keys := range keyRows {
+		if c := strings.IndexRune(keys, r); c >= 0 {
+			return i, c
+		}
+	}
+	return -1, -1
 }

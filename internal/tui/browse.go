@@ -59,10 +59,12 @@ type browseScreen struct {
 
 	loaded bool // the first answer has come
 	// In search mode: the hits shown, the query they answer, a query that
-	// would find something when nothing matches, and a mistake in the query.
+	// would find something when nothing matches (else what may find more),
+	// and a mistake in the query.
 	hits       []store.Hit
 	halfTyped  bool
 	suggestion string
+	widen      string
 	problem    string
 	err        error
 }
@@ -169,7 +171,7 @@ func (m *browseScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 // the results of the one before on the screen: a word half typed is not a
 // search that failed.
 func (m *browseScreen) showHits(msg hitsLoadedMsg) {
-	m.err, m.problem, m.suggestion = nil, "", msg.found.Suggestion
+	m.err, m.problem, m.suggestion, m.widen = nil, "", msg.found.Suggestion, msg.found.Widen
 	var bad *store.QueryError
 	switch {
 	case errors.As(msg.err, &bad):
@@ -370,7 +372,7 @@ func (m *browseScreen) viewHits(w int) string {
 	case len(m.hits) == 0 && m.suggestion != "":
 		return s.Muted.Render("Nothing matches. Did you mean ") + s.Match.Render(m.suggestion) + s.Muted.Render("? tab searches for it.")
 	case len(m.hits) == 0:
-		return s.Muted.Render("Nothing matches. Fewer or shorter words find more.")
+		return s.Muted.Render(strings.TrimSpace("Nothing matches. " + m.widen))
 	}
 	found := fmt.Sprintf("%d found, best first", len(m.hits))
 	switch {

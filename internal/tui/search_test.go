@@ -61,7 +61,12 @@ func TestSearchAsYouType(t *testing.T) {
 	h.expectScreen("skill:cooking is not a skill")
 	clear()
 	h.typeText("tag:work -sleep")
-	h.expectScreen("Nothing matches")
+	h.expectScreen("Nothing matches. Fewer filters find more.")
+	clear()
+	h.typeText("qqqqqq ")
+	h.expectScreen("Nothing matches. Try another word for the same thing.")
+	clear()
+	h.typeText("tag:work -sleep")
 	h.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
 	h.expectScreen("1 found", "Review went sideways")
 

@@ -181,7 +181,10 @@ func Words(text string) []string {
 // indexed forms ("sle" of "sleep"), and exact are forms the typed word has
 // already reached though it goes on: at "sleepi", on the way to "sleeping",
 // the form "sleep" is complete, at "defensiv" the form "defens", and "slep"
-// already finds "slept".
+// already finds "slept". The typed word's own form is a beginning only when
+// it spells the typed letters differently ("happy" is "happi", as
+// "happiness" is): when it cuts them short ("breaks" is "break"), the words
+// it begins ("breakfast") do not begin with what was typed.
 func Prefix(typed string) (starts, exact []string) {
 	seen := map[string]bool{}
 	add := func(list *[]string, f string) {
@@ -191,7 +194,11 @@ func Prefix(typed string) (starts, exact []string) {
 		}
 	}
 	add(&starts, typed)
-	add(&starts, Form(typed))
+	if f := Form(typed); strings.HasPrefix(typed, f) || !KeepsInitial(typed) {
+		add(&exact, f)
+	} else {
+		add(&starts, f)
+	}
 	if !isPlain(typed) {
 		return starts, exact
 	}

@@ -2,6 +2,7 @@ package wordform
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -66,6 +67,18 @@ func TestPrefixReachesWordsBeingTyped(t *testing.T) {
 			if !ok {
 				t.Errorf("typing %q of %q (form %q): starts %q, exact %q", word[:n], word, form, starts, exact)
 			}
+		}
+	}
+}
+
+// A typed word reaches no word its form begins but it does not: "breaks"
+// is "break", which begins "breakfast".
+func TestPrefixStaysWithinWhatWasTyped(t *testing.T) {
+	for typed, notReached := range map[string]string{"breaks": "breakfast", "went": "goal", "lonely": "lonesome", "tired": "tireless"} {
+		starts, exact := Prefix(typed)
+		form := Form(notReached)
+		if slices.Contains(exact, form) || slices.ContainsFunc(starts, func(s string) bool { return strings.HasPrefix(form, s) }) {
+			t.Errorf("typing %q reaches %q (form %q): starts %q, exact %q", typed, notReached, form, starts, exact)
 		}
 	}
 }
