@@ -256,14 +256,18 @@ func TestSearchSuggestsOnlyLikelyTypos(t *testing.T) {
 		journal.Entry{Title: "Same mistake again", OccurredOn: "2026-01-01", Answers: answer("The score was lovely, better than since the single order.")},
 		journal.Entry{Title: "Ordered too much", OccurredOn: "2026-01-02", Answers: answer("I ordered it the same way; the line was long.")},
 		journal.Entry{Title: "Orders", OccurredOn: "2026-01-03", Answers: answer("Another order.")},
+		journal.Entry{Title: "Shook", OccurredOn: "2026-01-04", Answers: answer("My hands would shake; the debit card was declined.")},
 	)
 	for q, want := range map[string]string{
 		// Words of their own, not typos of the journal's words.
-		"shame":  "", // same: an h is no slip beside s or a
+		"shame":  "", // same: an h is no slip beside s or a; shake: see debt
 		"scared": "", // score: a and o are far apart
 		"bitter": "", // better
 		"lonely": "", // lovely; line ("lone" and "line" are a key apart, the words are not)
 		"fight":  "",
+		// A word of everyday English is meant as written, however near a
+		// word of the journal: shake (m is a key from k), debit.
+		"debt": "",
 		// Typos: swapped, missing, doubled, a key next to the right one.
 		"smae":    "same",
 		"socre":   "score",

@@ -10,7 +10,14 @@ import (
 
 	"github.com/failup/failup/internal/searchquery"
 	"github.com/failup/failup/internal/wordform"
+	"github.com/failup/failup/internal/wordfreq"
 )
+
+// everydayZipf is how common in everyday English (see wordfreq.Zipf) a word
+// of four letters or more must be to be taken as meant, never as a typo:
+// "wrist" is 3, "shame" 4. Shorter words in the list are as often a slip
+// ("gm" for gym) or a scrap of one.
+const everydayZipf = 3.0
 
 // suggest is r's query with each word the journal does not have replaced by
 // the closest word it has, when that query finds entries; "" otherwise.
@@ -52,9 +59,13 @@ func (s *Store) suggest(ctx context.Context, r Request) (string, error) {
 // word of it is a likely typo. A likely typo is a slip or two of the
 // fingers (see typoCost) from a way the journal writes the word: "shame" is
 // not taken for "same", "scared" for "score", nor "lonely" for "lined"
-// (though "lone" and "line" are a key apart). Of equally likely words, the
-// one in the most entries wins.
+// (though "lone" and "line" are a key apart); nor is a word of everyday
+// English taken for a typo at all ("shame" for "shake", "debt" for
+// "debit"). Of equally likely words, the one in the most entries wins.
 func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
+	if z, ok := wordfreq.Zipf(strings.ToLower(w)); ok && z >= everydayZipf && utf8.RuneCountInString(w) >= 4 {
+		return "", nil
+	}
 	form := wordform.Form(w)
 	// Only words starting with w's first letter are compared: a typo rarely
 	// changes the first letter, and reading the whole vocabulary of a large
