@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/failup/failup/internal/app"
@@ -306,6 +309,27 @@ func TestBringingBackAThemeDismissedEarlier(t *testing.T) {
 	h.expectScreen("Taken back.", "1 dismissed")
 	if after, _ := h.store.Corrections(ctx); len(after) != len(before) {
 		t.Errorf("u keeps %+v; want the rename and the dismissal again", after)
+	}
+}
+
+// TestManyDismissedThemesScroll: the themes to bring back scroll, the one
+// chosen and the keys under them always in view.
+func TestManyDismissedThemesScroll(t *testing.T) {
+	h := newHarness(t, StartHome)
+	m := newPatternsScreen(h.model.c)
+	var list []app.DismissedTheme
+	for i := range 40 {
+		list = append(list, app.DismissedTheme{Key: fmt.Sprintf("name:t%d", i+1), Name: fmt.Sprintf("theme %d", i+1)})
+	}
+	m.Update(patternsReadMsg{dismissed: list})
+	m.Update(tea.KeyPressMsg{Code: 'b', Text: "b"})
+	for range 39 {
+		m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	view := ansi.Strip(m.View())
+	if !strings.Contains(view, "› theme 40") || !strings.Contains(view, "esc leaves them dismissed") ||
+		lipgloss.Height(view) > h.model.c.BodyHeight() {
+		t.Errorf("the last of 40 dismissed themes chosen, the picker (%d lines, %d fit) shows:\n%s", lipgloss.Height(view), h.model.c.BodyHeight(), view)
 	}
 }
 
