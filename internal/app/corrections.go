@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -213,6 +214,45 @@ func (c *Core) Uncorrect(ctx context.Context, uid string) (journal.Correction, e
 		return journal.Correction{}, inputErrorf("", "%d corrections have ids beginning %q; give more of the id", len(found), uid)
 	}
 	return found[0], c.store.Correct(ctx, nil, []string{found[0].UID})
+}
+
+// DismissedTheme is a theme the person dismissed, named as they last
+// named it, with the dismissal that hides it.
+type DismissedTheme struct {
+	Key, Name string
+	Dismissal journal.Correction
+}
+
+// Dismissed lists the themes the person dismissed, oldest first.
+func (c *Core) Dismissed(ctx context.Context) ([]DismissedTheme, error) {
+	list, err := c.Corrections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	renames := corrections(list).Renames
+	var out []DismissedTheme
+	for _, k := range list {
+		if k.Kind != journal.CorrectDismiss {
+			continue
+		}
+		name, ok := renames[k.Theme]
+		if !ok {
+			name = c.ThemeName(k.Theme)
+		}
+		out = append(out, DismissedTheme{Key: k.Theme, Name: name, Dismissal: k})
+	}
+	return out, nil
+}
+
+// PutBack keeps again corrections that were taken back, as they were made:
+// how a restore, or any taking back, is itself taken back.
+func (c *Core) PutBack(ctx context.Context, list []journal.Correction) error {
+	now := c.now().UTC().Truncate(time.Second)
+	again := slices.Clone(list)
+	for i := range again {
+		again[i].UpdatedAt = now
+	}
+	return c.store.Correct(ctx, again, nil)
 }
 
 // findTheme finds the theme of r whose key is name, or else whose label is

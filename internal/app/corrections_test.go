@@ -185,6 +185,45 @@ func TestTakeBackWords(t *testing.T) {
 	}
 }
 
+// Dismissed names each dismissed theme as the person last named it, and
+// PutBack keeps a restored dismissal again, hiding the theme once more,
+// whether or not the theme is shown meanwhile.
+func TestDismissedAndPutBack(t *testing.T) {
+	c, s := newCore(t)
+	setbacks(t, s, grantJournal...)
+	if _, err := c.Correct(ctx, app.CorrectionInput{Kind: journal.CorrectRename, Theme: "grant report", Label: "the funder's report"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Correct(ctx, app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: "phrase:grant report"}); err != nil {
+		t.Fatal(err)
+	}
+	dismissed, err := c.Dismissed(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dismissed) != 1 || dismissed[0].Key != "phrase:grant report" || dismissed[0].Name != "the funder's report" ||
+		dismissed[0].Dismissal.Kind != journal.CorrectDismiss {
+		t.Fatalf("dismissed: %+v; want the funder's report", dismissed)
+	}
+	if _, err := c.Correct(ctx, app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: "phrase:grant report", Undo: true}); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := c.Dismissed(ctx); len(again) != 0 {
+		t.Fatalf("restored, still dismissed: %+v", again)
+	}
+	if err := c.PutBack(ctx, []journal.Correction{dismissed[0].Dismissal}); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := c.Dismissed(ctx)
+	if len(again) != 1 || again[0].Dismissal.UID != dismissed[0].Dismissal.UID || !again[0].Dismissal.CreatedAt.Equal(dismissed[0].Dismissal.CreatedAt) {
+		t.Errorf("put back: %+v; want the dismissal as it was made", again)
+	}
+	r, _ := c.Patterns(ctx, app.Filter{})
+	if slices.ContainsFunc(r.Themes, func(th insight.Theme) bool { return th.Key == "phrase:grant report" }) {
+		t.Error("the dismissal put back does not hide the theme")
+	}
+}
+
 func TestCorrectionsTravelInExportAndImport(t *testing.T) {
 	c, s := newCore(t)
 	setbacks(t, s, grantJournal...)

@@ -78,3 +78,36 @@ func TestSkillsMoveTheWayTheGridLooks(t *testing.T) {
 		}
 	}
 }
+
+// TestSkillsAreLeftOnlyFromTheLastRow: ↓ from a skill with none below it
+// goes to the last skill of the shorter row below (it left the grid past
+// that row, to the next field); from the last row it goes on to the next
+// field, as ↑ from the top row goes back to the tags, and the cursor shows
+// there.
+func TestSkillsAreLeftOnlyFromTheLastRow(t *testing.T) {
+	for _, c := range []struct {
+		width int
+		keys  []string // to a skill with no skill below it
+	}{
+		{80, []string{"right", "right"}}, // resilience, above the end of the shorter row below
+		{60, []string{"down", "right"}},  // communication
+	} {
+		h := newHarness(t, StartNew)
+		h.resize(c.width, 24)
+		h.typeText("Missed the launch deadline")
+		for !strings.Contains(h.screen(), "› e.g. work") {
+			h.press("tab")
+		}
+		h.press("down")
+		h.press(c.keys...)
+		h.press("down")
+		h.expectScreen("› [ ] problem solving")
+		h.press("down")
+		h.expectScreen("› small ○ ○ ○ ○ ○ huge")
+		if strings.Contains(h.screen(), "› [ ]") {
+			t.Errorf("at %d columns the skills keep the cursor after ↓ from their last row:\n%s", c.width, h.screen())
+		}
+		h.press("up")
+		h.expectScreen("› [ ] problem solving")
+	}
+}

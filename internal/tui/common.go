@@ -54,6 +54,8 @@ type Journal interface {
 	ThemeEvidence(ctx context.Context, th insight.Theme) ([]insight.Evidence, error)
 	Correct(ctx context.Context, in app.CorrectionInput) ([]journal.Correction, error)
 	Uncorrect(ctx context.Context, uid string) (journal.Correction, error)
+	Dismissed(ctx context.Context) ([]app.DismissedTheme, error)
+	PutBack(ctx context.Context, list []journal.Correction) error
 	LessonPlan(ctx context.Context) (app.LessonPlan, error)
 	EntriesByID(ctx context.Context, ids []int64) iter.Seq2[journal.Entry, error]
 	Growth(ctx context.Context, recent int) (app.Growth, error)

@@ -17,24 +17,37 @@ import (
 
 // corrector is how the patterns screen and a pattern's page correct a
 // theme: it asks what it needs at the top of the screen (a new name, words
-// of the person's own, the theme to merge in), saves the correction through
-// the core, says what it did and, until the next key, offers to take it
-// back.
+// of the person's own, the theme to merge in, the dismissed theme to bring
+// back), saves the correction through the core, says what it did and, until
+// the next key, offers to take it back.
 type corrector struct {
 	c     *Common
 	mode  correcting
 	theme insight.Theme
 	input textinput.Model
-	// others are the themes a merge can fold in; pick is the one chosen.
-	others []insight.Theme
-	pick   int
-	// said is what the last correction did. undo holds the corrections
-	// made here that can be taken back, the latest last: u takes them back
-	// one at a time, newest first.
+	// others are the themes a merge can fold in; dismissed, those a
+	// restore can bring back; pick is the one chosen.
+	others    []insight.Theme
+	dismissed []app.DismissedTheme
+	pick      int
+	// restores is set where b brings back a dismissed theme: on the list
+	// of patterns, which reads them.
+	restores bool
+	// said is what the last correction did. undo holds the changes made
+	// here that can be taken back, the latest last: u takes them back one at
+	// a time, newest first.
 	said string
-	undo [][]journal.Correction
+	undo []change
 	err  error
 }
+
+// change is what u takes back of one correction: the corrections it
+// saved (made) or those it took back (restored), never both.
+type change struct {
+	made, restored []journal.Correction
+}
+
+func (c change) empty() bool { return len(c.made) == 0 && len(c.restored) == 0 }
 
 type correcting int
 
@@ -43,6 +56,7 @@ const (
 	renaming
 	wording
 	merging
+	restoring
 )
 
 // correctedMsg says a correction was saved (or taken back): the screens
@@ -51,7 +65,7 @@ type correctedMsg struct {
 	by    *corrector
 	said  string
 	theme string // the key of the theme corrected
-	undo  []journal.Correction
+	undo  change
 	err   error
 }
 
@@ -88,6 +102,13 @@ func (k *corrector) start(msg tea.KeyPressMsg, th insight.Theme, entry int64) (c
 		last := k.undo[len(k.undo)-1]
 		k.undo = k.undo[:len(k.undo)-1]
 		return k.takeBack(last), true
+	case key.Matches(msg, keys.Restore) && k.restores:
+		if len(k.dismissed) == 0 {
+			k.said = "No theme is dismissed."
+			return nil, true
+		}
+		k.mode, k.pick = restoring, 0
+		return nil, true
 	case th.Key == "": // no theme to correct
 	case key.Matches(msg, keys.Rename):
 		k.ask(renaming, th, "new name › ", th.Label)
@@ -111,6 +132,16 @@ func (k *corrector) start(msg tea.KeyPressMsg, th insight.Theme, entry int64) (c
 			fmt.Sprintf("Took entry %d out of “%s”.", entry, th.Label)), true
 	}
 	return nil, false
+}
+
+// setDismissed is the themes b can bring back, read anew; the one chosen
+// stays within them.
+func (k *corrector) setDismissed(list []app.DismissedTheme) {
+	k.dismissed = list
+	k.pick = min(k.pick, max(len(list)-1, 0))
+	if k.mode == restoring && len(list) == 0 {
+		k.mode = notCorrecting
+	}
 }
 
 func (k *corrector) ask(mode correcting, th insight.Theme, prompt, value string) {
@@ -143,7 +174,7 @@ func (k *corrector) Update(msg tea.Msg) tea.Cmd {
 		}
 		// A correction made can be taken back; one that could not be taken
 		// back stays to be tried again.
-		if len(msg.undo) > 0 {
+		if !msg.undo.empty() {
 			k.undo = append(k.undo, msg.undo)
 		}
 		return nil
@@ -170,6 +201,18 @@ func (k *corrector) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	th := k.theme
 	switch k.mode {
+	case restoring:
+		switch {
+		case key.Matches(msg, keys.Up):
+			k.pick = max(k.pick-1, 0)
+		case key.Matches(msg, keys.Down):
+			k.pick = min(k.pick+1, len(k.dismissed)-1)
+		case key.Matches(msg, keys.Open):
+			d := k.dismissed[k.pick]
+			k.mode = notCorrecting
+			return k.restore(d)
+		}
+		return nil
 	case merging:
 		switch {
 		case key.Matches(msg, keys.Up):
@@ -220,20 +263,40 @@ func (k *corrector) save(in app.CorrectionInput, th insight.Theme, said string) 
 		if in.Kind == journal.CorrectRename {
 			saved = nil // renaming again is how a name is changed back
 		}
-		return correctedMsg{by: k, said: said, theme: th.Key, undo: saved, err: err}
+		return correctedMsg{by: k, said: said, theme: th.Key, undo: change{made: saved}, err: err}
 	}
 }
 
-// takeBack takes back the corrections undo names.
-func (k *corrector) takeBack(undo []journal.Correction) tea.Cmd {
+// restore brings back the dismissed theme d, as failup patterns restore
+// does.
+func (k *corrector) restore(d app.DismissedTheme) tea.Cmd {
 	c := k.c
 	return func() tea.Msg {
-		for i, u := range undo {
+		_, err := c.Journal.Correct(c.Ctx, app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: d.Key, Undo: true})
+		msg := correctedMsg{by: k, said: fmt.Sprintf("Brought back “%s”.", d.Name), theme: d.Key, err: err}
+		if err == nil {
+			msg.undo = change{restored: []journal.Correction{d.Dismissal}}
+		}
+		return msg
+	}
+}
+
+// takeBack takes back the change undo names.
+func (k *corrector) takeBack(undo change) tea.Cmd {
+	c := k.c
+	return func() tea.Msg {
+		if len(undo.restored) > 0 {
+			if err := c.Journal.PutBack(c.Ctx, undo.restored); err != nil {
+				return correctedMsg{by: k, err: err, undo: undo}
+			}
+			return correctedMsg{by: k, said: takenBack, theme: undo.restored[0].Theme}
+		}
+		for i, u := range undo.made {
 			if _, err := c.Journal.Uncorrect(c.Ctx, u.UID); err != nil {
-				return correctedMsg{by: k, err: err, undo: undo[i:]}
+				return correctedMsg{by: k, err: err, undo: change{made: undo.made[i:]}}
 			}
 		}
-		return correctedMsg{by: k, said: takenBack, theme: undo[0].Theme}
+		return correctedMsg{by: k, said: takenBack, theme: undo.made[0].Theme}
 	}
 }
 
@@ -263,6 +326,21 @@ func (k *corrector) View(w int) string {
 			b.WriteString(mark + style.Render(oneLine(o.Label, w-2)) + "\n")
 		}
 		return b.String() + s.Muted.Render("enter merges · esc keeps them apart") + "\n"
+	case k.mode == restoring:
+		var b strings.Builder
+		b.WriteString(s.Question.Render("Bring back which theme?") + "\n")
+		b.WriteString(wrap(s.Hint, "You dismissed these: they are not among your patterns. Brought back, a theme shows again when your entries show it.", w) + "\n")
+		// As many as fit, the one chosen among them.
+		rows := max(k.c.BodyHeight()-2-strings.Count(b.String(), "\n"), 1)
+		first := max(k.pick-rows+1, 0)
+		for i := first; i < min(len(k.dismissed), first+rows); i++ {
+			mark, style := "  ", s.Text
+			if i == k.pick {
+				mark, style = s.Selected.Render("› "), s.Selected
+			}
+			b.WriteString(mark + style.Render(oneLine(k.dismissed[i].Name, w-2)) + "\n")
+		}
+		return b.String() + s.Muted.Render("enter brings it back · esc leaves them dismissed") + "\n"
 	case k.said != "":
 		undo := ""
 		switch {
@@ -295,18 +373,26 @@ func (k *corrector) Help(keys KeyMap, th, entry bool) (short, full []key.Binding
 		cancel.SetHelp("esc", "keep apart")
 		all := []key.Binding{keys.Up, keys.Down, merge, cancel}
 		return all, all, true
+	case k.mode == restoring:
+		bring := keys.Open
+		bring.SetHelp("enter", "bring it back")
+		cancel := keys.Back
+		cancel.SetHelp("esc", "leave them")
+		all := []key.Binding{keys.Up, keys.Down, bring, cancel}
+		return all, all, true
 	}
-	rename, dismiss, merge, words, remove, undo := keys.Rename, keys.Dismiss, keys.Merge, keys.Words, keys.RemoveEntry, keys.Undo
+	rename, dismiss, merge, words, remove, restore, undo := keys.Rename, keys.Dismiss, keys.Merge, keys.Words, keys.RemoveEntry, keys.Restore, keys.Undo
 	for _, b := range []*key.Binding{&rename, &dismiss, &merge, &words} {
 		b.SetEnabled(th)
 	}
 	remove.SetEnabled(th && entry)
+	restore.SetEnabled(k.restores && len(k.dismissed) > 0)
 	undo.SetEnabled(len(k.undo) > 0)
 	short = []key.Binding{rename, dismiss, undo}
 	if entry {
 		short = []key.Binding{remove, rename, undo}
 	}
-	return short, []key.Binding{rename, dismiss, merge, words, remove, undo}, false
+	return short, []key.Binding{rename, dismiss, merge, words, remove, restore, undo}, false
 }
 
 // quoteList is words as a person would list them: “a”, “b” and “c”.

@@ -5,8 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
 )
@@ -235,6 +239,112 @@ func TestAThemePagesMessageComesUnderItsEntries(t *testing.T) {
 	screen := h.screen()
 	if strings.Index(screen, "u takes it back") < strings.Index(screen, "2 entries from") {
 		t.Errorf("the message is above the theme's entries, pushing them down:\n%s", screen)
+	}
+}
+
+// TestBringingBackADismissedTheme: b lists the themes dismissed and brings
+// one back as failup patterns restore does; u dismisses it again, and u
+// once more takes back the dismissal made on the screen.
+func TestBringingBackADismissedTheme(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p", "d")
+	h.expectScreen("Dismissed “saying yes to too much”", "1 dismissed: b brings it back", "› Marcus")
+	h.press("b")
+	h.expectScreen("Bring back which theme?", "› saying yes to too much", "enter brings it back · esc leaves them dismissed")
+	golden.RequireEqual(t, h.screen())
+	h.press("esc")
+	h.expectScreen("› Marcus", "1 dismissed")
+	h.expectCorrections(1, "esc from the dismissed themes")
+
+	h.press("b", "enter")
+	h.expectScreen("Brought back “saying yes to too much”. u takes it back.",
+		"› saying yes to too much")
+	if strings.Contains(h.screen(), "dismissed:") {
+		t.Errorf("the theme brought back is still counted as dismissed:\n%s", h.screen())
+	}
+	h.expectCorrections(0, "a theme brought back")
+
+	h.press("u")
+	h.expectScreen("Taken back. u takes back the one before.", "1 dismissed: b brings it back", "› Marcus")
+	list, err := h.store.Corrections(ctx)
+	if err != nil || len(list) != 1 || list[0].Kind != journal.CorrectDismiss {
+		t.Fatalf("u after bringing back keeps %+v (%v); want the dismissal", list, err)
+	}
+	h.press("u")
+	h.expectScreen("Taken back.", "› saying yes to too much")
+	h.expectCorrections(0, "the dismissal taken back too")
+}
+
+// TestBringingBackAThemeDismissedEarlier: a theme dismissed before (from the
+// command line, say) is listed by the name the person gave it, and brought
+// back leaves the journal as failup patterns restore does; u dismisses it
+// again though no dismissal was made on the screen.
+func TestBringingBackAThemeDismissedEarlier(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	j := h.model.c.Journal
+	for _, in := range []app.CorrectionInput{
+		{Kind: journal.CorrectRename, Theme: "Marcus", Label: "the Monday meeting"},
+		{Kind: journal.CorrectDismiss, Theme: "the Monday meeting"},
+	} {
+		if _, err := j.Correct(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, _ := h.store.Corrections(ctx)
+	h.press("p")
+	h.expectScreen("› saying yes to too much", "1 dismissed: b brings it back")
+	h.press("?")
+	h.expectScreen("b bring back a dismissed theme")
+	h.press("esc", "b")
+	h.expectScreen("› the Monday meeting")
+	h.press("enter")
+	h.expectScreen("Brought back “the Monday meeting”", "› the Monday meeting")
+	list, _ := h.store.Corrections(ctx)
+	if len(list) != 1 || list[0].Kind != journal.CorrectRename {
+		t.Errorf("brought back, the journal keeps %+v; want the rename alone, as failup patterns restore leaves it", list)
+	}
+	h.press("u")
+	h.expectScreen("Taken back.", "1 dismissed")
+	if after, _ := h.store.Corrections(ctx); len(after) != len(before) {
+		t.Errorf("u keeps %+v; want the rename and the dismissal again", after)
+	}
+}
+
+// TestManyDismissedThemesScroll: the themes to bring back scroll, the one
+// chosen and the keys under them always in view.
+func TestManyDismissedThemesScroll(t *testing.T) {
+	h := newHarness(t, StartHome)
+	m := newPatternsScreen(h.model.c)
+	var list []app.DismissedTheme
+	for i := range 40 {
+		list = append(list, app.DismissedTheme{Key: fmt.Sprintf("name:t%d", i+1), Name: fmt.Sprintf("theme %d", i+1)})
+	}
+	m.Update(patternsReadMsg{dismissed: list})
+	m.Update(tea.KeyPressMsg{Code: 'b', Text: "b"})
+	for range 39 {
+		m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	view := ansi.Strip(m.View())
+	if !strings.Contains(view, "› theme 40") || !strings.Contains(view, "esc leaves them dismissed") ||
+		lipgloss.Height(view) > h.model.c.BodyHeight() {
+		t.Errorf("the last of 40 dismissed themes chosen, the picker (%d lines, %d fit) shows:\n%s", lipgloss.Height(view), h.model.c.BodyHeight(), view)
+	}
+}
+
+func TestNoThemeDismissedSaysSo(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p", "?")
+	if strings.Contains(h.screen(), "bring back") {
+		t.Errorf("the help offers b with no theme dismissed:\n%s", h.screen())
+	}
+	h.press("esc", "b")
+	h.expectScreen("No theme is dismissed.", "› saying yes to too much")
+	h.press("enter", "b")
+	if strings.Contains(h.screen(), "No theme is dismissed") || strings.Contains(h.screen(), "Bring back") {
+		t.Errorf("b on a theme's page answers:\n%s", h.screen())
 	}
 }
 

@@ -121,13 +121,13 @@ func (f *detailsForm) focus(n int) tea.Cmd {
 func (f *detailsForm) typing() bool { return f.field == fieldTags }
 
 // leaving says whether a key moves to the field above (-1) or below (+1):
-// ↑ and ↓ do, except inside the skills, where they move up and down a column
-// of the grid until its top or bottom.
+// ↑ and ↓ do, except inside the skills, where they move up and down the
+// rows of the grid until its top or bottom.
 func (f *detailsForm) leaving(press tea.KeyPressMsg) int {
 	up, down := key.Matches(press, f.c.Keys.ArrowUp), key.Matches(press, f.c.Keys.ArrowDown)
 	switch {
 	case f.field == fieldSkills && up && f.skillCursor-f.skillColumns >= 0,
-		f.field == fieldSkills && down && f.skillCursor+f.skillColumns < len(journal.Skills):
+		f.field == fieldSkills && down && f.skillBelow() >= 0:
 		return 0
 	case up && f.field > 0:
 		return -1
@@ -135,6 +135,17 @@ func (f *detailsForm) leaving(press tea.KeyPressMsg) int {
 		return 1
 	}
 	return 0
+}
+
+// skillBelow is the skill ↓ moves to from the one under the cursor: the one
+// below it, or, when the row below is shorter, that row's last; -1 on the
+// grid's last row.
+func (f *detailsForm) skillBelow() int {
+	next := (f.skillCursor/f.skillColumns + 1) * f.skillColumns // the next row's first
+	if next >= len(journal.Skills) {
+		return -1
+	}
+	return min(f.skillCursor+f.skillColumns, len(journal.Skills)-1)
 }
 
 // update handles a key inside the form; changed reports an edit worth saving.
@@ -155,8 +166,8 @@ func (f *detailsForm) update(msg tea.Msg) (cmd tea.Cmd, changed bool) {
 		case !isKey:
 		case key.Matches(press, k.Up) && f.skillCursor-f.skillColumns >= 0:
 			f.skillCursor -= f.skillColumns
-		case key.Matches(press, k.Down) && f.skillCursor+f.skillColumns < len(journal.Skills):
-			f.skillCursor += f.skillColumns
+		case key.Matches(press, k.Down) && f.skillBelow() >= 0:
+			f.skillCursor = f.skillBelow()
 		case key.Matches(press, k.Left) && f.skillCursor%f.skillColumns > 0:
 			f.skillCursor--
 		case key.Matches(press, k.Right) && f.skillCursor%f.skillColumns < f.skillColumns-1 && f.skillCursor+1 < len(journal.Skills):
@@ -243,10 +254,17 @@ func (f *detailsForm) view(width int) string {
 	}
 	b.WriteString("\n")
 
+	// A scale shows the cursor as a skill does: ↓ from the skills lands here.
+	cursor := func(n int) string {
+		if f.field == n {
+			return s.Selected.Render("› ")
+		}
+		return "  "
+	}
 	label(fieldSeverity, "How big a setback")
-	b.WriteString("  " + scale(s, f.severity, 5, "small", "huge") + "\n\n")
+	b.WriteString(cursor(fieldSeverity) + scale(s, f.severity, 5, "small", "huge") + "\n\n")
 	label(fieldConfidence, "Confidence right now")
-	b.WriteString("  " + scale(s, f.confidence, 10, "low", "high"))
+	b.WriteString(cursor(fieldConfidence) + scale(s, f.confidence, 10, "low", "high"))
 	return b.String()
 }
 

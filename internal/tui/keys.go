@@ -49,6 +49,7 @@ type KeyMap struct {
 	Merge       key.Binding
 	Words       key.Binding
 	RemoveEntry key.Binding
+	Restore     key.Binding // brings back a dismissed theme
 	Undo        key.Binding
 }
 
@@ -98,6 +99,7 @@ func DefaultKeyMap() KeyMap {
 		Merge:       key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "merge another in")),
 		Words:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "add words")),
 		RemoveEntry: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "take entry out")),
+		Restore:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "bring back a dismissed theme")),
 		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 	}
 }

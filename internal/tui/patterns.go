@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
@@ -20,10 +21,11 @@ import (
 const calendarWeeks = 53
 
 // patternsReadMsg is what the patterns screen draws: what recurs, as the core
-// keeps it, how many setbacks each day of the calendar had, and the latest
-// confidence ratings.
+// keeps it, the themes dismissed, how many setbacks each day of the
+// calendar had, and the latest confidence ratings.
 type patternsReadMsg struct {
 	report     insight.Report
+	dismissed  []app.DismissedTheme
 	perDay     map[journal.Date]int
 	confidence []int
 	err        error
@@ -35,6 +37,9 @@ func readPatterns(c *Common, recent int) tea.Cmd {
 	return func() tea.Msg {
 		var msg patternsReadMsg
 		if msg.report, msg.err = c.Journal.PatternsSummary(c.Ctx); msg.err != nil {
+			return msg
+		}
+		if msg.dismissed, msg.err = c.Journal.Dismissed(c.Ctx); msg.err != nil {
 			return msg
 		}
 		since := c.today().AddDays(-7 * calendarWeeks)
@@ -64,7 +69,9 @@ type patternsScreen struct {
 }
 
 func newPatternsScreen(c *Common) *patternsScreen {
-	return &patternsScreen{c: c, fix: newCorrector(c)}
+	m := &patternsScreen{c: c, fix: newCorrector(c)}
+	m.fix.restores = true
+	return m
 }
 
 func (m *patternsScreen) Title() string { return "patterns" }
@@ -78,6 +85,7 @@ func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case patternsReadMsg:
 		m.data, m.report, m.err, m.loaded = msg, msg.report, msg.err, true
+		m.fix.setDismissed(msg.dismissed)
 		if i := slices.IndexFunc(m.report.Themes, func(th insight.Theme) bool { return th.Key == m.corrected }); i >= 0 {
 			m.cursor = i
 		}
@@ -157,7 +165,7 @@ func (m *patternsScreen) View() string {
 		labelWidth = w - (2 + 1 + countWidth + 2 + 12 + 2 + trendWidth)
 	}
 	labelWidth = max(labelWidth, 8)
-	if m.fix.mode == merging { // the picker lists the themes: the list would only be squeezed
+	if m.fix.mode == merging || m.fix.mode == restoring { // the picker lists themes: the list would only be squeezed
 		return m.fix.View(w)
 	}
 	var b strings.Builder
@@ -200,15 +208,25 @@ func (m *patternsScreen) View() string {
 		b.WriteString(row + s.Text.Render(fmt.Sprintf("%*d", countWidth, th.Count)) + "  " + s.Accent.Render(chart.Sparkline(th.Monthly, 0)) + "  " +
 			s.Muted.Render(trendLabel(th.Trend)) + "\n")
 	}
+	// Under the list, where it goes on, and what was dismissed.
+	var under []string
 	if n := len(m.report.Themes); n > rows {
 		more := " · ↓ for more"
 		if first+len(themes) == n {
 			more = ""
 		}
-		b.WriteString(s.Muted.Render(fmt.Sprintf("  %d–%d of %d themes%s", first+1, first+len(themes), n, more)) + "\n")
-	} else {
-		b.WriteString("\n")
+		under = append(under, fmt.Sprintf("%d–%d of %d themes%s", first+1, first+len(themes), n, more))
 	}
+	switch n := len(m.data.dismissed); {
+	case n == 1:
+		under = append(under, "1 dismissed: b brings it back")
+	case n > 1:
+		under = append(under, fmt.Sprintf("%d dismissed: b brings one back", n))
+	}
+	if len(under) > 0 {
+		b.WriteString(s.Muted.Render(oneLine("  "+strings.Join(under, " · "), w)))
+	}
+	b.WriteString("\n")
 	b.WriteString(said + below)
 	return b.String()
 }
