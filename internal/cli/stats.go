@@ -17,9 +17,10 @@ func (a *env) statsCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "How often you tried again, and how your confidence moved",
-		Long: "Counts for each of the last twelve months, follow-through on commitments,\n" +
-			"confidence when reflecting and at the check-in, and the skills your setbacks\n" +
-			"exercised. No streaks: setbacks are not a daily habit.",
+		Long: "Counts for each of the last twelve months (from the journal's first, when it\n" +
+			"began within them), follow-through on commitments, confidence when reflecting\n" +
+			"and at the check-in, and the skills your setbacks exercised. No streaks:\n" +
+			"setbacks are not a daily habit.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := a.app()
@@ -42,8 +43,8 @@ func (a *env) statsCmd() *cobra.Command {
 }
 
 // writeStats prints the statistics, wrapped to width (0: as they come);
-// its chart by month is of the twelve months up to now's, as the growth
-// screen draws them.
+// its chart by month is of the twelve months up to now's (from the
+// journal's first, when later), as the growth screen draws them.
 func writeStats(w io.Writer, st growth.Stats, now time.Time, width int) {
 	if st.Entries == 0 {
 		fmt.Fprintln(w, "No reflections yet, so nothing to count. That's fine.")

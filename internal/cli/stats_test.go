@@ -44,3 +44,26 @@ func TestStatsByMonthIsTheLastTwelveMonths(t *testing.T) {
 		t.Errorf("stats drew\n%s\nwant its months as\n%s", stdout, want)
 	}
 }
+
+// A journal begun within the last twelve months is counted from its first
+// month, without empty months from before it began.
+func TestStatsByMonthStartsWhenTheJournalBegan(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "journal.db")
+	export := `{"format": "failup.v1", "entries": [{"title": "Missed it", "occurred_on": "2026-09-10"},
+		{"title": "Missed it again", "occurred_on": "2026-11-02"}]}`
+	if _, stderr, code := cliAt(db, export, "import", "-"); code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	stdout, stderr, code := cliAt(db, "", "stats")
+	if code != 0 {
+		t.Fatalf("stats: %s", stderr)
+	}
+	want := `By month, September 2026 to November 2026
+  2026-09  ████████████████████ 1
+  2026-10                       0
+  2026-11  ████████████████████ 1
+`
+	if !strings.Contains(stdout, want) {
+		t.Errorf("stats drew\n%s\nwant its months as\n%s", stdout, want)
+	}
+}

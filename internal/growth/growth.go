@@ -39,21 +39,33 @@ type Month struct {
 	Count int
 }
 
-// LastYear is the twelve months up to now's, oldest first, each with its
-// count (zero for a month without a setback), and the words that name them:
-// "January 2026 to December 2026".
+// LastYear is the last twelve months, up to now's, oldest first, each with
+// its count (zero for a month without a setback), and the words that name
+// them: "January 2026 to December 2026". A journal begun within the year
+// starts at its first setback's month, not with empty months from before it.
 func (st Stats) LastYear(now time.Time) (months []Month, span string) {
 	counts := make(map[string]int, len(st.ByMonth))
 	for _, m := range st.ByMonth {
 		counts[m.Month] = m.Count
 	}
-	first := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, time.UTC)
-	months = make([]Month, 12)
-	for i := range months {
-		start := first.AddDate(0, i, 0)
-		months[i] = Month{Start: start, Count: counts[start.Format("2006-01")]}
+	last := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	first := last.AddDate(0, -11, 0)
+	if began := st.FirstOn.Time(); !began.IsZero() {
+		began = time.Date(began.Year(), began.Month(), 1, 0, 0, 0, 0, time.UTC)
+		switch {
+		case began.After(last): // a setback dated after today's month: today's alone
+			first = last
+		case began.After(first):
+			first = began
+		}
 	}
-	return months, first.Format("January 2006") + " to " + months[11].Start.Format("January 2006")
+	for start := first; !start.After(last); start = start.AddDate(0, 1, 0) {
+		months = append(months, Month{Start: start, Count: counts[start.Format("2006-01")]})
+	}
+	if first.Equal(last) {
+		return months, last.Format("January 2006")
+	}
+	return months, first.Format("January 2006") + " to " + last.Format("January 2006")
 }
 
 // SkillCount is how many entries exercised a skill.

@@ -116,7 +116,7 @@ func TestSetAsideIsNotAFailureToTry(t *testing.T) {
 }
 
 func TestLastYearIsTwelveMonthsUpToNow(t *testing.T) {
-	st := Stats{ByMonth: []MonthCount{{"2025-09", 8}, {"2026-01", 2}, {"2026-11", 1}}}
+	st := Stats{FirstOn: "2025-09-10", ByMonth: []MonthCount{{"2025-09", 8}, {"2026-01", 2}, {"2026-11", 1}}}
 	months, span := st.LastYear(time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
 	if span != "January 2026 to December 2026" {
 		t.Errorf("span %q", span)
@@ -124,5 +124,20 @@ func TestLastYearIsTwelveMonthsUpToNow(t *testing.T) {
 	month := func(m Month) string { return fmt.Sprint(m.Start.Format("2006-01"), " ", m.Count) }
 	if len(months) != 12 || month(months[0]) != "2026-01 2" || month(months[10]) != "2026-11 1" || month(months[11]) != "2026-12 0" {
 		t.Errorf("months %v; want January 2026 (2) to December 2026 (0), September 2025 left out", months)
+	}
+}
+
+// A journal begun within the last year is drawn from its first month: no
+// empty months from before it began, and one month is named alone.
+func TestLastYearStartsWhenTheJournalBegan(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	st := Stats{FirstOn: "2026-09-05", LastOn: "2026-11-02", ByMonth: []MonthCount{{"2026-09", 3}, {"2026-11", 1}}}
+	months, span := st.LastYear(now)
+	if span != "September 2026 to December 2026" || len(months) != 4 || months[0].Start.Format("2006-01") != "2026-09" || months[0].Count != 3 {
+		t.Errorf("months %v, span %q; want September 2026 (3) to December 2026", months, span)
+	}
+	st = Stats{FirstOn: "2026-12-01", LastOn: "2026-12-01", ByMonth: []MonthCount{{"2026-12", 1}}}
+	if months, span := st.LastYear(now); span != "December 2026" || len(months) != 1 || months[0].Count != 1 {
+		t.Errorf("months %v, span %q; want December 2026 alone", months, span)
 	}
 }

@@ -177,7 +177,8 @@ func (m *growthScreen) viewChains(w, room int) string {
 	return b.String()
 }
 
-// months draws the last twelve months' counts as columns, each over its
+// months draws the last twelve months' counts (from the journal's first,
+// when later) as columns, each over its
 // month's name, and says which months they are.
 func (m *growthScreen) months() (span, drawn string) {
 	s := m.c.Styles

@@ -24,7 +24,7 @@ func TestGrowthScreen(t *testing.T) {
 	h.press("g")
 	h.expectScreen("Trying again", "tried again on 2 of 3 checked in (67%)", "1 not this time · 0 set aside · 0 waiting · 1 coming up",
 		"Confidence", "when reflecting", "average 4.0", "at the check-in", "average 7.0", "+3.0 on average",
-		"Setbacks by month  April 2025 to March 2026", "Apr May Jun Jul Aug Sep Oct Nov Dec Jan Feb Mar", "Chains of attempts", "Quiet in the meeting  2 attempts, confidence 3 → 5, 8 after")
+		"Setbacks by month  January 2026 to March 2026", "Jan Feb Mar", "Chains of attempts", "Quiet in the meeting  2 attempts, confidence 3 → 5, 8 after")
 	golden.RequireEqual(t, h.screen())
 }
 
