@@ -12,7 +12,8 @@ import (
 	"github.com/failup/failup/internal/journal"
 )
 
-// Stats is what stats --json prints.
+// Stats is what stats --json prints. MedianDaysFrom is how many times of
+// trying again MedianDaysToTryAgain is the median of.
 type Stats struct {
 	Entries              int            `json:"entries"`
 	FirstOn              journal.Date   `json:"first_on"`
@@ -21,6 +22,7 @@ type Stats struct {
 	FollowThrough        FollowThrough  `json:"follow_through"`
 	Confidence           Confidence     `json:"confidence"`
 	MedianDaysToTryAgain *float64       `json:"median_days_to_try_again"`
+	MedianDaysFrom       int            `json:"median_days_from"`
 	Skills               []SkillCount   `json:"skills"`
 	Chains               int            `json:"chains"`
 	Patterns             []PatternCount `json:"patterns"`
@@ -97,13 +99,22 @@ type FollowThrough struct {
 }
 
 // Confidence compares confidence when reflecting with confidence at the
-// check-in, over the entries that have both.
+// check-in, over the entries that have both (Pairs). ReflectionRatings and
+// CheckInRatings are how many ratings each average is of.
 type Confidence struct {
-	AtReflection  *float64 `json:"at_reflection"`
-	AtCheckIn     *float64 `json:"at_check_in"`
-	Pairs         int      `json:"pairs"`
-	AverageChange *float64 `json:"average_change"`
+	AtReflection      *float64 `json:"at_reflection"`
+	ReflectionRatings int      `json:"reflection_ratings"`
+	AtCheckIn         *float64 `json:"at_check_in"`
+	CheckInRatings    int      `json:"check_in_ratings"`
+	Pairs             int      `json:"pairs"`
+	AverageChange     *float64 `json:"average_change"`
 }
+
+// Typical reports whether a figure from n values may be given as an average
+// or as what is typical without saying how few it is from. From one or two
+// it may not: "-1.0 on average" of one commitment says more than is known,
+// so the front-ends say what it is from ("on the one commitment").
+func Typical(n int) bool { return n >= 3 }
 
 // Summarize makes the statistics of a journal from its tallies.
 func Summarize(t journal.Tallies) Stats {
@@ -130,9 +141,10 @@ func Summarize(t journal.Tallies) Stats {
 	if ft.Decided > 0 {
 		ft.Rate = ratio(float64(ft.TriedAgain), float64(ft.Decided))
 	}
-	st.Confidence = Confidence{AtReflection: mean(t.Confidence), AtCheckIn: mean(t.ConfidenceAfter),
+	st.Confidence = Confidence{AtReflection: mean(t.Confidence), ReflectionRatings: total(t.Confidence),
+		AtCheckIn: mean(t.ConfidenceAfter), CheckInRatings: total(t.ConfidenceAfter),
 		Pairs: total(t.ConfidenceChange), AverageChange: mean(t.ConfidenceChange)}
-	st.MedianDaysToTryAgain = median(t.DaysToTryAgain)
+	st.MedianDaysToTryAgain, st.MedianDaysFrom = median(t.DaysToTryAgain), total(t.DaysToTryAgain)
 	return st
 }
 

@@ -38,6 +38,11 @@ func TestSummarize(t *testing.T) {
 	if *st.Confidence.AtReflection != 4 || *st.Confidence.AtCheckIn != 7 || st.Confidence.Pairs != 2 || *st.Confidence.AverageChange != 3 {
 		t.Errorf("confidence %+v", st.Confidence)
 	}
+	// How many values each figure is of, for the front-ends to say so when
+	// that is too few to be typical.
+	if c := st.Confidence; c.ReflectionRatings != 2 || c.CheckInRatings != 2 || st.MedianDaysFrom != 2 || Typical(2) || !Typical(3) {
+		t.Errorf("confidence %+v, median of %d", c, st.MedianDaysFrom)
+	}
 	if st.MedianDaysToTryAgain == nil || *st.MedianDaysToTryAgain != 15 {
 		t.Errorf("median days %v", st.MedianDaysToTryAgain)
 	}
@@ -74,7 +79,7 @@ func TestSummarizeEmptyIsValidJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"entries":0,"first_on":null,"last_on":null,"by_month":[],"follow_through":{"commitments":0,"asked":0,"decided":0,"tried_again":0,"not_tried":0,"set_aside":0,"waiting":0,"upcoming":0,"rate":null},"confidence":{"at_reflection":null,"at_check_in":null,"pairs":0,"average_change":null},"median_days_to_try_again":null,"skills":[],"chains":0,"patterns":[]}`
+	want := `{"entries":0,"first_on":null,"last_on":null,"by_month":[],"follow_through":{"commitments":0,"asked":0,"decided":0,"tried_again":0,"not_tried":0,"set_aside":0,"waiting":0,"upcoming":0,"rate":null},"confidence":{"at_reflection":null,"reflection_ratings":0,"at_check_in":null,"check_in_ratings":0,"pairs":0,"average_change":null},"median_days_to_try_again":null,"median_days_from":0,"skills":[],"chains":0,"patterns":[]}`
 	if string(b) != want {
 		t.Errorf("empty stats:\n%s\nwant\n%s", b, want)
 	}
