@@ -106,8 +106,12 @@ func writeTryingAgain(w io.Writer, st growth.Stats, width int) {
 		fmt.Fprintln(w, "  No commitments yet. A reflection can end with something to try next time.")
 	} else {
 		if ft.Rate != nil {
-			said := fmt.Sprintf("Of the %s you have checked in on, you tried again on %d (%.0f%%).",
-				termtext.Count(ft.Decided, "commitment", "commitments"), ft.TriedAgain, *ft.Rate*100)
+			said := fmt.Sprintf("Of the %s you have checked in on, you tried again on %d",
+				termtext.Count(ft.Decided, "commitment", "commitments"), ft.TriedAgain)
+			if growth.Typical(ft.Decided) { // a share of one or two says no more than the counts
+				said += fmt.Sprintf(" (%.0f%%)", *ft.Rate*100)
+			}
+			said += "."
 			fmt.Fprintln(w, termtext.Wrap(said, width, "  ", "  "))
 		}
 		fmt.Fprintln(w, termtext.WrapList([]string{fmt.Sprintf("%d not this time", ft.NotTried), fmt.Sprintf("%d set aside", ft.SetAside),

@@ -93,7 +93,8 @@ func TestStatsSayHowFewAFigureIsFrom(t *testing.T) {
 			"  4 out of 10 when reflecting (from one rating); 3 at the check-in (from one rating).",
 			"  On the one commitment where you rated both, it moved by -1.",
 			"  You have tried again once so far, the same day as the setback.",
-		}, []string{"average", "Typically"}},
+			"  Of the 2 commitments you have checked in on, you tried again on 1.",
+		}, []string{"average", "Typically", "%"}},
 		{"one, no change", bins(4), bins(4), bins(0), bins(14), []string{
 			"  On the one commitment where you rated both, it stayed the same.",
 			"  You have tried again once so far, 14 days after the setback.",
@@ -110,6 +111,7 @@ func TestStatsSayHowFewAFigureIsFrom(t *testing.T) {
 			"  5.0 out of 10 when reflecting; 6.0 at the check-in.",
 			"  Where you rated both (3 commitments), it moved by +1.0 on average.",
 			"  Typically 4 days from a setback to trying again.",
+			"  Of the 4 commitments you have checked in on, you tried again on 3 (75%).",
 		}, []string{"from one", "from two", "so far"}},
 	} {
 		st := growth.Summarize(journal.Tallies{FirstOn: "2026-01-05", LastOn: "2026-01-05",

@@ -105,7 +105,10 @@ func (m *growthScreen) viewTryingAgain(w int) string {
 		return b.String()
 	}
 	if ft.Decided > 0 {
-		tried := fmt.Sprintf("tried again on %d of %d checked in (%.0f%%)", ft.TriedAgain, ft.Decided, *ft.Rate*100)
+		tried := fmt.Sprintf("tried again on %d of %d checked in", ft.TriedAgain, ft.Decided)
+		if growth.Typical(ft.Decided) { // a share of one or two says no more than the counts
+			tried += fmt.Sprintf(" (%.0f%%)", *ft.Rate*100)
+		}
 		// The bar gives way to the words on a narrow window.
 		barWidth := min(30, w/3, w-lipgloss.Width(tried)-2)
 		line := wrap(s.Text, tried, w)
