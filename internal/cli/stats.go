@@ -74,6 +74,10 @@ func writeStats(w io.Writer, st growth.Stats, now time.Time, width int) {
 	for _, m := range months {
 		top = max(top, m.Count)
 	}
+	if st.FirstOn.Time().Before(months[0].Start) {
+		// Entries before the chart are not missing from it: it is of a year.
+		span = "the last twelve months: " + span
+	}
 	fmt.Fprintf(w, "\nBy month, %s\n", span)
 	for _, m := range months {
 		fmt.Fprintf(w, "  %s  %-20s %d\n", m.Start.Format("2006-01"), chart.Bar(float64(m.Count), float64(top), 20), m.Count)

@@ -13,7 +13,8 @@ import (
 // TestStatsByMonthIsTheLastTwelveMonths draws the twelve calendar months up
 // to today's (apptest.Now, November 2026), as the growth screen does: a
 // month without setbacks is an empty row, a busier month before them is left
-// out and does not set the bars' scale.
+// out and does not set the bars' scale, and the heading says the chart is of
+// the last twelve months, so that the months before are not taken as lost.
 func TestStatsByMonthIsTheLastTwelveMonths(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "journal.db")
 	var entries []string
@@ -30,7 +31,7 @@ func TestStatsByMonthIsTheLastTwelveMonths(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("stats: %s", stderr)
 	}
-	want := `By month, December 2025 to November 2026
+	want := `By month, the last twelve months: December 2025 to November 2026
   2025-12                       0
   2026-01  ██████████           2
   2026-02                       0
