@@ -7,6 +7,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -117,10 +118,21 @@ func (a *env) run(ctx context.Context, args []string) int {
 	a.addCommands(root, args)
 	root.SetArgs(args)
 	root.SetIn(a.in)
-	root.SetOut(a.out)
+	// cobra writes help in many small writes; gathered, it goes out in one,
+	// which a pipe's reader that stops early (failup --help | head) takes
+	// whole, where a later write would meet the closed pipe and SIGPIPE,
+	// which only a command's own code catches (catchSignals).
+	var cobraOut bytes.Buffer
+	root.SetOut(&cobraOut)
 	root.SetErr(a.errOut)
 	a.ctx = ctx
-	err := a.finishOutput(root.ExecuteContext(ctx))
+	err := root.ExecuteContext(ctx)
+	if cobraOut.Len() > 0 {
+		if _, werr := a.out.Write(cobraOut.Bytes()); err == nil {
+			err = werr
+		}
+	}
+	err = a.finishOutput(err)
 	if errors.Is(err, syscall.EPIPE) {
 		// The reader went away (failup list | head): as git and ripgrep
 		// do, failup ends quietly, having changed what it was to change.
