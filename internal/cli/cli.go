@@ -7,6 +7,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -117,10 +118,26 @@ func (a *env) run(ctx context.Context, args []string) int {
 	a.addCommands(root, args)
 	root.SetArgs(args)
 	root.SetIn(a.in)
-	root.SetOut(a.out)
+	// cobra writes help in many small writes; gathered, it goes out in one,
+	// which a pipe's reader that stops early (failup --help | head) takes
+	// whole, where a later write would meet the closed pipe and SIGPIPE,
+	// which only a command's own code catches (catchSignals).
+	var cobraOut bytes.Buffer
+	root.SetOut(&cobraOut)
 	root.SetErr(a.errOut)
 	a.ctx = ctx
-	err := a.finishOutput(root.ExecuteContext(ctx))
+	err := root.ExecuteContext(ctx)
+	if cobraOut.Len() > 0 {
+		if _, werr := a.out.Write(cobraOut.Bytes()); err == nil {
+			err = werr
+		}
+	}
+	err = a.finishOutput(err)
+	if errors.Is(err, syscall.EPIPE) {
+		// The reader went away (failup list | head): as git and ripgrep
+		// do, failup ends quietly, having changed what it was to change.
+		err = nil
+	}
 	if a.stopSignals != nil {
 		defer a.stopSignals()
 	}
@@ -209,10 +226,11 @@ func (a *env) rootCmd() *cobra.Command {
 		Short: "Turn a setback into something you learn from",
 		Long: "failup walks you through four questions after a setback, keeps your reflections\n" +
 			"in a private local journal, and shows the lessons and patterns over time.\n\n" +
-			"Exit codes: 0 done; 1 something went wrong, or what was asked for is not\n" +
-			"there (one sentence on stderr says what); 2 a mistake in how failup was\n" +
-			"called (a flag, an argument, a value that cannot be read);\n" +
-			"130 stopped by ctrl+c or SIGTERM, leaving the journal and files as they were.",
+			"Exit codes: 0 done (also when what reads the output stops early, as head\n" +
+			"does); 1 something went wrong, or what was asked for is not there (one\n" +
+			"sentence on stderr says what); 2 a mistake in how failup was called (a flag,\n" +
+			"an argument, a value that cannot be read); 130 stopped by ctrl+c or SIGTERM,\n" +
+			"leaving the journal and files as they were.",
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -261,10 +279,15 @@ func (a *env) rootCmd() *cobra.Command {
 
 // catchSignals makes ctrl+c and SIGTERM cancel the context cmd runs under: a
 // long import, export or backup stops, leaving the journal and any file as
-// they were. A second signal ends failup at once. It waits for a command's
+// they were. A second signal ends failup at once. A closed pipe ends only the
+// output. It waits for a command's
 // own code: watching for signals starts two threads, nearly a tenth of what
 // --version and --help cost.
 func (a *env) catchSignals(cmd *cobra.Command) {
+	// With SIGPIPE caught, writing to a pipe whose reader has gone fails
+	// with EPIPE, which run takes as the end of the output, instead of
+	// ending failup by the signal (exit 141).
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 	ctx, stop := signal.NotifyContext(ctxOf(cmd), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-ctx.Done()

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/app"
@@ -98,9 +99,7 @@ func (a *env) doctorCmd() *cobra.Command {
 				}
 			} else {
 				a.writeFindings(s.Path(), h, findings)
-				for _, snap := range snaps {
-					a.writeFinding("note   ", fmt.Sprintf("snapshot of %s: %s", snap.Day, termtext.Line(snap.Path)))
-				}
+				a.writeSnapshots(snaps)
 			}
 			if problems > 0 {
 				return fmt.Errorf("found %s", termtext.Count(problems, "problem", "problems"))
@@ -151,6 +150,51 @@ func (a *env) writeFindings(path string, h store.Health, findings []finding) {
 // wrapped to the terminal under where the text begins.
 func (a *env) writeFinding(status, text string) {
 	fmt.Fprintln(a.out, termtext.Hang(text, a.termWidth(), "  "+status+"  "))
+}
+
+// writeSnapshots names the folder the snapshots are in, on a line of its
+// own, and then each snapshot by its file's name: the folder's name is long
+// (the journal's identity and a hash of its path), and said once it fits on
+// an 80-column line whole.
+func (a *env) writeSnapshots(snaps []snapshot.Snapshot) {
+	if len(snaps) == 0 {
+		return
+	}
+	a.writeFinding("note   ", "the snapshots are in")
+	a.writePath(filepath.Dir(snaps[0].Path))
+	for _, snap := range snaps {
+		a.writeFinding("note   ", fmt.Sprintf("snapshot of %s: %s", snap.Day, termtext.Line(filepath.Base(snap.Path))))
+	}
+}
+
+// writePath prints a path on a line of its own, with the home folder as ~,
+// under the text of the finding above when it fits there, else as far left
+// as it must be to fit, so that a terminal never breaks it.
+func (a *env) writePath(path string) {
+	path = termtext.Line(a.tilde(path))
+	width := a.termWidth()
+	indent := strings.Repeat(" ", len("  note     "))
+	for _, room := range []string{indent, "  ", ""} {
+		indent = room
+		if width <= 0 || len(indent)+ansi.StringWidth(path) <= width {
+			break
+		}
+	}
+	fmt.Fprintln(a.out, indent+path)
+}
+
+// tilde is path with the home folder written ~, as shells write it and read
+// it back: shorter, so that it fits on a line.
+func (a *env) tilde(path string) string {
+	home := a.getenv("HOME")
+	if home == "" || !filepath.IsAbs(home) || !filepath.IsAbs(path) {
+		return path
+	}
+	rel, err := filepath.Rel(home, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return path
+	}
+	return filepath.Join("~", rel)
 }
 
 // healthFindings turns what the store found into findings.
@@ -266,8 +310,8 @@ func (a *env) snapshotFinding(snaps []snapshot.Snapshot) finding {
 	case len(snaps) == 0:
 		return finding{"snapshots", true, "none yet; one is taken the first time the journal changes each day", ""}
 	}
-	return finding{"snapshots", true, fmt.Sprintf("%s kept in %s, the newest of %s",
-		termtext.Count(len(snaps), "daily snapshot", "daily snapshots"), termtext.Line(filepath.Dir(snaps[0].Path)), snaps[0].Day), ""}
+	return finding{"snapshots", true, fmt.Sprintf("%s kept, the newest of %s",
+		termtext.Count(len(snaps), "daily snapshot", "daily snapshots"), snaps[0].Day), ""}
 }
 
 // withSnapshotHint adds to the error of a journal that cannot be opened or

@@ -54,3 +54,24 @@ func TestDoctorNamesEachKindOfDraft(t *testing.T) {
 		t.Errorf("doctor calls a draft untitled:\n%s", stdout)
 	}
 }
+
+// tilde writes the home folder as ~ only when the path is in it.
+func TestTildeOnlyForTheHomeFolder(t *testing.T) {
+	a := &env{getenv: func(name string) string {
+		if name == "HOME" {
+			return "/home/kemi"
+		}
+		return ""
+	}}
+	for path, want := range map[string]string{
+		"/home/kemi/.local/share/failup/snapshots": "~/.local/share/failup/snapshots",
+		"/home/kemi":             "~",
+		"/home/kemio/journal.db": "/home/kemio/journal.db",
+		"/mnt/home/kemi/j.db":    "/mnt/home/kemi/j.db",
+		"relative/j.db":          "relative/j.db",
+	} {
+		if got := a.tilde(path); got != want {
+			t.Errorf("tilde(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

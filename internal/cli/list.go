@@ -96,7 +96,9 @@ func (a *env) listCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				t.write(out, a.entryRow(e))
+				if err := t.write(out, a.entryRow(e)); err != nil {
+					return err // the reader has gone: no need to read on
+				}
 			}
 			return out.Flush()
 		},
@@ -182,7 +184,7 @@ func (t *table) fit(flex, width int) {
 	widths[flex] = max(12, room-widths[last])
 }
 
-func (t *table) write(w io.Writer, row []string) {
+func (t *table) write(w io.Writer, row []string) error {
 	var b strings.Builder
 	for i, c := range row {
 		c = ansi.Truncate(c, t.widths[i], "…")
@@ -191,5 +193,6 @@ func (t *table) write(w io.Writer, row []string) {
 			b.WriteString(strings.Repeat(" ", t.widths[i]-ansi.StringWidth(c)+2))
 		}
 	}
-	fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	_, err := fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	return err
 }

@@ -152,7 +152,8 @@ func writeReport(w io.Writer, r insight.Report, titles map[int64]string, width i
 // not the most frequent, comes first (README, "Patterns").
 const themeOrder = "In order of how strongly your entries show each theme, not how many there are."
 
-// idList names the entries by id: all of them, or the latest n of many.
+// idList names the entries by id, as show and list do ("entry 11"): all of
+// them, or the latest n of many.
 func idList(ids []int64, n int) string {
 	shown := ids[max(len(ids)-n, 0):]
 	parts := make([]string, len(shown))
@@ -160,7 +161,7 @@ func idList(ids []int64, n int) string {
 		parts[i] = strconv.FormatInt(id, 10)
 	}
 	if len(shown) < len(ids) {
-		return fmt.Sprintf("in %d entries, the latest %s", len(ids), strings.Join(parts, ", "))
+		return fmt.Sprintf("in %d entries; the latest %d are entries %s", len(ids), len(shown), strings.Join(parts, ", "))
 	}
 	return "in entries " + strings.Join(parts, ", ")
 }

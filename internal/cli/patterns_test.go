@@ -27,3 +27,20 @@ func TestWriteReportBarsAgainstTheLargestCount(t *testing.T) {
 		}
 	}
 }
+
+// A theme's entries are named as entries, by the ids show and list use; of
+// many, the latest are said to be the latest so many, not left as bare
+// numbers after "the latest".
+func TestIDListNamesEntries(t *testing.T) {
+	for _, c := range []struct {
+		ids  []int64
+		want string
+	}{
+		{[]int64{8, 16}, "in entries 8, 16"},
+		{[]int64{3, 11, 17, 26}, "in 4 entries; the latest 3 are entries 11, 17, 26"},
+	} {
+		if got := idList(c.ids, 3); got != c.want {
+			t.Errorf("idList(%v, 3) = %q, want %q", c.ids, got, c.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
@@ -28,7 +29,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits, "closedpipe": closedPipe},
 	})
 }
 
@@ -52,5 +53,34 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited %d, want %d", args[1], got, want)
+	}
+}
+
+// closedpipe PROGRAM ARGS... runs a program, as exec does, with its standard
+// output a pipe whose reader has gone before it writes (as head's has once
+// it has read enough), and checks that it ends quietly: exit 0, nothing on
+// stderr.
+func closedPipe(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 1 {
+		ts.Fatalf("usage: closedpipe PROGRAM [ARGS...]")
+	}
+	path, err := exec.LookPath(args[0])
+	ts.Check(err)
+	r, w, err := os.Pipe()
+	ts.Check(err)
+	r.Close()
+	cmd := exec.Command(path, args[1:]...)
+	cmd.Dir = ts.MkAbs(".")
+	cmd.Env = os.Environ()
+	for _, key := range []string{"HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "NO_COLOR", "WORK"} {
+		cmd.Env = append(cmd.Env, key+"="+ts.Getenv(key))
+	}
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = w, &stderr
+	err = cmd.Start()
+	w.Close()
+	ts.Check(err)
+	if err := cmd.Wait(); err != nil || stderr.Len() > 0 {
+		ts.Fatalf("%s with its reader gone: %v; stderr: %q", args[0], err, stderr.String())
 	}
 }

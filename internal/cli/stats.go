@@ -17,9 +17,10 @@ func (a *env) statsCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "How often you tried again, and how your confidence moved",
-		Long: "Counts for each of the last twelve months, follow-through on commitments,\n" +
-			"confidence when reflecting and at the check-in, and the skills your setbacks\n" +
-			"exercised. No streaks: setbacks are not a daily habit.",
+		Long: "Counts for each of the last twelve months (from the journal's first, when it\n" +
+			"began within them), follow-through on commitments, confidence when reflecting\n" +
+			"and at the check-in, and the skills your setbacks exercised. No streaks:\n" +
+			"setbacks are not a daily habit.",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := a.app()
@@ -42,8 +43,8 @@ func (a *env) statsCmd() *cobra.Command {
 }
 
 // writeStats prints the statistics, wrapped to width (0: as they come);
-// its chart by month is of the twelve months up to now's, as the growth
-// screen draws them.
+// its chart by month is of the twelve months up to now's (from the
+// journal's first, when later), as the growth screen draws them.
 func writeStats(w io.Writer, st growth.Stats, now time.Time, width int) {
 	if st.Entries == 0 {
 		fmt.Fprintln(w, "No reflections yet, so nothing to count. That's fine.")
@@ -59,20 +60,23 @@ func writeStats(w io.Writer, st growth.Stats, now time.Time, width int) {
 	writeTryingAgain(w, st, width)
 	if c := st.Confidence; c.AtReflection != nil {
 		fmt.Fprintln(w, "\nConfidence")
-		fmt.Fprintf(w, "  %.1f out of 10 when reflecting", *c.AtReflection)
+		said := rating(*c.AtReflection, c.ReflectionRatings, "out of 10 when reflecting")
 		if c.AtCheckIn != nil {
-			fmt.Fprintf(w, "; %.1f at the check-in", *c.AtCheckIn)
+			said += "; " + rating(*c.AtCheckIn, c.CheckInRatings, "at the check-in")
 		}
-		fmt.Fprintln(w, ".")
+		fmt.Fprintln(w, termtext.Wrap(said+".", width, "  ", "  "))
 		if c.AverageChange != nil {
-			said := fmt.Sprintf("Where you rated both (%s), it moved by %+.1f on average.", termtext.Count(c.Pairs, "commitment", "commitments"), *c.AverageChange)
-			fmt.Fprintln(w, termtext.Wrap(said, width, "  ", "  "))
+			fmt.Fprintln(w, termtext.Wrap(confidenceChange(*c.AverageChange, c.Pairs), width, "  ", "  "))
 		}
 	}
 	months, span := st.LastYear(now)
 	top := 0
 	for _, m := range months {
 		top = max(top, m.Count)
+	}
+	if st.FirstOn.Time().Before(months[0].Start) {
+		// Entries before the chart are not missing from it: it is of a year.
+		span = "the last twelve months: " + span
 	}
 	fmt.Fprintf(w, "\nBy month, %s\n", span)
 	for _, m := range months {
@@ -106,14 +110,63 @@ func writeTryingAgain(w io.Writer, st growth.Stats, width int) {
 		fmt.Fprintln(w, "  No commitments yet. A reflection can end with something to try next time.")
 	} else {
 		if ft.Rate != nil {
-			said := fmt.Sprintf("Of the %s you have checked in on, you tried again on %d (%.0f%%).",
-				termtext.Count(ft.Decided, "commitment", "commitments"), ft.TriedAgain, *ft.Rate*100)
+			said := fmt.Sprintf("Of the %s you have checked in on, you tried again on %d",
+				termtext.Count(ft.Decided, "commitment", "commitments"), ft.TriedAgain)
+			if growth.Typical(ft.Decided) { // a share of one or two says no more than the counts
+				said += fmt.Sprintf(" (%.0f%%)", *ft.Rate*100)
+			}
+			said += "."
 			fmt.Fprintln(w, termtext.Wrap(said, width, "  ", "  "))
 		}
 		fmt.Fprintln(w, termtext.WrapList([]string{fmt.Sprintf("%d not this time", ft.NotTried), fmt.Sprintf("%d set aside", ft.SetAside),
 			fmt.Sprintf("%d waiting to hear how it went", ft.Waiting), fmt.Sprintf("%d coming up", ft.Upcoming)}, " · ", width, "  ", "  "))
-		if st.MedianDaysToTryAgain != nil {
-			fmt.Fprintf(w, "  Typically %s from a setback to trying again.\n", termtext.Days(*st.MedianDaysToTryAgain))
+		if d := st.MedianDaysToTryAgain; d != nil {
+			fmt.Fprintln(w, termtext.Wrap(daysToTryAgain(*d, st.MedianDaysFrom), width, "  ", "  "))
 		}
 	}
+}
+
+// rating is an average confidence rating of n and what it is, saying how
+// few it is of when that is too few to be typical (growth.Typical).
+func rating(avg float64, n int, what string) string {
+	switch {
+	case n == 1:
+		return fmt.Sprintf("%.0f %s (from one rating)", avg, what)
+	case !growth.Typical(n):
+		return fmt.Sprintf("%.1f %s (from two ratings)", avg, what)
+	}
+	return fmt.Sprintf("%.1f %s", avg, what)
+}
+
+// confidenceChange says how confidence moved from reflecting to the
+// check-in over pairs commitments; of one or two, as what it is.
+func confidenceChange(avg float64, pairs int) string {
+	switch {
+	case pairs == 1 && avg == 0:
+		return "On the one commitment where you rated both, it stayed the same."
+	case pairs == 1:
+		return fmt.Sprintf("On the one commitment where you rated both, it moved by %+.0f.", avg)
+	case !growth.Typical(pairs):
+		return fmt.Sprintf("On the two commitments where you rated both, it moved by %+.1f on average.", avg)
+	}
+	return fmt.Sprintf("Where you rated both (%s), it moved by %+.1f on average.", termtext.Count(pairs, "commitment", "commitments"), avg)
+}
+
+// daysToTryAgain says how long it took to try again after a setback: the
+// median of n times, or, of one or two, what those were.
+func daysToTryAgain(median float64, n int) string {
+	after := termtext.Days(median) + " after the setback"
+	sameDay := termtext.Days(median) == termtext.Days(0)
+	if sameDay {
+		after = "the same day as the setback"
+	}
+	switch {
+	case n == 1:
+		return "You have tried again once so far, " + after + "."
+	case !growth.Typical(n) && sameDay:
+		return "You have tried again twice so far, both times " + after + "."
+	case !growth.Typical(n):
+		return "You have tried again twice so far, " + after + " on average."
+	}
+	return "Typically " + termtext.Days(median) + " from a setback to trying again."
 }

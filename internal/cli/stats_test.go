@@ -4,12 +4,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/failup/failup/internal/growth"
+	"github.com/failup/failup/internal/journal"
 )
 
 // TestStatsByMonthIsTheLastTwelveMonths draws the twelve calendar months up
 // to today's (apptest.Now, November 2026), as the growth screen does: a
 // month without setbacks is an empty row, a busier month before them is left
-// out and does not set the bars' scale.
+// out and does not set the bars' scale, and the heading says the chart is of
+// the last twelve months, so that the months before are not taken as lost.
 func TestStatsByMonthIsTheLastTwelveMonths(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "journal.db")
 	var entries []string
@@ -26,7 +31,7 @@ func TestStatsByMonthIsTheLastTwelveMonths(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("stats: %s", stderr)
 	}
-	want := `By month, December 2025 to November 2026
+	want := `By month, the last twelve months: December 2025 to November 2026
   2025-12                       0
   2026-01  ██████████           2
   2026-02                       0
@@ -42,5 +47,89 @@ func TestStatsByMonthIsTheLastTwelveMonths(t *testing.T) {
 `
 	if !strings.Contains(stdout, want) {
 		t.Errorf("stats drew\n%s\nwant its months as\n%s", stdout, want)
+	}
+}
+
+// A journal begun within the last twelve months is counted from its first
+// month, without empty months from before it began.
+func TestStatsByMonthStartsWhenTheJournalBegan(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "journal.db")
+	export := `{"format": "failup.v1", "entries": [{"title": "Missed it", "occurred_on": "2026-09-10"},
+		{"title": "Missed it again", "occurred_on": "2026-11-02"}]}`
+	if _, stderr, code := cliAt(db, export, "import", "-"); code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	stdout, stderr, code := cliAt(db, "", "stats")
+	if code != 0 {
+		t.Fatalf("stats: %s", stderr)
+	}
+	want := `By month, September 2026 to November 2026
+  2026-09  ████████████████████ 1
+  2026-10                       0
+  2026-11  ████████████████████ 1
+`
+	if !strings.Contains(stdout, want) {
+		t.Errorf("stats drew\n%s\nwant its months as\n%s", stdout, want)
+	}
+}
+
+// A figure from one or two values says what it is from; from three or more
+// it is an average, or what is typical.
+func TestStatsSayHowFewAFigureIsFrom(t *testing.T) {
+	bins := func(values ...int) []journal.Bin {
+		var b []journal.Bin
+		for _, v := range values {
+			b = append(b, journal.Bin{Value: v, N: 1})
+		}
+		return b
+	}
+	for _, c := range []struct {
+		name           string
+		confidence     []journal.Bin
+		after, change  []journal.Bin
+		days           []journal.Bin
+		want, notWants []string
+	}{
+		{"one", bins(4), bins(3), bins(-1), bins(0), []string{
+			"  4 out of 10 when reflecting (from one rating); 3 at the check-in (from one rating).",
+			"  On the one commitment where you rated both, it moved by -1.",
+			"  You have tried again once so far, the same day as the setback.",
+			"  Of the 2 commitments you have checked in on, you tried again on 1.",
+		}, []string{"average", "Typically", "%"}},
+		{"one, no change", bins(4), bins(4), bins(0), bins(14), []string{
+			"  On the one commitment where you rated both, it stayed the same.",
+			"  You have tried again once so far, 14 days after the setback.",
+		}, []string{"average", "Typically", "+0"}},
+		{"two", bins(4, 5), bins(3, 8), bins(-1, 3), bins(2, 4), []string{
+			"  4.5 out of 10 when reflecting (from two ratings); 5.5 at the check-in (from two ratings).",
+			"  On the two commitments where you rated both, it moved by +1.0 on average.",
+			"  You have tried again twice so far, 3 days after the setback on average.",
+		}, []string{"Typically"}},
+		{"two the same day", bins(4, 5), nil, nil, bins(0, 0), []string{
+			"  You have tried again twice so far, both times the same day as the setback.",
+		}, []string{"Typically"}},
+		{"three", bins(4, 5, 6), bins(3, 8, 7), bins(-1, 3, 1), bins(2, 4, 9), []string{
+			"  5.0 out of 10 when reflecting; 6.0 at the check-in.",
+			"  Where you rated both (3 commitments), it moved by +1.0 on average.",
+			"  Typically 4 days from a setback to trying again.",
+			"  Of the 4 commitments you have checked in on, you tried again on 3 (75%).",
+		}, []string{"from one", "from two", "so far"}},
+	} {
+		st := growth.Summarize(journal.Tallies{FirstOn: "2026-01-05", LastOn: "2026-01-05",
+			Months: []journal.Tally{{Key: "2026-01", N: 3}}, TriedAgain: len(c.days), NotTried: 1,
+			Confidence: c.confidence, ConfidenceAfter: c.after, ConfidenceChange: c.change, DaysToTryAgain: c.days})
+		var b strings.Builder
+		writeStats(&b, st, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), 0)
+		out := b.String()
+		for _, want := range c.want {
+			if !strings.Contains(out, want+"\n") {
+				t.Errorf("%s: stats have no line %q:\n%s", c.name, want, out)
+			}
+		}
+		for _, not := range c.notWants {
+			if strings.Contains(out, not) {
+				t.Errorf("%s: stats say %q:\n%s", c.name, not, out)
+			}
+		}
 	}
 }

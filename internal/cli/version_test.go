@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"context"
+	"io"
 	"runtime/debug"
+	"strings"
 	"testing"
+	"time"
 )
 
 func TestBuildVersion(t *testing.T) {
@@ -29,6 +33,24 @@ func TestBuildVersion(t *testing.T) {
 	} {
 		if got := buildVersion(c.info, c.ok); got != c.want {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// writeCounter counts the writes made to it.
+type writeCounter struct{ writes int }
+
+func (w *writeCounter) Write(p []byte) (int, error) { w.writes++; return len(p), nil }
+
+// Help goes out in one write, which a reader that stops early (failup --help
+// | head) takes whole: a second write would meet its closed pipe, and
+// SIGPIPE would end failup with 141.
+func TestHelpIsOneWrite(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"list", "--help"}, {"help", "stats"}} {
+		var out writeCounter
+		a := &env{in: strings.NewReader(""), out: &out, errOut: io.Discard, getenv: func(string) string { return "" }, now: time.Now}
+		if code := a.run(context.Background(), args); code != 0 || out.writes != 1 {
+			t.Errorf("failup %v: exit %d, %d writes; want 0 and one write", args, code, out.writes)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package faults
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -160,7 +162,7 @@ func TestFoldersOthersCanReadAreMadePrivate(t *testing.T) {
 		}
 		return info.Mode().Perm()
 	}
-	open := []string{data, private, snapshots, shelves[0]}
+	open := []string{data, snapshots, shelves[0]}
 	for _, dir := range open {
 		if m := mode(dir); m != 0o700 {
 			t.Errorf("%s was made %v, want 0700", dir, m)
@@ -168,6 +170,14 @@ func TestFoldersOthersCanReadAreMadePrivate(t *testing.T) {
 		if err := os.Chmod(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// The private folder of copies is there only while a copy is in it; an
+	// empty one an older failup left, others can enter, goes.
+	if _, err := os.Stat(private); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the private folder %s is left after the snapshot (%v)", private, err)
+	}
+	if err := os.Mkdir(private, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	// A backup uses the private folder; with the snapshot gone, the next
 	// command takes one again.
@@ -184,6 +194,9 @@ func TestFoldersOthersCanReadAreMadePrivate(t *testing.T) {
 		if m := mode(dir); m != 0o700 {
 			t.Errorf("after a backup and a snapshot, %s is %v, want 0700", dir, m)
 		}
+	}
+	if _, err := os.Stat(private); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after a backup and a snapshot, the private folder %s is left (%v)", private, err)
 	}
 
 	// Never widened: a folder others can read but its owner cannot write

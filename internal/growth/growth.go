@@ -12,7 +12,8 @@ import (
 	"github.com/failup/failup/internal/journal"
 )
 
-// Stats is what stats --json prints.
+// Stats is what stats --json prints. MedianDaysFrom is how many times of
+// trying again MedianDaysToTryAgain is the median of.
 type Stats struct {
 	Entries              int            `json:"entries"`
 	FirstOn              journal.Date   `json:"first_on"`
@@ -21,6 +22,7 @@ type Stats struct {
 	FollowThrough        FollowThrough  `json:"follow_through"`
 	Confidence           Confidence     `json:"confidence"`
 	MedianDaysToTryAgain *float64       `json:"median_days_to_try_again"`
+	MedianDaysFrom       int            `json:"median_days_from"`
 	Skills               []SkillCount   `json:"skills"`
 	Chains               int            `json:"chains"`
 	Patterns             []PatternCount `json:"patterns"`
@@ -39,21 +41,33 @@ type Month struct {
 	Count int
 }
 
-// LastYear is the twelve months up to now's, oldest first, each with its
-// count (zero for a month without a setback), and the words that name them:
-// "January 2026 to December 2026".
+// LastYear is the last twelve months, up to now's, oldest first, each with
+// its count (zero for a month without a setback), and the words that name
+// them: "January 2026 to December 2026". A journal begun within the year
+// starts at its first setback's month, not with empty months from before it.
 func (st Stats) LastYear(now time.Time) (months []Month, span string) {
 	counts := make(map[string]int, len(st.ByMonth))
 	for _, m := range st.ByMonth {
 		counts[m.Month] = m.Count
 	}
-	first := time.Date(now.Year(), now.Month()-11, 1, 0, 0, 0, 0, time.UTC)
-	months = make([]Month, 12)
-	for i := range months {
-		start := first.AddDate(0, i, 0)
-		months[i] = Month{Start: start, Count: counts[start.Format("2006-01")]}
+	last := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	first := last.AddDate(0, -11, 0)
+	if began := st.FirstOn.Time(); !began.IsZero() {
+		began = time.Date(began.Year(), began.Month(), 1, 0, 0, 0, 0, time.UTC)
+		switch {
+		case began.After(last): // a setback dated after today's month: today's alone
+			first = last
+		case began.After(first):
+			first = began
+		}
 	}
-	return months, first.Format("January 2006") + " to " + months[11].Start.Format("January 2006")
+	for start := first; !start.After(last); start = start.AddDate(0, 1, 0) {
+		months = append(months, Month{Start: start, Count: counts[start.Format("2006-01")]})
+	}
+	if first.Equal(last) {
+		return months, last.Format("January 2006")
+	}
+	return months, first.Format("January 2006") + " to " + last.Format("January 2006")
 }
 
 // SkillCount is how many entries exercised a skill.
@@ -85,13 +99,22 @@ type FollowThrough struct {
 }
 
 // Confidence compares confidence when reflecting with confidence at the
-// check-in, over the entries that have both.
+// check-in, over the entries that have both (Pairs). ReflectionRatings and
+// CheckInRatings are how many ratings each average is of.
 type Confidence struct {
-	AtReflection  *float64 `json:"at_reflection"`
-	AtCheckIn     *float64 `json:"at_check_in"`
-	Pairs         int      `json:"pairs"`
-	AverageChange *float64 `json:"average_change"`
+	AtReflection      *float64 `json:"at_reflection"`
+	ReflectionRatings int      `json:"reflection_ratings"`
+	AtCheckIn         *float64 `json:"at_check_in"`
+	CheckInRatings    int      `json:"check_in_ratings"`
+	Pairs             int      `json:"pairs"`
+	AverageChange     *float64 `json:"average_change"`
 }
+
+// Typical reports whether a figure from n values may be given as an average
+// or as what is typical without saying how few it is from. From one or two
+// it may not: "-1.0 on average" of one commitment says more than is known,
+// so the front-ends say what it is from ("on the one commitment").
+func Typical(n int) bool { return n >= 3 }
 
 // Summarize makes the statistics of a journal from its tallies.
 func Summarize(t journal.Tallies) Stats {
@@ -118,9 +141,10 @@ func Summarize(t journal.Tallies) Stats {
 	if ft.Decided > 0 {
 		ft.Rate = ratio(float64(ft.TriedAgain), float64(ft.Decided))
 	}
-	st.Confidence = Confidence{AtReflection: mean(t.Confidence), AtCheckIn: mean(t.ConfidenceAfter),
+	st.Confidence = Confidence{AtReflection: mean(t.Confidence), ReflectionRatings: total(t.Confidence),
+		AtCheckIn: mean(t.ConfidenceAfter), CheckInRatings: total(t.ConfidenceAfter),
 		Pairs: total(t.ConfidenceChange), AverageChange: mean(t.ConfidenceChange)}
-	st.MedianDaysToTryAgain = median(t.DaysToTryAgain)
+	st.MedianDaysToTryAgain, st.MedianDaysFrom = median(t.DaysToTryAgain), total(t.DaysToTryAgain)
 	return st
 }
 

@@ -38,6 +38,11 @@ func TestSummarize(t *testing.T) {
 	if *st.Confidence.AtReflection != 4 || *st.Confidence.AtCheckIn != 7 || st.Confidence.Pairs != 2 || *st.Confidence.AverageChange != 3 {
 		t.Errorf("confidence %+v", st.Confidence)
 	}
+	// How many values each figure is of, for the front-ends to say so when
+	// that is too few to be typical.
+	if c := st.Confidence; c.ReflectionRatings != 2 || c.CheckInRatings != 2 || st.MedianDaysFrom != 2 || Typical(2) || !Typical(3) {
+		t.Errorf("confidence %+v, median of %d", c, st.MedianDaysFrom)
+	}
 	if st.MedianDaysToTryAgain == nil || *st.MedianDaysToTryAgain != 15 {
 		t.Errorf("median days %v", st.MedianDaysToTryAgain)
 	}
@@ -74,7 +79,7 @@ func TestSummarizeEmptyIsValidJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"entries":0,"first_on":null,"last_on":null,"by_month":[],"follow_through":{"commitments":0,"asked":0,"decided":0,"tried_again":0,"not_tried":0,"set_aside":0,"waiting":0,"upcoming":0,"rate":null},"confidence":{"at_reflection":null,"at_check_in":null,"pairs":0,"average_change":null},"median_days_to_try_again":null,"skills":[],"chains":0,"patterns":[]}`
+	want := `{"entries":0,"first_on":null,"last_on":null,"by_month":[],"follow_through":{"commitments":0,"asked":0,"decided":0,"tried_again":0,"not_tried":0,"set_aside":0,"waiting":0,"upcoming":0,"rate":null},"confidence":{"at_reflection":null,"reflection_ratings":0,"at_check_in":null,"check_in_ratings":0,"pairs":0,"average_change":null},"median_days_to_try_again":null,"median_days_from":0,"skills":[],"chains":0,"patterns":[]}`
 	if string(b) != want {
 		t.Errorf("empty stats:\n%s\nwant\n%s", b, want)
 	}
@@ -116,7 +121,7 @@ func TestSetAsideIsNotAFailureToTry(t *testing.T) {
 }
 
 func TestLastYearIsTwelveMonthsUpToNow(t *testing.T) {
-	st := Stats{ByMonth: []MonthCount{{"2025-09", 8}, {"2026-01", 2}, {"2026-11", 1}}}
+	st := Stats{FirstOn: "2025-09-10", ByMonth: []MonthCount{{"2025-09", 8}, {"2026-01", 2}, {"2026-11", 1}}}
 	months, span := st.LastYear(time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC))
 	if span != "January 2026 to December 2026" {
 		t.Errorf("span %q", span)
@@ -124,5 +129,20 @@ func TestLastYearIsTwelveMonthsUpToNow(t *testing.T) {
 	month := func(m Month) string { return fmt.Sprint(m.Start.Format("2006-01"), " ", m.Count) }
 	if len(months) != 12 || month(months[0]) != "2026-01 2" || month(months[10]) != "2026-11 1" || month(months[11]) != "2026-12 0" {
 		t.Errorf("months %v; want January 2026 (2) to December 2026 (0), September 2025 left out", months)
+	}
+}
+
+// A journal begun within the last year is drawn from its first month: no
+// empty months from before it began, and one month is named alone.
+func TestLastYearStartsWhenTheJournalBegan(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	st := Stats{FirstOn: "2026-09-05", LastOn: "2026-11-02", ByMonth: []MonthCount{{"2026-09", 3}, {"2026-11", 1}}}
+	months, span := st.LastYear(now)
+	if span != "September 2026 to December 2026" || len(months) != 4 || months[0].Start.Format("2006-01") != "2026-09" || months[0].Count != 3 {
+		t.Errorf("months %v, span %q; want September 2026 (3) to December 2026", months, span)
+	}
+	st = Stats{FirstOn: "2026-12-01", LastOn: "2026-12-01", ByMonth: []MonthCount{{"2026-12", 1}}}
+	if months, span := st.LastYear(now); span != "December 2026" || len(months) != 1 || months[0].Count != 1 {
+		t.Errorf("months %v, span %q; want December 2026 alone", months, span)
 	}
 }

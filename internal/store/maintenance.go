@@ -35,6 +35,7 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	defer func() {
 		tmp.Close() // the lock goes with it
 		os.Remove(name)
+		removeIfEmpty(filepath.Dir(name))
 	}()
 	if err := os.Rename(name, path); errors.Is(err, syscall.EXDEV) {
 		// The journal is on another file system than path: copied across,
@@ -67,6 +68,7 @@ func (s *Store) WithCopy(ctx context.Context, fallback string, use func(io.Reade
 	if err := os.Remove(tmp.Name()); err != nil {
 		return err
 	}
+	removeIfEmpty(filepath.Dir(tmp.Name()))
 	return use(io.NewSectionReader(tmp, 0, 1<<62))
 }
 
@@ -87,6 +89,7 @@ func (s *Store) privateCopy(ctx context.Context, fallback string) (*os.File, err
 	if err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
+		removeIfEmpty(filepath.Dir(tmp.Name()))
 		return nil, err
 	}
 	return tmp, nil

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -241,4 +243,55 @@ func TestWithCopyLeavesNoNamedCopy(t *testing.T) {
 	if left, _ := os.ReadDir(private); len(left) > 0 {
 		t.Errorf("after the copy was read, the private folder holds %v", left)
 	}
+}
+
+// TestNoPrivateFolderLingers: a backup, a copy read through WithCopy and an
+// editor's folder each leave no private folder beside the journal once they
+// are done; one that still holds another failup's copy stays, and an empty
+// one an older failup left is removed when the journal is swept.
+func TestNoPrivateFolderLingers(t *testing.T) {
+	s := openTemp(t)
+	addEntries(t, s, 2)
+	private := filepath.Join(filepath.Dir(s.Path()), privateFolder)
+	gone := func(after string) {
+		t.Helper()
+		if _, err := os.Stat(private); !errors.Is(err, fs.ErrNotExist) {
+			left, _ := os.ReadDir(private)
+			t.Errorf("after %s the private folder is still there (%v), holding %v", after, err, left)
+		}
+	}
+	if err := s.Backup(ctx, filepath.Join(t.TempDir(), "backup.db")); err != nil {
+		t.Fatal(err)
+	}
+	gone("a backup")
+	if err := s.WithCopy(ctx, t.TempDir(), func(io.Reader) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	gone("a copy read")
+	_, release, err := s.PrivateFolder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	release()
+	gone("an editor's copy")
+
+	// Another failup's copy in it, locked: the folder stays, and a backup
+	// beside it still works.
+	held, err := createLocked(private)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Backup(ctx, filepath.Join(t.TempDir(), "backup.db")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(held.Name()); err != nil {
+		t.Fatalf("another failup's copy went with the folder: %v", err)
+	}
+	held.Close()
+	os.Remove(held.Name())
+
+	if removed := s.SweepLeftovers(); len(removed) != 0 {
+		t.Errorf("the sweep removed %v", removed)
+	}
+	gone("a sweep of an empty folder")
 }

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +14,18 @@ import (
 // open in the person's editor. It sits beside the journal, 0700, so a copy
 // is never readable by others nor left in a temporary folder; a copy a
 // killed failup left there is removed the next time the journal is opened.
+// The folder is there only while it holds a copy: the failup that empties it
+// removes it (removeIfEmpty), and one that finds it gone before it could
+// create its copy in it makes it again (makeTries).
 const privateFolder = ".failup-tmp"
+
+// makeTries is how many times a copy is tried in a private folder that
+// another failup may remove, found empty, between its making and its use.
+const makeTries = 3
+
+// removeIfEmpty removes a private folder once no copy is left in it, so none
+// lingers beside the journal; one that holds another failup's copy stays.
+func removeIfEmpty(private string) { os.Remove(private) }
 
 // createPrivate creates an empty file for a temporary copy in the private
 // folder beside the journal, or, where that folder cannot be written (a
@@ -32,7 +45,16 @@ func (s *Store) createPrivate(fallback string) (*os.File, error) {
 	return nil, err
 }
 
-func createLocked(dir string) (*os.File, error) {
+func createLocked(dir string) (f *os.File, err error) {
+	for range makeTries {
+		if f, err = createLockedOnce(dir); !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+	}
+	return f, err
+}
+
+func createLockedOnce(dir string) (*os.File, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
@@ -57,13 +79,18 @@ func createLocked(dir string) (*os.File, error) {
 // it; if failup is killed first, the next failup to open the journal does.
 func (s *Store) PrivateFolder() (dir string, release func(), err error) {
 	parent := filepath.Join(filepath.Dir(s.path), privateFolder)
-	if err := os.MkdirAll(parent, 0o700); err != nil {
-		return "", nil, err
+	for range makeTries {
+		if err := os.MkdirAll(parent, 0o700); err != nil {
+			return "", nil, err
+		}
+		if err := TightenFolder(parent); err != nil {
+			return "", nil, err
+		}
+		if dir, err = os.MkdirTemp(parent, "edit-*"); !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
 	}
-	if err := TightenFolder(parent); err != nil {
-		return "", nil, err
-	}
-	if dir, err = os.MkdirTemp(parent, "edit-*"); err != nil {
+	if err != nil {
 		return "", nil, err
 	}
 	lock, err := os.Open(dir)
@@ -74,10 +101,11 @@ func (s *Store) PrivateFolder() (dir string, release func(), err error) {
 	}
 	if err != nil {
 		os.RemoveAll(dir)
+		removeIfEmpty(parent)
 		return "", nil, err
 	}
 	// Removed while still locked, so no sweep takes it for abandoned first.
-	return dir, func() { os.RemoveAll(dir); lock.Close() }, nil
+	return dir, func() { os.RemoveAll(dir); lock.Close(); removeIfEmpty(parent) }, nil
 }
 
 // legacyAge is how long a temporary file of an older failup, which took no
@@ -109,14 +137,15 @@ func (s *Store) SweepLeftovers() []string {
 }
 
 // sweepPrivate removes the copies in the private folder whose writer died:
-// those no failup holds locked, files and editors' folders alike. It
-// returns the names it removed.
+// those no failup holds locked, files and editors' folders alike, and then
+// the folder if that leaves it empty. It returns the names it removed.
 func sweepPrivate(private string) []string {
 	var removed []string
 	files, err := os.ReadDir(private)
 	if err != nil {
 		return nil
 	}
+	defer removeIfEmpty(private)
 	for _, file := range files {
 		name := filepath.Join(private, file.Name())
 		if strings.HasSuffix(name, "-journal") || strings.HasSuffix(name, "-wal") || strings.HasSuffix(name, "-shm") {

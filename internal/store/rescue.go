@@ -118,6 +118,7 @@ func privateCopy(path, dir string) (string, func(), error) {
 		}
 		tmp.Close()
 		os.Remove(name)
+		removeIfEmpty(filepath.Dir(name))
 	}
 	if _, err := io.Copy(tmp, src); err != nil {
 		cleanup()

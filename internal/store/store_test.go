@@ -288,7 +288,7 @@ func TestPrivateFolderIsSweptOnlyOnceAbandoned(t *testing.T) {
 
 	// A folder whose failup died holds no lock.
 	abandoned := filepath.Join(filepath.Dir(dir), "edit-123")
-	os.Mkdir(abandoned, 0o700)
+	os.MkdirAll(abandoned, 0o700)
 	os.WriteFile(filepath.Join(abandoned, "answer.md"), []byte("private"), 0o600)
 	if removed := s.SweepLeftovers(); !slices.Equal(removed, []string{abandoned}) {
 		t.Fatalf("the sweep removed %v, want %s", removed, abandoned)

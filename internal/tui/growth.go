@@ -105,7 +105,10 @@ func (m *growthScreen) viewTryingAgain(w int) string {
 		return b.String()
 	}
 	if ft.Decided > 0 {
-		tried := fmt.Sprintf("tried again on %d of %d checked in (%.0f%%)", ft.TriedAgain, ft.Decided, *ft.Rate*100)
+		tried := fmt.Sprintf("tried again on %d of %d checked in", ft.TriedAgain, ft.Decided)
+		if growth.Typical(ft.Decided) { // a share of one or two says no more than the counts
+			tried += fmt.Sprintf(" (%.0f%%)", *ft.Rate*100)
+		}
 		// The bar gives way to the words on a narrow window.
 		barWidth := min(30, w/3, w-lipgloss.Width(tried)-2)
 		line := wrap(s.Text, tried, w)
@@ -118,9 +121,28 @@ func (m *growthScreen) viewTryingAgain(w int) string {
 	b.WriteString(wrap(s.Muted, fmt.Sprintf("%d not this time · %d set aside · %d waiting · %d coming up",
 		ft.NotTried, ft.SetAside, ft.Waiting, ft.Upcoming), w) + "\n")
 	if d := m.stats.MedianDaysToTryAgain; d != nil {
-		b.WriteString(s.Muted.Render("typically "+termtext.Days(*d)+" from a setback to trying again") + "\n")
+		b.WriteString(wrap(s.Muted, daysToTryAgain(*d, m.stats.MedianDaysFrom), w) + "\n")
 	}
 	return b.String()
+}
+
+// daysToTryAgain says how long it took to try again after a setback: the
+// median of n times, or, of one or two (growth.Typical), what those were.
+func daysToTryAgain(median float64, n int) string {
+	after := termtext.Days(median) + " after the setback"
+	sameDay := termtext.Days(median) == termtext.Days(0)
+	if sameDay {
+		after = "the same day as the setback"
+	}
+	switch {
+	case n == 1:
+		return "tried again once so far, " + after
+	case !growth.Typical(n) && sameDay:
+		return "tried again twice so far, both times " + after
+	case !growth.Typical(n):
+		return "tried again twice so far, " + after + " on average"
+	}
+	return "typically " + termtext.Days(median) + " from a setback to trying again"
 }
 
 // viewConfidence draws confidence when reflecting and at the check-in, or
@@ -133,20 +155,46 @@ func (m *growthScreen) viewConfidence(w int) string {
 	}
 	var b strings.Builder
 	b.WriteString(s.Question.Render("Confidence") + "\n")
-	row := func(label string, series []int, avg *float64) {
-		line := s.Label.Render(fmt.Sprintf("%-17s", label)) + s.Accent.Render(fmt.Sprintf("%-*s", w-30, chart.Sparkline(series, 10)))
-		if avg != nil {
-			line += s.Muted.Render(fmt.Sprintf("  average %.1f", *avg))
+	row := func(label string, series []int, avg *float64, n int) {
+		// The average takes the 13 columns the sparkline leaves it; of one
+		// or two ratings, the sparkline is as short and the words longer.
+		said := ""
+		switch {
+		case avg == nil:
+		case n == 1:
+			said = fmt.Sprintf("  %.0f, from one rating", *avg)
+		case !growth.Typical(n):
+			said = fmt.Sprintf("  average %.1f, from two ratings", *avg)
+		default:
+			said = fmt.Sprintf("  average %.1f", *avg)
+		}
+		line := s.Label.Render(fmt.Sprintf("%-17s", label)) + s.Accent.Render(fmt.Sprintf("%-*s", max(w-17-max(len(said), 13), 0), chart.Sparkline(series, 10)))
+		if said != "" {
+			line += s.Muted.Render(said)
 		}
 		b.WriteString(line + "\n")
 	}
 	confidence := m.stats.Confidence
-	row("when reflecting", before, confidence.AtReflection)
-	row("at the check-in", after, confidence.AtCheckIn)
+	row("when reflecting", before, confidence.AtReflection, confidence.ReflectionRatings)
+	row("at the check-in", after, confidence.AtCheckIn, confidence.CheckInRatings)
 	if c := confidence.AverageChange; c != nil {
-		b.WriteString(s.Muted.Render(fmt.Sprintf("%+.1f on average where you rated both", *c)) + "\n")
+		b.WriteString(wrap(s.Muted, confidenceChange(*c, confidence.Pairs), w) + "\n")
 	}
 	return b.String()
+}
+
+// confidenceChange says how confidence moved from reflecting to the
+// check-in over pairs commitments; of one or two, as what it is.
+func confidenceChange(avg float64, pairs int) string {
+	switch {
+	case pairs == 1 && avg == 0:
+		return "no change on the one commitment where you rated both"
+	case pairs == 1:
+		return fmt.Sprintf("%+.0f on the one commitment where you rated both", avg)
+	case !growth.Typical(pairs):
+		return fmt.Sprintf("%+.1f on average on the two commitments where you rated both", avg)
+	}
+	return fmt.Sprintf("%+.1f on average where you rated both", avg)
 }
 
 // viewChains draws as many chains of attempts as room rows hold, up to
@@ -177,7 +225,8 @@ func (m *growthScreen) viewChains(w, room int) string {
 	return b.String()
 }
 
-// months draws the last twelve months' counts as columns, each over its
+// months draws the last twelve months' counts (from the journal's first,
+// when later) as columns, each over its
 // month's name, and says which months they are.
 func (m *growthScreen) months() (span, drawn string) {
 	s := m.c.Styles
