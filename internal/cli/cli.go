@@ -274,6 +274,7 @@ func (a *env) rootCmd() *cobra.Command {
 	// failup's completion command is the one cobra would add, with failup's
 	// own completions.
 	root.CompletionOptions.DisableDefaultCmd = true
+	a.wrapHelp(root)
 	return root
 }
 

@@ -81,22 +81,25 @@ func (a *env) previewImport(cmd *cobra.Command, file string, res importer.Result
 	if asJSON {
 		return a.printJSON(p)
 	}
-	w := a.out
-	fmt.Fprintf(w, "%s holds %s (%s).\n", inputName(file), termtext.Count(len(res.Entries), "entry", "entries"), res.Format)
+	w, width := a.out, a.termWidth()
+	say := func(format string, args ...any) {
+		fmt.Fprintln(w, termtext.Wrap(fmt.Sprintf(format, args...), width, "", ""))
+	}
+	say("%s holds %s (%s).", inputName(file), termtext.Count(len(res.Entries), "entry", "entries"), res.Format)
 	switch {
 	case p.WouldAdd == 0:
-		fmt.Fprintln(w, "Importing it would add nothing: every entry is already in the journal.")
+		say("Importing it would add nothing: every entry is already in the journal.")
 	default:
-		fmt.Fprintf(w, "Importing it would add %s, from %s to %s; %d already in the journal would be skipped.\n",
+		say("Importing it would add %s, from %s to %s; %d already in the journal would be skipped.",
 			termtext.Count(p.WouldAdd, "entry", "entries"), p.From, p.To, p.Skipped)
 	}
 	if n := len(res.Corrections); n > 0 {
-		fmt.Fprintf(w, "It holds %s to the patterns: %d would be added, %d already kept would be skipped.\n",
+		say("It holds %s to the patterns: %d would be added, %d already kept would be skipped.",
 			termtext.Count(n, "correction", "corrections"), p.CorrectionsWouldAdd, p.CorrectionsWouldSkip)
 	}
-	fmt.Fprintln(w, p.Mapping)
+	say("%s", p.Mapping)
 	if len(p.Tags) > 0 {
-		fmt.Fprintln(w, "Tags: "+tagCounts(p.Tags))
+		fmt.Fprintln(w, termtext.WrapList(tagCounts(p.Tags), ", ", width, "Tags: ", "      "))
 	}
 	fmt.Fprintln(w)
 	for _, e := range p.Entries {
@@ -104,14 +107,15 @@ func (a *env) previewImport(cmd *cobra.Command, file string, res importer.Result
 		if !e.New {
 			mark = "="
 		}
-		line := fmt.Sprintf("%s %s  %s", mark, e.OccurredOn, termtext.Line(e.Title))
+		line := termtext.Line(e.Title)
 		if len(e.Tags) > 0 {
 			line += "  [" + termtext.Line(strings.Join(e.Tags, ", ")) + "]"
 		}
-		fmt.Fprintln(w, line)
+		fmt.Fprintln(w, termtext.Hang(line, width, fmt.Sprintf("%s %s  ", mark, e.OccurredOn)))
 	}
 	printLeft(w, res.Left)
-	fmt.Fprintln(w, "\nNothing was imported: this was a dry run (+ would be added, = is already in the journal).")
+	fmt.Fprintln(w)
+	say("Nothing was imported: this was a dry run (+ would be added, = is already in the journal).")
 	return nil
 }
 
@@ -136,7 +140,8 @@ func mapping(res importer.Result) string {
 	return strings.Join(parts, "\n")
 }
 
-func tagCounts(tags map[string]int) string {
+// tagCounts is each tag with how many entries have it, the most first.
+func tagCounts(tags map[string]int) []string {
 	names := make([]string, 0, len(tags))
 	for t := range tags {
 		names = append(names, t)
@@ -146,5 +151,5 @@ func tagCounts(tags map[string]int) string {
 	for i, t := range names {
 		parts[i] = fmt.Sprintf("%s (%d)", termtext.Line(t), tags[t])
 	}
-	return strings.Join(parts, ", ")
+	return parts
 }

@@ -54,9 +54,10 @@ func ParseDay(s string, today Date) (Date, error) { return ResolveDay(s, today, 
 func ParseDueDay(s string, today Date) (Date, error) { return ResolveDay(s, today, Ahead) }
 
 func dayError(s string, dir Direction) error {
-	examples := "“yesterday”, “3 days ago” or “last friday”"
+	// Straight quotes, as %q puts round what was typed.
+	examples := `"yesterday", "3 days ago" or "last friday"`
 	if dir == Ahead {
-		examples = "“friday”, “in 2 weeks” or “next month”"
+		examples = `"friday", "in 2 weeks" or "next month"`
 	}
 	return fmt.Errorf("%q is not a date I can read; use YYYY-MM-DD or words like %s", strings.TrimSpace(s), examples)
 }
