@@ -408,11 +408,15 @@ func (k *corrector) Help(keys KeyMap, th, entry bool) (short, full []key.Binding
 		b.SetEnabled(th)
 	}
 	remove.SetEnabled(th && entry)
-	restore.SetEnabled(k.restores && len(k.dismissed) > 0)
-	undo.SetEnabled(len(k.undo) > 0)
-	short = []key.Binding{rename, dismiss, undo}
+	// b and u always answer where they work, if only to say there is nothing
+	// to bring back or take back: the full help lists them; the short one
+	// offers u only when it has something to take back.
+	restore.SetEnabled(k.restores)
+	offer := undo
+	offer.SetEnabled(len(k.undo) > 0)
+	short = []key.Binding{rename, dismiss, offer}
 	if entry {
-		short = []key.Binding{remove, rename, undo}
+		short = []key.Binding{remove, rename, offer}
 	}
 	return short, []key.Binding{rename, dismiss, merge, words, remove, restore, undo}, false
 }
