@@ -364,7 +364,7 @@ func (m *browseScreen) viewHits(w int) string {
 		return wrap(s.Hint, "Search everything you wrote, tags and skills too. Words match in any form: “slept” finds “sleep”, "+
 			"and the last word as you type it: “defens” finds “defensive”. \"Quoted words\" match together; "+
 			"a OR b, -word, tag:work, skill:resilience, after:\"last month\", before:2026-05-01 and pattern:overcommitment narrow it. "+
-			"? lists them.", w)
+			"f1 lists them.", w)
 	case m.problem != "":
 		return wrap(s.Hint, m.problem+".", w)
 	case len(m.hits) == 0 && m.halfTyped:

@@ -33,18 +33,24 @@ type corrector struct {
 	// restores is set where b brings back a dismissed theme: on the list
 	// of patterns, which reads them.
 	restores bool
-	// said is what the last correction did. undo holds the changes made
-	// here that can be taken back, the latest last: u takes them back one at
-	// a time, newest first.
-	said string
-	undo []change
-	err  error
+	// said is what the last correction did, and offer what it says of u
+	// after it ("" when u cannot take that correction back). undo holds the
+	// changes made here that can be taken back, the latest last: u takes
+	// them back one at a time, newest first.
+	said  string
+	offer string
+	undo  []change
+	err   error
 }
 
 // change is what u takes back of one correction: the corrections it
-// saved (made) or those it took back (restored), never both.
+// saved (made) or those it took back (restored), never both; back says
+// what taking it back did, given the theme's name as it is then (label,
+// when the theme is no longer found).
 type change struct {
 	made, restored []journal.Correction
+	label          string
+	back           func(label string) string
 }
 
 func (c change) empty() bool { return len(c.made) == 0 && len(c.restored) == 0 }
@@ -66,7 +72,9 @@ type correctedMsg struct {
 	said  string
 	theme string // the key of the theme corrected
 	undo  change
-	err   error
+	// tookBack is set when u took a change back.
+	tookBack bool
+	err      error
 }
 
 // othersMsg brings the themes a merge can fold in.
@@ -92,7 +100,7 @@ func (k *corrector) start(msg tea.KeyPressMsg, th insight.Theme, entry int64) (c
 	keys := k.c.Keys
 	k.err = nil
 	// What was said holds until the next key.
-	k.said = ""
+	k.said, k.offer = "", ""
 	switch {
 	case key.Matches(msg, keys.Undo):
 		if len(k.undo) == 0 {
@@ -126,10 +134,12 @@ func (k *corrector) start(msg tea.KeyPressMsg, th insight.Theme, entry int64) (c
 		}, true
 	case key.Matches(msg, keys.Dismiss):
 		return k.save(app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: th.Key}, th,
-			fmt.Sprintf("Dismissed “%s”: not a pattern for you.", th.Label)), true
+			fmt.Sprintf("Dismissed “%s”: not a pattern for you.", th.Label),
+			func(label string) string { return fmt.Sprintf("“%s” is back among your patterns.", label) }), true
 	case key.Matches(msg, keys.RemoveEntry) && entry != 0:
 		return k.save(app.CorrectionInput{Kind: journal.CorrectRemove, Theme: th.Key, EntryID: entry}, th,
-			fmt.Sprintf("Took entry %d out of “%s”.", entry, th.Label)), true
+			fmt.Sprintf("Took entry %d out of “%s”.", entry, th.Label),
+			func(label string) string { return fmt.Sprintf("Put entry %d back into “%s”.", entry, label) }), true
 	}
 	return nil, false
 }
@@ -169,13 +179,19 @@ func (k *corrector) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		k.err = msg.err
-		if msg.err == nil {
-			k.said = msg.said
-		}
 		// A correction made can be taken back; one that could not be taken
 		// back stays to be tried again.
 		if !msg.undo.empty() {
 			k.undo = append(k.undo, msg.undo)
+		}
+		if msg.err == nil {
+			k.said, k.offer = msg.said, ""
+			switch {
+			case !msg.undo.empty():
+				k.offer = " u takes it back."
+			case msg.tookBack && len(k.undo) > 0:
+				k.offer = " u takes back the one before."
+			}
 		}
 		return nil
 	case tea.BackgroundColorMsg:
@@ -223,7 +239,8 @@ func (k *corrector) key(msg tea.KeyPressMsg) tea.Cmd {
 			other := k.others[k.pick]
 			k.mode = notCorrecting
 			return k.save(app.CorrectionInput{Kind: journal.CorrectMerge, Theme: th.Key, From: other.Key}, th,
-				fmt.Sprintf("Merged “%s” into “%s”.", other.Label, th.Label))
+				fmt.Sprintf("Merged “%s” into “%s”.", other.Label, th.Label),
+				func(string) string { return fmt.Sprintf("“%s” is a theme of its own again.", other.Label) })
 		}
 		return nil
 	case renaming, wording:
@@ -242,11 +259,12 @@ func (k *corrector) key(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			if mode == renaming {
 				return k.save(app.CorrectionInput{Kind: journal.CorrectRename, Theme: th.Key, Label: value}, th,
-					fmt.Sprintf("“%s” is now “%s”; r renames it again.", th.Label, value))
+					fmt.Sprintf("“%s” is now “%s”; r renames it again.", th.Label, value), nil)
 			}
 			words := strings.Split(value, ",")
 			return k.save(app.CorrectionInput{Kind: journal.CorrectWords, Theme: th.Key, Words: words}, th,
-				fmt.Sprintf("Entries that use %s now join “%s”.", quoteList(words), th.Label))
+				fmt.Sprintf("Entries that use %s now join “%s”.", quoteList(words), th.Label),
+				func(label string) string { return fmt.Sprintf("Took %s back from “%s”.", quoteList(words), label) })
 		}
 		var cmd tea.Cmd
 		k.input, cmd = k.input.Update(msg)
@@ -255,15 +273,17 @@ func (k *corrector) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// save makes the correction in, saying said once it is saved.
-func (k *corrector) save(in app.CorrectionInput, th insight.Theme, said string) tea.Cmd {
+// save makes the correction in, saying said once it is saved; back says
+// what u did in taking it back (nil for a rename, which u does not take
+// back).
+func (k *corrector) save(in app.CorrectionInput, th insight.Theme, said string, back func(label string) string) tea.Cmd {
 	c := k.c
 	return func() tea.Msg {
 		saved, err := c.Journal.Correct(c.Ctx, in)
-		if in.Kind == journal.CorrectRename {
+		if back == nil {
 			saved = nil // renaming again is how a name is changed back
 		}
-		return correctedMsg{by: k, said: said, theme: th.Key, undo: change{made: saved}, err: err}
+		return correctedMsg{by: k, said: said, theme: th.Key, undo: change{made: saved, label: th.Label, back: back}, err: err}
 	}
 }
 
@@ -275,13 +295,15 @@ func (k *corrector) restore(d app.DismissedTheme) tea.Cmd {
 		_, err := c.Journal.Correct(c.Ctx, app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: d.Key, Undo: true})
 		msg := correctedMsg{by: k, said: fmt.Sprintf("Brought back “%s”.", d.Name), theme: d.Key, err: err}
 		if err == nil {
-			msg.undo = change{restored: []journal.Correction{d.Dismissal}}
+			msg.undo = change{restored: []journal.Correction{d.Dismissal},
+				back: func(string) string { return fmt.Sprintf("“%s” is dismissed again.", d.Name) }}
 		}
 		return msg
 	}
 }
 
-// takeBack takes back the change undo names.
+// takeBack takes back the change undo names, and says what it did with
+// the theme's name as it is now (renamed since, perhaps).
 func (k *corrector) takeBack(undo change) tea.Cmd {
 	c := k.c
 	return func() tea.Msg {
@@ -289,18 +311,25 @@ func (k *corrector) takeBack(undo change) tea.Cmd {
 			if err := c.Journal.PutBack(c.Ctx, undo.restored); err != nil {
 				return correctedMsg{by: k, err: err, undo: undo}
 			}
-			return correctedMsg{by: k, said: takenBack, theme: undo.restored[0].Theme}
+			return correctedMsg{by: k, said: undo.back(""), theme: undo.restored[0].Theme, tookBack: true}
 		}
 		for i, u := range undo.made {
 			if _, err := c.Journal.Uncorrect(c.Ctx, u.UID); err != nil {
-				return correctedMsg{by: k, err: err, undo: change{made: undo.made[i:]}}
+				return correctedMsg{by: k, err: err, undo: change{made: undo.made[i:], label: undo.label, back: undo.back}}
 			}
 		}
-		return correctedMsg{by: k, said: takenBack, theme: undo.made[0].Theme}
+		theme := undo.made[0].Theme
+		label := undo.label
+		if r, err := c.Journal.PatternsSummary(c.Ctx); err == nil {
+			for _, th := range r.Themes {
+				if th.Key == theme {
+					label = th.Label
+				}
+			}
+		}
+		return correctedMsg{by: k, said: undo.back(label), theme: theme, tookBack: true}
 	}
 }
-
-const takenBack = "Taken back."
 
 // View is what the corrector asks or says, or "" when it has nothing to.
 func (k *corrector) View(w int) string {
@@ -342,14 +371,7 @@ func (k *corrector) View(w int) string {
 		}
 		return b.String() + s.Muted.Render("enter brings it back · esc leaves them dismissed") + "\n"
 	case k.said != "":
-		undo := ""
-		switch {
-		case len(k.undo) > 0 && k.said == takenBack:
-			undo = " u takes back the one before."
-		case len(k.undo) > 0:
-			undo = " u takes it back."
-		}
-		return wrap(s.Good, k.said+undo, w) + "\n"
+		return wrap(s.Good, k.said+k.offer, w) + "\n"
 	}
 	return ""
 }
@@ -386,11 +408,15 @@ func (k *corrector) Help(keys KeyMap, th, entry bool) (short, full []key.Binding
 		b.SetEnabled(th)
 	}
 	remove.SetEnabled(th && entry)
-	restore.SetEnabled(k.restores && len(k.dismissed) > 0)
-	undo.SetEnabled(len(k.undo) > 0)
-	short = []key.Binding{rename, dismiss, undo}
+	// b and u always answer where they work, if only to say there is nothing
+	// to bring back or take back: the full help lists them; the short one
+	// offers u only when it has something to take back.
+	restore.SetEnabled(k.restores)
+	offer := undo
+	offer.SetEnabled(len(k.undo) > 0)
+	short = []key.Binding{rename, dismiss, offer}
 	if entry {
-		short = []key.Binding{remove, rename, undo}
+		short = []key.Binding{remove, rename, offer}
 	}
 	return short, []key.Binding{rename, dismiss, merge, words, remove, restore, undo}, false
 }

@@ -40,7 +40,7 @@ func TestCorrectingPatterns(t *testing.T) {
 		t.Errorf("the dismissed theme is still listed:\n%s", h.screen())
 	}
 	h.press("u")
-	h.expectScreen("Taken back.", "my yeses")
+	h.expectScreen("“my yeses” is back among your patterns.", "my yeses")
 
 	// Merge Marcus into the theme under the cursor, picked from the others.
 	h.press("m")
@@ -54,7 +54,7 @@ func TestCorrectingPatterns(t *testing.T) {
 		t.Errorf("the theme merged in is still listed on its own:\n%s", h.screen())
 	}
 	h.press("u")
-	h.expectScreen("Taken back.", "Marcus")
+	h.expectScreen("“Marcus” is a theme of its own again.", "Marcus")
 
 	// On a pattern's page: take the entry under the cursor out, and add words.
 	h.press("enter")
@@ -95,7 +95,7 @@ func TestDismissingTheLastThemeCanBeTakenBack(t *testing.T) {
 	h.press("p", "d", "d")
 	h.expectScreen("Dismissed “Marcus”", "Nothing recurs yet")
 	h.press("u")
-	h.expectScreen("Taken back.", "› Marcus")
+	h.expectScreen("“Marcus” is back among your patterns.", "› Marcus")
 }
 
 // TestTheCursorStaysOnTheThemeCorrected: once the themes are read again
@@ -146,18 +146,17 @@ func TestWhatAThemesPageSaidStaysOnIt(t *testing.T) {
 }
 
 // TestUndoWithNothingToUndoSaysSo: u with nothing to take back says so, on
-// the list and on a theme's page, changes nothing, and is not offered in
-// the help meanwhile.
+// the list and on a theme's page, and changes nothing; the bottom line does
+// not offer it meanwhile.
 func TestUndoWithNothingToUndoSaysSo(t *testing.T) {
 	h := newHarness(t, StartHome)
 	seedPatterns(h)
 	h.press("p")
 	h.expectScreen("› saying yes to too much")
-	h.press("?")
 	if strings.Contains(h.screen(), "undo") {
-		t.Errorf("the help offers u with nothing to undo:\n%s", h.screen())
+		t.Errorf("the bottom line offers u with nothing to undo:\n%s", h.screen())
 	}
-	h.press("esc", "u")
+	h.press("u")
 	h.expectScreen("Nothing to undo.", "› saying yes to too much")
 	h.press("down")
 	if strings.Contains(h.screen(), "Nothing to undo") {
@@ -176,7 +175,7 @@ func TestUndoOutlastsAMoveOfTheCursor(t *testing.T) {
 	h.press("d")
 	h.expectScreen("u takes it back")
 	h.press("down", "up", "u")
-	h.expectScreen("Taken back.", "saying yes to too much")
+	h.expectScreen("“saying yes to too much” is back among your patterns.")
 	h.expectCorrections(0, "u after moving the cursor, the dismissal taken back")
 }
 
@@ -193,13 +192,38 @@ func TestUndoTakesBackEachCorrectionInTurn(t *testing.T) {
 	h.expectScreen("1 entry on", "u takes it back")
 	h.expectCorrections(2, "two entries taken out")
 	h.press("u")
-	h.expectScreen("Taken back. u takes back the one before.", "2 entries from")
+	h.expectScreen("Put entry 2 back into “saying yes to too much”. u takes back the one before.", "2 entries from")
 	h.expectCorrections(1, "u once")
 	h.press("u")
-	h.expectScreen("Taken back.", "3 entries from")
+	h.expectScreen("Put entry 3 back into “saying yes to too much”.", "3 entries from")
+	if strings.Contains(h.screen(), "u takes") {
+		t.Errorf("with nothing left to take back, u is still offered:\n%s", h.screen())
+	}
 	h.expectCorrections(0, "u twice")
 	h.press("u")
 	h.expectScreen("Nothing to undo.")
+}
+
+// TestARenameIsNotOfferedToU: after a rename, u is not offered (r renames
+// again), though an entry taken out before it can still be put back; what u
+// takes back it names, by the theme's new name.
+func TestARenameIsNotOfferedToU(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p", "enter", "x")
+	h.expectScreen("Took entry 3 out of “saying yes to too much”. u takes it back.")
+	h.press("r", "ctrl+u")
+	h.typeText("my yeses")
+	h.press("enter")
+	h.expectScreen("“saying yes to too much” is now “my yeses”; r renames it again.")
+	if strings.Contains(h.screen(), "u takes") {
+		t.Errorf("after a rename, u is offered, though it cannot take a rename back:\n%s", h.screen())
+	}
+	h.press("u")
+	h.expectScreen("Put entry 3 back into “my yeses”.", "3 entries from")
+	if strings.Contains(h.screen(), "u takes") {
+		t.Errorf("u is offered again, with only the rename left:\n%s", h.screen())
+	}
 }
 
 func TestAnEmptyNameOrNoWordsSaySoAndChangeNothing(t *testing.T) {
@@ -266,13 +290,13 @@ func TestBringingBackADismissedTheme(t *testing.T) {
 	h.expectCorrections(0, "a theme brought back")
 
 	h.press("u")
-	h.expectScreen("Taken back. u takes back the one before.", "1 dismissed: b brings it back", "› Marcus")
+	h.expectScreen("“saying yes to too much” is dismissed again. u takes back the one before.", "1 dismissed: b brings it back", "› Marcus")
 	list, err := h.store.Corrections(ctx)
 	if err != nil || len(list) != 1 || list[0].Kind != journal.CorrectDismiss {
 		t.Fatalf("u after bringing back keeps %+v (%v); want the dismissal", list, err)
 	}
 	h.press("u")
-	h.expectScreen("Taken back.", "› saying yes to too much")
+	h.expectScreen("“saying yes to too much” is back among your patterns.", "› saying yes to too much")
 	h.expectCorrections(0, "the dismissal taken back too")
 }
 
@@ -306,7 +330,7 @@ func TestBringingBackAThemeDismissedEarlier(t *testing.T) {
 		t.Errorf("brought back, the journal keeps %+v; want the rename alone, as failup patterns restore leaves it", list)
 	}
 	h.press("u")
-	h.expectScreen("Taken back.", "1 dismissed")
+	h.expectScreen("“the Monday meeting” is dismissed again.", "1 dismissed")
 	if after, _ := h.store.Corrections(ctx); len(after) != len(before) {
 		t.Errorf("u keeps %+v; want the rename and the dismissal again", after)
 	}
@@ -333,14 +357,25 @@ func TestManyDismissedThemesScroll(t *testing.T) {
 	}
 }
 
-func TestNoThemeDismissedSaysSo(t *testing.T) {
+// TestTheHelpListsUndoAndBringBack: ? lists u on the list of patterns and
+// on a theme's page, and b on the list, where it works, as docs/keys.md
+// does, with nothing yet to take back or bring back (they say so).
+func TestTheHelpListsUndoAndBringBack(t *testing.T) {
 	h := newHarness(t, StartHome)
 	seedPatterns(h)
 	h.press("p", "?")
+	h.expectScreen("u undo", "b bring back a dismissed theme")
+	h.press("esc", "enter", "?")
+	h.expectScreen("u undo", "x take entry out")
 	if strings.Contains(h.screen(), "bring back") {
-		t.Errorf("the help offers b with no theme dismissed:\n%s", h.screen())
+		t.Errorf("a theme's help offers b, which works on the list only:\n%s", h.screen())
 	}
-	h.press("esc", "b")
+}
+
+func TestNoThemeDismissedSaysSo(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p", "b")
 	h.expectScreen("No theme is dismissed.", "› saying yes to too much")
 	h.press("enter", "b")
 	if strings.Contains(h.screen(), "No theme is dismissed") || strings.Contains(h.screen(), "Bring back") {

@@ -100,6 +100,10 @@ func (m *growthScreen) viewTryingAgain(w int) string {
 	var b strings.Builder
 	b.WriteString(s.Question.Render("Trying again") + "\n")
 	ft := m.stats.FollowThrough
+	if ft.Commitments == 0 {
+		b.WriteString(wrap(s.Muted, "No commitments yet. A reflection can end with something to try next time.", w) + "\n")
+		return b.String()
+	}
 	if ft.Asked == 0 {
 		b.WriteString(wrap(s.Muted, "No commitment has come due yet. failup will ask how each one went.", w) + "\n")
 		return b.String()
@@ -145,8 +149,8 @@ func daysToTryAgain(median float64, n int) string {
 	return "typically " + termtext.Days(median) + " from a setback to trying again"
 }
 
-// viewConfidence draws confidence when reflecting and at the check-in, or
-// nothing when none was rated.
+// viewConfidence draws confidence when reflecting and at the check-in,
+// each only once rated, or nothing when none was.
 func (m *growthScreen) viewConfidence(w int) string {
 	s := m.c.Styles
 	before, after := m.data.Reflecting, m.data.CheckIn
@@ -156,6 +160,9 @@ func (m *growthScreen) viewConfidence(w int) string {
 	var b strings.Builder
 	b.WriteString(s.Question.Render("Confidence") + "\n")
 	row := func(label string, series []int, avg *float64, n int) {
+		if len(series) == 0 && avg == nil {
+			return // a label with nothing beside it
+		}
 		// The average takes the 13 columns the sparkline leaves it; of one
 		// or two ratings, the sparkline is as short and the words longer.
 		said := ""

@@ -71,3 +71,23 @@ func TestGrowthFitsEveryWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestGrowthSaysWhatIsTrueOfCommitments: with no commitment at all the
+// screen says so, as failup stats does, not that none has come due; with
+// one not yet due, that none has come due. Confidence never rated at a
+// check-in has no row of its own, a label with nothing beside it.
+func TestGrowthSaysWhatIsTrueOfCommitments(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Quiet in the meeting", OccurredOn: "2026-01-05", Confidence: ptr(3)})
+	h.run(h.model.top().Init())
+	h.press("g")
+	h.expectScreen("No commitments yet. A reflection can end with something to try next time.", "when reflecting")
+	if screen := h.screen(); strings.Contains(screen, "come due") || strings.Contains(screen, "at the check-in") {
+		t.Errorf("with no commitment and no check-in, the screen says:\n%s", screen)
+	}
+	h.press("esc")
+	h.seedEntry(journal.Entry{Title: "Late report", OccurredOn: "2026-03-10",
+		Followup: &journal.Followup{Commitment: "Ask early", DueOn: "2026-03-24"}})
+	h.press("g")
+	h.expectScreen("No commitment has come due yet. failup will ask how each one went.")
+}

@@ -45,10 +45,12 @@ type lessonsScreen struct {
 	err    error
 }
 
-// lessonsPlace is where the cursor was: on which lesson, at which row, how
-// far down the screen, and how many lessons there were up to it.
+// lessonsPlace is where the cursor was: on which lesson, under which
+// heading (a lesson can be under two patterns), at which row, how far down
+// the screen, and how many lessons there were up to it.
 type lessonsPlace struct {
 	id              int64
+	heading         string
 	row, line, upTo int
 }
 
@@ -69,7 +71,7 @@ func (m *lessonsScreen) Typing() bool  { return false }
 // the cursor back on it.
 func (m *lessonsScreen) Init() tea.Cmd {
 	if m.cursor < len(m.rows) && m.rows[m.cursor].id != 0 {
-		m.back = &lessonsPlace{id: m.rows[m.cursor].id, row: m.cursor, line: m.linesAbove(m.cursor), upTo: lessonsIn(m.rows[:m.cursor+1])}
+		m.back = &lessonsPlace{id: m.rows[m.cursor].id, heading: m.rows[m.cursor].heading, row: m.cursor, line: m.linesAbove(m.cursor), upTo: lessonsIn(m.rows[:m.cursor+1])}
 	}
 	c := m.c
 	return tea.Batch(func() tea.Msg {
@@ -204,8 +206,9 @@ func (m *lessonsScreen) scroll() {
 }
 
 // place puts the cursor on the first lesson or, coming back from an entry,
-// back on the lesson that was open, as far down the screen as it was; if
-// that lesson is gone, on the one that took its row.
+// back on the lesson that was open, under the heading it was opened from,
+// as far down the screen as it was; if that lesson is gone, on the one that
+// took its row.
 func (m *lessonsScreen) place() {
 	back := m.back
 	m.back = nil
@@ -213,7 +216,10 @@ func (m *lessonsScreen) place() {
 		m.first()
 		return
 	}
-	i := slices.IndexFunc(m.rows, func(r lessonRow) bool { return r.id == back.id })
+	i := slices.IndexFunc(m.rows, func(r lessonRow) bool { return r.id == back.id && r.heading == back.heading })
+	if i < 0 {
+		i = slices.IndexFunc(m.rows, func(r lessonRow) bool { return r.id == back.id })
+	}
 	if i < 0 {
 		i = min(back.row, len(m.rows)-1)
 	}

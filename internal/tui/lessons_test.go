@@ -235,3 +235,44 @@ func TestListsNameTheirPageKeys(t *testing.T) {
 		h.expectScreen("home")
 	}
 }
+
+// TestALessonUnderTwoHeadingsComesBackToItsRow: a lesson listed under two
+// patterns, opened from its second place, comes back to that place, not to
+// its first under another heading.
+func TestALessonUnderTwoHeadingsComesBackToItsRow(t *testing.T) {
+	h := newHarness(t, StartHome)
+	lesson := func(title string, on journal.Date, cause string) {
+		h.seedEntry(journal.Entry{Title: title, OccurredOn: on, Lesson: "Lesson of " + title + ".",
+			Answers: []journal.Answer{{Key: "cause", Text: cause}}})
+	}
+	lesson("Missed the launch", "2025-11-10", "I said yes to three projects at once.")
+	lesson("Late on the report", "2026-01-14", "My plate was far too full that month.")
+	lesson("Planning went sideways", "2026-02-02", "In the meeting Marcus changed the plan and I froze.")
+	lesson("Talked over", "2026-03-06", "Once again Marcus spoke first and I never got my point in.")
+	lesson("Both at once", "2026-03-12", "Marcus asked and I said yes to three projects, overcommitted again.")
+	h.run(h.model.top().Init())
+	h.press("l")
+	m := h.model.top().(*lessonsScreen)
+	var at []int
+	for i, r := range m.rows {
+		if r.title == "Both at once" {
+			at = append(at, i)
+		}
+	}
+	if len(at) < 2 {
+		t.Fatalf("the lesson is listed %d times; the test wants it under two headings:\n%s", len(at), h.screen())
+	}
+	for m.cursor < at[1] {
+		h.press("down")
+	}
+	heading := m.rows[m.cursor].heading
+	before := h.screen()
+	h.press("enter")
+	h.expectScreen("Both at once")
+	h.press("esc")
+	m = h.model.top().(*lessonsScreen)
+	if m.cursor != at[1] || m.rows[m.cursor].heading != heading {
+		t.Errorf("back from the lesson opened under %q, the cursor is on row %d under %q; want row %d:\n%s\nwas:\n%s",
+			heading, m.cursor, m.rows[m.cursor].heading, at[1], h.screen(), before)
+	}
+}

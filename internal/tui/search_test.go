@@ -129,3 +129,19 @@ func messages(cmd tea.Cmd) []tea.Msg {
 	}
 	return []tea.Msg{msg}
 }
+
+// TestSearchHintNamesAKeyThatWorksWhileTyping: the empty search's hint
+// names f1 for the forms a query can hold, and f1 shows them; ? would only
+// be typed into the query.
+func TestSearchHintNamesAKeyThatWorksWhileTyping(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Review went sideways", OccurredOn: "2026-02-01"})
+	h.run(h.model.top().Init())
+	h.press("/")
+	h.expectScreen("f1 lists them.")
+	if strings.Contains(h.screen(), "? lists") {
+		t.Errorf("the hint names ?, which is typed into the query:\n%s", h.screen())
+	}
+	h.press("f1")
+	h.expectScreen("a OR b", "tag:work skill:resilience")
+}
