@@ -210,7 +210,7 @@ func (m *lexMatcher) entryHits(ew *entryWords, hits []lexHit) []lexHit {
 					if last, ok = m.matchFrom(ew, &m.terms[ts.term], 2, j, end); !ok {
 						continue
 					}
-					if m.terms[ts.term].mine && m.someoneElses(ew, k, last) {
+					if m.terms[ts.term].mine && m.othersBetween(ew, k, last) {
 						continue
 					}
 				}
@@ -222,10 +222,10 @@ func (m *lexMatcher) entryHits(ew *entryWords, hits []lexHit) []lexHit {
 	return m.dropExcepted(hits, from)
 }
 
-// someoneElses says whether a possessive other than the person's own
+// othersBetween says whether a possessive other than the person's own
 // stands between words first and last of the entry: "on his own", "forgot
-// her keys".
-func (m *lexMatcher) someoneElses(ew *entryWords, first, last int32) bool {
+// her keys". (someoneElses asks the same of the word before a name.)
+func (m *lexMatcher) othersBetween(ew *entryWords, first, last int32) bool {
 	for k := first + 1; k < last; k++ {
 		switch m.vocab.words[ew.words[k]].text {
 		case "his", "her", "their", "your", "its":

@@ -389,18 +389,10 @@ func (k *corrector) Help(keys KeyMap, th, entry bool) (short, full []key.Binding
 		cancel.SetHelp("esc", "keep it")
 		return []key.Binding{save, cancel}, []key.Binding{save, cancel}, true
 	case k.mode == merging:
-		merge := keys.Open
-		merge.SetHelp("enter", "merge")
-		cancel := keys.Back
-		cancel.SetHelp("esc", "keep apart")
-		all := []key.Binding{keys.Up, keys.Down, merge, cancel}
+		all := pickHelp(keys, "merge", "keep apart")
 		return all, all, true
 	case k.mode == restoring:
-		bring := keys.Open
-		bring.SetHelp("enter", "bring it back")
-		cancel := keys.Back
-		cancel.SetHelp("esc", "leave them")
-		all := []key.Binding{keys.Up, keys.Down, bring, cancel}
+		all := pickHelp(keys, "bring it back", "leave them")
 		return all, all, true
 	}
 	rename, dismiss, merge, words, remove, restore, undo := keys.Rename, keys.Dismiss, keys.Merge, keys.Words, keys.RemoveEntry, keys.Restore, keys.Undo
@@ -433,4 +425,13 @@ func quoteList(words []string) string {
 		return strings.Join(q, "")
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}
+
+// pickHelp is the help of a list to pick a theme from: up, down, enter to
+// do what is picked for, esc to leave it.
+func pickHelp(keys KeyMap, pick, leave string) []key.Binding {
+	enter, esc := keys.Open, keys.Back
+	enter.SetHelp("enter", pick)
+	esc.SetHelp("esc", leave)
+	return []key.Binding{keys.Up, keys.Down, enter, esc}
 }
