@@ -165,7 +165,7 @@ func (m *patternsScreen) View() string {
 		labelWidth = w - (2 + 1 + countWidth + 2 + 12 + 2 + trendWidth)
 	}
 	labelWidth = max(labelWidth, 8)
-	if m.fix.mode == merging || m.fix.mode == restoring { // the picker lists themes: the list would only be squeezed
+	if m.fix.picking() { // the picker lists themes: the list would only be squeezed
 		return m.fix.View(w)
 	}
 	var b strings.Builder
