@@ -172,7 +172,16 @@ func (m *patternsScreen) View() string {
 	heading := "What keeps coming back"
 	// "times" ends where the counts end.
 	countsEnd := 2 + labelWidth + 1 + barWidth + min(barWidth, 1) + countWidth
-	b.WriteString(s.Question.Render(heading) + strings.Repeat(" ", max(countsEnd-len("times")-len(heading), 1)) +
+	// The themes come in the order failup patterns lists them, which the
+	// heading says where it has room, else the line under the list.
+	order, ordered := ", strongest first", len(m.report.Themes) > 1
+	inHeading := ordered && countsEnd-len("times")-len(heading)-len(order) >= 2
+	title := s.Question.Render(heading)
+	if inHeading {
+		heading += order
+		title += s.Muted.Render(order)
+	}
+	b.WriteString(title + strings.Repeat(" ", max(countsEnd-len("times")-len(heading), 1)) +
 		s.Muted.Render("times  each month, last 12") + "\n")
 	if len(m.report.Themes) == 0 {
 		b.WriteString(wrap(s.Hint, "Nothing recurs yet. Patterns show once a few reflections share a cause.", w) + "\n")
@@ -222,6 +231,9 @@ func (m *patternsScreen) View() string {
 		under = append(under, "1 dismissed: b brings it back")
 	case n > 1:
 		under = append(under, fmt.Sprintf("%d dismissed: b brings one back", n))
+	}
+	if ordered && !inHeading && lipgloss.Width(strings.Join(append(under, "  strongest first"), " · ")) <= w {
+		under = append([]string{"strongest first"}, under...)
 	}
 	if len(under) > 0 {
 		b.WriteString(s.Muted.Render(oneLine("  "+strings.Join(under, " · "), w)))

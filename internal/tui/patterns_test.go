@@ -135,6 +135,38 @@ func TestPatternsListSaysWhenThereIsMore(t *testing.T) {
 	}
 }
 
+// TestPatternsSayTheirOrder: the list says once that the strongest themes
+// come first, as failup patterns does (the counts are not in order): in the
+// heading, or on a narrow window in the line under the list, never on a row
+// of its own.
+func TestPatternsSayTheirOrder(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seed("One entry, so the menu leads on")
+	h.run(h.model.top().Init())
+	h.press("p")
+	var themes []insight.Theme
+	for i := range 12 {
+		themes = append(themes, insight.Theme{Label: fmt.Sprintf("theme %d", i+1), Count: 5 + i%3, Monthly: make([]int, 12), Trend: insight.TrendRising})
+	}
+	h.send(patternsReadMsg{report: insight.Report{Themes: themes}})
+	for _, size := range windowSizes {
+		h.resize(size.w, size.h)
+		screen := h.screen()
+		if n := strings.Count(screen, "strongest first"); n != 1 {
+			t.Errorf("at %dx%d the order is said %d times:\n%s", size.w, size.h, n, screen)
+		}
+		h.expectFits()
+		if size.w >= 80 && !strings.Contains(screen, "What keeps coming back, strongest first") {
+			t.Errorf("at %dx%d the heading does not say the order:\n%s", size.w, size.h, screen)
+		}
+	}
+	h.resize(80, 24)
+	h.send(patternsReadMsg{report: insight.Report{Themes: themes[:1]}})
+	if strings.Contains(h.screen(), "strongest") {
+		t.Errorf("one theme is said to be in an order:\n%s", h.screen())
+	}
+}
+
 // TestPatternsTrendReadsWhole: a theme's trend reads whole at every window
 // size; on the narrowest the labels and then the bars give way.
 func TestPatternsTrendReadsWhole(t *testing.T) {
