@@ -15,6 +15,7 @@ import (
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/termtext"
 )
 
 // calendarWeeks is how far back the calendar of setbacks goes.
@@ -156,15 +157,20 @@ func (m *patternsScreen) View() string {
 	for _, th := range m.report.Themes {
 		trendWidth = max(trendWidth, lipgloss.Width(trendLabel(th.Trend)))
 	}
-	// The trend reads whole: the label gives way first, and on a narrow
-	// window the bar goes, the count saying as much.
-	barWidth := 12
-	labelWidth := w - (2 + 1 + barWidth + 1 + countWidth + 2 + 12 + 2 + trendWidth)
-	if labelWidth < 16 {
-		barWidth = 0
-		labelWidth = w - (2 + 1 + countWidth + 2 + 12 + 2 + trendWidth)
+	// The trend reads whole, and the labels have the room they need before
+	// the bars: a bar narrows for the longest label, and goes when it would
+	// be too short to compare, the count saying as much. The labels have
+	// whatever room is left.
+	room := w - (2 + 1 + countWidth + 2 + 12 + 2 + trendWidth) // the labels' and the bars'
+	longest := 0
+	for _, th := range m.report.Themes {
+		longest = max(longest, lipgloss.Width(termtext.Line(th.Label)))
 	}
-	labelWidth = max(labelWidth, 8)
+	barWidth := min(room-longest-1, 12)
+	if barWidth < 4 {
+		barWidth = 0
+	}
+	labelWidth := max(room-barWidth-min(barWidth, 1), 8)
 	if m.fix.picking() { // the picker lists themes: the list would only be squeezed
 		return m.fix.View(w)
 	}

@@ -167,6 +167,47 @@ func TestPatternsSayTheirOrder(t *testing.T) {
 	}
 }
 
+// TestPatternsLabelsGetRoomFirst: the labels of a real journal's themes,
+// up to forty characters, read whole on their rows at 80 columns: the bars
+// give way to them, and the counts say as much.
+func TestPatternsLabelsGetRoomFirst(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seed("One entry, so the menu leads on")
+	h.run(h.model.top().Init())
+	h.press("p")
+	trends := []insight.Trend{insight.TrendSteady, insight.TrendRising, insight.TrendFading}
+	var themes []insight.Theme
+	for i, label := range []string{
+		"Reynolds (my boss)", "reacting in the heat of the moment", "putting things off", "finding feedback hard to hear",
+		"things slipping through the cracks", "not keeping people in the loop", "putting off a hard conversation",
+		"saying yes before I check what I have on", "Imani", "putting my own health last", "going in underprepared", "Marcus",
+	} {
+		monthly := make([]int, 12)
+		monthly[i] = 1 + i%3
+		themes = append(themes, insight.Theme{Key: "t" + label, Label: label, Count: 5 + (i*7)%8, Monthly: monthly, Trend: trends[i%3]})
+	}
+	h.send(patternsReadMsg{report: insight.Report{Themes: themes}})
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			h.resize(size.w, size.h)
+			h.press("home")
+			for range themes {
+				h.press("up")
+			}
+			golden.RequireEqual(t, h.screen())
+			for i, th := range themes {
+				if i > 0 {
+					h.press("down")
+				}
+				if !strings.Contains(h.screen(), "› "+th.Label+" ") {
+					t.Errorf("at %dx%d, “%s” (%d characters) is cut:\n%s", size.w, size.h, th.Label, len(th.Label), h.screen())
+				}
+				h.expectFits()
+			}
+		})
+	}
+}
+
 // TestPatternsTrendReadsWhole: a theme's trend reads whole at every window
 // size; on the narrowest the labels and then the bars give way.
 func TestPatternsTrendReadsWhole(t *testing.T) {
