@@ -135,6 +135,36 @@ func TestPatternsListSaysWhenThereIsMore(t *testing.T) {
 	}
 }
 
+// TestPatternsListPagesAndEnds: pgup/pgdn move the list a page at a time
+// and home/end to its first or last theme, as the other lists do.
+func TestPatternsListPagesAndEnds(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seed("One entry, so the menu leads on")
+	h.run(h.model.top().Init())
+	h.press("p")
+	var themes []insight.Theme
+	for i := range 30 {
+		themes = append(themes, insight.Theme{Label: fmt.Sprintf("theme %d", i+1), Count: 40 - i, Monthly: make([]int, 12)})
+	}
+	h.send(patternsReadMsg{report: insight.Report{Themes: themes}})
+	shown := 0
+	for _, l := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(l, "theme ") && !strings.Contains(l, "themes") {
+			shown++
+		}
+	}
+	h.press("pgdown")
+	h.expectScreen(fmt.Sprintf("› theme %d ", shown+1))
+	h.press("end")
+	h.expectScreen("› theme 30 ", "of 30 themes")
+	h.press("pgup")
+	h.expectScreen(fmt.Sprintf("› theme %d ", 30-shown))
+	h.press("home")
+	h.expectScreen("› theme 1 ", "1–")
+	h.press("?")
+	h.expectScreen("pgup/pgdn", "home/end")
+}
+
 // TestPatternsSayTheirOrder: the list says once that the strongest themes
 // come first, as failup patterns does (the counts are not in order): in the
 // heading, or on a narrow window in the line under the list, never on a row
