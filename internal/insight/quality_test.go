@@ -58,6 +58,15 @@ const (
 // (harvey's underquoting and wairimu's unpaid credit were partly found in
 // "they still said yes", "she still owes"; in jun, kemi and leilani a
 // catalogue theme, smaller now, is mostly one-off entries).
+//
+// Floors marked .47 were lowered when .47 made hints of the catalogue's
+// everyday words ("tired", "sleep", "forgot", "invoice", "bills",
+// "budget", "double-check", "brought it up"), which alone had put an
+// entry in a broad pattern: over the 173 journals then labelled, 8 more
+// themes found, every theme but one in 5 more journals, mean 0.729
+// against 0.725, 27 fewer top-8 themes under F1 0.4; these lost a theme
+// at the edge or kept a smaller catalogue theme made mostly of one-off
+// entries.
 var qualityFloors = map[string]struct {
 	meanF1 float64
 	found  int
@@ -78,7 +87,7 @@ var qualityFloors = map[string]struct {
 	// Measured held out first (see QUALITY.md), then tuned on.
 	"bashir": {meanF1: 0.80, found: 6},
 	"ines":   {meanF1: 0.80, found: 6, mostlyNoise: 1},
-	"yuki":   {meanF1: 0.77, found: 6}, // .46
+	"yuki":   {meanF1: 0.77, found: 6, mostlyNoise: 1}, // .46, .47
 	// Measured held out first at 2026-12-01.15 (see QUALITY.md), then tuned on.
 	"chiara":  {meanF1: 0.70, found: 6, mostlyNoise: 2}, // .39
 	"darnell": {meanF1: 0.67, found: 5},
@@ -97,7 +106,7 @@ var qualityFloors = map[string]struct {
 	// Since .38 her "I said no, I'll do it" (turning help down) no longer
 	// reads as saying yes to too much: 0.774.
 	"bridget": {meanF1: 0.80, found: 6},
-	"diego":   {meanF1: 0.66, found: 5},
+	"diego":   {meanF1: 0.65, found: 5}, // .47
 	"sunita":  {meanF1: 0.77, found: 6},
 	// Measured held out first at 2026-12-01.20 (see QUALITY.md), then tuned on.
 	"jamal":      {meanF1: 0.74, found: 5},
@@ -116,7 +125,7 @@ var qualityFloors = map[string]struct {
 	"rafael":   {meanF1: 0.60, found: 5},
 	"tendai":   {meanF1: 0.81, found: 6},
 	// Measured held out at 2026-12-01.24 (see QUALITY.md); not tuned on.
-	"kwame":  {meanF1: 0.72, found: 5},
+	"kwame":  {meanF1: 0.70, found: 5}, // .47
 	"liam":   {meanF1: 0.73, found: 6},
 	"oksana": {meanF1: 0.74, found: 6},
 	"sofia":  {meanF1: 0.65, found: 5}, // .39
@@ -129,7 +138,7 @@ var qualityFloors = map[string]struct {
 	// .25 (the candidate pool, a pattern for the body pushed too far and one
 	// for a harsher manner than meant).
 	"chloe": {meanF1: 0.61, found: 5},
-	"ines2": {meanF1: 0.69, found: 6},
+	"ines2": {meanF1: 0.69, found: 6, mostlyNoise: 1}, // .47
 	"malik": {meanF1: 0.70, found: 5},
 	"yusuf": {meanF1: 0.61, found: 5},
 	// Measured held out at 2026-12-01.25 (see QUALITY.md); not tuned on.
@@ -144,10 +153,10 @@ var qualityFloors = map[string]struct {
 	"hiroshi":  {meanF1: 0.71, found: 6},
 	"keisha":   {meanF1: 0.73, found: 6},
 	"ottilie":  {meanF1: 0.59, found: 4},
-	"precious": {meanF1: 0.69, found: 6},
+	"precious": {meanF1: 0.68, found: 6}, // .47
 	"santiago": {meanF1: 0.66, found: 5},
 	// Measured held out at 2026-12-01.30 (see QUALITY.md); not tuned on.
-	"bartek":   {meanF1: 0.65, found: 5},
+	"bartek":   {meanF1: 0.65, found: 5, mostlyNoise: 1}, // .47
 	"dmitri":   {meanF1: 0.74, found: 5},
 	"ingrid":   {meanF1: 0.69, found: 6},
 	"javier":   {meanF1: 0.84, found: 6},
@@ -197,7 +206,7 @@ var qualityFloors = map[string]struct {
 	"marama":    {meanF1: 0.69, found: 6},
 	"obinna":    {meanF1: 0.71, found: 5}, // .39, .40 ("saved for the" was "save")
 	"soren":     {meanF1: 0.66, found: 5},
-	"valentina": {meanF1: 0.60, found: 3},
+	"valentina": {meanF1: 0.58, found: 3}, // .47
 	// A second round measured held out at 2026-12-01.35; not tuned on.
 	"gunnar":    {meanF1: 0.71, found: 5},
 	"harvey":    {meanF1: 0.43, found: 2}, // .46
@@ -215,7 +224,7 @@ var qualityFloors = map[string]struct {
 	"dale":      {meanF1: 0.67, found: 5},
 	"mariam":    {meanF1: 0.66, found: 5},
 	"mateus":    {meanF1: 0.70, found: 6},
-	"priyanka2": {meanF1: 0.79, found: 6}, // .46
+	"priyanka2": {meanF1: 0.76, found: 5}, // .46, .47
 	"siobhan":   {meanF1: 0.61, found: 4},
 	"walter":    {meanF1: 0.62, found: 5},
 	// Measured held out at 2026-12-01.38 (see QUALITY.md); not tuned on.
@@ -229,17 +238,17 @@ var qualityFloors = map[string]struct {
 	"yolanda": {meanF1: 0.76, found: 6},
 	// Measured held out at 2026-12-01.39 (see QUALITY.md); not tuned on.
 	"amara":     {meanF1: 0.73, found: 5},
-	"greer":     {meanF1: 0.60, found: 6},
-	"hazel":     {meanF1: 0.67, found: 6},
+	"greer":     {meanF1: 0.60, found: 5}, // .47
+	"hazel":     {meanF1: 0.67, found: 5}, // .47
 	"ivan":      {meanF1: 0.63, found: 5},
 	"kwaku":     {meanF1: 0.72, found: 5},
-	"nadia":     {meanF1: 0.68, found: 5},
+	"nadia":     {meanF1: 0.68, found: 5, mostlyNoise: 1}, // .47
 	"oluwaseun": {meanF1: 0.57, found: 4},
 	"tobias":    {meanF1: 0.66, found: 5},
 	// Measured held out at 2026-12-01.40 (see QUALITY.md); not tuned on.
 	"colm":      {meanF1: 0.63, found: 5}, // .44: its 12th theme is now another
 	"dmitri2":   {meanF1: 0.65, found: 5},
-	"dolores2":  {meanF1: 0.69, found: 6},
+	"dolores2":  {meanF1: 0.69, found: 5}, // .47
 	"ingeborg":  {meanF1: 0.65, found: 4},
 	"lukas":     {meanF1: 0.66, found: 5},
 	"mei":       {meanF1: 0.66, found: 5},
@@ -251,7 +260,7 @@ var qualityFloors = map[string]struct {
 	"barnaby": {meanF1: 0.67, found: 6},
 	"femi2":   {meanF1: 0.74, found: 6},
 	"kemi":    {meanF1: 0.59, found: 3, mostlyNoise: 1}, // .46
-	"noor2":   {meanF1: 0.66, found: 5},
+	"noor2":   {meanF1: 0.66, found: 5, mostlyNoise: 1}, // .47
 	"sergio":  {meanF1: 0.67, found: 6},
 	"tamsin":  {meanF1: 0.56, found: 4},
 	// Measured held out at 2026-12-02.43 (bogdan to yetunde) and .44
@@ -266,7 +275,7 @@ var qualityFloors = map[string]struct {
 	"yetunde":   {meanF1: 0.70, found: 5},
 	"aurelie":   {meanF1: 0.72, found: 5},
 	"harriet":   {meanF1: 0.71, found: 5},
-	"jun":       {meanF1: 0.67, found: 6, mostlyNoise: 1}, // .46
+	"jun":       {meanF1: 0.67, found: 5, mostlyNoise: 1}, // .46, .47
 	"marit":     {meanF1: 0.68, found: 5},
 	"ngozi2":    {meanF1: 0.71, found: 5},
 	"rafa":      {meanF1: 0.74, found: 6},
@@ -281,6 +290,16 @@ var qualityFloors = map[string]struct {
 	"ravi":      {meanF1: 0.65, found: 5},
 	"siddharth": {meanF1: 0.67, found: 5},
 	"tomasina":  {meanF1: 0.82, found: 6},
+	// Measured held out at 2026-12-02.46 (see QUALITY.md), then tuned on at
+	// .47; each floor is the lower of the two.
+	"anselm":   {meanF1: 0.71, found: 5},
+	"beatrix":  {meanF1: 0.66, found: 6},
+	"cormac":   {meanF1: 0.65, found: 5},
+	"delphine": {meanF1: 0.67, found: 5, mostlyNoise: 1},
+	"emeka":    {meanF1: 0.56, found: 3},
+	"freya":    {meanF1: 0.79, found: 6},
+	"gustavo":  {meanF1: 0.62, found: 4},
+	"huong":    {meanF1: 0.62, found: 5},
 }
 
 const targetMeanF1 = 0.70
