@@ -139,25 +139,26 @@ func (a *env) correct(cmd *cobra.Command, in app.CorrectionInput, asJSON bool) e
 	if err != nil {
 		return err
 	}
+	if in.Kind == journal.CorrectDismiss && in.Undo {
+		d, err := c.BringBack(ctxOf(cmd), in.Theme)
+		switch {
+		case err != nil:
+			return err
+		case asJSON:
+			return a.printJSON([]journal.Correction{}) // a restore takes one back and saves none
+		}
+		fmt.Fprintf(a.out, "Restored “%s”: it shows again when your entries show it.\n", termtext.Line(d.Name))
+		return nil
+	}
 	saved, err := c.Correct(ctxOf(cmd), in)
 	if err != nil {
 		return err
 	}
 	if asJSON {
-		if saved == nil {
-			saved = []journal.Correction{} // a restore takes one back and saves none
-		}
 		return a.printJSON(saved)
 	}
-	if in.Kind == journal.CorrectDismiss && in.Undo {
-		name := in.Theme
-		if journal.IsThemeKey(name) {
-			name = c.ThemeName(name)
-		}
-		fmt.Fprintf(a.out, "Restored “%s”: it shows again when your entries show it.\n", termtext.Line(name))
-	}
-	for _, k := range saved {
-		fmt.Fprintf(a.out, "Saved %s: %s.\n", shortUID(k.UID), c.Describe(ctxOf(cmd), k))
+	for i, said := range c.DescribeAll(ctxOf(cmd), saved) {
+		fmt.Fprintf(a.out, "Saved %s: %s.\n", shortUID(saved[i].UID), said)
 	}
 	if len(saved) > 0 {
 		fmt.Fprintln(a.out, "failup patterns undo ID takes a correction back.")
