@@ -16,15 +16,22 @@ import (
 // are the key's as it is written most often, read with the words and stems
 // the patterns use; for a "name:" key, the name with the capitals it is
 // most often written with. A key no entry has, or of another kind, is left
-// out.
+// out. As the patterns learn how a term is written from a sample of its
+// entries, the entries stop being read once every key has been seen
+// enoughUses times: a large journal is read through only for a key it
+// hardly has.
 func WrittenNames(entries iter.Seq2[journal.Entry, error], keys []string) (map[string]string, error) {
 	sr := newSurfaceReader(keys)
 	if len(sr.phrases) == 0 && len(sr.names) == 0 {
 		return map[string]string{}, nil
 	}
+	read := 0
 	for e, err := range entries {
 		if err != nil {
 			return nil, err
+		}
+		if read++; read%64 == 0 && sr.settled() {
+			break
 		}
 		sr.read(e.Title, field{part: partTitle})
 		for k, a := range e.Answers {
@@ -36,6 +43,23 @@ func WrittenNames(entries iter.Seq2[journal.Entry, error], keys []string) (map[s
 		}
 	}
 	return sr.picked(), nil
+}
+
+// enoughUses is how many uses of a key, in the fields that show a
+// setback's causes, show how it is most often written.
+const enoughUses = 200
+
+// settled reports whether every key has been seen enoughUses times,
+// marking those that have, which are looked for no more.
+func (sr *surfaceReader) settled() bool {
+	settled := true
+	for _, list := range [...][]*surface{sr.phrases, sr.names} {
+		for _, s := range list {
+			s.done = s.seen.n >= enoughUses
+			settled = settled && s.done
+		}
+	}
+	return settled
 }
 
 // surfaceReader counts how each wanted key is written.
@@ -60,24 +84,27 @@ type probes struct {
 	// with a letter outside ASCII, whose capital may begin otherwise.
 	byFirst [utf8.RuneSelf][]int32
 	wide    []int32
-	// needs are, for each key, for each of its words, the probes of which
-	// the field must hold one.
-	needs [][][]int32
-	found []bool
+	found   []bool
 }
 
 // surface is one key and the ways it was found written: in the fields
 // that show a setback's causes, where the patterns find phrases, and in
 // the others (seen), for a key only they have.
 type surface struct {
-	key        string
-	words      []string // a phrase's stems, or a name in lower case
+	key   string
+	words []string // a phrase's stems, or a name in lower case
+	// need are, for each of words, the probes of which a field must hold
+	// one.
+	need       [][]int32
 	seen, also uses
+	// done marks a key seen enoughUses times, looked for no more.
+	done bool
 }
 
 // uses are the ways a key was written, and how often each.
 type uses struct {
 	forms map[string]int
+	n     int
 	// mid counts a phrase's uses in mid-sentence outside a title, capped
 	// those with a capital on every word: a phrase written so is a name or
 	// a place.
@@ -115,18 +142,15 @@ func newSurfaceReader(keys []string) *surfaceReader {
 		if rest, ok := strings.CutPrefix(key, keyPhrase); ok {
 			if words := strings.Fields(rest); len(words) > 0 {
 				s := &surface{key: key, words: words}
+				for _, w := range words {
+					s.need = append(s.need, sr.add(stemProbes(w)...))
+				}
 				sr.phrases = append(sr.phrases, s)
 				sr.byLast[words[len(words)-1]] = append(sr.byLast[words[len(words)-1]], s)
-				var need [][]int32
-				for _, w := range words {
-					need = append(need, sr.add(stemProbes(w)...))
-				}
-				sr.needs = append(sr.needs, need)
 			}
 		} else if rest, ok := strings.CutPrefix(key, keyName); ok && strings.TrimSpace(rest) != "" {
 			name := strings.ToLower(rest)
-			sr.names = append(sr.names, &surface{key: key, words: []string{name}})
-			sr.needs = append(sr.needs, [][]int32{sr.add(name)})
+			sr.names = append(sr.names, &surface{key: key, words: []string{name}, need: [][]int32{sr.add(name)}})
 		}
 	}
 	return sr
@@ -166,8 +190,9 @@ func (p *probes) add(texts ...string) []int32 {
 }
 
 // mayHold reports whether text holds, at the start of a word, a probe of
-// every word of some key.
-func (p *probes) mayHold(text string) bool {
+// every word of some key not done.
+func (sr *surfaceReader) mayHold(text string) bool {
+	p := &sr.probes
 	clear(p.found)
 	inWord := false
 	for i := 0; i < len(text); {
@@ -193,11 +218,12 @@ func (p *probes) mayHold(text string) bool {
 			p.found[id] = p.found[id] || beginsWith(text[start:], p.texts[id])
 		}
 	}
-	return slices.ContainsFunc(p.needs, func(need [][]int32) bool {
-		return !slices.ContainsFunc(need, func(anyOf []int32) bool {
+	holds := func(s *surface) bool {
+		return !s.done && !slices.ContainsFunc(s.need, func(anyOf []int32) bool {
 			return !slices.ContainsFunc(anyOf, func(id int32) bool { return p.found[id] })
 		})
-	})
+	}
+	return slices.ContainsFunc(sr.phrases, holds) || slices.ContainsFunc(sr.names, holds)
 }
 
 // asciiWord marks the ASCII bytes a word is made of, and asciiLower has
@@ -260,7 +286,9 @@ func (sr *surfaceReader) read(text string, f field) {
 	sr.buf = scanWords(text, sr.buf, func(lower []byte, start, _ int, flags uint8) {
 		if start != prevStart { // "didn't" is read as two words at one place
 			for _, s := range sr.names {
-				s.readName(text, start, f)
+				if !s.done {
+					s.readName(text, start, f)
+				}
 			}
 			prevStart = start
 		}
@@ -285,7 +313,7 @@ func (sr *surfaceReader) read(text string, f field) {
 		window[0] = placed{stem: stem, start: start, first: flags&startsSentence != 0}
 		n = min(n+1, len(window))
 		for _, s := range sr.byLast[stem] {
-			if len(s.words) <= n && matches(s.words, window[:len(s.words)]) {
+			if !s.done && len(s.words) <= n && matches(s.words, window[:len(s.words)]) {
 				s.count(text, window[len(s.words)-1], start, f)
 			}
 		}
@@ -307,6 +335,7 @@ func (s *surface) count(text string, first placed, last int, f field) {
 	form := withoutPossessive(text[first.start:wordEnd(text, last)])
 	u := s.in(f)
 	u.forms[form]++
+	u.n++
 	if f.part != partTitle && !first.first {
 		u.mid++
 		if contentCapitalised(form) {
@@ -325,7 +354,9 @@ func (s *surface) readName(text string, start int, f field) {
 	if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && isWordRune(r) {
 		return // "Gran" in "Grant"
 	}
-	s.in(f).forms[text[start:end]]++
+	u := s.in(f)
+	u.forms[text[start:end]]++
+	u.n++
 }
 
 // picked is, for each key found, how it is written most often. A phrase

@@ -32,6 +32,19 @@ func TestWrittenNamesAreTheWordsWritten(t *testing.T) {
 	}
 }
 
+// Once every key has been seen often enough, the rest of a journal is not
+// read: here, not as far as the entry that cannot be read.
+func TestWrittenNamesStopReadingOnceSure(t *testing.T) {
+	var texts []string
+	for range 2 * enoughUses {
+		texts = append(texts, "The enquiries again, and Marcus said nothing.")
+	}
+	got, err := WrittenNames(yieldAll(personEntries(texts...), errors.New("read too far")), []string{"phrase:enquiri", "name:marcus"})
+	if want := map[string]string{"phrase:enquiri": "enquiries", "name:marcus": "Marcus"}; err != nil || !maps.Equal(got, want) {
+		t.Errorf("written names %q, %v; want %q", got, err, want)
+	}
+}
+
 // In the fixture journals, a name theme's key gives back its label (the
 // name, without the role a label may add: "Ida (my daughter)"), and a
 // phrase theme's gives back words whose stems are the key: its label, or
@@ -98,12 +111,12 @@ func hasKey(r Report, key string) bool {
 	return false
 }
 
-// BenchmarkWrittenNames100k names a phrase theme and a name theme from a
-// journal of 100,000 entries: the one read of it that naming costs a
-// command.
+// BenchmarkWrittenNames100k names phrase themes and a name theme from a
+// journal of 100,000 entries, one of them a phrase it does not have: the
+// one read of all of it that naming may cost a command.
 func BenchmarkWrittenNames100k(b *testing.B) {
 	entries := bigJournal(b)
-	keys := []string{"phrase:said yes", "phrase:deadlin", "name:marcus"}
+	keys := []string{"phrase:said yes", "phrase:deadlin", "name:marcus", "phrase:enquiri"}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := WrittenNames(yieldAll(entries, nil), keys); err != nil {
