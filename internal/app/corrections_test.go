@@ -371,3 +371,14 @@ func themeLabels(r insight.Report) []string {
 	}
 	return labels
 }
+
+// BenchmarkThemeNames names themes as failup patterns corrections does,
+// one of them a phrase the journal does not have: the whole journal read
+// once.
+func BenchmarkThemeNames(b *testing.B) {
+	c := benchCore(b)
+	keys := []string{"phrase:enquiri", "phrase:handl", "phrase:similar", "pattern:overcommitment", "name:marcus"}
+	for b.Loop() {
+		c.ThemeNames(ctx, keys)
+	}
+}

@@ -44,7 +44,9 @@ func (a *env) correctionCmds() []*cobra.Command {
 		},
 		{
 			use: "restore THEME", short: "Bring back a theme you dismissed",
-			example: "  failup patterns restore name:monday",
+			long: "Brings back a theme you dismissed, named by its key or by the name failup\n" +
+				"patterns corrections gives it.",
+			example: "  failup patterns restore name:monday\n  failup patterns restore \"enquiries\"",
 			args:    exactArgs(1, "a theme you dismissed"),
 			input: func(args []string) (app.CorrectionInput, error) {
 				return app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: theme(args), Undo: true}, nil
@@ -192,7 +194,9 @@ func (a *env) correctionsCmd() *cobra.Command {
 		Use:   "corrections",
 		Short: "List the corrections you made to your patterns",
 		Long: "Lists your corrections, oldest first, each with the id that failup patterns\n" +
-			"undo takes to take it back.",
+			"undo takes to take it back. A theme is named as you last named it, or else in\n" +
+			"the words your entries use for it, even once it is no longer among your\n" +
+			"patterns (dismissed, merged into another).",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := a.app()
