@@ -68,7 +68,7 @@ func (c *Core) Corrections(ctx context.Context) ([]journal.Correction, error) {
 // returns what it saved.
 func (c *Core) Correct(ctx context.Context, in CorrectionInput) ([]journal.Correction, error) {
 	if in.Kind == journal.CorrectDismiss && in.Undo {
-		_, err := c.BringBack(ctx, in.Theme)
+		_, err := c.bringBack(ctx, in.Theme, false)
 		return nil, err
 	}
 	r, err := c.Patterns(ctx, Filter{})
@@ -243,6 +243,12 @@ func (c *Core) Dismissed(ctx context.Context) ([]DismissedTheme, error) {
 // by the name Dismissed gives it or failup's name for it (as ThemeNames
 // gives it) whatever its case, and returns it as Dismissed names it.
 func (c *Core) BringBack(ctx context.Context, theme string) (DismissedTheme, error) {
+	return c.bringBack(ctx, theme, true)
+}
+
+// bringBack is BringBack; unless named, a theme brought back by its key
+// is not named, which spares reading the journal.
+func (c *Core) bringBack(ctx context.Context, theme string, named bool) (DismissedTheme, error) {
 	list, err := c.Corrections(ctx)
 	if err != nil {
 		return DismissedTheme{}, err
@@ -257,7 +263,7 @@ func (c *Core) BringBack(ctx context.Context, theme string) (DismissedTheme, err
 	}
 	byKey := slices.Contains(keys, theme)
 	switch {
-	case byKey && renames[theme] != "":
+	case byKey && (renames[theme] != "" || !named):
 		keys = nil
 	case byKey:
 		keys = []string{theme}

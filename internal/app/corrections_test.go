@@ -362,6 +362,11 @@ func TestThemesGoneFromThePatternsAreNamedInTheJournalsWords(t *testing.T) {
 	if got := c.Describe(ctx, list[0]); got != said[0] {
 		t.Errorf("Describe: %q; DescribeAll: %q", got, said[0])
 	}
+	// A renamed theme comes back by failup's name for it as well as by
+	// the person's, and is named as they named it.
+	if d, err := c.BringBack(ctx, "McKenzie"); err != nil || d.Key != boss.Key || d.Name != "my manager" {
+		t.Errorf("bringing back “McKenzie”: %+v, %v; want the theme renamed “my manager”", d, err)
+	}
 }
 
 func themeLabels(r insight.Report) []string {

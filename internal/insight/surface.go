@@ -87,9 +87,9 @@ type probes struct {
 	found   []bool
 }
 
-// surface is one key and the ways it was found written: in the fields
-// that show a setback's causes, where the patterns find phrases, and in
-// the others (seen), for a key only they have.
+// surface is one key and the ways it was found written: seen in the
+// fields that show a setback's causes, where the patterns find phrases,
+// and also in the others, for a key only they have.
 type surface struct {
 	key   string
 	words []string // a phrase's stems, or a name in lower case
@@ -104,7 +104,7 @@ type surface struct {
 // uses are the ways a key was written, and how often each.
 type uses struct {
 	forms map[string]int
-	n     int
+	n     int // all the uses
 	// mid counts a phrase's uses in mid-sentence outside a title, capped
 	// those with a capital on every word: a phrase written so is a name or
 	// a place.
