@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -507,4 +509,73 @@ func TestNotYetNeverBringsTheDayEarlier(t *testing.T) {
 	if err != nil || r.Entry.Followup.DueOn != "2026-12-27" {
 		t.Fatalf("not yet before the day: %+v, %v", r.Entry.Followup, err)
 	}
+}
+
+// TestLessonDaysPlaceEveryLessonToShow: LessonDays names the entries whose
+// lesson, or else first "do differently" answer, is more than white space,
+// in the order List reads them, with their days; and after a change, as it
+// is now.
+func TestLessonDaysPlaceEveryLessonToShow(t *testing.T) {
+	c, s := newCore(t)
+	if _, _, err := s.Import(ctx, seq(gen.Entries(300, 7, apptest.Today))); err != nil {
+		t.Fatal(err)
+	}
+	differently := func(texts ...string) []journal.Answer {
+		var as []journal.Answer
+		for _, text := range texts {
+			as = append(as, journal.Answer{Key: journal.KeyDifferently, Question: "?", Text: text})
+		}
+		return as
+	}
+	// Written as they are, as an import or another version of failup may
+	// have: saving a reflection trims its lesson.
+	for i, e := range []journal.Entry{
+		{Title: "lesson", Lesson: "Ask sooner."},
+		{Title: "answer", Answers: differently("Ask sooner.")},
+		{Title: "a blank lesson hides the answer", Lesson: " \t", Answers: differently("Ask sooner.")},
+		{Title: "no-break spaces", Lesson: "\u00a0\u2003\n"},
+		{Title: "no-break space first", Lesson: "\u00a0Ask sooner."},
+		{Title: "nothing"},
+	} {
+		e.OccurredOn, e.UID, e.PromptSet = "2026-03-05", fmt.Sprintf("lesson-days-%d", i), journal.DefaultPromptSet
+		e.CreatedAt = apptest.Now.Add(time.Duration(i) * time.Second)
+		e.UpdatedAt = e.CreatedAt
+		if err := s.Create(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func() {
+		t.Helper()
+		entries, err := s.List(ctx, store.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wantIDs []int64
+		var wantDays []journal.Date
+		for _, e := range entries {
+			if strings.TrimSpace(e.LessonOrDifferently()) != "" {
+				wantIDs, wantDays = append(wantIDs, e.ID), append(wantDays, e.OccurredOn)
+			}
+		}
+		ids, days, err := c.LessonDays(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(ids, wantIDs) || !slices.Equal(days, wantDays) {
+			t.Fatalf("LessonDays placed %d lessons, want %d:\n%v\n%v\nwant\n%v\n%v", len(ids), len(wantIDs), ids, days, wantIDs, wantDays)
+		}
+		if len(ids) < 5 || len(ids) == len(entries) {
+			t.Fatalf("%d lessons in %d entries tell nothing", len(ids), len(entries))
+		}
+	}
+	check()
+	e, err := s.Get(ctx, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Lesson, e.Answers = "", nil
+	if err := s.Update(ctx, &e, apptest.Now); err != nil {
+		t.Fatal(err)
+	}
+	check()
 }

@@ -15,8 +15,9 @@ import (
 // The whole journal's patterns are kept in parts, so that each screen reads
 // what it shows and no more: the report without its themes' entries and
 // evidence (what the patterns screen lists, as JSON), every theme's
-// entries (ids as varints), each theme's evidence on its own, and the
-// lessons page laid out by theme (see LessonPlan). Evidence, most of a
+// entries (ids as varints), each theme's evidence on its own, the
+// lessons page laid out by theme (see LessonPlan), and where each lesson
+// falls by day (see LessonDays, kept as a plan of one group). Evidence, most of a
 // report (hundreds of thousands of hits in a large journal), and the
 // lessons' layout have compact forms of their own: they name each entry's
 // uid, each field and term, each day once, and read back into a few large
@@ -29,6 +30,7 @@ const (
 	keptSummary = "patterns"
 	keptEntries = "patterns.entries"
 	keptLessons = "patterns.lessons"
+	keptDays    = "patterns.lessondays"
 	// The lexicon's pattern ids and labels, which finding a pattern by its
 	// id needs: the lexicon itself takes longer to read than a search.
 	keptLexicon = "patterns.lexicon"

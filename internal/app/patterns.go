@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/failup/failup/internal/export"
@@ -149,6 +150,36 @@ func (c *Core) LessonPlan(ctx context.Context) (LessonPlan, error) {
 	return plan, err
 }
 
+// LessonDays are the ids and days of the entries with a lesson to show (one
+// of more than white space), newest first as List orders them: where each
+// lesson falls when they are listed by day, without reading them. They are
+// kept with the patterns, found as they are.
+func (c *Core) LessonDays(ctx context.Context) ([]int64, []journal.Date, error) {
+	var g export.PlannedGroup
+	err := c.readPart(ctx, keptDays, func(body []byte) error {
+		plan, err := decodePlan(body)
+		if err == nil && len(plan.Groups) != 1 {
+			err = errKeptReport
+		}
+		if err == nil {
+			g = plan.Groups[0]
+		}
+		return err
+	})
+	return g.IDs, g.Days, err
+}
+
+// lessonDays places the entries with a lesson to show, in their order.
+func lessonDays(entries []journal.Entry) export.PlannedGroup {
+	var g export.PlannedGroup
+	for _, e := range entries {
+		if strings.TrimSpace(e.LessonOrDifferently()) != "" {
+			g.IDs, g.Days = append(g.IDs, e.ID), append(g.Days, e.OccurredOn)
+		}
+	}
+	return g
+}
+
 // patternsStamp is the stamp the whole journal's patterns are kept under.
 func (c *Core) patternsStamp(ctx context.Context) (store.Stamp, error) {
 	version, err := c.keptVersion()
@@ -241,9 +272,11 @@ func (c *Core) makeKept(ctx context.Context, at store.Stamp) (madeKept, error) {
 		lessons *export.LessonReading
 		readErr error
 		plan    LessonPlan
+		byDay   export.PlannedGroup
 		wg      sync.WaitGroup
 	)
 	wg.Go(func() { lessons, readErr = export.ReadLessons(journal.Each(scan.Entries())) })
+	wg.Go(func() { byDay = lessonDays(scan.Entries()) })
 	r := scan.Patterns()
 	wg.Wait()
 	if readErr != nil {
@@ -256,6 +289,7 @@ func (c *Core) makeKept(ctx context.Context, at store.Stamp) (madeKept, error) {
 		return madeKept{}, err
 	}
 	parts[keptLessons] = encodePlan(plan)
+	parts[keptDays] = encodePlan(LessonPlan{Groups: []export.PlannedGroup{byDay}})
 	if parts[keptLexicon], err = json.Marshal(lexiconNames(lex)); err != nil {
 		return madeKept{}, err
 	}

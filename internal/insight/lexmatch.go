@@ -214,6 +214,9 @@ func (m *lexMatcher) entryHits(ew *entryWords, hits []lexHit) []lexHit {
 						continue
 					}
 				}
+				if m.someoneElseDoes(ew, k, begin) {
+					continue
+				}
 				hits = append(hits, lexHit{term: ts.term, field: f, first: k, last: last})
 			}
 		}
@@ -234,6 +237,58 @@ func (m *lexMatcher) othersBetween(ew *entryWords, first, last int32) bool {
 	}
 	return false
 }
+
+// someoneElseDoes says whether the term at word first, in a field that
+// starts at word begin, is what someone else did: its clause's subject,
+// just before it, is another person ("she went quiet", "then Jen snapped",
+// "my manager forgot", "they just put it off"). A name or a role counts
+// only as the clause's first words, where it is the subject: "rang Mum
+// late" is still running late.
+func (m *lexMatcher) someoneElseDoes(ew *entryWords, first, begin int32) bool {
+	j := first - 1
+	for ; j >= begin && ew.flags[j+1]&(startsSentence|afterComma) == 0; j-- {
+		w := m.vocab.words[ew.words[j]].text
+		if !beforeADeed[w] && !strings.HasSuffix(w, "ly") {
+			break
+		}
+	}
+	if j < begin || ew.flags[j+1]&(startsSentence|afterComma) != 0 {
+		return false
+	}
+	w := &m.vocab.words[ew.words[j]]
+	switch {
+	case otherSubjects[w.text]:
+		return true
+	case w.role < 0 && ew.flags[j]&nameLike == 0:
+		// A capital that opens a sentence may be a verb: "Kept putting
+		// it off".
+		return false
+	}
+	// A name or a role: the subject when it opens its clause, alone or
+	// after "my", "the" or a word that joins clauses.
+	for k := j; ; k-- {
+		if ew.flags[k]&(startsSentence|afterComma) != 0 || k == begin {
+			return true
+		}
+		switch m.vocab.words[ew.words[k-1]].text {
+		case "and", "but", "then", "so", "when", "because", "cos", "while", "until", "after", "before", "if", "that":
+			return true
+		case "my", "our", "the", "his", "her", "their":
+			if k == j {
+				continue
+			}
+		}
+		return false
+	}
+}
+
+// otherSubjects are the subjects of a deed done by someone else; "we"
+// includes the person, and "you" is often everyone.
+var otherSubjects = map[string]bool{"he": true, "she": true, "they": true, "everyone": true, "everybody": true, "nobody": true, "someone": true, "somebody": true}
+
+// beforeADeed are words that stand between a subject and what it did: "she
+// just went quiet", "they both snapped".
+var beforeADeed = map[string]bool{"just": true, "then": true, "also": true, "still": true, "always": true, "again": true, "even": true, "only": true, "all": true, "both": true, "kind": true, "sort": true, "of": true, "kinda": true, "sorta": true}
 
 // dropExcepted drops from hits[from:] the exceptions, and the hits an
 // exception of their pattern overlaps. Exceptions are few, so each hit is

@@ -234,3 +234,24 @@ func TestOtherSensesOfAWordAreNotThePattern(t *testing.T) {
 		}
 	}
 }
+
+func TestWhatSomeoneElseDidIsNotThePattern(t *testing.T) {
+	lex := builtinLexicon(t)
+	tests := []struct {
+		text, pattern string
+		found         bool
+	}{
+		{"Told Emma the dates had moved and she went quiet.", "conflict-avoidance", false},
+		{"Asked about the rota and then Jen just went quiet.", "conflict-avoidance", false},
+		{"My manager forgot the forms so the audit failed.", "disorganisation", false},
+		{"The shipment was short and they snapped at me on the phone.", "reactivity", false},
+		{"Told Emma the dates had moved and I went quiet.", "conflict-avoidance", true},
+		{"Rang Mum late again and she was already asleep.", "running-late", true},
+		{"Forgot the forms again so the audit failed.", "disorganisation", true},
+	}
+	for _, tt := range tests {
+		if got := slices.Contains(patternsIn(lex, causeOnly(tt.text)), tt.pattern); got != tt.found {
+			t.Errorf("%q: %s found %v; want %v", tt.text, tt.pattern, got, tt.found)
+		}
+	}
+}

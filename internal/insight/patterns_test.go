@@ -195,11 +195,16 @@ func TestNameThemeHighlightsTheName(t *testing.T) {
 // held out at .43 and .44, a partner or a child in up to six (Ioana,
 // Chidi, Léa, Seán, Mei, Inês), tobenna's putting things off in five and
 // yetunde's assuming in five; yetunde five themes, ximena four, bogdan,
-// marit and tobenna three. Their allowances record that rather than tuning
+// marit and tobenna three; held out at .45, darius ("Tasha" in five, things
+// slipping through the cracks in four), mirela ("Duarte" and running on
+// empty in four), ravi ("Priya" in four), siddharth (running on empty and
+// things slipping through the cracks in four), tomasina (putting things
+// off in four); darius four themes, ingrid2, mirela, siddharth and
+// tomasina three. Their allowances record that rather than tuning
 // the engine on them.
 func TestOneOffEntriesFormNoTheme(t *testing.T) {
-	allowed := map[string]int{"chiara": 4, "tomasz": 4, "aisha": 4, "mateo": 8, "kofi": 4, "ruth": 5, "diego": 7, "marguerite": 5, "aroha": 4, "hanne": 5, "margaret": 5, "rafael": 5, "tendai": 4, "oksana": 4, "tomas": 4, "chloe": 4, "ines2": 4, "malik": 5, "yusuf": 5, "beatriz": 4, "rashid": 4, "callum": 6, "hiroshi": 6, "keisha": 4, "ottilie": 4, "precious": 4, "santiago": 6, "bartek": 7, "javier": 5, "rosalind": 4, "tevita": 4, "farida": 4, "hamish": 4, "oskar": 4, "hyunwoo": 4, "magda": 5, "yasmin": 4, "fergus": 5, "kenji": 4, "ngozi": 5, "olusegun": 4, "svetlana": 4, "teodor": 5, "ahmed": 4, "bridie": 4, "haruka": 4, "lei": 5, "piotr": 4, "bernard": 5, "dominika": 4, "valentina": 6, "gunnar": 4, "harvey": 6, "ilse": 5, "paloma": 4, "radek": 4, "bronwyn": 4, "dale": 6, "mariam": 4, "priyanka2": 4, "siobhan": 6, "walter": 4, "ewan": 5, "fatima": 5, "gideon": 6, "leilani": 5, "yolanda": 4, "amara": 6, "greer": 5, "hazel": 4, "nadia": 5, "oluwaseun": 4, "tobias": 4, "dmitri2": 4, "mei": 5, "arash": 4, "barnaby": 5, "femi2": 4, "noor2": 6, "tamsin": 4, "aurelie": 5, "bogdan": 6, "fionnuala": 5, "jun": 4, "leticia": 4, "tobenna": 5, "yetunde": 6}
-	allowedThemes := map[string]int{"chiara": 3, "kofi": 3, "lena": 3, "ruth": 3, "bridget": 4, "wen": 3, "aroha": 3, "hanne": 3, "tendai": 4, "oksana": 6, "malik": 4, "ines2": 3, "rashid": 3, "callum": 3, "hiroshi": 3, "precious": 3, "santiago": 3, "bartek": 4, "dmitri": 3, "ingrid": 3, "tevita": 3, "farida": 4, "kwabena": 4, "oskar": 3, "solene": 3, "magda": 6, "mireille": 5, "hyunwoo": 3, "ngozi": 4, "ahmed": 4, "bridie": 4, "haruka": 4, "piotr": 4, "rahel": 4, "paloma": 3, "radek": 3, "aiko": 4, "dale": 3, "mariam": 3, "priyanka2": 3, "leilani": 5, "ewan": 4, "oluwaseun": 5, "amara": 4, "greer": 4, "mei": 5, "dmitri2": 3, "kemi": 6, "tamsin": 5, "noor2": 4, "arash": 3, "femi2": 3, "bogdan": 3, "marit": 3, "tobenna": 3, "ximena": 4, "yetunde": 5}
+	allowed := map[string]int{"chiara": 4, "tomasz": 4, "aisha": 4, "mateo": 8, "kofi": 4, "ruth": 5, "diego": 7, "marguerite": 5, "aroha": 4, "hanne": 5, "margaret": 5, "rafael": 5, "tendai": 4, "oksana": 4, "tomas": 4, "chloe": 4, "ines2": 4, "malik": 5, "yusuf": 5, "beatriz": 4, "rashid": 4, "callum": 6, "hiroshi": 6, "keisha": 4, "ottilie": 4, "precious": 4, "santiago": 6, "bartek": 7, "javier": 5, "rosalind": 4, "tevita": 4, "farida": 4, "hamish": 4, "oskar": 4, "hyunwoo": 4, "magda": 5, "yasmin": 4, "fergus": 5, "kenji": 4, "ngozi": 5, "olusegun": 4, "svetlana": 4, "teodor": 5, "ahmed": 4, "bridie": 4, "haruka": 4, "lei": 5, "piotr": 4, "bernard": 5, "dominika": 4, "valentina": 6, "gunnar": 4, "harvey": 6, "ilse": 5, "paloma": 4, "radek": 4, "bronwyn": 4, "dale": 6, "mariam": 4, "priyanka2": 4, "siobhan": 6, "walter": 4, "ewan": 5, "fatima": 5, "gideon": 6, "leilani": 5, "yolanda": 4, "amara": 6, "greer": 5, "hazel": 4, "nadia": 5, "oluwaseun": 4, "tobias": 4, "dmitri2": 4, "mei": 5, "arash": 4, "barnaby": 5, "femi2": 4, "noor2": 6, "tamsin": 4, "aurelie": 5, "bogdan": 6, "fionnuala": 5, "jun": 4, "leticia": 4, "tobenna": 5, "yetunde": 6, "darius": 5, "mirela": 4, "ravi": 4, "siddharth": 4, "tomasina": 4}
+	allowedThemes := map[string]int{"chiara": 3, "kofi": 3, "lena": 3, "ruth": 3, "bridget": 4, "wen": 3, "aroha": 3, "hanne": 3, "tendai": 4, "oksana": 6, "malik": 4, "ines2": 3, "rashid": 3, "callum": 3, "hiroshi": 3, "precious": 3, "santiago": 3, "bartek": 4, "dmitri": 3, "ingrid": 3, "tevita": 3, "farida": 4, "kwabena": 4, "oskar": 3, "solene": 3, "magda": 6, "mireille": 5, "hyunwoo": 3, "ngozi": 4, "ahmed": 4, "bridie": 4, "haruka": 4, "piotr": 4, "rahel": 4, "paloma": 3, "radek": 3, "aiko": 4, "dale": 3, "mariam": 3, "priyanka2": 3, "leilani": 5, "ewan": 4, "oluwaseun": 5, "amara": 4, "greer": 4, "mei": 5, "dmitri2": 3, "kemi": 6, "tamsin": 5, "noor2": 4, "arash": 3, "femi2": 3, "bogdan": 3, "marit": 3, "tobenna": 3, "ximena": 4, "yetunde": 5, "darius": 4, "ingrid2": 3, "mirela": 3, "siddharth": 3, "tomasina": 3}
 	for _, name := range fixtureNames(t) {
 		var noise []journal.Entry
 		isNoise := setOf(readLabels(t, name+labelsSuffix).Noise)
@@ -399,6 +404,43 @@ func TestWeekdayAndFillerAreNoThemeOfTheirOwn(t *testing.T) {
 	}
 	if slices.Contains(labels, "Saturday") || slices.Contains(labels, "cos") || !slices.Contains(labels, "wrist") {
 		t.Errorf("themes %q; want one for wrist and none for Saturday, the day things went wrong, or cos, a way to write because", labels)
+	}
+}
+
+func TestATitleOfAddressIsNoThemeOfItsOwn(t *testing.T) {
+	entries := personEntries(
+		"Coach Bell bumped me in the staff pickup game and the knee went.",
+		"A parent emailed Coach Reynolds about the team instead of talking to me.",
+		"The team said 'thanks Coach' and I still snapped at the bus driver.",
+		"Coach Pham gave me a look when I yelled at the refs from the stands.",
+		"Left the scorebook at school, Coach Diaz had to lend the team hers.",
+		"Malik said 'Coach, you do it all the time' after his technical in the game.",
+		"Forgot the practice plan at home and ran drills from memory.",
+		"My wrist ached all week from whisking and I kept going without a brace.",
+		"Wrist pain again after the long shift kept me awake.",
+		"Could barely grip the knife, my wrist is getting worse.",
+		"Ignored the pain in my wrist and strained it lifting the stock pot.",
+		"Woke with a sore wrist after prep, the ache spreading up my arm.",
+		"Missed the delivery window because the van broke down.",
+		"The printer jammed on the morning of the tax deadline.",
+		"Booked the wrong date for the boiler service.",
+		"Left the house keys at home and waited an hour in the rain.",
+		"The council sent the licence renewal to the old address.",
+		"Our landlord raised the rent without notice.",
+		"A burst pipe flooded the back room.",
+		"Spilt coffee over the laptop before the bank call.",
+		"Forgot my niece's recital and only remembered at midnight.",
+		"The card reader lost signal at the farmers market.",
+		"Parked in the loading bay and got a ticket.",
+		"The new flatmate moved out after two weeks.",
+		"The bank froze the account over a missing form.",
+	)
+	var labels []string
+	for _, th := range Patterns(entries, Lexicon{}, Options{}).Themes {
+		labels = append(labels, th.Label)
+	}
+	if slices.ContainsFunc(labels, func(l string) bool { return strings.EqualFold(l, "coach") }) || !slices.Contains(labels, "wrist") {
+		t.Errorf("themes %q; want one for wrist and none for Coach, what a coach is called and calls other coaches", labels)
 	}
 }
 

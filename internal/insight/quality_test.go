@@ -50,6 +50,14 @@ const (
 // top-8 themes under F1 0.4; these eight did worse (a theme at the edge
 // now 13th: ananya's safety papers, obinna's, rashid's, sofia's verbal
 // agreements; or a lookalike one-off entry in a theme).
+//
+// Floors marked .46 were lowered when .46 stopped counting what someone
+// else did as the person's pattern ("she went quiet", "they still have not
+// paid"): over the 173 journals then labelled, 5 more themes found, mean
+// 0.725 against 0.721, 3 fewer top-8 themes under F1 0.4; these did worse
+// (harvey's underquoting and wairimu's unpaid credit were partly found in
+// "they still said yes", "she still owes"; in jun, kemi and leilani a
+// catalogue theme, smaller now, is mostly one-off entries).
 var qualityFloors = map[string]struct {
 	meanF1 float64
 	found  int
@@ -70,7 +78,7 @@ var qualityFloors = map[string]struct {
 	// Measured held out first (see QUALITY.md), then tuned on.
 	"bashir": {meanF1: 0.80, found: 6},
 	"ines":   {meanF1: 0.80, found: 6, mostlyNoise: 1},
-	"yuki":   {meanF1: 0.79, found: 6},
+	"yuki":   {meanF1: 0.77, found: 6}, // .46
 	// Measured held out first at 2026-12-01.15 (see QUALITY.md), then tuned on.
 	"chiara":  {meanF1: 0.70, found: 6, mostlyNoise: 2}, // .39
 	"darnell": {meanF1: 0.67, found: 5},
@@ -97,7 +105,7 @@ var qualityFloors = map[string]struct {
 	"wen":        {meanF1: 0.77, found: 6},
 	// Measured held out at 2026-12-01.22 (see QUALITY.md); not tuned on
 	// (the engine changed after, at .23, for a round of its own).
-	"aroha":   {meanF1: 0.63, found: 5, mostlyNoise: 1},
+	"aroha":   {meanF1: 0.62, found: 5, mostlyNoise: 1}, // .46
 	"dolores": {meanF1: 0.71, found: 5},
 	"felix":   {meanF1: 0.62, found: 5},
 	"ibrahim": {meanF1: 0.73, found: 6},
@@ -170,7 +178,7 @@ var qualityFloors = map[string]struct {
 	"olusegun": {meanF1: 0.80, found: 6},
 	"svetlana": {meanF1: 0.61, found: 5},
 	"teodor":   {meanF1: 0.74, found: 6},
-	"wairimu":  {meanF1: 0.83, found: 5},
+	"wairimu":  {meanF1: 0.81, found: 5}, // .46
 	// Measured held out at 2026-12-01.34 (see QUALITY.md), then tuned on at
 	// .35 (an electrician's isolation): figures at .35.
 	"ahmed":    {meanF1: 0.79, found: 6},
@@ -192,7 +200,7 @@ var qualityFloors = map[string]struct {
 	"valentina": {meanF1: 0.60, found: 3},
 	// A second round measured held out at 2026-12-01.35; not tuned on.
 	"gunnar":    {meanF1: 0.71, found: 5},
-	"harvey":    {meanF1: 0.44, found: 3},
+	"harvey":    {meanF1: 0.43, found: 2}, // .46
 	"ilse":      {meanF1: 0.54, found: 4},
 	"kwesi":     {meanF1: 0.67, found: 6},
 	"meiling":   {meanF1: 0.58, found: 5},
@@ -207,7 +215,7 @@ var qualityFloors = map[string]struct {
 	"dale":      {meanF1: 0.67, found: 5},
 	"mariam":    {meanF1: 0.66, found: 5},
 	"mateus":    {meanF1: 0.70, found: 6},
-	"priyanka2": {meanF1: 0.80, found: 6},
+	"priyanka2": {meanF1: 0.79, found: 6}, // .46
 	"siobhan":   {meanF1: 0.61, found: 4},
 	"walter":    {meanF1: 0.62, found: 5},
 	// Measured held out at 2026-12-01.38 (see QUALITY.md); not tuned on.
@@ -215,7 +223,7 @@ var qualityFloors = map[string]struct {
 	"ewan":    {meanF1: 0.71, found: 6},
 	"fatima":  {meanF1: 0.62, found: 5},
 	"gideon":  {meanF1: 0.76, found: 5},
-	"leilani": {meanF1: 0.65, found: 4},
+	"leilani": {meanF1: 0.65, found: 4, mostlyNoise: 1}, // .46
 	"margot":  {meanF1: 0.61, found: 5},
 	"rohan":   {meanF1: 0.64, found: 6},
 	"yolanda": {meanF1: 0.76, found: 6},
@@ -242,7 +250,7 @@ var qualityFloors = map[string]struct {
 	"aylin":   {meanF1: 0.79, found: 6},
 	"barnaby": {meanF1: 0.67, found: 6},
 	"femi2":   {meanF1: 0.74, found: 6},
-	"kemi":    {meanF1: 0.59, found: 3},
+	"kemi":    {meanF1: 0.59, found: 3, mostlyNoise: 1}, // .46
 	"noor2":   {meanF1: 0.66, found: 5},
 	"sergio":  {meanF1: 0.67, found: 6},
 	"tamsin":  {meanF1: 0.56, found: 4},
@@ -258,12 +266,21 @@ var qualityFloors = map[string]struct {
 	"yetunde":   {meanF1: 0.70, found: 5},
 	"aurelie":   {meanF1: 0.72, found: 5},
 	"harriet":   {meanF1: 0.71, found: 5},
-	"jun":       {meanF1: 0.67, found: 6},
+	"jun":       {meanF1: 0.67, found: 6, mostlyNoise: 1}, // .46
 	"marit":     {meanF1: 0.68, found: 5},
 	"ngozi2":    {meanF1: 0.71, found: 5},
 	"rafa":      {meanF1: 0.74, found: 6},
 	"tobenna":   {meanF1: 0.70, found: 5},
 	"ximena":    {meanF1: 0.57, found: 5, mostlyNoise: 1},
+	// Measured held out at 2026-12-02.45 (see QUALITY.md); not tuned on.
+	"darius":    {meanF1: 0.71, found: 5, mostlyNoise: 2},
+	"ingrid2":   {meanF1: 0.69, found: 5, mostlyNoise: 1},
+	"kwame2":    {meanF1: 0.71, found: 5},
+	"lucinda":   {meanF1: 0.69, found: 6},
+	"mirela":    {meanF1: 0.65, found: 4},
+	"ravi":      {meanF1: 0.65, found: 5},
+	"siddharth": {meanF1: 0.67, found: 5},
+	"tomasina":  {meanF1: 0.82, found: 6},
 }
 
 const targetMeanF1 = 0.70

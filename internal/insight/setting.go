@@ -32,7 +32,7 @@ func dropSettings(c *corpus, groups []*phraseGroup, minDF int32) []*phraseGroup 
 			return false
 		case g.seed.name:
 			return alike[i] < minNameCohesion
-		case calendarStems()[c.stems[g.seed.stems[0]]]:
+		case calendarStems()[c.stems[g.seed.stems[0]]], addressStems()[c.stems[g.seed.stems[0]]]:
 			return alike[i] < minCalendarCohesion
 		}
 		return alike[i] < minCohesion
@@ -50,7 +50,9 @@ const minCohesion = 1.25
 // minCalendarCohesion is the same for a word that says when ("Saturday",
 // "weekend"): the days a cook or a teacher works are in entries alike for
 // sharing the work's other words, so only a day whose entries tell nearly
-// one story ("deployed on a Friday" again and again) is a theme.
+// one story ("deployed on a Friday" again and again) is a theme. So for a
+// title of address: a coach is "Coach" to players and parents alike, and
+// calls other coaches "Coach Bell", "Coach Pham".
 const minCalendarCohesion = 3.5
 
 // minNameCohesion is the same for a name in twice the entries a theme needs

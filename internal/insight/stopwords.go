@@ -78,13 +78,27 @@ christmas easter
 	return set
 })
 
+// addressTitles are written before a name or instead of one ("Coach",
+// "Sister", "Doctor"): capitalised, and said to many different people.
+const addressTitles = `mr mrs ms miss mx dr doctor prof professor sir madam dame lord lady sister nurse coach st saint`
+
+// addressStems are the stems of addressTitles: such a word makes a theme on
+// its own only when its entries tell nearly one story, as a day does (see
+// minCalendarCohesion).
+var addressStems = sync.OnceValue(func() map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(addressTitles) {
+		set[stemText(w)] = true
+	}
+	return set
+})
+
 // notNames are capitalised mid-sentence for reasons other than being a name.
 var notNames = sync.OnceValue(func() map[string]bool {
-	return wordSet(`
+	return wordSet(addressTitles + `
 i monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri sat sun
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec christmas easter
-mr mrs ms miss mx dr doctor prof professor sir madam dame lord lady sister nurse coach st saint
 mum mom mam dad mama papa nan nana gran grandma grandpa auntie aunt uncle
 slack teams zoom discord whatsapp signal telegram messenger skype facetime imessage gmail outlook
 excel word powerpoint sheets docs notion trello asana jira confluence figma canva photoshop illustrator

@@ -57,6 +57,7 @@ type Journal interface {
 	Dismissed(ctx context.Context) ([]app.DismissedTheme, error)
 	PutBack(ctx context.Context, list []journal.Correction) error
 	LessonPlan(ctx context.Context) (app.LessonPlan, error)
+	LessonDays(ctx context.Context) ([]int64, []journal.Date, error)
 	EntriesByID(ctx context.Context, ids []int64) iter.Seq2[journal.Entry, error]
 	Growth(ctx context.Context, recent int) (app.Growth, error)
 	Calendar(ctx context.Context, since journal.Date, recent int) (map[journal.Date]int, []int, error)

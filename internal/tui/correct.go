@@ -30,6 +30,9 @@ type corrector struct {
 	others    []insight.Theme
 	dismissed []app.DismissedTheme
 	pick      int
+	// top is the first of them on screen: the list scrolls to keep pick
+	// in view.
+	top int
 	// restores is set where b brings back a dismissed theme: on the list
 	// of patterns, which reads them.
 	restores bool
@@ -115,7 +118,7 @@ func (k *corrector) start(msg tea.KeyPressMsg, th insight.Theme, entry int64) (c
 			k.said = "No theme is dismissed."
 			return nil, true
 		}
-		k.mode, k.pick = restoring, 0
+		k.mode, k.pick, k.top = restoring, 0, 0
 		return nil, true
 	case th.Key == "": // no theme to correct
 	case key.Matches(msg, keys.Rename):
@@ -126,7 +129,7 @@ func (k *corrector) start(msg tea.KeyPressMsg, th insight.Theme, entry int64) (c
 		k.input.Placeholder = "words that mean this to you, with commas between"
 		return textinput.Blink, true
 	case key.Matches(msg, keys.Merge):
-		k.mode, k.theme, k.others, k.pick = merging, th, nil, 0
+		k.mode, k.theme, k.others, k.pick, k.top = merging, th, nil, 0, 0
 		c := k.c
 		return func() tea.Msg {
 			r, err := c.Journal.PatternsSummary(c.Ctx)
@@ -218,24 +221,18 @@ func (k *corrector) key(msg tea.KeyPressMsg) tea.Cmd {
 	th := k.theme
 	switch k.mode {
 	case restoring:
-		switch {
-		case key.Matches(msg, keys.Up):
-			k.pick = max(k.pick-1, 0)
-		case key.Matches(msg, keys.Down):
-			k.pick = min(k.pick+1, len(k.dismissed)-1)
-		case key.Matches(msg, keys.Open):
+		if key.Matches(msg, keys.Open) {
 			d := k.dismissed[k.pick]
 			k.mode = notCorrecting
 			return k.restore(d)
 		}
+		k.movePick(msg)
 		return nil
 	case merging:
 		switch {
-		case key.Matches(msg, keys.Up):
-			k.pick = max(k.pick-1, 0)
-		case key.Matches(msg, keys.Down):
-			k.pick = min(k.pick+1, max(len(k.others)-1, 0))
-		case key.Matches(msg, keys.Open) && len(k.others) > 0:
+		case !key.Matches(msg, keys.Open):
+			k.movePick(msg)
+		case len(k.others) > 0:
 			other := k.others[k.pick]
 			k.mode = notCorrecting
 			return k.save(app.CorrectionInput{Kind: journal.CorrectMerge, Theme: th.Key, From: other.Key}, th,
@@ -341,35 +338,32 @@ func (k *corrector) View(w int) string {
 		// Without a width the field shows only its placeholder's first letter.
 		k.input.SetWidth(max(1, w-lipgloss.Width(k.input.Prompt)-1))
 		return k.input.View() + "\n" + s.Muted.Render("enter saves · esc keeps it as it is") + "\n"
-	case k.mode == merging:
-		var b strings.Builder
-		b.WriteString(s.Question.Render(oneLine(fmt.Sprintf("Merge which theme into “%s”?", k.theme.Label), w)) + "\n")
-		if k.others == nil {
-			return b.String() + waiting(s, "…") + "\n"
+	case k.picking():
+		b := k.pickHeading(w)
+		if k.mode == merging && k.others == nil {
+			return b + waiting(s, "…") + "\n"
 		}
-		for i, o := range k.others {
+		names := k.pickNames()
+		shown := k.pickShown(len(names))
+		first := min(max(min(k.top, len(names)-shown), k.pick-shown+1, 0), k.pick)
+		for i := first; i < min(len(names), first+shown); i++ {
 			mark, style := "  ", s.Text
 			if i == k.pick {
 				mark, style = s.Selected.Render("› "), s.Selected
 			}
-			b.WriteString(mark + style.Render(oneLine(o.Label, w-2)) + "\n")
+			b += mark + style.Render(oneLine(names[i], w-2)) + "\n"
 		}
-		return b.String() + s.Muted.Render("enter merges · esc keeps them apart") + "\n"
-	case k.mode == restoring:
-		var b strings.Builder
-		b.WriteString(s.Question.Render("Bring back which theme?") + "\n")
-		b.WriteString(wrap(s.Hint, "You dismissed these: they are not among your patterns. Brought back, a theme shows again when your entries show it.", w) + "\n")
-		// As many as fit, the one chosen among them.
-		rows := max(k.c.BodyHeight()-2-strings.Count(b.String(), "\n"), 1)
-		first := max(k.pick-rows+1, 0)
-		for i := first; i < min(len(k.dismissed), first+rows); i++ {
-			mark, style := "  ", s.Text
-			if i == k.pick {
-				mark, style = s.Selected.Render("› "), s.Selected
+		if n := len(names); n > shown {
+			more := " · ↓ for more"
+			if first+shown >= n {
+				more = ""
 			}
-			b.WriteString(mark + style.Render(oneLine(k.dismissed[i].Name, w-2)) + "\n")
+			b += s.Muted.Render(oneLine(fmt.Sprintf("  %d–%d of %d themes%s", first+1, min(first+shown, n), n, more), w)) + "\n"
 		}
-		return b.String() + s.Muted.Render("enter brings it back · esc leaves them dismissed") + "\n"
+		if k.mode == merging {
+			return b + s.Muted.Render("enter merges · esc keeps them apart") + "\n"
+		}
+		return b + s.Muted.Render("enter brings it back · esc leaves them dismissed") + "\n"
 	case k.said != "":
 		return wrap(s.Good, k.said+k.offer, w) + "\n"
 	}
@@ -389,11 +383,11 @@ func (k *corrector) Help(keys KeyMap, th, entry bool) (short, full []key.Binding
 		cancel.SetHelp("esc", "keep it")
 		return []key.Binding{save, cancel}, []key.Binding{save, cancel}, true
 	case k.mode == merging:
-		all := pickHelp(keys, "merge", "keep apart")
-		return all, all, true
+		short, full := pickHelp(keys, "merge", "keep apart")
+		return short, full, true
 	case k.mode == restoring:
-		all := pickHelp(keys, "bring it back", "leave them")
-		return all, all, true
+		short, full := pickHelp(keys, "bring it back", "leave them")
+		return short, full, true
 	}
 	rename, dismiss, merge, words, remove, restore, undo := keys.Rename, keys.Dismiss, keys.Merge, keys.Words, keys.RemoveEntry, keys.Restore, keys.Undo
 	for _, b := range []*key.Binding{&rename, &dismiss, &merge, &words} {
@@ -428,10 +422,76 @@ func quoteList(words []string) string {
 }
 
 // pickHelp is the help of a list to pick a theme from: up, down, enter to
-// do what is picked for, esc to leave it.
-func pickHelp(keys KeyMap, pick, leave string) []key.Binding {
+// do what is picked for, esc to leave it; the full help adds the pages and
+// the ends of the list.
+func pickHelp(keys KeyMap, pick, leave string) (short, full []key.Binding) {
 	enter, esc := keys.Open, keys.Back
 	enter.SetHelp("enter", pick)
 	esc.SetHelp("esc", leave)
-	return []key.Binding{keys.Up, keys.Down, enter, esc}
+	return []key.Binding{keys.Up, keys.Down, enter, esc}, []key.Binding{keys.Up, keys.Down, pagesKey, endsKey, enter, esc}
+}
+
+// picking reports whether the corrector lists themes to pick one from:
+// the themes to merge in, or those to bring back.
+func (k *corrector) picking() bool { return k.mode == merging || k.mode == restoring }
+
+// pickHeading is what a picker asks, over its list.
+func (k *corrector) pickHeading(w int) string {
+	s := k.c.Styles
+	if k.mode == restoring {
+		return s.Question.Render("Bring back which theme?") + "\n" +
+			wrap(s.Hint, "You dismissed these: they are not among your patterns. Brought back, a theme shows again when your entries show it.", w) + "\n"
+	}
+	return s.Question.Render(oneLine(fmt.Sprintf("Merge which theme into “%s”?", k.theme.Label), w)) + "\n"
+}
+
+// pickNames is what a picker lists.
+func (k *corrector) pickNames() []string {
+	var names []string
+	if k.mode == restoring {
+		for _, d := range k.dismissed {
+			names = append(names, d.Name)
+		}
+		return names
+	}
+	for _, o := range k.others {
+		names = append(names, o.Label)
+	}
+	return names
+}
+
+// pickShown is how many of a picker's n themes show at once: those that
+// fit under its heading and over its keys (and the line after them), less a
+// row that says which show when they do not all fit.
+func (k *corrector) pickShown(n int) int {
+	room := k.c.BodyHeight() - strings.Count(k.pickHeading(k.c.BodyWidth()), "\n") - 2
+	if n > room {
+		room--
+	}
+	return max(room, 1)
+}
+
+// movePick moves the one chosen in a picker as msg asks, the way the other
+// lists move: ↑/↓ by one, pgup/pgdn by a page, home/end to the first or the
+// last, keeping it in view.
+func (k *corrector) movePick(msg tea.KeyPressMsg) {
+	keys := k.c.Keys
+	n := len(k.pickNames())
+	page := k.pickShown(n)
+	switch {
+	case key.Matches(msg, keys.Up):
+		k.pick--
+	case key.Matches(msg, keys.Down):
+		k.pick++
+	case key.Matches(msg, keys.PageUp):
+		k.pick -= page
+	case key.Matches(msg, keys.PageDown):
+		k.pick += page
+	case key.Matches(msg, keys.First):
+		k.pick = 0
+	case key.Matches(msg, keys.Last):
+		k.pick = n - 1
+	}
+	k.pick = min(max(k.pick, 0), max(n-1, 0))
+	k.top = min(max(k.top, k.pick-page+1), k.pick)
 }

@@ -355,6 +355,10 @@ func TestManyDismissedThemesScroll(t *testing.T) {
 		lipgloss.Height(view) > h.model.c.BodyHeight() {
 		t.Errorf("the last of 40 dismissed themes chosen, the picker (%d lines, %d fit) shows:\n%s", lipgloss.Height(view), h.model.c.BodyHeight(), view)
 	}
+	m.Update(keyPress("home"))
+	if view := ansi.Strip(m.View()); !strings.Contains(view, "› theme 1\n") || !strings.Contains(view, "of 40 themes · ↓ for more") {
+		t.Errorf("home does not go back to the first dismissed theme:\n%s", view)
+	}
 }
 
 // TestTheHelpListsUndoAndBringBack: ? lists u on the list of patterns and
@@ -388,5 +392,53 @@ func (h *harness) expectCorrections(n int, after string) {
 	h.t.Helper()
 	if list, err := h.store.Corrections(ctx); err != nil || len(list) != n {
 		h.t.Errorf("%s: %d corrections kept (%v); want %d", after, len(list), err, n)
+	}
+}
+
+// TestManyThemesToMergeScroll: with thirty themes, the ones to merge in
+// scroll on the list and on a theme's page, the one chosen, a line saying
+// which show, and the keys always in view; pgup/pgdn and home/end move as
+// in the other lists.
+func TestManyThemesToMergeScroll(t *testing.T) {
+	h := newHarness(t, StartHome)
+	c := h.model.c
+	var themes []insight.Theme
+	for i := range 30 {
+		themes = append(themes, insight.Theme{Key: fmt.Sprintf("name:t%d", i+1), Label: fmt.Sprintf("theme %d", i+1), Count: 40 - i, Monthly: make([]int, 12)})
+	}
+	list := newPatternsScreen(c)
+	list.Update(patternsReadMsg{report: insight.Report{Themes: themes}})
+	for _, s := range []screen{list, newThemeScreen(c, themes[0])} {
+		s.Update(keyPress("m"))
+		s.Update(othersMsg{themes: themes[1:]})
+		expect := func(after string, want ...string) {
+			t.Helper()
+			view := ansi.Strip(s.View())
+			for _, w := range append(want, "enter merges · esc keeps them apart") {
+				if !strings.Contains(view, w) {
+					t.Errorf("%s, after %s, lacks %q (%d lines, %d fit):\n%s", s.Title(), after, w, lipgloss.Height(view), c.BodyHeight(), view)
+				}
+			}
+			if lipgloss.Height(view) > c.BodyHeight() {
+				t.Errorf("%s, after %s: %d lines, %d fit:\n%s", s.Title(), after, lipgloss.Height(view), c.BodyHeight(), view)
+			}
+		}
+		expect("m", "› theme 2", "of 29 themes · ↓ for more")
+		for range 28 {
+			s.Update(keyPress("down"))
+		}
+		expect("↓ to the last", "› theme 30", "of 29 themes")
+		s.Update(keyPress("home"))
+		expect("home", "› theme 2", "1–")
+		s.Update(keyPress("pgdown"))
+		if view := ansi.Strip(s.View()); strings.Contains(view, "› theme 2\n") || !strings.Contains(view, "› ") {
+			t.Errorf("%s: pgdn does not move a page:\n%s", s.Title(), view)
+		}
+		s.Update(keyPress("end"))
+		expect("end", "› theme 30")
+		s.Update(keyPress("pgup"))
+		s.Update(keyPress("pgup"))
+		s.Update(keyPress("pgup"))
+		expect("pgup", "› theme 2")
 	}
 }

@@ -28,6 +28,7 @@ type lessonsScreen struct {
 	at      lessonsAt
 	seq     int
 	reading bool // a read is under way
+	filling bool // lessons only placed are being read
 	done    bool // every lesson is in rows
 	// fresh is set while the rows shown are waiting to be replaced by those
 	// being read: after regrouping, or on coming back from an entry.
@@ -80,16 +81,23 @@ func (m *lessonsScreen) Init() tea.Cmd {
 	}, stillWaiting(c))
 }
 
-// regroup starts reading the lessons afresh under the current grouping; the
-// lessons shown stay until the first of them come.
+// regroup starts reading the lessons afresh under the current grouping,
+// first finding where each falls by month when grouped so; the lessons shown
+// stay until the first of them come.
 func (m *lessonsScreen) regroup() tea.Cmd {
-	m.sources = byMonth
-	if m.by == 0 {
-		m.sources = m.byTheme
-	}
-	m.at, m.done, m.fresh, m.toEnd = lessonsAt{}, false, true, false
+	m.at, m.done, m.fresh, m.toEnd, m.filling = lessonsAt{}, false, true, false, false
 	m.seq++
 	m.reading = true
+	if m.by == 1 {
+		return readLessonDays(m.c, m.seq)
+	}
+	m.sources = m.byTheme
+	return m.readFirst()
+}
+
+// readFirst reads the first lessons, or as far as the lesson the cursor was
+// on.
+func (m *lessonsScreen) readFirst() tea.Cmd {
 	want := lessonsBatch
 	if m.back != nil {
 		want = max(want, m.back.upTo)
@@ -98,17 +106,97 @@ func (m *lessonsScreen) regroup() tea.Cmd {
 }
 
 // readMore reads on when the cursor nears the last lesson read, or, for
-// end, until the last lesson is read.
+// end, to the last lesson.
 func (m *lessonsScreen) readMore() tea.Cmd {
 	if m.done || m.reading || !m.toEnd && m.cursor < len(m.rows)-lessonsBatch/2 {
 		return nil
 	}
 	want := lessonsBatch
 	if m.toEnd {
-		want = endBatch
+		want = -1
 	}
 	m.reading = true
 	return readLessons(m.c, m.seq, m.sources, m.at, want)
+}
+
+// fill reads the lessons only placed that are on the screen or a read's
+// length from it.
+func (m *lessonsScreen) fill() tea.Cmd {
+	if m.filling || m.fresh {
+		return nil
+	}
+	var at []int
+	var ids []int64
+	for i := max(m.top-lessonsBatch, 0); i < min(m.top+m.room()+lessonsBatch, len(m.rows)); i++ {
+		if m.rows[i].unread() {
+			at, ids = append(at, i), append(ids, m.rows[i].id)
+		}
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	m.filling = true
+	return readRows(m.c, m.seq, at, ids)
+}
+
+// filled puts in the lessons read for rows only placed, leaving out those
+// deleted since or with no lesson now.
+func (m *lessonsScreen) filled(msg lessonsFillMsg) {
+	m.filling = false
+	if msg.err != nil {
+		m.err = msg.err
+		return
+	}
+	gone := map[int]bool{}
+	for _, i := range msg.at {
+		if i >= len(m.rows) || !m.rows[i].unread() {
+			continue
+		}
+		if e, ok := msg.entries[m.rows[i].id]; ok && hasLesson(e) {
+			m.rows[i] = newLessonRow(e, m.rows[i].heading)
+		} else {
+			gone[i] = true
+		}
+	}
+	if len(gone) > 0 {
+		m.leaveOut(gone)
+	}
+}
+
+// leaveOut takes the rows gone out of the list, with any heading left with
+// no lesson under it, keeping the cursor on its lesson or the next (the last
+// when none is next) and the list's top where it was.
+func (m *lessonsScreen) leaveOut(gone map[int]bool) {
+	kept := make([]lessonRow, 0, len(m.rows)-len(gone))
+	cursor, top := -1, -1
+	for i, r := range m.rows {
+		if gone[i] || r.id == 0 && !m.headsALesson(i, gone) {
+			continue
+		}
+		if cursor < 0 && i >= m.cursor && r.id != 0 {
+			cursor = len(kept)
+		}
+		if top < 0 && i >= m.top {
+			top = len(kept)
+		}
+		kept = append(kept, r)
+	}
+	if cursor < 0 {
+		cursor = len(kept) - 1
+	}
+	m.rows, m.cursor, m.top = kept, cursor, min(max(top, 0), cursor)
+	m.scroll()
+}
+
+// headsALesson is whether a lesson not gone follows the heading at row i
+// before the next heading.
+func (m *lessonsScreen) headsALesson(i int, gone map[int]bool) bool {
+	for j := i + 1; j < len(m.rows) && m.rows[j].id != 0; j++ {
+		if !gone[j] {
+			return true
+		}
+	}
+	return false
 }
 
 // lessonsIn is how many of rows are lessons.
@@ -248,14 +336,31 @@ func (m *lessonsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return m, m.regroup()
 	case stillWaitingMsg:
 		m.still = true
+	case lessonDaysMsg:
+		if msg.seq != m.seq {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.err, m.loaded, m.reading = msg.err, true, false
+			return m, nil
+		}
+		m.sources = []lessonSource{msg.source}
+		return m, m.readFirst()
 	case lessonsReadMsg:
 		if msg.seq != m.seq {
 			return m, nil
 		}
 		m.read(msg)
-		return m, m.readMore()
+		return m, tea.Batch(m.readMore(), m.fill())
+	case lessonsFillMsg:
+		if msg.seq != m.seq {
+			return m, nil
+		}
+		m.filled(msg)
+		return m, m.fill()
 	case tea.WindowSizeMsg:
 		m.scroll()
+		return m, m.fill()
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	}
@@ -266,9 +371,11 @@ func (m *lessonsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (m *lessonsScreen) read(msg lessonsReadMsg) {
 	fresh := m.fresh
 	if fresh {
-		m.rows, m.fresh = nil, false
+		m.rows, m.fresh = msg.rows, false
+	} else {
+		m.rows = append(m.rows, msg.rows...)
 	}
-	m.rows, m.at, m.done, m.err = append(m.rows, msg.rows...), msg.at, msg.done, msg.err
+	m.at, m.done, m.err = msg.at, msg.done, msg.err
 	m.loaded, m.reading = true, false
 	switch {
 	case fresh:
@@ -289,18 +396,15 @@ func (m *lessonsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.move(-1)
 	case key.Matches(msg, k.Down):
 		m.move(1)
-		return m.readMore()
 	case key.Matches(msg, k.PageUp):
 		m.page(-1)
 	case key.Matches(msg, k.PageDown):
 		m.page(1)
-		return m.readMore()
 	case key.Matches(msg, k.First):
 		m.first()
 	case key.Matches(msg, k.Last):
 		m.last()
 		m.toEnd = !m.done
-		return m.readMore()
 	case key.Matches(msg, k.Next):
 		m.by = (m.by + 1) % len(groupings)
 		m.back = nil
@@ -309,8 +413,10 @@ func (m *lessonsScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return push(newDetailScreen(m.c, m.rows[m.cursor].id))
 	case key.Matches(msg, k.Export):
 		return push(newExportScreen(m.c, true))
+	default:
+		return nil
 	}
-	return nil
+	return tea.Batch(m.readMore(), m.fill())
 }
 
 func (m *lessonsScreen) Help() helpKeys {
@@ -378,10 +484,11 @@ func (m *lessonsScreen) viewRow(i, w int) string {
 		mark, titleStyle = s.Selected.Render("› "), s.Selected
 	}
 	text := clip(s.Text, r.text, w, lessonHeight-2, "")
+	day := m.c.day(r.on, "2 Jan 2006")
 	// The title has the room it needs first, leaving the day whole; the
 	// tags have what is left.
-	title := oneLine(r.title, max(w-4-lipgloss.Width(r.day), w/2))
-	meta := oneLine(r.day, w-4-lipgloss.Width(title))
+	title := oneLine(r.title, max(w-4-lipgloss.Width(day), w/2))
+	meta := oneLine(day, w-4-lipgloss.Width(title))
 	if room := w - 4 - lipgloss.Width(title) - lipgloss.Width(meta+" · "); r.tags != "" && room >= len("tag…") {
 		meta += " · " + oneLine(r.tags, room)
 	}

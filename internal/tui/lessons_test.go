@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -67,9 +68,13 @@ func TestALongTitleLeavesTheDayWhole(t *testing.T) {
 
 // seedLessons writes n entries with a lesson, one a day from 1 November
 // 2025, so that by month they fall under four headings.
-func seedLessons(h *harness, n int) {
+func seedLessons(h *harness, n int) { seedLessonsFrom(h, "2025-11-01", n) }
+
+// seedLessonsFrom writes n entries with a lesson, one a day from the day
+// given.
+func seedLessonsFrom(h *harness, from journal.Date, n int) {
 	for i := range n {
-		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Setback %03d", i+1), OccurredOn: journal.Date("2025-11-01").AddDays(i),
+		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Setback %03d", i+1), OccurredOn: from.AddDays(i),
 			Lesson: fmt.Sprintf("Lesson %03d.", i+1)})
 	}
 	h.run(h.model.top().Init())
@@ -275,4 +280,104 @@ func TestALessonUnderTwoHeadingsComesBackToItsRow(t *testing.T) {
 		t.Errorf("back from the lesson opened under %q, the cursor is on row %d under %q; want row %d:\n%s\nwas:\n%s",
 			heading, m.cursor, m.rows[m.cursor].heading, at[1], h.screen(), before)
 	}
+}
+
+// everyLessonShown fails unless each lesson on the screen shows its text:
+// none is drawn only placed, waiting to be read.
+func everyLessonShown(h *harness) {
+	h.t.Helper()
+	for _, m := range regexp.MustCompile(`Setback (\d+)`).FindAllStringSubmatch(h.screen(), -1) {
+		if !strings.Contains(h.screen(), "Lesson "+m[1]+".") {
+			h.t.Fatalf("Setback %s is drawn without its lesson:\n%s", m[1], h.screen())
+		}
+	}
+}
+
+// TestLessonsEndReadsOnlyWhatItShows: end places every lesson it passes
+// and reads only those near the screen; going back up, each lesson is read
+// as it comes into view, and one opened comes back as it was.
+func TestLessonsEndReadsOnlyWhatItShows(t *testing.T) {
+	h := newHarness(t, StartHome)
+	n := 200
+	seedLessonsFrom(h, "2025-08-01", n)
+	h.press("l")
+	for _, grouping := range []string{"what keeps coming back", "month"} {
+		if grouping == "month" {
+			h.press("tab")
+		}
+		h.press("end")
+		h.expectScreen("grouped by "+grouping, "› Setback 001", "Lesson 001.")
+		m := h.model.top().(*lessonsScreen)
+		unread := 0
+		for _, r := range m.rows {
+			if r.unread() {
+				unread++
+			}
+		}
+		if got := lessonsIn(m.rows); got != n || unread < n/3 {
+			t.Fatalf("grouped by %s, end placed %d lessons of %d and read all but %d", grouping, got, n, unread)
+		}
+		for !strings.Contains(h.screen(), "› Setback 200") {
+			h.press("pgup")
+			everyLessonShown(h)
+		}
+		h.press("end", "up", "up")
+		h.press("pgup", "pgup", "pgup", "pgup", "pgup", "pgup", "pgup", "pgup", "pgup", "pgup")
+		before := h.screen()
+		h.press("enter")
+		h.expectScreen("entry ")
+		h.press("esc")
+		if got := h.screen(); got != before {
+			t.Fatalf("grouped by %s, coming back from the entry moved the list:\n%s\nwas:\n%s", grouping, got, before)
+		}
+		everyLessonShown(h)
+	}
+}
+
+// TestLessonsLeaveOutWhatWasDeletedSinceEnd: lessons deleted elsewhere after
+// end placed them are left out as they come into view, and so is a heading
+// left with none.
+func TestLessonsLeaveOutWhatWasDeletedSinceEnd(t *testing.T) {
+	h := newHarness(t, StartHome)
+	n := 200
+	seedLessonsFrom(h, "2025-08-01", n)
+	h.press("l", "tab", "end")
+	h.expectScreen("› Setback 001")
+	// Setback 093 to 122 are November 2025's; 150 is in December.
+	for _, id := range append([]int64{150}, seq(93, 122)...) {
+		if e, err := h.store.Get(ctx, id); err != nil || e.Title != fmt.Sprintf("Setback %03d", id) {
+			t.Fatalf("entry %d is %q, %v", id, e.Title, err)
+		}
+		if err := h.store.Delete(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var seen strings.Builder
+	for !strings.Contains(h.screen(), "› Setback 200") {
+		h.press("pgup")
+		everyLessonShown(h)
+		seen.WriteString(h.screen())
+	}
+	for _, gone := range []string{"Setback 150", "Setback 100", "November 2025"} {
+		if strings.Contains(seen.String(), gone) {
+			t.Errorf("%s is still listed", gone)
+		}
+	}
+	for _, still := range []string{"Setback 151", "Setback 149", "Setback 123", "Setback 092", "December 2025", "October 2025"} {
+		if !strings.Contains(seen.String(), still) {
+			t.Errorf("%s is not listed", still)
+		}
+	}
+	if got := lessonsIn(h.model.top().(*lessonsScreen).rows); got != n-31 {
+		t.Errorf("%d lessons listed, want %d", got, n-31)
+	}
+}
+
+// seq is from, from+1, …, to.
+func seq(from, to int64) []int64 {
+	var s []int64
+	for i := from; i <= to; i++ {
+		s = append(s, i)
+	}
+	return s
 }

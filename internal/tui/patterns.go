@@ -15,6 +15,7 @@ import (
 	"github.com/failup/failup/internal/chart"
 	"github.com/failup/failup/internal/insight"
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/termtext"
 )
 
 // calendarWeeks is how far back the calendar of setbacks goes.
@@ -117,6 +118,14 @@ func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			m.cursor = max(m.cursor-1, 0)
 		case key.Matches(msg, k.Down):
 			m.cursor = min(m.cursor+1, max(len(m.report.Themes)-1, 0))
+		case key.Matches(msg, k.PageUp):
+			m.cursor = max(m.cursor-m.page(), 0)
+		case key.Matches(msg, k.PageDown):
+			m.cursor = min(m.cursor+m.page(), max(len(m.report.Themes)-1, 0))
+		case key.Matches(msg, k.First):
+			m.cursor = 0
+		case key.Matches(msg, k.Last):
+			m.cursor = max(len(m.report.Themes)-1, 0)
 		case key.Matches(msg, k.Open) && len(m.report.Themes) > 0:
 			return m, push(newThemeScreen(m.c, m.report.Themes[m.cursor]))
 		}
@@ -133,7 +142,7 @@ func (m *patternsScreen) Help() helpKeys {
 		return helpKeys{short: short, full: [][]key.Binding{fix}}
 	}
 	short = append([]key.Binding{k.Up, k.Down, open, k.Back}, short...)
-	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, open}, fix, {k.Back, k.Quit}}}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, pagesKey, endsKey, open}, fix, {k.Back, k.Quit}}}
 }
 
 func (m *patternsScreen) View() string {
@@ -145,53 +154,30 @@ func (m *patternsScreen) View() string {
 	case !m.loaded:
 		return waitingForPatterns(s, "Reading your reflections…", m.still, w)
 	}
-	top := 0
-	for _, th := range m.report.Themes {
-		top = max(top, th.Count)
-	}
-	// The count column is as wide as the largest count, so a theme seen
-	// forty thousand times still leaves a space after its bar.
-	countWidth := max(len(strconv.Itoa(top)), 3)
-	trendWidth := len("steady") // and room for the heading with no themes
-	for _, th := range m.report.Themes {
-		trendWidth = max(trendWidth, lipgloss.Width(trendLabel(th.Trend)))
-	}
-	// The trend reads whole: the label gives way first, and on a narrow
-	// window the bar goes, the count saying as much.
-	barWidth := 12
-	labelWidth := w - (2 + 1 + barWidth + 1 + countWidth + 2 + 12 + 2 + trendWidth)
-	if labelWidth < 16 {
-		barWidth = 0
-		labelWidth = w - (2 + 1 + countWidth + 2 + 12 + 2 + trendWidth)
-	}
-	labelWidth = max(labelWidth, 8)
-	if m.fix.mode == merging || m.fix.mode == restoring { // the picker lists themes: the list would only be squeezed
+	if m.fix.picking() { // the picker lists themes: the list would only be squeezed
 		return m.fix.View(w)
 	}
+	col := m.columns(w)
 	var b strings.Builder
 	heading := "What keeps coming back"
 	// "times" ends where the counts end.
-	countsEnd := 2 + labelWidth + 1 + barWidth + min(barWidth, 1) + countWidth
-	b.WriteString(s.Question.Render(heading) + strings.Repeat(" ", max(countsEnd-len("times")-len(heading), 1)) +
+	countsEnd := 2 + col.label + 1 + col.bar + min(col.bar, 1) + col.count
+	// The themes come in the order failup patterns lists them, which the
+	// heading says where it has room, else the line under the list.
+	order, ordered := ", strongest first", len(m.report.Themes) > 1
+	inHeading := ordered && countsEnd-len("times")-len(heading)-len(order) >= 2
+	title := s.Question.Render(heading)
+	if inHeading {
+		heading += order
+		title += s.Muted.Render(order)
+	}
+	b.WriteString(title + strings.Repeat(" ", max(countsEnd-len("times")-len(heading), 1)) +
 		s.Muted.Render("times  each month, last 12") + "\n")
 	if len(m.report.Themes) == 0 {
 		b.WriteString(wrap(s.Hint, "Nothing recurs yet. Patterns show once a few reflections share a cause.", w) + "\n")
 	}
-	// What the corrector says or asks goes under the list, and the full
-	// label of the theme under the cursor when its row cuts it short: the
-	// list stays where it is, and the rows below it give way.
-	// A line is kept for it whenever any label is cut, so that moving the
-	// cursor never moves the rows.
-	said := m.fix.View(w)
-	if slices.ContainsFunc(m.report.Themes, func(th insight.Theme) bool { return lipgloss.Width(th.Label) > labelWidth }) {
-		full := ""
-		if th := m.report.Themes[m.cursor]; lipgloss.Width(th.Label) > labelWidth {
-			full = s.Muted.Render(oneLine("  "+th.Label, w))
-		}
-		said = full + "\n" + said
-	}
-	below := m.viewBelowThemes(w)
-	rows := max(m.c.BodyHeight()-lipgloss.Height(below)-2-strings.Count(said, "\n"), 1)
+	said, below := m.said(w, col.label), m.viewBelowThemes(w)
+	rows := m.rows(said, below)
 	first := max(m.cursor-rows+1, 0)
 	themes := m.report.Themes[first:min(len(m.report.Themes), first+rows)]
 	for j, th := range themes {
@@ -200,12 +186,12 @@ func (m *patternsScreen) View() string {
 		if i == m.cursor {
 			mark, style = s.Selected.Render("› "), s.Selected
 		}
-		label := oneLine(th.Label, labelWidth)
-		row := mark + style.Render(label+strings.Repeat(" ", labelWidth-lipgloss.Width(label))) + " "
-		if barWidth > 0 {
-			row += s.Accent.Render(fmt.Sprintf("%-*s", barWidth, chart.Bar(float64(th.Count), float64(top), barWidth))) + " "
+		label := oneLine(th.Label, col.label)
+		row := mark + style.Render(label+strings.Repeat(" ", col.label-lipgloss.Width(label))) + " "
+		if col.bar > 0 {
+			row += s.Accent.Render(fmt.Sprintf("%-*s", col.bar, chart.Bar(float64(th.Count), float64(col.top), col.bar))) + " "
 		}
-		b.WriteString(row + s.Text.Render(fmt.Sprintf("%*d", countWidth, th.Count)) + "  " + s.Accent.Render(chart.Sparkline(th.Monthly, 0)) + "  " +
+		b.WriteString(row + s.Text.Render(fmt.Sprintf("%*d", col.count, th.Count)) + "  " + s.Accent.Render(chart.Sparkline(th.Monthly, 0)) + "  " +
 			s.Muted.Render(trendLabel(th.Trend)) + "\n")
 	}
 	// Under the list, where it goes on, and what was dismissed.
@@ -223,12 +209,73 @@ func (m *patternsScreen) View() string {
 	case n > 1:
 		under = append(under, fmt.Sprintf("%d dismissed: b brings one back", n))
 	}
+	if ordered && !inHeading && lipgloss.Width(strings.Join(append(under, "  strongest first"), " · ")) <= w {
+		under = append([]string{"strongest first"}, under...)
+	}
 	if len(under) > 0 {
 		b.WriteString(s.Muted.Render(oneLine("  "+strings.Join(under, " · "), w)))
 	}
 	b.WriteString("\n")
 	b.WriteString(said + below)
 	return b.String()
+}
+
+// themeColumns is how wide the list's columns are: the label, the bar (0
+// when there is none) and the count; top is the largest count.
+type themeColumns struct{ top, label, bar, count int }
+
+// columns lays out the list of themes in w cells.
+func (m *patternsScreen) columns(w int) themeColumns {
+	var col themeColumns
+	longest := 0
+	trend := len("steady") // and room for the heading with no themes
+	for _, th := range m.report.Themes {
+		col.top = max(col.top, th.Count)
+		longest = max(longest, lipgloss.Width(termtext.Line(th.Label)))
+		trend = max(trend, lipgloss.Width(trendLabel(th.Trend)))
+	}
+	// The count column is as wide as the largest count, so a theme seen
+	// forty thousand times still leaves a space after its bar.
+	col.count = max(len(strconv.Itoa(col.top)), 3)
+	// The trend reads whole, and the labels have the room they need before
+	// the bars: a bar narrows for the longest label, and goes when it would
+	// be too short to compare, the count saying as much. The labels have
+	// whatever room is left.
+	room := w - (2 + 1 + col.count + 2 + 12 + 2 + trend) // the labels' and the bars'
+	col.bar = min(room-longest-1, 12)
+	if col.bar < 4 {
+		col.bar = 0
+	}
+	col.label = max(room-col.bar-min(col.bar, 1), 8)
+	return col
+}
+
+// said is what goes under the list: what the corrector says or asks, and
+// the full label of the theme under the cursor when its row cuts it short.
+// The list stays where it is, and the rows below it give way. A line is
+// kept for the label whenever any label is cut, so that moving the cursor
+// never moves the rows.
+func (m *patternsScreen) said(w, labelWidth int) string {
+	said := m.fix.View(w)
+	if slices.ContainsFunc(m.report.Themes, func(th insight.Theme) bool { return lipgloss.Width(th.Label) > labelWidth }) {
+		full := ""
+		if th := m.report.Themes[m.cursor]; lipgloss.Width(th.Label) > labelWidth {
+			full = m.c.Styles.Muted.Render(oneLine("  "+th.Label, w))
+		}
+		said = full + "\n" + said
+	}
+	return said
+}
+
+// rows is how many themes the list shows over said and below.
+func (m *patternsScreen) rows(said, below string) int {
+	return max(m.c.BodyHeight()-lipgloss.Height(below)-2-strings.Count(said, "\n"), 1)
+}
+
+// page is how many themes a page of the list holds, as it is drawn now.
+func (m *patternsScreen) page() int {
+	w := m.c.BodyWidth()
+	return m.rows(m.said(w, m.columns(w).label), m.viewBelowThemes(w))
 }
 
 // viewBelowThemes is the calendar, the skills and confidence, drawn under

@@ -135,6 +135,109 @@ func TestPatternsListSaysWhenThereIsMore(t *testing.T) {
 	}
 }
 
+// TestPatternsListPagesAndEnds: pgup/pgdn move the list a page at a time
+// and home/end to its first or last theme, as the other lists do.
+func TestPatternsListPagesAndEnds(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seed("One entry, so the menu leads on")
+	h.run(h.model.top().Init())
+	h.press("p")
+	var themes []insight.Theme
+	for i := range 30 {
+		themes = append(themes, insight.Theme{Label: fmt.Sprintf("theme %d", i+1), Count: 40 - i, Monthly: make([]int, 12)})
+	}
+	h.send(patternsReadMsg{report: insight.Report{Themes: themes}})
+	shown := 0
+	for _, l := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(l, "theme ") && !strings.Contains(l, "themes") {
+			shown++
+		}
+	}
+	h.press("pgdown")
+	h.expectScreen(fmt.Sprintf("› theme %d ", shown+1))
+	h.press("end")
+	h.expectScreen("› theme 30 ", "of 30 themes")
+	h.press("pgup")
+	h.expectScreen(fmt.Sprintf("› theme %d ", 30-shown))
+	h.press("home")
+	h.expectScreen("› theme 1 ", "1–")
+	h.press("?")
+	h.expectScreen("pgup/pgdn", "home/end")
+}
+
+// TestPatternsSayTheirOrder: the list says once that the strongest themes
+// come first, as failup patterns does (the counts are not in order): in the
+// heading, or on a narrow window in the line under the list, never on a row
+// of its own.
+func TestPatternsSayTheirOrder(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seed("One entry, so the menu leads on")
+	h.run(h.model.top().Init())
+	h.press("p")
+	var themes []insight.Theme
+	for i := range 12 {
+		themes = append(themes, insight.Theme{Label: fmt.Sprintf("theme %d", i+1), Count: 5 + i%3, Monthly: make([]int, 12), Trend: insight.TrendRising})
+	}
+	h.send(patternsReadMsg{report: insight.Report{Themes: themes}})
+	for _, size := range windowSizes {
+		h.resize(size.w, size.h)
+		screen := h.screen()
+		if n := strings.Count(screen, "strongest first"); n != 1 {
+			t.Errorf("at %dx%d the order is said %d times:\n%s", size.w, size.h, n, screen)
+		}
+		h.expectFits()
+		if size.w >= 80 && !strings.Contains(screen, "What keeps coming back, strongest first") {
+			t.Errorf("at %dx%d the heading does not say the order:\n%s", size.w, size.h, screen)
+		}
+	}
+	h.resize(80, 24)
+	h.send(patternsReadMsg{report: insight.Report{Themes: themes[:1]}})
+	if strings.Contains(h.screen(), "strongest") {
+		t.Errorf("one theme is said to be in an order:\n%s", h.screen())
+	}
+}
+
+// TestPatternsLabelsGetRoomFirst: the labels of a real journal's themes,
+// up to forty characters, read whole on their rows at 80 columns: the bars
+// give way to them, and the counts say as much.
+func TestPatternsLabelsGetRoomFirst(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seed("One entry, so the menu leads on")
+	h.run(h.model.top().Init())
+	h.press("p")
+	trends := []insight.Trend{insight.TrendSteady, insight.TrendRising, insight.TrendFading}
+	var themes []insight.Theme
+	for i, label := range []string{
+		"Reynolds (my boss)", "reacting in the heat of the moment", "putting things off", "finding feedback hard to hear",
+		"things slipping through the cracks", "not keeping people in the loop", "putting off a hard conversation",
+		"saying yes before I check what I have on", "Imani", "putting my own health last", "going in underprepared", "Marcus",
+	} {
+		monthly := make([]int, 12)
+		monthly[i] = 1 + i%3
+		themes = append(themes, insight.Theme{Key: "t" + label, Label: label, Count: 5 + (i*7)%8, Monthly: monthly, Trend: trends[i%3]})
+	}
+	h.send(patternsReadMsg{report: insight.Report{Themes: themes}})
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			h.resize(size.w, size.h)
+			h.press("home")
+			for range themes {
+				h.press("up")
+			}
+			golden.RequireEqual(t, h.screen())
+			for i, th := range themes {
+				if i > 0 {
+					h.press("down")
+				}
+				if !strings.Contains(h.screen(), "› "+th.Label+" ") {
+					t.Errorf("at %dx%d, “%s” (%d characters) is cut:\n%s", size.w, size.h, th.Label, len(th.Label), h.screen())
+				}
+				h.expectFits()
+			}
+		})
+	}
+}
+
 // TestPatternsTrendReadsWhole: a theme's trend reads whole at every window
 // size; on the narrowest the labels and then the bars give way.
 func TestPatternsTrendReadsWhole(t *testing.T) {

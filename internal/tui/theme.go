@@ -224,6 +224,9 @@ func (m *themeScreen) viewHeading(w int) string {
 func (m *themeScreen) View() string {
 	s := m.c.Styles
 	w := m.c.BodyWidth()
+	if m.fix.picking() { // the picker lists themes, as many as the screen holds
+		return m.fix.View(w)
+	}
 	var b strings.Builder
 	heading := m.viewHeading(w)
 	said := m.fix.View(w) // under the entries, so that they stay where they are
