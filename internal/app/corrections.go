@@ -1,9 +1,11 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -65,27 +67,16 @@ func (c *Core) Corrections(ctx context.Context) ([]journal.Correction, error) {
 // patterns, checked against the themes the whole journal shows now, and
 // returns what it saved.
 func (c *Core) Correct(ctx context.Context, in CorrectionInput) ([]journal.Correction, error) {
+	if in.Kind == journal.CorrectDismiss && in.Undo {
+		_, err := c.bringBack(ctx, in.Theme, false)
+		return nil, err
+	}
 	r, err := c.Patterns(ctx, Filter{})
 	if err != nil {
 		return nil, err
 	}
 	saved, drop := []journal.Correction{}, []string{}
 	now := c.now()
-	if in.Kind == journal.CorrectDismiss && in.Undo {
-		list, err := c.Corrections(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, k := range list {
-			if k.Kind == journal.CorrectDismiss && (k.Theme == in.Theme || strings.EqualFold(c.ThemeName(k.Theme), in.Theme)) {
-				drop = append(drop, k.UID)
-			}
-		}
-		if len(drop) == 0 {
-			return nil, &ThemeNotFoundError{Theme: in.Theme, Dismissed: true}
-		}
-		return nil, c.store.Correct(ctx, nil, drop)
-	}
 	th, err := findTheme(r, in.Theme)
 	if err != nil {
 		return nil, err
@@ -230,18 +221,72 @@ func (c *Core) Dismissed(ctx context.Context) ([]DismissedTheme, error) {
 		return nil, err
 	}
 	renames := corrections(list).Renames
+	var dismissals []journal.Correction
+	var unnamed []string
+	for _, k := range list {
+		if k.Kind == journal.CorrectDismiss {
+			dismissals = append(dismissals, k)
+			if _, ok := renames[k.Theme]; !ok {
+				unnamed = append(unnamed, k.Theme)
+			}
+		}
+	}
+	names := c.ThemeNames(ctx, unnamed)
 	var out []DismissedTheme
+	for _, k := range dismissals {
+		out = append(out, DismissedTheme{Key: k.Theme, Name: cmp.Or(renames[k.Theme], names[k.Theme]), Dismissal: k})
+	}
+	return out, nil
+}
+
+// BringBack restores a theme the person dismissed, named by its key, or
+// by the name Dismissed gives it or failup's name for it (as ThemeNames
+// gives it) whatever its case, and returns it as Dismissed names it.
+func (c *Core) BringBack(ctx context.Context, theme string) (DismissedTheme, error) {
+	return c.bringBack(ctx, theme, true)
+}
+
+// bringBack is BringBack; unless named, a theme brought back by its key
+// is not named, which spares reading the journal.
+func (c *Core) bringBack(ctx context.Context, theme string, named bool) (DismissedTheme, error) {
+	list, err := c.Corrections(ctx)
+	if err != nil {
+		return DismissedTheme{}, err
+	}
+	theme = strings.TrimSpace(theme)
+	renames := corrections(list).Renames
+	var keys []string
+	for _, k := range list {
+		if k.Kind == journal.CorrectDismiss {
+			keys = append(keys, k.Theme)
+		}
+	}
+	byKey := slices.Contains(keys, theme)
+	switch {
+	case byKey && (renames[theme] != "" || !named):
+		keys = nil
+	case byKey:
+		keys = []string{theme}
+	}
+	names := c.ThemeNames(ctx, keys)
+	var found []DismissedTheme
 	for _, k := range list {
 		if k.Kind != journal.CorrectDismiss {
 			continue
 		}
-		name, ok := renames[k.Theme]
-		if !ok {
-			name = c.ThemeName(k.Theme)
+		name := cmp.Or(renames[k.Theme], names[k.Theme])
+		if k.Theme == theme || !byKey && (strings.EqualFold(name, theme) || strings.EqualFold(names[k.Theme], theme)) {
+			found = append(found, DismissedTheme{Key: k.Theme, Name: name, Dismissal: k})
 		}
-		out = append(out, DismissedTheme{Key: k.Theme, Name: name, Dismissal: k})
 	}
-	return out, nil
+	if len(found) == 0 {
+		return DismissedTheme{}, &ThemeNotFoundError{Theme: theme, Dismissed: true}
+	}
+	drop := make([]string, len(found))
+	for i, d := range found {
+		drop[i] = d.Dismissal.UID
+	}
+	return found[0], c.store.Correct(ctx, nil, drop)
 }
 
 // PutBack keeps again corrections that were taken back, as they were made:
@@ -282,27 +327,44 @@ func cleanWords(words []string) []string {
 	return out
 }
 
-// ThemeName names a theme by its key when it may not be among those shown
-// (dismissed, merged away): a lexicon pattern's label, the name the key
-// holds, capitalised, or its phrase.
-func (c *Core) ThemeName(key string) string {
-	kind, rest, _ := strings.Cut(key, ":")
-	if kind == "pattern" {
-		if lex, err := c.Lexicon(); err == nil {
-			if i := slices.IndexFunc(lex.Patterns, func(p insight.Pattern) bool { return p.ID == rest }); i >= 0 {
-				return lex.Patterns[i].Label
+// ThemeNames names themes by their keys when they may not be among those
+// shown (dismissed, merged away): a lexicon pattern by its label; a name
+// or a phrase in the words the journal writes it with (see
+// insight.WrittenNames), the journal read at most once for all of keys.
+// A key no entry has any more is named by its own text: a name
+// capitalised, a phrase's stems.
+func (c *Core) ThemeNames(ctx context.Context, keys []string) map[string]string {
+	names := map[string]string{}
+	var written []string
+	for _, key := range keys {
+		kind, rest, _ := strings.Cut(key, ":")
+		switch kind {
+		case "pattern":
+			names[key] = rest
+			if lex, err := c.Lexicon(); err == nil {
+				if i := slices.IndexFunc(lex.Patterns, func(p insight.Pattern) bool { return p.ID == rest }); i >= 0 {
+					names[key] = lex.Patterns[i].Label
+				}
 			}
+		case "name":
+			words := strings.Fields(rest)
+			for i, w := range words {
+				r, n := utf8.DecodeRuneInString(w)
+				words[i] = string(unicode.ToUpper(r)) + w[n:]
+			}
+			names[key] = strings.Join(words, " ")
+			written = append(written, key)
+		default:
+			names[key] = rest
+			written = append(written, key)
 		}
 	}
-	if kind == "name" {
-		words := strings.Fields(rest)
-		for i, w := range words {
-			r, n := utf8.DecodeRuneInString(w)
-			words[i] = string(unicode.ToUpper(r)) + w[n:]
-		}
-		return strings.Join(words, " ")
+	if len(written) > 0 {
+		// Unread, a theme goes by its key's text.
+		found, _ := insight.WrittenNames(c.store.Writings(ctx, Filter{}), written)
+		maps.Copy(names, found)
 	}
-	return rest
+	return names
 }
 
 // corrections are the person's corrections as the pattern engine applies
@@ -335,7 +397,7 @@ func corrections(list []journal.Correction) insight.Corrections {
 }
 
 // Describe says in a few words what a correction did, naming themes by
-// the name the person last gave them, or what ThemeName says; entries by
+// the name the person last gave them, or what ThemeNames says; entries by
 // id when this journal holds them.
 func (c *Core) Describe(ctx context.Context, k journal.Correction) string {
 	return c.DescribeAll(ctx, []journal.Correction{k})[0]
@@ -346,27 +408,34 @@ func (c *Core) Describe(ctx context.Context, k journal.Correction) string {
 func (c *Core) DescribeAll(ctx context.Context, list []journal.Correction) []string {
 	all, _ := c.store.Corrections(ctx) // unread, themes go by failup's names
 	renames := corrections(all).Renames
+	var keys []string
+	for _, k := range list {
+		if _, ok := renames[k.Theme]; !ok || k.Kind == journal.CorrectRename {
+			keys = append(keys, k.Theme)
+		}
+		if k.Kind == journal.CorrectMerge {
+			keys = append(keys, k.From)
+		}
+	}
+	names := c.ThemeNames(ctx, keys)
 	out := make([]string, len(list))
 	for i, k := range list {
-		out[i] = c.describe(ctx, k, renames)
+		out[i] = c.describe(ctx, k, renames, names)
 	}
 	return out
 }
 
-// describe is Describe with the themes' names given in renames.
-func (c *Core) describe(ctx context.Context, k journal.Correction, renames map[string]string) string {
-	name, ok := renames[k.Theme]
-	if !ok {
-		name = c.ThemeName(k.Theme)
-	}
-	theme := "“" + termtext.Line(name) + "”"
+// describe is Describe with the themes' names given in renames, or else
+// in names.
+func (c *Core) describe(ctx context.Context, k journal.Correction, renames, names map[string]string) string {
+	theme := "“" + termtext.Line(cmp.Or(renames[k.Theme], names[k.Theme])) + "”"
 	switch k.Kind {
 	case journal.CorrectRename:
-		return fmt.Sprintf("“%s” renamed “%s”", termtext.Line(c.ThemeName(k.Theme)), termtext.Line(k.Label))
+		return fmt.Sprintf("“%s” renamed “%s”", termtext.Line(names[k.Theme]), termtext.Line(k.Label))
 	case journal.CorrectDismiss:
 		return theme + " dismissed: not a pattern for you"
 	case journal.CorrectMerge:
-		return fmt.Sprintf("“%s” merged into %s", termtext.Line(c.ThemeName(k.From)), theme)
+		return fmt.Sprintf("“%s” merged into %s", termtext.Line(names[k.From]), theme)
 	case journal.CorrectAdd, journal.CorrectRemove:
 		entry := "an entry not in this journal"
 		if ids, err := c.store.IDsOf(ctx, []string{k.Entry}); err == nil && ids[k.Entry] != 0 {

@@ -270,3 +270,120 @@ func TestCorrectionsTravelInExportAndImport(t *testing.T) {
 		t.Errorf("%d entries imported with a bad correction", n)
 	}
 }
+
+// enquiriesJournal has a phrase theme, "enquiries" (its key the stems,
+// phrase:enquiri), a name theme, McKenzie, and a lexicon pattern.
+var enquiriesJournal = []string{
+	"I left the enquiries unanswered for a week and lost two bookings.",
+	"Another enquiry sat in my inbox until the couple booked someone else.",
+	"The enquiries piled up while I edited; I answered none of them.",
+	"Answered enquiries on my phone at midnight and double-booked a Saturday.",
+	"Missed the bus and was late for the dentist.",
+	"The oven timer failed and the bread burnt.",
+	"Forgot my keys at the gym and waited an hour.",
+	"The printer jammed on the morning of the exam.",
+	"Spilt coffee on the laptop before the call.",
+	"Booked the wrong date for the car service.",
+	"Sent the enquiries to the wrong address all month.",
+	"The train was cancelled and I missed the match.",
+	"Burnt the rice while on a call with my sister.",
+	"The washing machine flooded the kitchen floor.",
+	"Lost the receipt for the broken kettle.",
+	"Left the umbrella on the bus in the rain.",
+	"In the review McKenzie said the figures were wrong and I froze.",
+	"Told McKenzie the deadline was fine when it was not.",
+	"McKenzie asked for the plan and I had nothing ready.",
+	"Dropped my phone in the canal by the lock.",
+}
+
+// A theme no longer among the patterns (dismissed, merged away) is named
+// in the words the journal uses for it, never by its key's stems or in
+// lower case: in what a correction says, among the dismissed themes, and
+// to bring it back by.
+func TestThemesGoneFromThePatternsAreNamedInTheJournalsWords(t *testing.T) {
+	c, s := newCore(t)
+	setbacks(t, s, enquiriesJournal...)
+	r, err := c.Patterns(ctx, app.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	enquiries, boss := themeLabelled(t, r, "enquiries"), themeLabelled(t, r, "McKenzie")
+	if enquiries.Key != "phrase:enquiri" || boss.Key != "name:mckenzie" {
+		t.Fatalf("keys %q and %q; want phrase:enquiri and name:mckenzie", enquiries.Key, boss.Key)
+	}
+	for _, key := range []string{enquiries.Key, boss.Key} {
+		if _, err := c.Correct(ctx, app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: key}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dismissed, err := c.Dismissed(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range dismissed {
+		names = append(names, d.Name)
+	}
+	slices.Sort(names)
+	if want := []string{"McKenzie", "enquiries"}; !slices.Equal(names, want) {
+		t.Errorf("dismissed themes named %q; want %q", names, want)
+	}
+	if d, err := c.BringBack(ctx, "Enquiries"); err != nil || d.Key != enquiries.Key || d.Name != "enquiries" {
+		t.Fatalf("bringing back “Enquiries”: %+v, %v; want the enquiries theme", d, err)
+	}
+	if _, err := c.BringBack(ctx, "mckenzie"); err != nil {
+		t.Fatal(err)
+	}
+
+	admin := slices.IndexFunc(r.Themes, func(th insight.Theme) bool { return th.Key == "pattern:admin-avoidance" })
+	if admin < 0 {
+		t.Fatalf("no admin pattern among %q", themeLabels(r))
+	}
+	for _, in := range []app.CorrectionInput{
+		{Kind: journal.CorrectMerge, Theme: r.Themes[admin].Key, From: enquiries.Key},
+		{Kind: journal.CorrectRename, Theme: boss.Key, Label: "my manager"},
+		{Kind: journal.CorrectDismiss, Theme: boss.Key},
+	} {
+		if _, err := c.Correct(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, _ := c.Corrections(ctx)
+	said := c.DescribeAll(ctx, list)
+	for _, want := range []string{
+		"“enquiries” merged into “letting paperwork and admin pile up”",
+		"“McKenzie” renamed “my manager”",
+		"“my manager” dismissed: not a pattern for you",
+	} {
+		if !slices.Contains(said, want) {
+			t.Errorf("corrections said %q; want %q among them", said, want)
+		}
+	}
+	if got := c.Describe(ctx, list[0]); got != said[0] {
+		t.Errorf("Describe: %q; DescribeAll: %q", got, said[0])
+	}
+	// A renamed theme comes back by failup's name for it as well as by
+	// the person's, and is named as they named it.
+	if d, err := c.BringBack(ctx, "McKenzie"); err != nil || d.Key != boss.Key || d.Name != "my manager" {
+		t.Errorf("bringing back “McKenzie”: %+v, %v; want the theme renamed “my manager”", d, err)
+	}
+}
+
+func themeLabels(r insight.Report) []string {
+	var labels []string
+	for _, th := range r.Themes {
+		labels = append(labels, th.Label)
+	}
+	return labels
+}
+
+// BenchmarkThemeNames names themes as failup patterns corrections does,
+// one of them a phrase the journal does not have: the whole journal read
+// once.
+func BenchmarkThemeNames(b *testing.B) {
+	c := benchCore(b)
+	keys := []string{"phrase:enquiri", "phrase:handl", "phrase:similar", "pattern:overcommitment", "name:marcus"}
+	for b.Loop() {
+		c.ThemeNames(ctx, keys)
+	}
+}

@@ -44,7 +44,9 @@ func (a *env) correctionCmds() []*cobra.Command {
 		},
 		{
 			use: "restore THEME", short: "Bring back a theme you dismissed",
-			example: "  failup patterns restore name:monday",
+			long: "Brings back a theme you dismissed, named by its key or by the name failup\n" +
+				"patterns corrections gives it.",
+			example: "  failup patterns restore name:monday\n  failup patterns restore \"enquiries\"",
 			args:    exactArgs(1, "a theme you dismissed"),
 			input: func(args []string) (app.CorrectionInput, error) {
 				return app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: theme(args), Undo: true}, nil
@@ -139,25 +141,26 @@ func (a *env) correct(cmd *cobra.Command, in app.CorrectionInput, asJSON bool) e
 	if err != nil {
 		return err
 	}
+	if in.Kind == journal.CorrectDismiss && in.Undo {
+		d, err := c.BringBack(ctxOf(cmd), in.Theme)
+		switch {
+		case err != nil:
+			return err
+		case asJSON:
+			return a.printJSON([]journal.Correction{}) // a restore takes one back and saves none
+		}
+		fmt.Fprintf(a.out, "Restored “%s”: it shows again when your entries show it.\n", termtext.Line(d.Name))
+		return nil
+	}
 	saved, err := c.Correct(ctxOf(cmd), in)
 	if err != nil {
 		return err
 	}
 	if asJSON {
-		if saved == nil {
-			saved = []journal.Correction{} // a restore takes one back and saves none
-		}
 		return a.printJSON(saved)
 	}
-	if in.Kind == journal.CorrectDismiss && in.Undo {
-		name := in.Theme
-		if journal.IsThemeKey(name) {
-			name = c.ThemeName(name)
-		}
-		fmt.Fprintf(a.out, "Restored “%s”: it shows again when your entries show it.\n", termtext.Line(name))
-	}
-	for _, k := range saved {
-		fmt.Fprintf(a.out, "Saved %s: %s.\n", shortUID(k.UID), c.Describe(ctxOf(cmd), k))
+	for i, said := range c.DescribeAll(ctxOf(cmd), saved) {
+		fmt.Fprintf(a.out, "Saved %s: %s.\n", shortUID(saved[i].UID), said)
 	}
 	if len(saved) > 0 {
 		fmt.Fprintln(a.out, "failup patterns undo ID takes a correction back.")
@@ -191,7 +194,9 @@ func (a *env) correctionsCmd() *cobra.Command {
 		Use:   "corrections",
 		Short: "List the corrections you made to your patterns",
 		Long: "Lists your corrections, oldest first, each with the id that failup patterns\n" +
-			"undo takes to take it back.",
+			"undo takes to take it back. A theme is named as you last named it, or else in\n" +
+			"the words your entries use for it, even once it is no longer among your\n" +
+			"patterns (dismissed, merged into another).",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := a.app()
