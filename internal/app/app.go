@@ -34,6 +34,7 @@ type Core struct {
 	store     *store.Store
 	promptDir string
 	now       func() time.Time
+	order     journal.Order
 
 	prompts *prompt.Library
 	lex     *insight.Lexicon
@@ -46,6 +47,8 @@ type Options struct {
 	PromptDir string
 	// Now is the clock (default time.Now).
 	Now func() time.Time
+	// Order reads a typed 3/4 as day first (the default) or month first.
+	Order journal.Order
 }
 
 // New returns the core over an open journal. The journal stays the caller's
@@ -54,7 +57,7 @@ func New(s *store.Store, opts Options) *Core {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Core{store: s, promptDir: opts.PromptDir, now: opts.Now}
+	return &Core{store: s, promptDir: opts.PromptDir, now: opts.Now, order: opts.Order}
 }
 
 // Now is the core's clock.

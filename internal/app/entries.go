@@ -81,12 +81,14 @@ type FilterInput struct {
 }
 
 // ParseFilter reads a typed filter as of the core's today (see ParseFilter).
-func (c *Core) ParseFilter(in FilterInput) (Filter, error) { return ParseFilter(in, c.Today()) }
+func (c *Core) ParseFilter(in FilterInput) (Filter, error) {
+	return ParseFilter(in, c.Today(), c.order)
+}
 
 // ParseFilter reads a typed filter. Its dates lie back from today: "friday"
 // is last Friday, "30 days ago", "last month". It needs no journal, so a
-// front-end can check what was typed before opening one.
-func ParseFilter(in FilterInput, today journal.Date) (Filter, error) {
+// front-end can check what was typed before opening one. order reads 3/4.
+func ParseFilter(in FilterInput, today journal.Date, order journal.Order) (Filter, error) {
 	f := Filter{Tags: in.Tags, Limit: in.Limit}
 	for _, d := range []struct {
 		field, typed string
@@ -95,7 +97,7 @@ func ParseFilter(in FilterInput, today journal.Date) (Filter, error) {
 		if d.typed == "" {
 			continue
 		}
-		day, err := journal.ParseDay(d.typed, today)
+		day, err := journal.ParseDay(d.typed, today, order)
 		if err != nil {
 			return f, &InputError{Field: d.field, Err: err}
 		}

@@ -140,12 +140,14 @@ func CheckCheckIn(in CheckInInput, today journal.Date) error {
 }
 
 // ParseDue reads a day a commitment is due as of the core's today.
-func (c *Core) ParseDue(typed string) (journal.Date, error) { return ParseDue(typed, c.Today()) }
+func (c *Core) ParseDue(typed string) (journal.Date, error) {
+	return ParseDue(typed, c.Today(), c.order)
+}
 
 // ParseDue reads a day a commitment is due, as typed ("friday" is the coming
-// one, "in 2 weeks"), refusing a day that has passed.
-func ParseDue(typed string, today journal.Date) (journal.Date, error) {
-	d, err := journal.ParseDueDay(typed, today)
+// one, "in 2 weeks"), refusing a day that has passed. order reads 3/4.
+func ParseDue(typed string, today journal.Date, order journal.Order) (journal.Date, error) {
+	d, err := journal.ParseDueDay(typed, today, order)
 	if err == nil {
 		err = journal.CheckDue(d, today)
 	}
@@ -156,7 +158,7 @@ func ParseDue(typed string, today journal.Date) (journal.Date, error) {
 // Friday, "3 days ago"), refusing a day still to come.
 func (c *Core) ParseHappened(typed string) (journal.Date, error) {
 	today := c.Today()
-	d, err := journal.ParseDay(typed, today)
+	d, err := journal.ParseDay(typed, today, c.order)
 	if err == nil {
 		err = journal.CheckHappened(d, today)
 	}

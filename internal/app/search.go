@@ -49,7 +49,7 @@ func (c *Core) search(ctx context.Context, query string, limit int, typing bool)
 		parse = searchquery.ParseTyped
 	}
 	found, err := c.store.Find(ctx, store.Request{Query: parse(query), Limit: limit, Typing: typing,
-		Today: c.Today(), Pattern: func(name string) ([]int64, error) { return c.patternEntries(ctx, name) }})
+		Today: c.Today(), Order: c.order, Pattern: func(name string) ([]int64, error) { return c.patternEntries(ctx, name) }})
 	if found.Hits == nil {
 		found.Hits = []Hit{}
 	}

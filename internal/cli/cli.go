@@ -430,7 +430,7 @@ func (a *env) app() (*app.Core, error) {
 		if err != nil {
 			return nil, err
 		}
-		a.core = app.New(s, app.Options{PromptDir: userPrompts(), Now: a.now})
+		a.core = app.New(s, app.Options{PromptDir: userPrompts(), Now: a.now, Order: a.order()})
 	}
 	return a.core, nil
 }
@@ -506,6 +506,15 @@ func parseID(arg string) (int64, error) {
 
 // today is the day it is by failup's clock.
 func (a *env) today() journal.Date { return journal.DateOf(a.now()) }
+
+// order is how a typed 3/4 is read: month first when date_format writes
+// days that way, else day first.
+func (a *env) order() journal.Order {
+	if a.cfg.MonthFirst {
+		return journal.MonthFirst
+	}
+	return journal.DayFirst
+}
 
 // stoppable makes reads from r end when ctx is done, so that ctrl+c ends a
 // question being asked, or a pipe that stalls, at once.

@@ -29,7 +29,7 @@ func (a *env) exportCmd() *cobra.Command {
 			"  failup export --since 2026-01-01 --tag work\n  failup export --per-entry -o ~/notes/failup/",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := app.ParseFilter(ff.input(), a.today())
+			f, err := app.ParseFilter(ff.input(), a.today(), a.order())
 			if err != nil {
 				return err
 			}

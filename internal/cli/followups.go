@@ -138,7 +138,7 @@ func (a *env) checkinCmd() *cobra.Command {
 			if onlyGlobal(cmd) {
 				return a.checkInAsking(cmd, id)
 			}
-			in, err := f.input(cmd, a.today())
+			in, err := f.input(cmd, a.today(), a.order())
 			if err != nil {
 				return err
 			}
@@ -178,8 +178,8 @@ func onlyGlobal(cmd *cobra.Command) bool {
 }
 
 // input turns the flags given into a check-in for the core, checked as of
-// today before any journal is opened.
-func (f checkinFlags) input(cmd *cobra.Command, today journal.Date) (app.CheckInInput, error) {
+// today before any journal is opened; order reads a 3/4.
+func (f checkinFlags) input(cmd *cobra.Command, today journal.Date, order journal.Order) (app.CheckInInput, error) {
 	flags := cmd.Flags()
 	in := app.CheckInInput{Drop: f.drop}
 	var err error
@@ -195,7 +195,7 @@ func (f checkinFlags) input(cmd *cobra.Command, today journal.Date) (app.CheckIn
 		in.Confidence = &f.confidence
 	}
 	if flags.Changed("snooze") {
-		if in.Snooze, err = app.ParseDue(f.snooze, today); err != nil {
+		if in.Snooze, err = app.ParseDue(f.snooze, today, order); err != nil {
 			return in, &app.InputError{Field: "snooze", Err: err}
 		}
 	}

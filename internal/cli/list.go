@@ -26,7 +26,7 @@ type filterFlags struct {
 
 func (f *filterFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.since, "since", "", `only setbacks on or after this day (YYYY-MM-DD, "30 days ago", "last month")`)
-	cmd.Flags().StringVar(&f.until, "until", "", `only setbacks on or before this day (YYYY-MM-DD, "yesterday", "last friday")`)
+	cmd.Flags().StringVar(&f.until, "until", "", `only setbacks on or before this day (YYYY-MM-DD, "yesterday", "28 nov")`)
 	cmd.Flags().StringArrayVar(&f.tags, "tag", nil, "only entries with this tag (repeat: all must match)")
 }
 
@@ -42,7 +42,7 @@ func (a *env) filtered(ff filterFlags) (*app.Core, app.Filter, error) {
 // filteredBy reads the filter typed, then opens the core: a mistake in what
 // was typed is found before any journal is.
 func (a *env) filteredBy(in app.FilterInput) (*app.Core, app.Filter, error) {
-	f, err := app.ParseFilter(in, a.today())
+	f, err := app.ParseFilter(in, a.today(), a.order())
 	if err != nil {
 		return nil, f, err
 	}

@@ -114,7 +114,7 @@ func (r *reflection) what() error {
 		return errors.New("no title was given, so nothing was saved")
 	}
 	r.progress(r.e)
-	q.say("When did it happen? YYYY-MM-DD, “yesterday”, “last friday”, “3 days ago”, or an empty line for today.")
+	q.say("When did it happen? YYYY-MM-DD, “yesterday”, “last friday”, “28 nov”, or an empty line for today.")
 	var err error
 	r.e.OccurredOn, err = askDate(q, r.prev.OccurredOn, r.c.Today(), r.c.ParseHappened)
 	return err

@@ -42,6 +42,9 @@ type Config struct {
 	// DateFormat is how days are written in human output, as strftime
 	// writes them ("%Y-%m-%d"); DateLayout is the same as a Go layout.
 	DateFormat, DateLayout string
+	// MonthFirst is set when DateFormat writes the month before the day
+	// and the year not first ("%m/%d/%Y"): a typed 3/4 is then March 4.
+	MonthFirst bool
 	// Reminders lets failup speak of commitments that are due: the line
 	// followups --due --quiet prints for a shell's rc file.
 	Reminders bool
@@ -163,7 +166,7 @@ var settings = map[string]func(*Config, any) error{
 		if err != nil {
 			return fmt.Errorf("is %q: %v", s, err)
 		}
-		c.DateFormat, c.DateLayout = s, layout
+		c.DateFormat, c.DateLayout, c.MonthFirst = s, layout, strftime.MonthFirst(s)
 		return nil
 	},
 	"sync_dir": func(c *Config, v any) error { return path(v, &c.SyncDir) },

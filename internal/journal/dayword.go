@@ -28,11 +28,15 @@ const (
 //	in 3 days, in 2 weeks, in a month, next week, next month
 //	friday, fri (back: the last one; ahead: the coming one)
 //	last friday, next friday (whatever the direction)
+//	28 nov, Nov 28, 28th of November, 28 Nov 2026, the 28th
+//	28/11, 11/28, 3/4/26 (3/4: as order says)
 //
-// An empty string is today. Whether the day may be used (a reflection's day
-// must have come, a due day must not have passed) is for CheckHappened and
-// CheckDue to say.
-func ResolveDay(s string, today Date, dir Direction) (Date, error) {
+// A day of the month without a year is the nearest such day in direction
+// dir, today included: "28 nov" typed on 2 January is last year's. An empty
+// string is today. Whether the day may be used (a reflection's day must have
+// come, a due day must not have passed) is for CheckHappened and CheckDue to
+// say.
+func ResolveDay(s string, today Date, dir Direction, order Order) (Date, error) {
 	words := strings.Fields(strings.ToLower(s))
 	if len(words) == 0 {
 		return today, nil
@@ -40,24 +44,30 @@ func ResolveDay(s string, today Date, dir Direction) (Date, error) {
 	if d, ok := relativeDay(words, today, dir); ok {
 		return d, nil
 	}
-	d, err := ParseDate(strings.TrimSpace(s))
-	if err != nil {
-		return "", dayError(s, dir)
+	if d, err := ParseDate(strings.TrimSpace(s)); err == nil {
+		return d, nil
 	}
-	return d, nil
+	if d, ok, err := calendarDay(s, today, dir, order); ok {
+		return d, err
+	}
+	return "", dayError(s, dir)
 }
 
 // ParseDay reads the day something happened (see ResolveDay, direction Back).
-func ParseDay(s string, today Date) (Date, error) { return ResolveDay(s, today, Back) }
+func ParseDay(s string, today Date, order Order) (Date, error) {
+	return ResolveDay(s, today, Back, order)
+}
 
 // ParseDueDay reads the day a commitment is due (see ResolveDay, direction Ahead).
-func ParseDueDay(s string, today Date) (Date, error) { return ResolveDay(s, today, Ahead) }
+func ParseDueDay(s string, today Date, order Order) (Date, error) {
+	return ResolveDay(s, today, Ahead, order)
+}
 
 func dayError(s string, dir Direction) error {
 	// Straight quotes, as %q puts round what was typed.
-	examples := `"yesterday", "3 days ago" or "last friday"`
+	examples := `"yesterday", "last friday" or "28 nov"`
 	if dir == Ahead {
-		examples = `"friday", "in 2 weeks" or "next month"`
+		examples = `"friday", "in 2 weeks" or "3 dec"`
 	}
 	return fmt.Errorf("%q is not a date I can read; use YYYY-MM-DD or words like %s", strings.TrimSpace(s), examples)
 }
@@ -189,4 +199,206 @@ func SplitTags(s string) []string {
 		}
 	}
 	return dedupeFold(tags)
+}
+
+// Order is the way a person writes a day in numbers, which decides 3/4:
+// 3 April (DayFirst, as most of the world) or March 4 (MonthFirst). A form
+// that can be read only one way, like 11/28, is read that way whatever the
+// order.
+type Order int
+
+const (
+	// DayFirst reads 3/4 as 3 April.
+	DayFirst Order = iota
+	// MonthFirst reads 3/4 as March 4.
+	MonthFirst
+)
+
+var monthNames = func() map[string]time.Month {
+	m := map[string]time.Month{"sept": time.September}
+	for mo := time.January; mo <= time.December; mo++ {
+		name := strings.ToLower(mo.String())
+		m[name], m[name[:3]] = mo, mo
+	}
+	return m
+}()
+
+// calendarDay reads a day of the month as people write it: by name ("28
+// nov", "Nov 28th", "the 28th of November, 2026", "the 28th") or in numbers
+// ("28/11", "11/28", "28.11.26"). ok says the form was one of these; err is
+// then set when the day is not on the calendar (31 Feb).
+func calendarDay(s string, today Date, dir Direction, order Order) (d Date, ok bool, err error) {
+	var day, year int
+	var month time.Month
+	if day, month, year, ok = namedDay(s, today, dir); !ok {
+		if day, month, year, ok = numericDay(s, order); !ok {
+			return "", false, nil
+		}
+	}
+	if year != 0 {
+		t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+		if t.Day() != day {
+			return "", true, fmt.Errorf("%q is not a day on the calendar; %s %d has %d days", strings.TrimSpace(s), month, year, daysIn(year, month))
+		}
+		return DateOf(t), true, nil
+	}
+	// Without a year, the nearest year in dir that has the day: 29 February
+	// typed in 2026 is 2024's, looking back.
+	step := -1
+	if dir == Ahead {
+		step = 1
+	}
+	t := today.Time()
+	for y := t.Year(); y != t.Year()+9*step; y += step {
+		c := time.Date(y, month, day, 0, 0, 0, 0, time.UTC)
+		if c.Day() == day && (dir == Back && !c.After(t) || dir == Ahead && !c.Before(t)) {
+			return DateOf(c), true, nil
+		}
+	}
+	// 2024 was a leap year: its months are as long as they come.
+	return "", true, fmt.Errorf("%q is not a day on the calendar; %s has %d days at most", strings.TrimSpace(s), month, daysIn(2024, month))
+}
+
+func daysIn(year int, month time.Month) int {
+	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// namedDay reads a day with its month's name, in either order, with or
+// without "the", "of", commas, "th"/"st"/"nd"/"rd" and a year; or "the
+// 28th" alone, the nearest 28th in dir, which comes with its month and year.
+func namedDay(s string, today Date, dir Direction) (day int, month time.Month, year int, ok bool) {
+	var words []string
+	the := false
+	for _, w := range strings.Fields(strings.ToLower(strings.ReplaceAll(s, ",", " "))) {
+		switch w {
+		case "the":
+			the = true
+		case "of":
+		default:
+			words = append(words, strings.TrimSuffix(w, "."))
+		}
+	}
+	switch len(words) {
+	case 1:
+		// A bare "28" is too like a half-typed "28 days ago" to be a day.
+		if day, ok = ordinal(words[0]); !ok || !the && !hasSuffix(words[0]) {
+			return 0, 0, 0, false
+		}
+		return nearestDayOfMonth(day, today, dir)
+	case 2, 3:
+	default:
+		return 0, 0, 0, false
+	}
+	if m, found := monthNames[words[0]]; found {
+		month = m
+		day, ok = ordinal(words[1])
+	} else if m, found := monthNames[words[1]]; found {
+		month = m
+		day, ok = ordinal(words[0])
+	}
+	if !ok || day > 31 {
+		return 0, 0, 0, false
+	}
+	if len(words) == 3 {
+		if year, ok = yearOf(words[2]); !ok {
+			return 0, 0, 0, false
+		}
+	}
+	return day, month, year, true
+}
+
+// nearestDayOfMonth is the nearest day'th of a month in dir from today,
+// today included, skipping months too short to have it.
+func nearestDayOfMonth(day int, today Date, dir Direction) (int, time.Month, int, bool) {
+	if day > 31 {
+		return 0, 0, 0, false
+	}
+	step := -1
+	if dir == Ahead {
+		step = 1
+	}
+	t := today.Time()
+	for n := 0; n < 12; n++ {
+		first := time.Date(t.Year(), t.Month()+time.Month(step*n), 1, 0, 0, 0, 0, time.UTC)
+		if day > daysIn(first.Year(), first.Month()) {
+			continue
+		}
+		c := first.AddDate(0, 0, day-1)
+		if dir == Back && !c.After(t) || dir == Ahead && !c.Before(t) {
+			return day, c.Month(), c.Year(), true
+		}
+	}
+	return 0, 0, 0, false
+}
+
+func hasSuffix(w string) bool {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinal reads a day of the month: "28", "28th", "1st", "2nd" or "3rd".
+func ordinal(w string) (int, bool) {
+	if hasSuffix(w) {
+		w = w[:len(w)-2]
+	}
+	if len(w) == 0 || len(w) > 2 || w[0] < '0' || w[0] > '9' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(w)
+	return n, err == nil && n >= 1
+}
+
+// yearOf reads a year of four digits, or two (26 is 2026).
+func yearOf(w string) (int, bool) {
+	n, err := strconv.Atoi(w)
+	switch {
+	case err != nil || w[0] < '0' || w[0] > '9':
+		return 0, false
+	case len(w) == 2:
+		return 2000 + n, true
+	case len(w) == 4 && n > 0:
+		return n, true
+	}
+	return 0, false
+}
+
+// numericDay reads a day and month in numbers, with or without a year:
+// 28/11, 11/28, 3/4/26, 28.11.2026, 28-11. Which of 3/4 is the day is
+// order's to say; 28/11 and 11/28 can be read only one way.
+func numericDay(s string, order Order) (day int, month time.Month, year int, ok bool) {
+	parts := strings.Split(strings.NewReplacer(".", "/", "-", "/").Replace(strings.TrimSpace(s)), "/")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, 0, 0, false
+	}
+	var n [2]int
+	for i := range n {
+		if len(parts[i]) == 0 || len(parts[i]) > 2 {
+			return 0, 0, 0, false
+		}
+		v, err := strconv.Atoi(parts[i])
+		if err != nil || parts[i][0] < '0' || parts[i][0] > '9' || v < 1 {
+			return 0, 0, 0, false
+		}
+		n[i] = v
+	}
+	if len(parts) == 3 {
+		if year, ok = yearOf(parts[2]); !ok {
+			return 0, 0, 0, false
+		}
+	}
+	d, m := n[0], n[1]
+	switch {
+	case d > 12 && m > 12:
+		return 0, 0, 0, false
+	case m > 12 || d <= 12 && order == MonthFirst:
+		d, m = m, d
+	}
+	if d > 31 {
+		return 0, 0, 0, false
+	}
+	return d, time.Month(m), year, true
 }

@@ -56,6 +56,8 @@ type Request struct {
 	// Today reads before: and after: days such as "last month"; zero is
 	// the day it is.
 	Today journal.Date
+	// Order reads a before: or after: day such as 3/4: day or month first.
+	Order journal.Order
 	// Pattern gives the ids of the entries showing the pattern named by
 	// pattern:NAME; nil when patterns cannot be searched.
 	Pattern func(name string) ([]int64, error)
@@ -382,7 +384,7 @@ func (s *Store) searchFilters(r Request) ([]string, []any, [][]int64, error) {
 		if d.value == "" {
 			continue
 		}
-		day, err := journal.ParseDay(d.value, today)
+		day, err := journal.ParseDay(d.value, today, r.Order)
 		if err != nil {
 			return nil, nil, nil, &QueryError{Msg: fmt.Sprintf("%s:%s is not a day; try %s:2026-05-01, %s:yesterday or %s:\"30 days ago\"",
 				d.name, quoteIfSpaced(d.value), d.name, d.name, d.name)}

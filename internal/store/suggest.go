@@ -47,7 +47,7 @@ func (s *Store) suggest(ctx context.Context, r Request) (string, error) {
 		return "", nil
 	}
 	r.Query = q
-	found, err := s.Find(ctx, Request{Query: q, Limit: 1, Today: r.Today, Pattern: r.Pattern})
+	found, err := s.Find(ctx, Request{Query: q, Limit: 1, Today: r.Today, Order: r.Order, Pattern: r.Pattern})
 	if err != nil || len(found.Hits) == 0 {
 		return "", err
 	}

@@ -51,3 +51,21 @@ func layoutWord(s string) bool {
 	}
 	return false
 }
+
+// MonthFirst says whether format writes the month before the day, the year
+// not first: "%m/%d/%Y" and "%b %d, %Y" do; "%d/%m/%Y" and "%Y-%m-%d" do not.
+func MonthFirst(format string) bool {
+	for i := 0; i+1 < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		switch format[i] {
+		case 'm', 'b', 'h', 'B', 'D':
+			return true
+		case 'd', 'e', 'Y', 'y', 'F', 'j':
+			return false
+		}
+	}
+	return false
+}

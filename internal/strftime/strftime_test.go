@@ -32,3 +32,14 @@ func TestLayout(t *testing.T) {
 		}
 	}
 }
+
+func TestMonthFirst(t *testing.T) {
+	for format, want := range map[string]bool{
+		"%m/%d/%Y": true, "%b %d, %Y": true, "%A, %B %e": true, "%D": true, "%%d %m/%d": true,
+		"%d/%m/%Y": false, "%d %B %Y": false, "%a %e %b": false, "%Y-%m-%d": false, "%F": false, "%y/%m/%d": false, "%H:%M": false,
+	} {
+		if got := MonthFirst(format); got != want {
+			t.Errorf("MonthFirst(%q) = %v, want %v", format, got, want)
+		}
+	}
+}

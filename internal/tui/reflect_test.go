@@ -152,6 +152,24 @@ func TestADateThatCannotBeReadIsMendedOnTheFirstStep(t *testing.T) {
 	}
 }
 
+// A day typed as people write it is read in the When field, as of 14 March
+// 2026: 28 November is last year's; 31 February is said back, indented.
+func TestWhenReadsADayAsWritten(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Mixed up two labels")
+	h.press("down", "ctrl+u")
+	h.typeText("31 feb")
+	h.press("tab")
+	h.expectScreen("1 of 9", `"31 feb" is not a day on the calendar`, "The date above needs a look")
+	h.press("shift+tab", "ctrl+u")
+	h.typeText("28th of November")
+	h.press("ctrl+s", "y")
+	entries, err := h.store.List(ctx, store.Filter{})
+	if err != nil || len(entries) != 1 || entries[0].OccurredOn != "2025-11-28" {
+		t.Fatalf("saved %+v (%v), want one entry on 2025-11-28", entries, err)
+	}
+}
+
 func TestEscKeepsDraftAndNewOffersItBack(t *testing.T) {
 	h := newHarness(t, StartNew)
 	h.typeText("Half a thought")

@@ -38,6 +38,7 @@ type DayCase struct {
 // Phrases of the reasons a day is refused.
 const (
 	Unreadable = "not a date I can read"
+	Impossible = "not a day on the calendar"
 	NotYet     = "hasn't come yet"
 	Passed     = "has passed"
 )
@@ -60,6 +61,18 @@ var Days = []DayCase{
 	{Happened, "in 2 days", "", NotYet},
 	{Happened, "2026-02-30", "", Unreadable},
 	{Happened, "the day before", "", Unreadable},
+	{Happened, "26 nov", "2026-11-26", ""},
+	{Happened, "Nov 26", "2026-11-26", ""},
+	{Happened, "26/11", "2026-11-26", ""},
+	{Happened, "11/26", "2026-11-26", ""},
+	{Happened, "26th November", "2026-11-26", ""},
+	{Happened, "28 nov", "2025-11-28", ""},
+	{Happened, "the 28th", "2026-10-28", ""},
+	{Happened, "the 27th", Today, ""},
+	{Happened, "28th of November, 2025", "2025-11-28", ""},
+	{Happened, "3/4", "2026-04-03", ""},
+	{Happened, "28 nov 2026", "", NotYet},
+	{Happened, "31 feb", "", Impossible},
 
 	{Due, "today", Today, ""},
 	{Due, "tomorrow", "2026-11-28", ""},
@@ -75,6 +88,12 @@ var Days = []DayCase{
 	{Due, "last friday", "", Passed},
 	{Due, "2026-11-01", "", Passed},
 	{Due, "in x days", "", Unreadable},
+	{Due, "28 nov", "2026-11-28", ""},
+	{Due, "26 nov", "2027-11-26", ""},
+	{Due, "the 28th", "2026-11-28", ""},
+	{Due, "3/4", "2027-04-03", ""},
+	{Due, "26 nov 2026", "", Passed},
+	{Due, "31/4", "", Impossible},
 }
 
 // TagCase is tags as typed into one line, and the tags saved.
