@@ -275,7 +275,7 @@ func TestCorrectionsTravelInExportAndImport(t *testing.T) {
 // phrase:enquiri), a name theme, McKenzie, and a lexicon pattern.
 var enquiriesJournal = []string{
 	"I left the enquiries unanswered for a week and lost two bookings.",
-	"Another enquiry sat in my inbox until the couple booked someone else.",
+	"Another enquiry sat unanswered in my inbox until the couple booked someone else.",
 	"The enquiries piled up while I edited; I answered none of them.",
 	"Answered enquiries on my phone at midnight and double-booked a Saturday.",
 	"Missed the bus and was late for the dentist.",
