@@ -672,7 +672,7 @@ func (m *reflectScreen) View() string {
 	case stepWhat:
 		b.WriteString(s.Question.Render("What happened?") + "\n")
 		b.WriteString(wrap(s.Hint, "A few words to name it. You'll say more in a moment.", w) + "\n\n")
-		b.WriteString(m.title.View() + "\n\n")
+		b.WriteString(inputView(m.title) + "\n\n")
 		label := s.Label
 		if m.whatField == 1 {
 			label = s.Selected
@@ -698,7 +698,7 @@ func (m *reflectScreen) View() string {
 	case stepLesson:
 		b.WriteString(s.Question.Render("What is the lesson?") + "\n")
 		b.WriteString(wrap(s.Hint, "One sentence you would want to read before the next time. Optional.", w) + "\n\n")
-		b.WriteString(m.lesson.View() + "\n")
+		b.WriteString(inputView(m.lesson) + "\n")
 	case stepDetails:
 		b.WriteString(s.Question.Render("A few details") + s.Muted.Render("  all optional") + "\n\n")
 		b.WriteString(m.details.view(w) + "\n")

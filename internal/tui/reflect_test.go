@@ -391,3 +391,28 @@ func TestFinishingWithUnansweredQuestionsAsksFirst(t *testing.T) {
 		t.Fatalf("saved %+v %v", e, err)
 	}
 }
+
+// TestALongTitleShowsItsStartOnceLeft: a title longer than its field shows
+// its end while it is typed, and its beginning once the cursor moves on, to
+// the date or back from the questions.
+func TestALongTitleShowsItsStartOnceLeft(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Gave the wrong strength of warfarin to Mr Okafor and only caught it when his daughter phoned back")
+	h.expectScreen("phoned back")
+	h.press("enter")
+	h.expectScreen("› Gave the wrong strength")
+	for _, l := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(l, "› Gave") && !strings.HasSuffix(strings.TrimSpace(l), "…") {
+			t.Errorf("the title cut short does not say so: %q", l)
+		}
+	}
+	h.press("up")
+	h.press("end")
+	h.expectScreen("phoned back")
+	h.press("tab")
+	h.press("shift+tab", "down")
+	h.expectScreen("› Gave the wrong strength")
+	if strings.Contains(h.screen(), "phoned back") {
+		t.Errorf("the title left behind shows its end:\n%s", h.screen())
+	}
+}
