@@ -74,10 +74,11 @@ type reflectScreen struct {
 	// or it would bring back the draft the save let go.
 	writes *reflectionWrites
 	// changed is set by the first edit: a reflection left untouched leaves
-	// no draft behind.
-	changed bool
-	status  string // quiet news: "draft saved"
-	notice  string // something to fix before saving, said kindly
+	// no draft behind. resumed is set when it is a draft picked up, which is
+	// kept however it is left.
+	changed, resumed bool
+	status           string // quiet news: "draft saved"
+	notice           string // something to fix before saving, said kindly
 	// finishing is set while asking whether to finish a reflection with
 	// questions not yet answered.
 	finishing bool
@@ -114,7 +115,7 @@ func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *jour
 	from, at := base, 0
 	if draft != nil {
 		from, at = draft.Entry, draft.Step
-		m.draftKey = draft.Key
+		m.draftKey, m.resumed = draft.Key, true
 	}
 	m.load(from)
 	m.cur = min(max(at, 0), len(m.steps)-1)
@@ -334,7 +335,7 @@ const keptDraft = "Your reflection is kept as a draft; failup new picks it up wh
 
 // BeforeQuit saves the draft before the program ends, so ctrl+c loses nothing.
 func (m *reflectScreen) BeforeQuit() (tea.Cmd, string) {
-	if m.saving || !m.changed {
+	if m.saving || !m.changed && !m.resumed {
 		return nil, ""
 	}
 	farewell := keptDraft

@@ -416,3 +416,26 @@ func TestALongTitleShowsItsStartOnceLeft(t *testing.T) {
 		t.Errorf("the title left behind shows its end:\n%s", h.screen())
 	}
 }
+
+// TestCtrlCOnAResumedDraftSaysItIsKept: a draft picked up and left by
+// ctrl+c without a word typed is still kept, and the line printed on the way
+// out says so.
+func TestCtrlCOnAResumedDraftSaysItIsKept(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Blew up at the locum")
+	h.press("ctrl+c")
+	if got := h.model.Farewell(); got != keptDraft {
+		t.Fatalf("farewell after typing = %q", got)
+	}
+
+	again := newHarnessWith(t, h.store, Options{Start: StartNew})
+	again.press("r", "tab")
+	again.expectScreen("2 of 9")
+	again.press("ctrl+c")
+	if got := again.model.Farewell(); got != keptDraft || !again.model.Interrupted() {
+		t.Errorf("farewell after picking the draft up = %q (interrupted %v), want %q", got, again.model.Interrupted(), keptDraft)
+	}
+	if d, ok, _ := newDraft(h.store); !ok || d.Entry.Title != "Blew up at the locum" {
+		t.Errorf("the draft was not kept: %+v %v", d, ok)
+	}
+}
