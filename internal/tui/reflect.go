@@ -783,13 +783,17 @@ func (m *reflectScreen) review(w int) string {
 	if e.Lesson != "" {
 		tail.WriteString(wrap(s.Text, s.Label.Render("Lesson  ")+termtext.Line(e.Lesson), w) + "\n")
 	}
-	var facts []string
 	if len(e.Tags) > 0 {
-		facts = append(facts, "tags "+strings.Join(e.Tags, ", "))
+		tail.WriteString(wrap(s.Text, s.Label.Render("Tags  ")+termtext.Line(strings.Join(e.Tags, ", ")), w) + "\n")
 	}
-	for _, sk := range e.Skills {
-		facts = append(facts, sk.Label())
+	if len(e.Skills) > 0 {
+		skills := make([]string, len(e.Skills))
+		for i, sk := range e.Skills {
+			skills[i] = sk.Label()
+		}
+		tail.WriteString(wrap(s.Text, s.Label.Render("Skills  ")+strings.Join(skills, ", "), w) + "\n")
 	}
+	var facts []string
 	if e.Severity != nil {
 		facts = append(facts, fmt.Sprintf("size %d of 5", *e.Severity))
 	}

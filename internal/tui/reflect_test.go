@@ -272,6 +272,19 @@ func TestGoldenSteps(t *testing.T) {
 			h.typeText("Ask for help early.")
 			h.press("tab", "tab", "tab", "tab", "tab", "tab", "tab")
 		}},
+		{"review-details", func(h *harness) {
+			h.typeText("Nearly gave the wrong warfarin strength")
+			h.press("tab")
+			h.typeText("Answering the phone mid-check, I picked the 3 mg box from the shelf beside the 5 mg one. " +
+				"Answering the phone mid-conversation with the next patient, I lost my place and never went back to the second check. " +
+				"His daughter phoned back that evening.")
+			h.press("tab", "tab", "tab", "tab")
+			h.typeText("Finish the check before the phone.")
+			h.press("tab")
+			h.typeText("dispensing, near miss, high risk drugs")
+			h.press("tab", "space", "right", "right", "space", "down", "left", "left", "space", "tab", "4")
+			h.press("tab", "tab", "tab", "tab")
+		}},
 		{"saved", func(h *harness) {
 			h.typeText("Missed the launch deadline")
 			h.press("ctrl+s", "enter")
