@@ -217,7 +217,7 @@ func (f *commitForm) view(width int) string {
 	}
 	b.WriteString(labelStyle(fieldCommitment)("I will try") + "\n")
 	f.text.SetWidth(width - 4)
-	b.WriteString(f.text.View() + "\n")
+	b.WriteString(inputView(f.text) + "\n")
 	if f.suggested {
 		b.WriteString(s.Muted.Render("  Taken from your answer about next time; change it freely.") + "\n")
 	} else {

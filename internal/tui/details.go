@@ -223,7 +223,7 @@ func (f *detailsForm) view(width int) string {
 
 	label(fieldTags, "Tags")
 	f.tags.SetWidth(width - 4)
-	b.WriteString(f.tags.View() + "\n")
+	b.WriteString(inputView(f.tags) + "\n")
 	if f.field == fieldTags && len(f.knownTags) > 0 {
 		b.WriteString(s.Muted.Render("  → completes a tag you have used before") + "\n")
 	} else {

@@ -125,10 +125,16 @@ func highlight(s Styles, snippet string, width int) string {
 type listColumns struct{ date, title, tags int }
 
 // columnsFor fits entries in a list width cells wide, each day written by
-// day: the title has the room it needs first, the tags what is left when
-// that is enough to read them, and the date and the dots of severity always.
+// day: the date and the dots of severity always; the title the room it
+// needs, less what the tags keep (so one long title, cut with …, does not
+// take the tags from every row) when the title still has room to read; the
+// tags what is left when that is enough to read them.
 func columnsFor(entries []journal.Entry, width int, day func(journal.Date) string) listColumns {
-	const fixed = 2 + 2 + 2 + 5 // the mark, the gap after the date, the gap after the title, the dots
+	const (
+		fixed     = 2 + 2 + 2 + 5 // the mark, the gap after the date, the gap after the title, the dots
+		tagsKeep  = 20            // what the tags keep from a long title
+		titleKeep = 24            // what a title keeps before the tags give way
+	)
 	dates, titles, tags := 0, 1, 0
 	for _, e := range entries {
 		dates = max(dates, lipgloss.Width(day(e.OccurredOn)))
@@ -137,6 +143,9 @@ func columnsFor(entries []journal.Entry, width int, day func(journal.Date) strin
 	}
 	room := max(width-fixed-dates, 8)
 	c := listColumns{date: dates, title: min(titles, room)}
+	if limit := room - 2 - min(tags, tagsKeep); tags > 0 && limit >= titleKeep {
+		c.title = min(c.title, limit)
+	}
 	if left := room - c.title - 2; tags > 0 && left >= min(tags, 10) {
 		c.tags = min(tags, left)
 	}

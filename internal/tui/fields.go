@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
 )
 
 // newInput is a one-line field in failup's style. ctrl+e belongs to the
@@ -109,4 +110,15 @@ func restyle(s Styles, inputs []*textinput.Model, areas ...*textarea.Model) {
 	for _, ta := range areas {
 		ta.SetStyles(s.TextArea)
 	}
+}
+
+// inputView draws a one-line field. Once the cursor has left it, a text
+// longer than the field shows its beginning, cut with …, not the end where
+// typing stopped.
+func inputView(in textinput.Model) string {
+	if in.Focused() || in.Width() <= 0 || lipgloss.Width(in.Value()) <= in.Width() {
+		return in.View()
+	}
+	st := in.Styles().Blurred
+	return st.Prompt.Render(in.Prompt) + st.Text.Render(oneLine(in.Value(), in.Width()))
 }

@@ -74,10 +74,11 @@ type reflectScreen struct {
 	// or it would bring back the draft the save let go.
 	writes *reflectionWrites
 	// changed is set by the first edit: a reflection left untouched leaves
-	// no draft behind.
-	changed bool
-	status  string // quiet news: "draft saved"
-	notice  string // something to fix before saving, said kindly
+	// no draft behind. resumed is set when it is a draft picked up, which is
+	// kept however it is left.
+	changed, resumed bool
+	status           string // quiet news: "draft saved"
+	notice           string // something to fix before saving, said kindly
 	// finishing is set while asking whether to finish a reflection with
 	// questions not yet answered.
 	finishing bool
@@ -114,7 +115,7 @@ func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *jour
 	from, at := base, 0
 	if draft != nil {
 		from, at = draft.Entry, draft.Step
-		m.draftKey = draft.Key
+		m.draftKey, m.resumed = draft.Key, true
 	}
 	m.load(from)
 	m.cur = min(max(at, 0), len(m.steps)-1)
@@ -334,7 +335,7 @@ const keptDraft = "Your reflection is kept as a draft; failup new picks it up wh
 
 // BeforeQuit saves the draft before the program ends, so ctrl+c loses nothing.
 func (m *reflectScreen) BeforeQuit() (tea.Cmd, string) {
-	if m.saving || !m.changed {
+	if m.saving || !m.changed && !m.resumed {
 		return nil, ""
 	}
 	farewell := keptDraft
@@ -672,7 +673,7 @@ func (m *reflectScreen) View() string {
 	case stepWhat:
 		b.WriteString(s.Question.Render("What happened?") + "\n")
 		b.WriteString(wrap(s.Hint, "A few words to name it. You'll say more in a moment.", w) + "\n\n")
-		b.WriteString(m.title.View() + "\n\n")
+		b.WriteString(inputView(m.title) + "\n\n")
 		label := s.Label
 		if m.whatField == 1 {
 			label = s.Selected
@@ -698,7 +699,7 @@ func (m *reflectScreen) View() string {
 	case stepLesson:
 		b.WriteString(s.Question.Render("What is the lesson?") + "\n")
 		b.WriteString(wrap(s.Hint, "One sentence you would want to read before the next time. Optional.", w) + "\n\n")
-		b.WriteString(m.lesson.View() + "\n")
+		b.WriteString(inputView(m.lesson) + "\n")
 	case stepDetails:
 		b.WriteString(s.Question.Render("A few details") + s.Muted.Render("  all optional") + "\n\n")
 		b.WriteString(m.details.view(w) + "\n")
@@ -782,13 +783,17 @@ func (m *reflectScreen) review(w int) string {
 	if e.Lesson != "" {
 		tail.WriteString(wrap(s.Text, s.Label.Render("Lesson  ")+termtext.Line(e.Lesson), w) + "\n")
 	}
-	var facts []string
 	if len(e.Tags) > 0 {
-		facts = append(facts, "tags "+strings.Join(e.Tags, ", "))
+		tail.WriteString(wrap(s.Text, s.Label.Render("Tags  ")+termtext.Line(strings.Join(e.Tags, ", ")), w) + "\n")
 	}
-	for _, sk := range e.Skills {
-		facts = append(facts, sk.Label())
+	if len(e.Skills) > 0 {
+		skills := make([]string, len(e.Skills))
+		for i, sk := range e.Skills {
+			skills[i] = sk.Label()
+		}
+		tail.WriteString(wrap(s.Text, s.Label.Render("Skills  ")+strings.Join(skills, ", "), w) + "\n")
 	}
+	var facts []string
 	if e.Severity != nil {
 		facts = append(facts, fmt.Sprintf("size %d of 5", *e.Severity))
 	}

@@ -290,6 +290,19 @@ func TestGoldenSteps(t *testing.T) {
 			h.typeText("Ask for help early.")
 			h.press("tab", "tab", "tab", "tab", "tab", "tab", "tab")
 		}},
+		{"review-details", func(h *harness) {
+			h.typeText("Nearly gave the wrong warfarin strength")
+			h.press("tab")
+			h.typeText("Answering the phone mid-check, I picked the 3 mg box from the shelf beside the 5 mg one. " +
+				"Answering the phone mid-conversation with the next patient, I lost my place and never went back to the second check. " +
+				"His daughter phoned back that evening.")
+			h.press("tab", "tab", "tab", "tab")
+			h.typeText("Finish the check before the phone.")
+			h.press("tab")
+			h.typeText("dispensing, near miss, high risk drugs")
+			h.press("tab", "space", "right", "right", "space", "down", "left", "left", "space", "tab", "4")
+			h.press("tab", "tab", "tab", "tab")
+		}},
 		{"saved", func(h *harness) {
 			h.typeText("Missed the launch deadline")
 			h.press("ctrl+s", "enter")
@@ -407,5 +420,53 @@ func TestFinishingWithUnansweredQuestionsAsksFirst(t *testing.T) {
 	e, err := h.store.Get(ctx, 1)
 	if err != nil || e.AnswerText("cause") != "I left late." {
 		t.Fatalf("saved %+v %v", e, err)
+	}
+}
+
+// TestALongTitleShowsItsStartOnceLeft: a title longer than its field shows
+// its end while it is typed, and its beginning once the cursor moves on, to
+// the date or back from the questions.
+func TestALongTitleShowsItsStartOnceLeft(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Gave the wrong strength of warfarin to Mr Okafor and only caught it when his daughter phoned back")
+	h.expectScreen("phoned back")
+	h.press("enter")
+	h.expectScreen("› Gave the wrong strength")
+	for _, l := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(l, "› Gave") && !strings.HasSuffix(strings.TrimSpace(l), "…") {
+			t.Errorf("the title cut short does not say so: %q", l)
+		}
+	}
+	h.press("up")
+	h.press("end")
+	h.expectScreen("phoned back")
+	h.press("tab")
+	h.press("shift+tab", "down")
+	h.expectScreen("› Gave the wrong strength")
+	if strings.Contains(h.screen(), "phoned back") {
+		t.Errorf("the title left behind shows its end:\n%s", h.screen())
+	}
+}
+
+// TestCtrlCOnAResumedDraftSaysItIsKept: a draft picked up and left by
+// ctrl+c without a word typed is still kept, and the line printed on the way
+// out says so.
+func TestCtrlCOnAResumedDraftSaysItIsKept(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Blew up at the locum")
+	h.press("ctrl+c")
+	if got := h.model.Farewell(); got != keptDraft {
+		t.Fatalf("farewell after typing = %q", got)
+	}
+
+	again := newHarnessWith(t, h.store, Options{Start: StartNew})
+	again.press("r", "tab")
+	again.expectScreen("2 of 9")
+	again.press("ctrl+c")
+	if got := again.model.Farewell(); got != keptDraft || !again.model.Interrupted() {
+		t.Errorf("farewell after picking the draft up = %q (interrupted %v), want %q", got, again.model.Interrupted(), keptDraft)
+	}
+	if d, ok, _ := newDraft(h.store); !ok || d.Entry.Title != "Blew up at the locum" {
+		t.Errorf("the draft was not kept: %+v %v", d, ok)
 	}
 }

@@ -36,8 +36,9 @@ func (h *harness) expectFits() {
 }
 
 // TestListTitlesGetRoomFirst: a list's titles have the room they need
-// before the tags do, so they read whole when the row has room, and the
-// tags give way first on a narrow window.
+// before the tags do, so they read whole when the row has room; a long one
+// is cut to leave the tags theirs when the title still reads, and the tags
+// give way first on a narrow window.
 func TestListTitlesGetRoomFirst(t *testing.T) {
 	h := newHarness(t, StartHome)
 	long := "Blanked on a question in the teaching post interview before the panel"
@@ -57,8 +58,8 @@ func TestListTitlesGetRoomFirst(t *testing.T) {
 		switch {
 		case size.w >= 200 && !strings.Contains(row, long+"  interview, career, public-speaking  ●●●●"):
 			t.Errorf("at %d columns the title or tags are cut: %q", size.w, row)
-		case size.w == 100 && !strings.Contains(row, long+"  ●●●●"):
-			t.Errorf("at %d columns the title is cut: %q", size.w, row)
+		case size.w == 100 && !strings.Contains(row, "Blanked on a question in the teaching post intervie…  interview, career, …  ●●●●"):
+			t.Errorf("at %d columns the title does not leave the tags their room: %q", size.w, row)
 		case size.w == 60 && !strings.Contains(row, "Blanked on a question in the teac…  ●●●●"):
 			t.Errorf("at 60 columns the title does not have the room first: %q", row)
 		}
@@ -170,4 +171,24 @@ func TestCheckInFitsSixtyColumns(t *testing.T) {
 	h.press("c")
 	h.expectScreen("Did you try again?", "1 February · due", "days ago")
 	h.expectFits()
+}
+
+// TestALongTitleLeavesTheTagsTheirRoom: one long title does not take the
+// tags from every row of the home and browse lists at 80 columns; it is cut
+// with … instead.
+func TestALongTitleLeavesTheTagsTheirRoom(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Said no", OccurredOn: "2026-03-10", Tags: []string{"doyle", "pilot", "saying no"}, Severity: ptr(2)})
+	h.seedEntry(journal.Entry{Title: "Missed the claims deadline", OccurredOn: "2026-03-11", Tags: []string{"admin", "money"}, Severity: ptr(3)})
+	h.seedEntry(journal.Entry{Title: "Gave the wrong strength of warfarin to Mr Okafor and only caught it when his daughter phoned back",
+		OccurredOn: "2026-03-12", Tags: []string{"dispensing", "near miss", "high risk drugs"}, Severity: ptr(4)})
+	h.run(h.model.top().Init())
+	for _, screen := range []string{"home", "browse"} {
+		if screen == "browse" {
+			h.press("b")
+		}
+		t.Run(screen, func(t *testing.T) { golden.RequireEqual(t, h.screen()) })
+		h.expectFits()
+		h.expectScreen("Said no", "doyle, pilot", "admin, money", "Gave the wrong strength of", "…", "dispensing")
+	}
 }

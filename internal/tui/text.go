@@ -28,12 +28,26 @@ func clip(style lipgloss.Style, text string, width, lines int, empty string) str
 	rows := strings.Split(ansi.Wordwrap(text, max(width-2, 1), ""), "\n")
 	if len(rows) > lines {
 		rows = rows[:lines]
-		rows[lines-1] = ansi.Truncate(rows[lines-1]+" …", max(width-2, 1), "…")
+		rows[lines-1] = cutAtSpace(rows[lines-1], max(width-2, 1))
 	}
 	for i, r := range rows {
 		rows[i] = "  " + style.Render(r)
 	}
 	return strings.Join(rows, "\n")
+}
+
+// cutAtSpace ends row, the last shown of a text that goes on, with … inside
+// width: at a space, so that no word (or the half of one the wrap broke at a
+// hyphen) is cut, unless the row is one word.
+func cutAtSpace(row string, width int) string {
+	for strings.HasSuffix(row, "-") || ansi.StringWidth(row)+2 > width {
+		i := strings.LastIndex(row, " ")
+		if i <= 0 {
+			break
+		}
+		row = strings.TrimRight(row[:i], " ")
+	}
+	return ansi.Truncate(row+" …", width, "…")
 }
 
 // moreSign is the quiet sign that a box or list holds more than it shows,

@@ -268,13 +268,26 @@ func (m *themeScreen) View() string {
 	return b.String()
 }
 
-// evidenceSnippet is the text around an entry's first hit, the hit words
-// highlighted.
+// evidenceSnippet is the text around an entry's first hit outside its
+// title (shown above it), the hit words highlighted; with hits in the title
+// alone, the opening of its first answer.
 func evidenceSnippet(s Styles, e journal.Entry, ev insight.Evidence, width int) string {
-	if len(ev.Hits) == 0 {
+	i := 0
+	for i < len(ev.Hits) && ev.Hits[i].Field == insight.FieldTitle {
+		i++
+	}
+	if i == len(ev.Hits) {
+		if len(ev.Hits) == 0 {
+			return ""
+		}
+		for _, a := range e.Answers {
+			if strings.TrimSpace(a.Text) != "" {
+				return highlight(s, a.Text, width)
+			}
+		}
 		return ""
 	}
-	first := ev.Hits[0]
+	first := ev.Hits[i]
 	text := insight.FieldText(e, first.Field)
 	if first.End > len(text) { // the entry changed since its words were found
 		return ""
