@@ -97,7 +97,7 @@ func (m *savedScreen) View() string {
 		for _, sm := range m.similar {
 			day := m.c.day(sm.OccurredOn, "02 Jan 2006")
 			b.WriteString("  " + s.Muted.Render(day) + "  " + s.Text.Render(oneLine(sm.Title, w-5-lipgloss.Width(day))) + "\n")
-			if why := alikeBecause(sm); why != "" {
+			if why := alikeBecause(sm, w-4); why != "" {
 				b.WriteString("    " + s.Muted.Render(oneLine(why, w-4)) + "\n")
 			}
 		}
@@ -105,15 +105,22 @@ func (m *savedScreen) View() string {
 	return b.String()
 }
 
-// alikeBecause says what an earlier entry has in common with the new one:
-// "both mention fridge, alarm · both show “skipping the checks”".
-func alikeBecause(a app.Alike) string {
-	var parts []string
-	if len(a.Words) > 0 {
-		parts = append(parts, "both mention "+strings.Join(a.Words[:min(len(a.Words), 4)], ", "))
+// alikeBecause says what an earlier entry has in common with the new one,
+// in width if it can: "both mention fridge, alarm · both show “skipping the
+// checks”". Words give way before a pattern is cut.
+func alikeBecause(a app.Alike, width int) string {
+	var why string
+	for n := min(len(a.Words), 4); ; n-- {
+		var parts []string
+		if n > 0 {
+			parts = append(parts, "both mention "+strings.Join(a.Words[:n], ", "))
+		}
+		if len(a.Patterns) > 0 {
+			parts = append(parts, "both show “"+strings.Join(a.Patterns, "” and “")+"”")
+		}
+		why = strings.Join(parts, " · ")
+		if n <= 1 || lipgloss.Width(why) <= width {
+			return why
+		}
 	}
-	if len(a.Patterns) > 0 {
-		parts = append(parts, "both show “"+strings.Join(a.Patterns, "” and “")+"”")
-	}
-	return strings.Join(parts, " · ")
 }

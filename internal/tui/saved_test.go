@@ -60,8 +60,10 @@ func TestAlikeBecauseSaysWordsAndPatternsApart(t *testing.T) {
 		{app.Alike{Patterns: []string{"running late", "skipping the checks"}}, "both show “running late” and “skipping the checks”"},
 		{app.Alike{Words: []string{"a", "b", "c", "d", "e"}}, "both mention a, b, c, d"},
 		{app.Alike{}, ""},
+		// Words give way before a pattern is cut.
+		{app.Alike{Words: []string{"colour", "labels", "checked"}, Patterns: []string{"rushing to get it done"}}, "both mention colour, labels · both show “rushing to get it done”"},
 	} {
-		if got := alikeBecause(c.a); got != c.want {
+		if got := alikeBecause(c.a, 70); got != c.want {
 			t.Errorf("alikeBecause(%+v) = %q, want %q", c.a, got, c.want)
 		}
 	}
