@@ -145,7 +145,12 @@ func writeTable(w io.Writer, rows [][]string, flex, width int) {
 }
 
 // table lays out rows in columns: every row is measured, then written.
-type table struct{ widths []int }
+type table struct {
+	widths []int
+	// ragged is the column written as long as it is and not padded, the
+	// columns after it following two spaces on; -1 for none.
+	ragged int
+}
 
 func (t *table) measure(row []string) {
 	if t.widths == nil {
@@ -159,9 +164,14 @@ func (t *table) measure(row []string) {
 // fit narrows column flex, and the last one, to fit width when it is
 // known. When the two cannot both be whole, the last (tags, or the entry a
 // commitment is from) gives way first, down to a third of their room:
-// the flex column is what a row is read by.
+// the flex column is what a row is read by. When it is not known (a pipe
+// or a file), rows are written whole and column flex is not padded: padded
+// to the longest title, every row would be as long as the longest and
+// break in two in a pager.
 func (t *table) fit(flex, width int) {
+	t.ragged = -1
 	if width <= 0 {
+		t.ragged = flex
 		return
 	}
 	widths := t.widths
@@ -187,10 +197,14 @@ func (t *table) fit(flex, width int) {
 func (t *table) write(w io.Writer, row []string) error {
 	var b strings.Builder
 	for i, c := range row {
-		c = ansi.Truncate(c, t.widths[i], "…")
+		pad := 2
+		if i != t.ragged {
+			c = ansi.Truncate(c, t.widths[i], "…")
+			pad += t.widths[i] - ansi.StringWidth(c)
+		}
 		b.WriteString(c)
 		if i < len(row)-1 {
-			b.WriteString(strings.Repeat(" ", t.widths[i]-ansi.StringWidth(c)+2))
+			b.WriteString(strings.Repeat(" ", pad))
 		}
 	}
 	_, err := fmt.Fprintln(w, strings.TrimRight(b.String(), " "))

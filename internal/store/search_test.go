@@ -257,6 +257,7 @@ func TestSearchSuggestsOnlyLikelyTypos(t *testing.T) {
 		journal.Entry{Title: "Ordered too much", OccurredOn: "2026-01-02", Answers: answer("I ordered it the same way; the line was long.")},
 		journal.Entry{Title: "Orders", OccurredOn: "2026-01-03", Answers: answer("Another order.")},
 		journal.Entry{Title: "Shook", OccurredOn: "2026-01-04", Answers: answer("My hands would shake; the debit card was declined.")},
+		journal.Entry{Title: "Cricket", OccurredOn: "2026-01-05", Answers: answer("Three wickets down before the doctor rang about the prescription.")},
 	)
 	for q, want := range map[string]string{
 		// Words of their own, not typos of the journal's words.
@@ -275,6 +276,12 @@ func TestSearchSuggestsOnlyLikelyTypos(t *testing.T) {
 		"bettter": "better",
 		"lovrly":  "lovely",
 		"ordred":  "ordered", // as written nearest what was typed, not "order"
+		// Slips of spelling: a vowel for another, a letter left out that
+		// changes how the word is read ("presript", "prescrib").
+		"crickit":     "cricket",
+		"docter":      "doctor",
+		"wickits":     "wickets",
+		"presription": "prescription",
 	} {
 		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})
 		if err != nil || len(r.Hits) != 0 || r.Suggestion != want {
@@ -294,7 +301,10 @@ func TestTypoCost(t *testing.T) {
 		{"gymm", "gym", 1},     // doubled
 		{"sleepo", "sleep", 1}, // o struck with p
 		{"shame", "same", 2},   // h is nowhere near s or a
-		{"scare", "score", 2},  // a is nowhere near o
+		{"scare", "score", 1},  // a vowel for a vowel: "scare" is everyday English, so never taken for a typo
+		{"crickit", "cricket", 1},
+		{"docter", "doctor", 1},
+		{"bit", "bat", 2}, // in a short word a vowel for another is as often another word
 		{"same", "same", 0},
 		{"abcdefghijk", "abc", 4},
 	} {

@@ -79,6 +79,7 @@ func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
 		indexedWord
 		cost int
 	}
+	missing := leftOut(w)
 	var near []candidate
 	for _, word := range words {
 		if word.Term == form {
@@ -88,6 +89,9 @@ func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
 		// form leaves out ("lock" for "lcoked"): it is read as written too.
 		whole, head := typoCosts(w, word.Term)
 		cost := min(typoCost(form, word.Term), whole)
+		if missing[word.Term] {
+			cost = 1
+		}
 		if likelyTypo(cost, form, word.Term) || likelyTypo(head, form, word.Term) {
 			// A whole word near w is likelier than a beginning.
 			near = append(near, candidate{word, min(cost, head+1)})
@@ -108,6 +112,23 @@ func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
 		}
 	}
 	return best, nil
+}
+
+// leftOut is the forms of the words w is with one letter left out, but its
+// first. A letter left out may change the form a word is read as:
+// "presription" is read as "presript", "prescription" as "prescrib".
+func leftOut(w string) map[string]bool {
+	lower := []rune(strings.ToLower(w))
+	forms := map[string]bool{}
+	if len(lower) < 3 {
+		return forms
+	}
+	for i := 1; i <= len(lower); i++ {
+		for c := 'a'; c <= 'z'; c++ {
+			forms[wordform.FormOnce(string(lower[:i])+string(c)+string(lower[i:]))] = true
+		}
+	}
+	return forms
 }
 
 // writtenAtMost bounds the words close in form that closestWord reads as
@@ -212,11 +233,12 @@ func (s *Store) writtenAs(ctx context.Context, form, typed string) (string, erro
 // for the ways it is written.
 const writtenFrom = 10
 
-// typoCost counts the slips of the fingers that would turn the word meant,
-// b, into the word typed, a: two letters swapped, a letter left out, a key
-// next to the right one, or a letter doubled or struck with its neighbour
-// cost one each; any other letter wrong or added costs two, being less a
-// slip than another word.
+// typoCost counts the slips that would turn the word meant, b, into the
+// word typed, a: two letters swapped, a letter left out, a key next to the
+// right one, or a letter doubled or struck with its neighbour cost one
+// each, as does a vowel for another in words of four letters or more, a
+// slip of spelling ("crickit", "docter"); any other letter wrong or added
+// costs two, being less a slip than another word.
 func typoCost(a, b string) int {
 	whole, _ := typoCosts(a, b)
 	return whole
@@ -239,6 +261,9 @@ func typoCosts(a, b string) (whole, head int) {
 		}
 		return 2
 	}
+	// In shorter words a vowel for another is as often another word: bat,
+	// bet, bit.
+	spelling := min(len(ra), len(rb)) >= 4
 	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
@@ -252,7 +277,7 @@ func typoCosts(a, b string) (whole, head int) {
 			change := 0
 			switch {
 			case ra[i-1] == rb[j-1]:
-			case nextKeys(ra[i-1], rb[j-1]):
+			case nextKeys(ra[i-1], rb[j-1]), spelling && vowel(ra[i-1]) && vowel(rb[j-1]):
 				change = 1
 			default:
 				change = 2
@@ -269,6 +294,8 @@ func typoCosts(a, b string) (whole, head int) {
 	}
 	return prev[len(rb)], head
 }
+
+func vowel(r rune) bool { return strings.ContainsRune("aeiou", r) }
 
 // keyRows are the letters of a QWERTY keyboard, row by row.
 var keyRows = [3]string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}

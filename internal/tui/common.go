@@ -61,7 +61,7 @@ type Journal interface {
 	EntriesByID(ctx context.Context, ids []int64) iter.Seq2[journal.Entry, error]
 	Growth(ctx context.Context, recent int) (app.Growth, error)
 	Calendar(ctx context.Context, since journal.Date, recent int) (map[journal.Date]int, []int, error)
-	Similar(ctx context.Context, e journal.Entry, n int) ([]insight.Match, error)
+	Similar(ctx context.Context, e journal.Entry, n int) ([]app.Alike, error)
 
 	Conflicts(ctx context.Context) ([]app.Conflict, error)
 	ConflictCount(ctx context.Context) (int, error)

@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/failup/failup/internal/insight"
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
 )
 
@@ -17,7 +17,7 @@ const similarCount = 3
 
 type similarFoundMsg struct {
 	uid     string
-	matches []insight.Match
+	matches []app.Alike
 }
 
 // savedScreen confirms a saved reflection with one of the article's tips,
@@ -26,7 +26,7 @@ type savedScreen struct {
 	c       *Common
 	entry   journal.Entry
 	edited  bool
-	similar []insight.Match
+	similar []app.Alike
 }
 
 func newSavedScreen(c *Common, e journal.Entry, edited bool) *savedScreen {
@@ -97,10 +97,30 @@ func (m *savedScreen) View() string {
 		for _, sm := range m.similar {
 			day := m.c.day(sm.OccurredOn, "02 Jan 2006")
 			b.WriteString("  " + s.Muted.Render(day) + "  " + s.Text.Render(oneLine(sm.Title, w-5-lipgloss.Width(day))) + "\n")
-			if len(sm.Shared) > 0 {
-				b.WriteString("    " + s.Muted.Render(oneLine("both mention "+strings.Join(sm.Shared[:min(len(sm.Shared), 4)], ", "), w-4)) + "\n")
+			if why := alikeBecause(sm, w-4); why != "" {
+				b.WriteString("    " + s.Muted.Render(oneLine(why, w-4)) + "\n")
 			}
 		}
 	}
 	return b.String()
+}
+
+// alikeBecause says what an earlier entry has in common with the new one,
+// in width if it can: "both mention fridge, alarm · both show “skipping the
+// checks”". Words give way before a pattern is cut.
+func alikeBecause(a app.Alike, width int) string {
+	var why string
+	for n := min(len(a.Words), 4); ; n-- {
+		var parts []string
+		if n > 0 {
+			parts = append(parts, "both mention "+strings.Join(a.Words[:n], ", "))
+		}
+		if len(a.Patterns) > 0 {
+			parts = append(parts, "both show “"+strings.Join(a.Patterns, "” and “")+"”")
+		}
+		why = strings.Join(parts, " · ")
+		if n <= 1 || lipgloss.Width(why) <= width {
+			return why
+		}
+	}
 }

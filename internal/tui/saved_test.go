@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"github.com/failup/failup/internal/app"
 )
 
 // Saving one reflection after another replaces the "Saved" screen each
@@ -45,5 +47,24 @@ func TestFarewellNamesTheSavedEntryAndTheDraft(t *testing.T) {
 	got := h.model.Farewell()
 	if !strings.HasPrefix(got, "Saved as entry 1. ") || !strings.Contains(got, "kept as a draft") {
 		t.Fatalf("farewell = %q", got)
+	}
+}
+
+// The words both entries contain and the patterns both show are said apart.
+func TestAlikeBecauseSaysWordsAndPatternsApart(t *testing.T) {
+	for _, c := range []struct {
+		a    app.Alike
+		want string
+	}{
+		{app.Alike{Words: []string{"colour", "label"}, Patterns: []string{"rushing to get it done"}}, "both mention colour, label · both show “rushing to get it done”"},
+		{app.Alike{Patterns: []string{"running late", "skipping the checks"}}, "both show “running late” and “skipping the checks”"},
+		{app.Alike{Words: []string{"a", "b", "c", "d", "e"}}, "both mention a, b, c, d"},
+		{app.Alike{}, ""},
+		// Words give way before a pattern is cut.
+		{app.Alike{Words: []string{"colour", "labels", "checked"}, Patterns: []string{"rushing to get it done"}}, "both mention colour, labels · both show “rushing to get it done”"},
+	} {
+		if got := alikeBecause(c.a, 70); got != c.want {
+			t.Errorf("alikeBecause(%+v) = %q, want %q", c.a, got, c.want)
+		}
 	}
 }

@@ -114,6 +114,16 @@ func Form(word string) string {
 	return f
 }
 
+// FormOnce is Form without keeping the answer, for words made up on the
+// way (the spellings a typo may be a slip of), which would crowd out the
+// words of the journal.
+func FormOnce(word string) string {
+	if f, ok := forms.get(word); ok {
+		return f
+	}
+	return form(word)
+}
+
 // KeepsInitial reports whether word's form starts with the word's first
 // byte, as every form does but those of irregular words ("went" is "go"): a
 // word can be passed over without stemming when no form looked for starts
