@@ -375,44 +375,46 @@ func TestSettingWordIsNoTheme(t *testing.T) {
 	}
 }
 
+// wristAndOneOffs are a theme whose entries share other words (a wrist)
+// and one-off setbacks, to go after entries that share a word alone.
+var wristAndOneOffs = []string{
+	"My wrist ached all week from whisking and I kept going without a brace.",
+	"Wrist pain again after the long shift kept me awake.",
+	"Could barely grip the knife, my wrist is getting worse.",
+	"Ignored the pain in my wrist and strained it lifting the stock pot.",
+	"Woke with a sore wrist after prep, the ache spreading up my arm.",
+	"Missed the delivery window because the van broke down.",
+	"The printer jammed on the morning of the tax deadline.",
+	"Booked the wrong date for the boiler service.",
+	"Left the house keys at home and waited an hour in the rain.",
+	"The council sent the licence renewal to the old address.",
+	"Our landlord raised the rent without notice.",
+	"A burst pipe flooded the back room.",
+	"Spilt coffee over the laptop before the bank call.",
+	"Forgot my niece's recital and only remembered at midnight.",
+	"The card reader lost signal at the farmers market.",
+	"Parked in the loading bay and got a ticket.",
+	"The new flatmate moved out after two weeks.",
+	"The bank froze the account over a missing form.",
+}
+
 func TestWeekdayAndFillerAreNoThemeOfTheirOwn(t *testing.T) {
-	entries := personEntries(
+	entries := personEntries(append([]string{
 		"Saturday service and the fish order was short cos I guessed the covers.",
 		"Burnt the sauce on Saturday cos the pass was slammed and I walked off.",
 		"Saturday: the dishwasher broke mid service and we ran out of plates.",
 		"Snapped at the new waiter on Saturday cos the tickets backed up.",
 		"The walk-in door was left open on Saturday and the cream turned.",
 		"Saturday lunch, the fryer tripped the power twice during service.",
-		"My wrist ached all week from whisking and I kept going without a brace.",
-		"Wrist pain again after the long shift kept me awake.",
-		"Could barely grip the knife, my wrist is getting worse.",
-		"Ignored the pain in my wrist and strained it lifting the stock pot.",
-		"Woke with a sore wrist after prep, the ache spreading up my arm.",
-		"Missed the delivery window because the van broke down.",
-		"The printer jammed on the morning of the tax deadline.",
-		"Booked the wrong date for the boiler service.",
-		"Left the house keys at home and waited an hour in the rain.",
-		"The council sent the licence renewal to the old address.",
-		"Our landlord raised the rent without notice.",
-		"A burst pipe flooded the back room.",
-		"Spilt coffee over the laptop before the bank call.",
-		"Forgot my niece's recital and only remembered at midnight.",
-		"The card reader lost signal at the farmers market.",
-		"Parked in the loading bay and got a ticket.",
-		"The new flatmate moved out after two weeks.",
-		"The bank froze the account over a missing form.",
-	)
-	var labels []string
-	for _, th := range Patterns(entries, Lexicon{}, Options{}).Themes {
-		labels = append(labels, th.Label)
-	}
+	}, wristAndOneOffs...)...)
+	labels := themeLabels(Patterns(entries, Lexicon{}, Options{}))
 	if slices.Contains(labels, "Saturday") || slices.Contains(labels, "cos") || !slices.Contains(labels, "wrist") {
 		t.Errorf("themes %q; want one for wrist and none for Saturday, the day things went wrong, or cos, a way to write because", labels)
 	}
 }
 
 func TestATitleOfAddressIsNoThemeOfItsOwn(t *testing.T) {
-	entries := personEntries(
+	entries := personEntries(append([]string{
 		"Coach Bell bumped me in the staff pickup game and the knee went.",
 		"A parent emailed Coach Reynolds about the team instead of talking to me.",
 		"The team said 'thanks Coach' and I still snapped at the bus driver.",
@@ -420,29 +422,8 @@ func TestATitleOfAddressIsNoThemeOfItsOwn(t *testing.T) {
 		"Left the scorebook at school, Coach Diaz had to lend the team hers.",
 		"Malik said 'Coach, you do it all the time' after his technical in the game.",
 		"Forgot the practice plan at home and ran drills from memory.",
-		"My wrist ached all week from whisking and I kept going without a brace.",
-		"Wrist pain again after the long shift kept me awake.",
-		"Could barely grip the knife, my wrist is getting worse.",
-		"Ignored the pain in my wrist and strained it lifting the stock pot.",
-		"Woke with a sore wrist after prep, the ache spreading up my arm.",
-		"Missed the delivery window because the van broke down.",
-		"The printer jammed on the morning of the tax deadline.",
-		"Booked the wrong date for the boiler service.",
-		"Left the house keys at home and waited an hour in the rain.",
-		"The council sent the licence renewal to the old address.",
-		"Our landlord raised the rent without notice.",
-		"A burst pipe flooded the back room.",
-		"Spilt coffee over the laptop before the bank call.",
-		"Forgot my niece's recital and only remembered at midnight.",
-		"The card reader lost signal at the farmers market.",
-		"Parked in the loading bay and got a ticket.",
-		"The new flatmate moved out after two weeks.",
-		"The bank froze the account over a missing form.",
-	)
-	var labels []string
-	for _, th := range Patterns(entries, Lexicon{}, Options{}).Themes {
-		labels = append(labels, th.Label)
-	}
+	}, wristAndOneOffs...)...)
+	labels := themeLabels(Patterns(entries, Lexicon{}, Options{}))
 	if slices.ContainsFunc(labels, func(l string) bool { return strings.EqualFold(l, "coach") }) || !slices.Contains(labels, "wrist") {
 		t.Errorf("themes %q; want one for wrist and none for Coach, what a coach is called and calls other coaches", labels)
 	}
