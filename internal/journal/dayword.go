@@ -29,6 +29,7 @@ const (
 //	friday, fri (back: the last one; ahead: the coming one)
 //	last friday, next friday (whatever the direction)
 //	28 nov, Nov 28, 28th of November, 28 Nov 2026, the 28th
+//	Saturday 28 November (the weekday must be the day's)
 //	28/11, 11/28, 3/4/26 (3/4: as order says)
 //
 // A day of the month without a year is the nearest such day in direction
@@ -48,6 +49,9 @@ func ResolveDay(s string, today Date, dir Direction, order Order) (Date, error) 
 		return d, nil
 	}
 	if d, ok, err := calendarDay(s, today, dir, order); ok {
+		return d, err
+	}
+	if d, ok, err := withWeekday(s, today, dir, order); ok {
 		return d, err
 	}
 	return "", dayError(s, dir)
@@ -145,13 +149,46 @@ func weekday(name string, today Date, dir Direction) (Date, bool) {
 	if dir == Ahead {
 		step = 1
 	}
+	wd, ok := weekdayNamed(name)
+	if !ok {
+		return "", false
+	}
 	for n := 1; n <= 7; n++ {
-		day := today.AddDays(step * n)
-		if full := strings.ToLower(day.Time().Weekday().String()); full == name || full[:3] == name {
+		if day := today.AddDays(step * n); day.Time().Weekday() == wd {
 			return day, true
 		}
 	}
 	return "", false
+}
+
+// weekdayNamed reads a weekday's name, whole or cut short as people write
+// it: "sat", "tues", "thurs", "weds".
+func weekdayNamed(name string) (time.Weekday, bool) {
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		full := strings.ToLower(wd.String())
+		if len(name) >= 3 && strings.HasPrefix(full, name) || name == full[:3]+"s" && wd == time.Wednesday {
+			return wd, true
+		}
+	}
+	return 0, false
+}
+
+// withWeekday reads a day of the month written after its weekday, as
+// failup writes it back ("Saturday 28 November"); ok says it was one. The
+// weekday must be the day's.
+func withWeekday(s string, today Date, dir Direction, order Order) (d Date, ok bool, err error) {
+	first, rest, found := strings.Cut(strings.TrimSpace(s), " ")
+	wd, isDay := weekdayNamed(strings.TrimRight(strings.ToLower(first), ",."))
+	if !found || !isDay {
+		return "", false, nil
+	}
+	if d, ok, err = calendarDay(rest, today, dir, order); !ok || err != nil {
+		return d, ok, err
+	}
+	if got := d.Time().Weekday(); got != wd {
+		return "", true, fmt.Errorf("%q does not add up: %s is a %s", strings.TrimSpace(s), d.Time().Format("2 January 2006"), got)
+	}
+	return d, true, nil
 }
 
 // AddMonths returns the same day n months on (back, for negative n), or the

@@ -133,6 +133,13 @@ func TestCalendarDays(t *testing.T) {
 		{"the 31st", back, dayFirst, "2026-03-15", "2026-01-31"},
 		{"the 30th", back, dayFirst, "2026-03-15", "2026-01-30"},
 		{"the 31st", ahead, dayFirst, "2026-04-01", "2026-05-31"},
+		// After its weekday, as failup writes a day back, or a weekday cut short.
+		{"Saturday 28 November", back, dayFirst, "2026-12-01", "2026-11-28"},
+		{"Sat, 28/11/2026", back, dayFirst, "2026-12-01", "2026-11-28"},
+		{"Friday the 28th of November, 2025", back, dayFirst, "2026-12-01", "2025-11-28"},
+		{"tues", back, dayFirst, "2026-12-02", "2026-12-01"},
+		{"last thurs", back, dayFirst, "2026-12-02", "2026-11-26"},
+		{"weds", ahead, dayFirst, "2026-12-01", "2026-12-02"},
 	} {
 		if got, err := journal.ResolveDay(c.typed, c.today, c.dir, c.order); err != nil || got != c.want {
 			t.Errorf("ResolveDay(%q, %s, %v, %v) = %q, %v; want %q", c.typed, c.today, c.dir, c.order, got, err, c.want)
@@ -147,6 +154,7 @@ func TestCalendarDays(t *testing.T) {
 		{"32 jan", `"32 jan" is not a date I can read; use YYYY-MM-DD or words like "yesterday", "last friday" or "28 nov"`},
 		{"28", `"28" is not a date I can read; use YYYY-MM-DD or words like "yesterday", "last friday" or "28 nov"`},
 		{"13/13", `"13/13" is not a date I can read; use YYYY-MM-DD or words like "yesterday", "last friday" or "28 nov"`},
+		{"Friday 28 November", `"Friday 28 November" does not add up: 28 November 2026 is a Saturday`},
 	} {
 		if d, err := journal.ParseDay(c.typed, "2026-12-01", journal.DayFirst); err == nil || err.Error() != c.want {
 			t.Errorf("ParseDay(%q) = %q, %v; want %s", c.typed, d, err, c.want)

@@ -53,7 +53,7 @@ func newCommitForm(c *Common) commitForm {
 		c:      c,
 		text:   newInput(c, "e.g. Speak first in Monday's standup", 0),
 		choice: defaultDueChoice,
-		date:   newInput(c, "YYYY-MM-DD", 20),
+		date:   newInput(c, "YYYY-MM-DD", dayLimit),
 	}
 }
 

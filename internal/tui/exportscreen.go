@@ -28,10 +28,6 @@ const (
 
 var exportKinds = []string{"lessons only", "every entry"}
 
-// dayLimit is the most that may be typed for a day: room for a date or for
-// words, "3 weeks ago" or "last wednesday".
-const dayLimit = 40
-
 type (
 	exportPreviewMsg struct {
 		seq     int

@@ -6,6 +6,10 @@ import (
 	"charm.land/lipgloss/v2"
 )
 
+// dayLimit is the most that may be typed for a day: room for a date or for
+// words, "3 weeks ago" or "Friday the 28th of November, 2025".
+const dayLimit = 40
+
 // newInput is a one-line field in failup's style. ctrl+e belongs to the
 // editor, not to "end of line".
 func newInput(c *Common, placeholder string, limit int) textinput.Model {

@@ -97,7 +97,7 @@ func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *jour
 		draftKey: journal.SessionKey(journal.NewDraftKey),
 		writes:   &reflectionWrites{},
 		title:    newInput(c, "e.g. Missed the launch deadline", journal.MaxTitleLen),
-		date:     newInput(c, "today", 20),
+		date:     newInput(c, "today", dayLimit),
 		lesson:   newInput(c, "e.g. Ask for help at the first sign of slipping", 0),
 		details:  newDetailsForm(c),
 		commit:   newCommitForm(c),

@@ -162,11 +162,11 @@ func TestWhenReadsADayAsWritten(t *testing.T) {
 	h.press("tab")
 	h.expectScreen("1 of 9", `"31 feb" is not a day on the calendar`, "The date above needs a look")
 	h.press("shift+tab", "ctrl+u")
-	h.typeText("28th of November")
+	h.typeText("Thursday the 28th of November, 2024")
 	h.press("ctrl+s", "y")
 	entries, err := h.store.List(ctx, store.Filter{})
-	if err != nil || len(entries) != 1 || entries[0].OccurredOn != "2025-11-28" {
-		t.Fatalf("saved %+v (%v), want one entry on 2025-11-28", entries, err)
+	if err != nil || len(entries) != 1 || entries[0].OccurredOn != "2024-11-28" {
+		t.Fatalf("saved %+v (%v), want one entry on 2024-11-28 (a day typed whole, not cut short)", entries, err)
 	}
 }
 
