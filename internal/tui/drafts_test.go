@@ -182,3 +182,50 @@ func TestTwoEditsOfOneEntryBothKeepTheirDraft(t *testing.T) {
 	next := newHarnessWith(t, open(), Options{Start: StartEdit, EditID: 1})
 	next.expectScreen("You have 2 unfinished reflections", "Quiet in standup, said by A twice", "Quiet in standup, said by B")
 }
+
+// ctrl+c on the offer of unfinished reflections keeps them, and the line
+// printed on the way out says so, as leaving a reflection does.
+func TestCtrlCOnTheOfferSaysTheDraftsAreKept(t *testing.T) {
+	open := oneJournal(t)
+	first := newHarnessWith(t, open(), Options{Start: StartNew})
+	first.typeText("Blew up at the locum")
+	first.press("ctrl+c")
+
+	offer := func(want, shows string) {
+		t.Helper()
+		h := newHarnessWith(t, open(), Options{Start: StartNew})
+		h.expectScreen(shows)
+		h.press("ctrl+c")
+		if got := h.model.Farewell(); got != want || !h.model.Interrupted() {
+			t.Errorf("farewell = %q (interrupted %v), want %q", got, h.model.Interrupted(), want)
+		}
+	}
+	offer(keptDraft, "You have an unfinished reflection")
+
+	second := newHarnessWith(t, open(), Options{Start: StartNew})
+	second.press("n")
+	second.typeText("Snapped at the rota")
+	second.press("ctrl+c")
+	offer("Your reflections are kept as drafts; failup new picks them up where you left off.", "You have 2 unfinished reflections")
+
+	h := newHarnessWith(t, open(), Options{Start: StartNew})
+	if drafts, err := h.store.Drafts(ctx, journal.NewDraftKey); err != nil || len(drafts) != 2 {
+		t.Fatalf("%d drafts (%v), want both kept", len(drafts), err)
+	}
+}
+
+// ctrl+c on the offer of changes not yet saved names the entry to edit.
+func TestCtrlCOnTheOfferOfChangesSaysTheyAreKept(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Slipped back", OccurredOn: "2026-01-05",
+		Answers: []journal.Answer{{Key: "cause", Text: "Too late a night."}}})
+	h.run(h.model.top().Init())
+	h.press("b", "enter", "e")
+	h.typeText(" again")
+	h.press("esc", "e")
+	h.expectScreen("You have changes to this entry not yet saved")
+	h.press("ctrl+c")
+	if got, want := h.model.Farewell(), "Your changes are kept as a draft; failup edit 1 picks them up."; got != want {
+		t.Errorf("farewell = %q, want %q", got, want)
+	}
+}

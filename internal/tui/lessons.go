@@ -246,15 +246,27 @@ func (m *lessonsScreen) last() {
 	}
 }
 
-// lessonHeight is the rows one lesson takes: its title line, up to two
+// lessonHeight is the most rows one lesson takes: its title line, up to two
 // lines of text, and a blank line.
 const lessonHeight = 4
 
+// rowHeight is the rows row i takes: a heading and a blank line, or a
+// lesson as lessonHeight says, one row less when its text fits one line. A
+// lesson not yet read is given the most it can take.
 func (m *lessonsScreen) rowHeight(i int) int {
-	if m.rows[i].id == 0 {
+	r := m.rows[i]
+	switch {
+	case r.id == 0:
 		return 2
+	case r.unread():
+		return lessonHeight
 	}
-	return lessonHeight
+	return 2 + strings.Count(m.lessonText(r, m.c.BodyWidth()), "\n") + 1
+}
+
+// lessonText is as much of a lesson's text as its row shows.
+func (m *lessonsScreen) lessonText(r lessonRow, w int) string {
+	return clip(m.c.Styles.Text, r.text, w, lessonHeight-2, "")
 }
 
 // room is the rows the lessons have: under the grouping, and over a row
@@ -483,7 +495,7 @@ func (m *lessonsScreen) viewRow(i, w int) string {
 	if i == m.cursor {
 		mark, titleStyle = s.Selected.Render("› "), s.Selected
 	}
-	text := clip(s.Text, r.text, w, lessonHeight-2, "")
+	text := m.lessonText(r, w)
 	day := m.c.day(r.on, "2 Jan 2006")
 	// The title has the room it needs first, leaving the day whole; the
 	// tags have what is left.
@@ -493,5 +505,5 @@ func (m *lessonsScreen) viewRow(i, w int) string {
 		meta += " · " + oneLine(r.tags, room)
 	}
 	return mark + titleStyle.Render(title) + "  " + s.Muted.Render(meta) + "\n" +
-		text + strings.Repeat("\n", lessonHeight-1-strings.Count(text, "\n"))
+		text + strings.Repeat("\n", m.rowHeight(i)-1-strings.Count(text, "\n"))
 }

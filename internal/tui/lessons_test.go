@@ -25,7 +25,9 @@ func TestLessonsScreen(t *testing.T) {
 	h.press("l")
 	h.expectScreen("grouped by what keeps coming back", "Other lessons")
 	h.press("tab")
-	h.expectScreen("grouped by month", "March 2026", "› Only an answer", "Ask sooner.", "February 2026", "Lesson number 3")
+	// One blank line between lessons leaves room at 80x24 for a third month.
+	h.expectScreen("grouped by month", "March 2026", "› Only an answer", "Ask sooner.", "February 2026", "Lesson number 3",
+		"January 2026", "Lesson number 2")
 	golden.RequireEqual(t, h.screen())
 	if strings.Contains(h.screen(), "No lesson at all") {
 		t.Fatal("an entry without a lesson is listed")
@@ -177,22 +179,22 @@ func TestLessonsKeepTheirHeading(t *testing.T) {
 	seedLessons(h, 3*lessonsBatch+5)
 	h.press("l", "tab")
 	h.expectScreen("February 2026", "› Setback 095")
-	for range 7 {
+	for range 9 {
 		h.press("down")
 	}
-	h.expectScreen("January 2026 · continued", "› Setback 088")
+	h.expectScreen("January 2026 · continued", "› Setback 086")
 	golden.RequireEqual(t, h.screen())
 	// Past the group, the next one's lessons come under their own heading.
 	for range 31 {
 		h.press("down")
 	}
-	h.expectScreen("› Setback 057")
+	h.expectScreen("› Setback 055")
 	if !strings.Contains(h.screen(), "December 2025 · continued") {
 		t.Errorf("the heading of the lessons in view is not kept:\n%s", h.screen())
 	}
 	// A window made smaller keeps the cursor's lesson in view.
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 20})
-	h.expectScreen("› Setback 057")
+	h.expectScreen("› Setback 055")
 	h.expectFits()
 }
 
@@ -380,4 +382,32 @@ func seq(from, to int64) []int64 {
 		s = append(s, i)
 	}
 	return s
+}
+
+// TestLessonsLeaveOneBlankLine: a lesson of one line and one of two are
+// each followed by one blank line, no more.
+func TestLessonsLeaveOneBlankLine(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Short one", OccurredOn: "2026-01-10", Lesson: "Ask sooner."})
+	h.seedEntry(journal.Entry{Title: "Long one", OccurredOn: "2026-01-20",
+		Lesson: strings.Repeat("Say what I need before the week runs out, and say it plainly. ", 4)})
+	h.seedEntry(journal.Entry{Title: "Last one", OccurredOn: "2026-01-05", Lesson: "Rest first."})
+	h.run(h.model.top().Init())
+	h.press("l", "tab")
+	h.expectScreen("› Long one", "Short one", "Last one")
+	var got []string
+	for _, line := range strings.Split(h.screen(), "\n") {
+		switch line = strings.TrimSpace(line); {
+		case line == "":
+			got = append(got, "")
+		case strings.Contains(line, " one  "):
+			got = append(got, "title")
+		case strings.Contains(line, "need") || strings.HasPrefix(line, "Ask") || strings.HasPrefix(line, "Rest"):
+			got = append(got, "text")
+		}
+	}
+	want := "title,text,text,,title,text,,title,text,"
+	if g := strings.Join(got, ","); !strings.Contains(g, want) {
+		t.Errorf("the lessons are spaced %q, want %q in it:\n%s", g, want, h.screen())
+	}
 }

@@ -43,7 +43,7 @@ func TestPatternsScreenAndATheme(t *testing.T) {
 	golden.RequireEqual(t, h.screen())
 
 	h.press("enter")
-	h.expectScreen("saying yes to too much", "3 entries from 2025-11-10 to 2026-02-20", "words you used: ",
+	h.expectScreen("saying yes to too much", "3 entries from 10 Nov 2025 to 20 Feb 2026", "words you used: ",
 		"Dropped a ball", "Late on the report", "Missed the launch")
 	if strings.Contains(h.screen(), "lexicon") {
 		t.Errorf("the screen names failup's insides:\n%s", h.screen())
@@ -268,7 +268,7 @@ func TestThemeEntryDeletedSince(t *testing.T) {
 	h.press("p")
 	h.expectScreen("What keeps coming back", "saying yes to too much")
 	h.press("enter")
-	h.expectScreen("3 entries from 2025-11-10 to 2026-02-20", "Missed the launch")
+	h.expectScreen("3 entries from 10 Nov 2025 to 20 Feb 2026", "Missed the launch")
 	if err := h.store.Delete(ctx, 3); err != nil {
 		t.Fatal(err)
 	}

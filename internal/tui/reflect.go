@@ -333,16 +333,21 @@ func (m *reflectScreen) saveDraft() tea.Cmd {
 // keptDraft is said on leaving a reflection with words in it.
 const keptDraft = "Your reflection is kept as a draft; failup new picks it up where you left off."
 
+// kept says where the draft of a reflection left now waits: of a new one, or
+// of changes to entry id.
+func kept(id int64) string {
+	if id != 0 {
+		return fmt.Sprintf("Your changes are kept as a draft; failup edit %d picks them up.", id)
+	}
+	return keptDraft
+}
+
 // BeforeQuit saves the draft before the program ends, so ctrl+c loses nothing.
 func (m *reflectScreen) BeforeQuit() (tea.Cmd, string) {
 	if m.saving || !m.changed && !m.resumed {
 		return nil, ""
 	}
-	farewell := keptDraft
-	if m.base.ID != 0 {
-		farewell = fmt.Sprintf("Your changes are kept as a draft; failup edit %d picks them up.", m.base.ID)
-	}
-	return m.saveDraft(), farewell
+	return m.saveDraft(), kept(m.base.ID)
 }
 
 // save validates and saves the reflection, or shows what needs attention.

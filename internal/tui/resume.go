@@ -162,6 +162,14 @@ func (m *resumeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	return m, nil
 }
 
+// BeforeQuit says, on ctrl+c, that the drafts on offer are still kept.
+func (m *resumeScreen) BeforeQuit() (tea.Cmd, string) {
+	if len(m.ready.drafts) > 1 && !m.editing() {
+		return nil, "Your reflections are kept as drafts; failup new picks them up where you left off."
+	}
+	return nil, kept(m.ready.base.ID)
+}
+
 // resume picks up a draft, as the core takes it over for this session. If
 // that cannot be written, the draft is still picked up under its own key.
 func (m *resumeScreen) resume(chosen journal.Draft) tea.Cmd {

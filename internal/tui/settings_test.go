@@ -26,6 +26,9 @@ func TestSettingsReachTheScreens(t *testing.T) {
 	if strings.Join(labels, " ") != "Sun Tue Thu Sat" {
 		t.Errorf("the calendar's rows are named %q, want a week from Sunday:\n%s", labels, h.screen())
 	}
+	h.press("enter") // a theme's page says its days as its rows do
+	h.expectScreen("3 entries from 10 November 2025 to 20 February 2026", "20 February 2026  Dropped a ball")
+	h.press("esc")
 
 	h.press("esc")
 	h.press("n")

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -212,9 +211,10 @@ func (m *themeScreen) Help() helpKeys {
 func (m *themeScreen) viewHeading(w int) string {
 	s := m.c.Styles
 	th := m.theme
-	when := fmt.Sprintf("from %s to %s", th.FirstSeen, th.LastSeen)
-	if th.FirstSeen == th.LastSeen {
-		when = fmt.Sprintf("on %s", th.FirstSeen)
+	first, last := m.c.day(th.FirstSeen, "02 Jan 2006"), m.c.day(th.LastSeen, "02 Jan 2006")
+	when := "from " + first + " to " + last
+	if first == last {
+		when = "on " + first
 	}
 	why := termtext.Count(th.Count, "entry", "entries") + " " + when + " · " + trendLabel(th.Trend)
 	return s.Question.Render(oneLine(th.Label, w)) + "\n" + wrap(s.Muted, why, w) + "\n" +
