@@ -111,7 +111,7 @@ func (c *Core) Correct(ctx context.Context, in CorrectionInput) ([]journal.Corre
 		case in.Kind == journal.CorrectAdd && inTheme:
 			return nil, inputErrorf("", "entry %d is already in “%s”", e.ID, termtext.Line(th.Label))
 		case in.Kind == journal.CorrectRemove && !inTheme:
-			return nil, inputErrorf("", "entry %d is not in “%s”", e.ID, termtext.Line(th.Label))
+			return nil, fmt.Errorf("entry %d is not in “%s”", e.ID, termtext.Line(th.Label))
 		}
 		add(in.Kind, e.UID)
 		opposite := map[journal.CorrectionKind]journal.CorrectionKind{journal.CorrectAdd: journal.CorrectRemove, journal.CorrectRemove: journal.CorrectAdd}[in.Kind]
@@ -179,7 +179,7 @@ func (c *Core) takeBackWords(ctx context.Context, th insight.Theme, words []stri
 			}
 		}
 		if !found {
-			return nil, inputErrorf("", "“%s” is not one of the words you gave “%s”; failup patterns corrections lists those you gave",
+			return nil, fmt.Errorf("“%s” is not one of the words you gave “%s”; failup patterns corrections lists those you gave",
 				termtext.Line(w), termtext.Line(th.Label))
 		}
 	}

@@ -130,17 +130,17 @@ func TestCorrectRefusesWhatCannotBeDone(t *testing.T) {
 	outside := entries[5].ID
 	for _, tc := range []struct {
 		in        app.CorrectionInput
-		input     bool // a mistake in what was typed, rather than something not found
+		input     bool // a mistake in what was typed, rather than something not there
 		wantError string
 	}{
 		{app.CorrectionInput{Kind: journal.CorrectDismiss, Theme: "pattern:no-such"}, false, `no theme is called "pattern:no-such"`},
 		{app.CorrectionInput{Kind: journal.CorrectMerge, Theme: grant.Key, From: "grant report"}, true, "a theme cannot be merged with itself; name two different themes"},
 		{app.CorrectionInput{Kind: journal.CorrectRename, Theme: grant.Key, Label: "  "}, true, "the new name is empty; give the theme a few words of your own"},
-		{app.CorrectionInput{Kind: journal.CorrectRemove, Theme: grant.Key, EntryID: outside}, true, "entry 6 is not in “grant report”"},
+		{app.CorrectionInput{Kind: journal.CorrectRemove, Theme: grant.Key, EntryID: outside}, false, "entry 6 is not in “grant report”"},
 		{app.CorrectionInput{Kind: journal.CorrectAdd, Theme: grant.Key, EntryID: entries[0].ID}, true, "entry 1 is already in “grant report”"},
 		{app.CorrectionInput{Kind: journal.CorrectAdd, Theme: grant.Key, EntryID: 99}, false, "there is no entry 99"},
 		{app.CorrectionInput{Kind: journal.CorrectWords, Theme: grant.Key, Words: []string{"de*"}}, true, ""},
-		{app.CorrectionInput{Kind: journal.CorrectWords, Theme: grant.Key, Words: []string{"grant"}, Undo: true}, true,
+		{app.CorrectionInput{Kind: journal.CorrectWords, Theme: grant.Key, Words: []string{"grant"}, Undo: true}, false,
 			"“grant” is not one of the words you gave “grant report”; failup patterns corrections lists those you gave"},
 	} {
 		_, err := c.Correct(ctx, tc.in)

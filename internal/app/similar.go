@@ -24,13 +24,23 @@ const (
 // "Mr" are no more alike for it.
 var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true, "sir": true, "madam": true}
 
+// calendar holds the names of the days (one or several) and the months: two
+// setbacks on a Monday, or in March, are no more alike for it.
+var calendar = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"mondays": true, "tuesdays": true, "wednesdays": true, "thursdays": true, "fridays": true, "saturdays": true, "sundays": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
 // Alike is an earlier entry like a new one, and what they have in common.
 type Alike struct {
 	ID         int64
 	OccurredOn journal.Date
 	Title      string
 	// Words are words both entries contain, the most telling first: never
-	// a title of address nor a word of everyday English.
+	// a title of address, the name of a day or month, nor a word of everyday
+	// English.
 	Words []string
 	// Patterns are the labels of the lexicon's patterns both entries show.
 	Patterns []string
@@ -64,7 +74,7 @@ func (c *Core) Similar(ctx context.Context, e journal.Entry, n int) ([]Alike, er
 			switch {
 			case labels[s]:
 				a.Patterns = append(a.Patterns, s)
-			case !titles[s] && !everyday(s):
+			case !titles[s] && !calendar[s] && !everyday(s):
 				a.Words = append(a.Words, s)
 			}
 		}

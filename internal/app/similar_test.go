@@ -45,3 +45,43 @@ func TestSimilarSaysWhatBothEntriesTrulyShare(t *testing.T) {
 		t.Errorf("patterns %q, want the one both show", a.Patterns)
 	}
 }
+
+// The day or the month two setbacks fell on is no reason they are alike:
+// "both mention bags, monday, forgot, saturday" names the bags, not the days.
+func TestSimilarLeavesOutDaysAndMonths(t *testing.T) {
+	c, _ := newCore(t)
+	write := func(title, on, cause string) journal.Entry {
+		e := journal.Entry{Title: title, OccurredOn: journal.Date(on), PromptSet: journal.DefaultPromptSet,
+			Answers: []journal.Answer{{Key: journal.KeyCause, Text: cause}}}
+		if err := c.Create(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	write("Forgot the gym bags", "2026-10-03",
+		"On Saturday in October I forgot the gym bags, as on Mondays, and the Tuesday swim kit.")
+	e := write("Gym bags forgotten again", "2026-11-02",
+		"Monday, and on Saturday in October before it, I forgot the gym bags and the Tuesdays swim kit.")
+	alike, err := c.Similar(ctx, e, 3)
+	if err != nil || len(alike) != 1 {
+		t.Fatalf("Similar = %+v, %v; want the earlier bags", alike, err)
+	}
+	words := alike[0].Words
+	if !slices.Contains(words, "bags") {
+		t.Errorf("words %q leave out %q", words, "bags")
+	}
+	for _, w := range words {
+		if calendarWord(w) {
+			t.Errorf("words %q say both mention %q", words, w)
+		}
+	}
+}
+
+func calendarWord(w string) bool {
+	for _, name := range []string{"monday", "tuesday", "saturday", "october"} {
+		if strings.HasPrefix(w, name) {
+			return true
+		}
+	}
+	return false
+}

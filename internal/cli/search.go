@@ -54,11 +54,27 @@ func (a *env) searchCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			found, err := c.Search(ctxOf(cmd), strings.Join(args, " "), limit)
+			// One more than the default limit tells whether it cut anything,
+			// without finding (and ranking) every match.
+			cut := !cmd.Flags().Changed("limit") && limit > 0
+			want := limit
+			if cut {
+				want++
+			}
+			found, err := c.Search(ctxOf(cmd), strings.Join(args, " "), want)
 			if err != nil {
 				return err
 			}
-			return a.writeFound(found, asJSON)
+			if cut = cut && len(found.Hits) > limit; cut {
+				found.Hits = found.Hits[:limit]
+			}
+			if err := a.writeFound(found, asJSON); err != nil {
+				return err
+			}
+			if cut {
+				a.moreFound(limit)
+			}
+			return nil
 		},
 	}
 	// "-deadline" reads as a flag before it reaches the query.
@@ -91,6 +107,17 @@ func (a *env) writeFound(found app.Found, asJSON bool) error {
 		a.writeHits(found.Hits)
 	}
 	return nil
+}
+
+// moreFound says, after the results, that the default limit left some out:
+// on stderr, so that what a script reads is only the results, unless the
+// results go through a pager, where it is read last.
+func (a *env) moreFound(limit int) {
+	w := a.errOut
+	if a.output.pager != nil {
+		w = a.out
+	}
+	fmt.Fprintf(w, "The first %d matches are shown; --limit 0 shows them all.\n", limit)
 }
 
 // writeHits prints each result as its table row and an indented snippet, the

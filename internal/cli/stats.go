@@ -93,8 +93,10 @@ func writeStats(w io.Writer, st growth.Stats, now time.Time, width int) {
 		if len(st.Patterns) > 1 {
 			fmt.Fprintln(w, termtext.Wrap(themeOrder, width, "  ", "  "))
 		}
+		// A label may end in brackets of its own ("Lupe (my wife)"), so the
+		// count is not put in more.
 		for _, p := range st.Patterns {
-			fmt.Fprintln(w, termtext.Wrap(fmt.Sprintf("%s (%d)", termtext.Line(p.Label), p.Count), width, "  ", "    "))
+			fmt.Fprintln(w, termtext.Wrap(termtext.Line(p.Label)+", in "+termtext.Count(p.Count, "entry", "entries"), width, "  ", "    "))
 		}
 	}
 	if st.Chains > 0 {

@@ -133,3 +133,21 @@ func TestStatsSayHowFewAFigureIsFrom(t *testing.T) {
 		}
 	}
 }
+
+// A theme's count is not put in brackets: a label may end in its own
+// ("Lupe (my wife)"), and "Lupe (my wife) (21)" reads as a stutter.
+func TestStatsThemeCountsAreNotBracketed(t *testing.T) {
+	st := growth.Summarize(journal.Tallies{FirstOn: "2026-01-05", LastOn: "2026-01-05", Months: []journal.Tally{{Key: "2026-01", N: 3}}})
+	st.Patterns = []growth.PatternCount{{Label: "Lupe (my wife)", Count: 21}, {Label: "store", Count: 14}}
+	var b strings.Builder
+	writeStats(&b, st, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), 80)
+	out := b.String()
+	for _, want := range []string{"  Lupe (my wife), in 21 entries\n", "  store, in 14 entries\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stats have no line %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, ") (") {
+		t.Errorf("stats put a count in brackets after a bracket:\n%s", out)
+	}
+}

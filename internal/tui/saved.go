@@ -106,17 +106,18 @@ func (m *savedScreen) View() string {
 }
 
 // alikeBecause says what an earlier entry has in common with the new one,
-// in width if it can: "both mention fridge, alarm · both show “skipping the
-// checks”". Words give way before a pattern is cut.
+// in width if it can: "both show “skipping the checks” · both mention fridge,
+// alarm". A shared pattern, the strongest reason, comes first; words give way
+// before it is cut.
 func alikeBecause(a app.Alike, width int) string {
 	var why string
 	for n := min(len(a.Words), 4); ; n-- {
 		var parts []string
-		if n > 0 {
-			parts = append(parts, "both mention "+strings.Join(a.Words[:n], ", "))
-		}
 		if len(a.Patterns) > 0 {
 			parts = append(parts, "both show “"+strings.Join(a.Patterns, "” and “")+"”")
+		}
+		if n > 0 {
+			parts = append(parts, "both mention "+strings.Join(a.Words[:n], ", "))
 		}
 		why = strings.Join(parts, " · ")
 		if n <= 1 || lipgloss.Width(why) <= width {

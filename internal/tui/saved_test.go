@@ -50,18 +50,19 @@ func TestFarewellNamesTheSavedEntryAndTheDraft(t *testing.T) {
 	}
 }
 
-// The words both entries contain and the patterns both show are said apart.
+// The words both entries contain and the patterns both show are said apart,
+// a shared pattern first: it is the strongest reason two setbacks are alike.
 func TestAlikeBecauseSaysWordsAndPatternsApart(t *testing.T) {
 	for _, c := range []struct {
 		a    app.Alike
 		want string
 	}{
-		{app.Alike{Words: []string{"colour", "label"}, Patterns: []string{"rushing to get it done"}}, "both mention colour, label · both show “rushing to get it done”"},
+		{app.Alike{Words: []string{"colour", "label"}, Patterns: []string{"rushing to get it done"}}, "both show “rushing to get it done” · both mention colour, label"},
 		{app.Alike{Patterns: []string{"running late", "skipping the checks"}}, "both show “running late” and “skipping the checks”"},
 		{app.Alike{Words: []string{"a", "b", "c", "d", "e"}}, "both mention a, b, c, d"},
 		{app.Alike{}, ""},
 		// Words give way before a pattern is cut.
-		{app.Alike{Words: []string{"colour", "labels", "checked"}, Patterns: []string{"rushing to get it done"}}, "both mention colour, labels · both show “rushing to get it done”"},
+		{app.Alike{Words: []string{"colour", "labels", "checked"}, Patterns: []string{"rushing to get it done"}}, "both show “rushing to get it done” · both mention colour, labels"},
 	} {
 		if got := alikeBecause(c.a, 70); got != c.want {
 			t.Errorf("alikeBecause(%+v) = %q, want %q", c.a, got, c.want)
