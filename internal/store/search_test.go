@@ -644,3 +644,14 @@ func titlesOf(t *testing.T, s *Store, query string, limit int) []string {
 	}
 	return got
 }
+
+// A query of thousands of letters is no typo: its spellings with a letter
+// put back are not made (a fuzzed query of 5,000 took the search down).
+func TestLeftOutOfAHugeWordIsNothing(t *testing.T) {
+	if got := len(leftOut(strings.Repeat("k", 5000))); got != 0 {
+		t.Errorf("leftOut of a 5,000-letter word made %d forms; want none", got)
+	}
+	if !leftOut("presription")["prescrib"] {
+		t.Error(`leftOut("presription") lacks "prescrib", the form of prescription`)
+	}
+}

@@ -63,6 +63,9 @@ func (s *Store) suggest(ctx context.Context, r Request) (string, error) {
 // English taken for a typo at all ("shame" for "shake", "debt" for
 // "debit"). Of equally likely words, the one in the most entries wins.
 func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
+	if utf8.RuneCountInString(w) > maxTypoLen {
+		return "", nil
+	}
 	if z, ok := wordfreq.Zipf(strings.ToLower(w)); ok && z >= everydayZipf && utf8.RuneCountInString(w) >= 4 {
 		return "", nil
 	}
@@ -120,7 +123,7 @@ func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
 func leftOut(w string) map[string]bool {
 	lower := []rune(strings.ToLower(w))
 	forms := map[string]bool{}
-	if len(lower) < 3 {
+	if len(lower) < 3 || len(lower) > maxTypoLen {
 		return forms
 	}
 	for i := 1; i <= len(lower); i++ {
@@ -130,6 +133,12 @@ func leftOut(w string) map[string]bool {
 	}
 	return forms
 }
+
+// maxTypoLen bounds the words a slip of the fingers is looked for in: a
+// longer one is no word mistyped, and its spellings with a letter put back
+// (26 for each place) and its comparisons with the journal's words grow
+// with its square (a fuzzed query of 5,000 letters took the search down).
+const maxTypoLen = 40
 
 // writtenAtMost bounds the words close in form that closestWord reads as
 // written: each is a look-up of a few entries.
