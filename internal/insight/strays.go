@@ -74,10 +74,14 @@ func (d *draft) evidence(c *corpus, m member) float32 {
 	seen := counted[:0]
 	var sum float32
 	for _, h := range d.hitsOf(m) {
-		if slices.Contains(seen, h.term) {
+		key := h.term
+		if c.fields[h.field].part == partTitle {
+			key = -1 - h.term
+		}
+		if slices.Contains(seen, key) {
 			continue
 		}
-		seen = append(seen, h.term)
+		seen = append(seen, key)
 		sum += worthIn(c.fields[h.field], d.isHint(int(h.term)) == 1)
 	}
 	return sum
