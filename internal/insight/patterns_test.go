@@ -547,3 +547,22 @@ func TestAThemeThePersonCorrectedStaysShown(t *testing.T) {
 		t.Errorf("with d corrected, kept %q; want %q", got, want)
 	}
 }
+
+func TestAPatternShownInSeveralWordsRanksAboveOneShownInOne(t *testing.T) {
+	draftOf := func(entries int, terms ...int32) *draft {
+		d := &draft{source: SourceLexicon, terms: []string{"put off", "procrastinating"}}
+		for e := range entries {
+			first := int32(len(d.hits))
+			for _, term := range terms {
+				d.hits = append(d.hits, hit{term: term})
+			}
+			d.add(int32(e), 1, first)
+		}
+		d.rank()
+		return d
+	}
+	several, one := draftOf(10, 0, 1), draftOf(11, 0)
+	if several.score <= one.score {
+		t.Errorf("10 entries showing the pattern in two words score %.2f, 11 in one word %.2f; want the first higher", several.score, one.score)
+	}
+}

@@ -68,7 +68,8 @@ func dropStrays(c *corpus, units [][]feature, drafts []*draft) {
 }
 
 // evidence is what m's distinct terms count for, each by the field it was
-// written in, a hint at hintWorth.
+// written in, a hint at hintWorth. A term in the title counts again in the
+// answers: an entry titled with the theme is about it.
 func (d *draft) evidence(c *corpus, m member) float32 {
 	var counted [8]int32
 	seen := counted[:0]

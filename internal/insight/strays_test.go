@@ -37,3 +37,21 @@ func TestAnEntryThatBrushesAThemeInPassingStaysOutOfIt(t *testing.T) {
 		}
 	}
 }
+
+func TestAnEntryTitledWithTheThemeIsNoStray(t *testing.T) {
+	entries, _ := kitJournal(30)
+	id := int64(len(entries) + 1)
+	entries = append(entries, journal.Entry{
+		ID: id, UID: fmt.Sprintf("u%d", id), OccurredOn: "2026-03-28",
+		Title:   "Skipped the checks",
+		Answers: []journal.Answer{{Key: journal.KeyCause, Text: "Argued with my sister over the seating plan for the wedding, and the caterer cancelled. We had skipped the checks on the booking too."}},
+	})
+	report := Patterns(entries, builtinLexicon(t), Options{})
+	checks, ok := themeByKey(report, "pattern:skipping-checks")
+	if !ok {
+		t.Fatal("no theme for skipping the checks")
+	}
+	if !slices.Contains(checks.Entries, id) {
+		t.Errorf("entry %d, titled with the pattern and naming it again in its cause, is not in %q", id, checks.Label)
+	}
+}
