@@ -41,8 +41,8 @@ func TestSimilarSaysWhatBothEntriesTrulyShare(t *testing.T) {
 			t.Errorf("words %q say both mention %q", a.Words, w)
 		}
 	}
-	if !slices.Equal(a.Patterns, []string{"not getting my things ready beforehand"}) {
-		t.Errorf("patterns %q, want the one both show", a.Patterns)
+	if !slices.Equal(a.Patterns, []string{"not getting my things ready beforehand", "rushing to get it done"}) {
+		t.Errorf("patterns %q, want the two both show", a.Patterns)
 	}
 }
 

@@ -17,9 +17,12 @@ type Match struct {
 	Title      string       `json:"title"`
 	// Score is the cosine similarity, from 0 to 1.
 	Score float64 `json:"score"`
-	// Shared are the words and patterns both entries have, the most telling
-	// first.
-	Shared []string `json:"shared"`
+	// Words are words both entries contain, the most telling first: never
+	// a title of address, a word for when something happened, nor a word
+	// of everyday English.
+	Words []string `json:"words"`
+	// Patterns are the labels of the lexicon's patterns both entries show.
+	Patterns []string `json:"patterns"`
 }
 
 // Similar returns up to n entries of past most like target, best first,
@@ -55,7 +58,8 @@ func (l Lexicon) Similar(target journal.Entry, past []journal.Entry, n int) []Ma
 		if at < 0 {
 			at = len(best)
 		}
-		m := Match{ID: e.ID, UID: e.UID, OccurredOn: e.OccurredOn, Title: e.Title, Score: score, Shared: fs.shared(want, fv)}
+		m := Match{ID: e.ID, UID: e.UID, OccurredOn: e.OccurredOn, Title: e.Title, Score: score}
+		m.Words, m.Patterns = fs.shared(want, fv)
 		best = slices.Insert(best, at, m)[:min(n, len(best)+1)]
 	})
 	return best
@@ -206,15 +210,31 @@ func norm(v []feature) float64 {
 	return sum
 }
 
-// shared names the features a and b share that contribute most to their
-// similarity, most first.
-func (fs *featureSpace) shared(a, b []feature) []string {
+// shared names the words and the patterns a and b share that contribute
+// most to their similarity, most first. The words leave out those that say
+// nothing about why two setbacks are alike: a title of address, the day or
+// the month, a word of everyday English.
+func (fs *featureSpace) shared(a, b []feature) (words, patterns []string) {
 	var both []feature
 	eachShared(a, b, func(id int32, w float64) { both = append(both, feature{id, w}) })
 	slices.SortStableFunc(both, func(x, y feature) int { return cmp.Compare(y.weight, x.weight) })
-	names := make([]string, 0, maxShared)
-	for _, f := range both[:min(maxShared, len(both))] {
-		names = append(names, fs.names[f.id])
+	words, patterns = []string{}, []string{}
+	for _, f := range both {
+		if int(f.id) >= len(fs.c.stems) {
+			patterns = append(patterns, fs.names[f.id])
+		} else if len(words) < maxShared && fs.telling(f.id) {
+			words = append(words, fs.names[f.id])
+		}
 	}
-	return names
+	return words, patterns
+}
+
+// everydayZipf is how common in everyday English (see wordfreq.Zipf) a word
+// must be to explain nothing about why two entries are alike: "door" is
+// 5.5, "phone" 5.4, "dinner" 5.3, "fridge" 4.
+const everydayZipf = 5.3
+
+func (fs *featureSpace) telling(stem int32) bool {
+	s := fs.c.stems[stem]
+	return !addressStems()[s] && !calendarStems()[s] && fs.c.zipfs[stem] < everydayZipf
 }
