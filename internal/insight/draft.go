@@ -197,9 +197,7 @@ func (d *draft) spell(c *corpus) {
 // tidyTerm lowercases matched text and keeps only its words: `said "sure`
 // is shown as "said sure".
 func tidyTerm(s string) string {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !isWordRune(r) && r != '\'' && r != '’' && r != '-'
-	})
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isTermRune(r) })
 	for i, w := range words {
 		if w == "i" || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
 			words[i] = "I" + w[1:] // "I", "I'm", "I’d": lower case reads as a typo
@@ -207,6 +205,10 @@ func tidyTerm(s string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// isTermRune says whether r is part of a word as a term shows it: a letter,
+// a digit, an apostrophe or a hyphen.
+func isTermRune(r rune) bool { return isWordRune(r) || r == '\'' || r == '’' || r == '-' }
 
 // shownTerms lists the terms as spelled, those found in the most entries
 // first and hints after terms.

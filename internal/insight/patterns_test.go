@@ -204,11 +204,13 @@ func TestNameThemeHighlightsTheName(t *testing.T) {
 // cormac (skipping the checks in four), delphine ("Luc", her husband, in
 // four); cormac four themes, freya three; held out at .47, laila ("Noor",
 // her flatmate, in eight), nkechi ("Adaeze", her daughter, in four),
-// pedro ("Fátima", his wife, in five). Their allowances record that rather than tuning
-// the engine on them.
+// pedro ("Fátima", his wife, in five); held out at .48, marisa (things
+// slipping through the cracks in four); quentin four themes, bolaji and
+// marisa three. Their allowances record that rather than tuning the engine
+// on them.
 func TestOneOffEntriesFormNoTheme(t *testing.T) {
-	allowed := map[string]int{"chiara": 4, "tomasz": 4, "aisha": 4, "mateo": 8, "kofi": 4, "ruth": 5, "diego": 7, "marguerite": 5, "aroha": 4, "hanne": 5, "margaret": 5, "rafael": 5, "tendai": 4, "oksana": 4, "tomas": 4, "chloe": 4, "ines2": 4, "malik": 5, "yusuf": 5, "beatriz": 4, "rashid": 4, "callum": 6, "hiroshi": 6, "keisha": 4, "ottilie": 4, "precious": 4, "santiago": 6, "bartek": 7, "javier": 5, "rosalind": 4, "tevita": 4, "farida": 4, "hamish": 4, "oskar": 4, "hyunwoo": 4, "magda": 5, "yasmin": 4, "fergus": 5, "kenji": 4, "ngozi": 5, "olusegun": 4, "svetlana": 4, "teodor": 5, "ahmed": 4, "bridie": 4, "haruka": 4, "lei": 5, "piotr": 4, "bernard": 5, "dominika": 4, "valentina": 6, "gunnar": 4, "harvey": 6, "ilse": 5, "paloma": 4, "radek": 4, "bronwyn": 4, "dale": 6, "mariam": 4, "priyanka2": 4, "siobhan": 6, "walter": 4, "ewan": 5, "fatima": 5, "gideon": 6, "leilani": 5, "yolanda": 4, "amara": 6, "greer": 5, "hazel": 4, "nadia": 5, "oluwaseun": 4, "tobias": 4, "dmitri2": 4, "mei": 5, "arash": 4, "barnaby": 5, "femi2": 4, "noor2": 6, "tamsin": 4, "aurelie": 5, "bogdan": 6, "fionnuala": 5, "jun": 4, "leticia": 4, "tobenna": 5, "yetunde": 6, "darius": 5, "mirela": 4, "ravi": 4, "siddharth": 4, "tomasina": 4, "anselm": 4, "cormac": 4, "delphine": 4, "laila": 8, "nkechi": 4, "pedro": 5}
-	allowedThemes := map[string]int{"chiara": 3, "kofi": 3, "lena": 3, "ruth": 3, "bridget": 4, "wen": 3, "aroha": 3, "hanne": 3, "tendai": 4, "oksana": 6, "malik": 4, "ines2": 3, "rashid": 3, "callum": 3, "hiroshi": 3, "precious": 3, "santiago": 3, "bartek": 4, "dmitri": 3, "ingrid": 3, "tevita": 3, "farida": 4, "kwabena": 4, "oskar": 3, "solene": 3, "magda": 6, "mireille": 5, "hyunwoo": 3, "ngozi": 4, "ahmed": 4, "bridie": 4, "haruka": 4, "piotr": 4, "rahel": 4, "paloma": 3, "radek": 3, "aiko": 4, "dale": 3, "mariam": 3, "priyanka2": 3, "leilani": 5, "ewan": 4, "oluwaseun": 5, "amara": 4, "greer": 4, "mei": 5, "dmitri2": 3, "kemi": 6, "tamsin": 5, "noor2": 4, "arash": 3, "femi2": 3, "jun": 3, "bogdan": 3, "marit": 3, "tobenna": 3, "ximena": 4, "yetunde": 5, "darius": 4, "ingrid2": 3, "mirela": 3, "siddharth": 3, "tomasina": 3, "cormac": 4, "freya": 3}
+	allowed := map[string]int{"chiara": 4, "tomasz": 4, "aisha": 4, "mateo": 8, "kofi": 4, "ruth": 5, "diego": 7, "marguerite": 5, "aroha": 4, "hanne": 5, "margaret": 5, "rafael": 5, "tendai": 4, "oksana": 4, "tomas": 4, "chloe": 4, "ines2": 4, "malik": 5, "yusuf": 5, "beatriz": 4, "rashid": 4, "callum": 6, "hiroshi": 6, "keisha": 4, "ottilie": 4, "precious": 4, "santiago": 6, "bartek": 7, "javier": 5, "rosalind": 4, "tevita": 4, "farida": 4, "hamish": 4, "oskar": 4, "hyunwoo": 4, "magda": 5, "yasmin": 4, "fergus": 5, "kenji": 4, "ngozi": 5, "olusegun": 4, "svetlana": 4, "teodor": 5, "ahmed": 4, "bridie": 4, "haruka": 4, "lei": 5, "piotr": 4, "bernard": 5, "dominika": 4, "valentina": 6, "gunnar": 4, "harvey": 6, "ilse": 5, "paloma": 4, "radek": 4, "bronwyn": 4, "dale": 6, "mariam": 4, "priyanka2": 4, "siobhan": 6, "walter": 4, "ewan": 5, "fatima": 5, "gideon": 6, "leilani": 5, "yolanda": 4, "amara": 6, "greer": 5, "hazel": 4, "nadia": 5, "oluwaseun": 4, "tobias": 4, "dmitri2": 4, "mei": 5, "arash": 4, "barnaby": 5, "femi2": 4, "noor2": 6, "tamsin": 4, "aurelie": 5, "bogdan": 6, "fionnuala": 5, "jun": 4, "leticia": 4, "tobenna": 5, "yetunde": 6, "darius": 5, "mirela": 4, "ravi": 4, "siddharth": 4, "tomasina": 4, "anselm": 4, "cormac": 4, "delphine": 4, "laila": 8, "nkechi": 4, "pedro": 5, "marisa": 4}
+	allowedThemes := map[string]int{"chiara": 3, "kofi": 3, "lena": 3, "ruth": 3, "bridget": 4, "wen": 3, "aroha": 3, "hanne": 3, "tendai": 4, "oksana": 6, "malik": 4, "ines2": 3, "rashid": 3, "callum": 3, "hiroshi": 3, "precious": 3, "santiago": 3, "bartek": 4, "dmitri": 3, "ingrid": 3, "tevita": 3, "farida": 4, "kwabena": 4, "oskar": 3, "solene": 3, "magda": 6, "mireille": 5, "hyunwoo": 3, "ngozi": 4, "ahmed": 4, "bridie": 4, "haruka": 4, "piotr": 4, "rahel": 4, "paloma": 3, "radek": 3, "aiko": 4, "dale": 3, "mariam": 3, "priyanka2": 3, "leilani": 5, "ewan": 4, "oluwaseun": 5, "amara": 4, "greer": 4, "mei": 5, "dmitri2": 3, "kemi": 6, "tamsin": 5, "noor2": 4, "arash": 3, "femi2": 3, "jun": 3, "bogdan": 3, "marit": 3, "tobenna": 3, "ximena": 4, "yetunde": 5, "darius": 4, "ingrid2": 3, "mirela": 3, "siddharth": 3, "tomasina": 3, "cormac": 4, "freya": 3, "quentin": 4, "bolaji": 3, "marisa": 3}
 	for _, name := range fixtureNames(t) {
 		var noise []journal.Entry
 		isNoise := setOf(readLabels(t, name+labelsSuffix).Noise)
@@ -564,5 +566,38 @@ func TestAPatternShownInSeveralWordsRanksAboveOneShownInOne(t *testing.T) {
 	several, one := draftOf(10, 0, 1), draftOf(11, 0)
 	if several.score <= one.score {
 		t.Errorf("10 entries showing the pattern in two words score %.2f, 11 in one word %.2f; want the first higher", several.score, one.score)
+	}
+}
+
+// A phrase's label keeps the capital of a name in it: "Okafor called", not
+// "okafor called", beside the theme "Okafor".
+func TestAPhraseLabelKeepsTheCapitalOfAName(t *testing.T) {
+	for _, name := range []string{"zainab", "walter", "bernard"} {
+		report := Patterns(readFixture(t, name+".json"), builtinLexicon(t), Options{MaxThemes: topThemes})
+		var people []string
+		for _, th := range report.Themes {
+			if th.Source == SourceName {
+				people = append(people, strings.Fields(th.Label)[0])
+			}
+		}
+		checked := 0
+		for _, th := range report.Themes {
+			if th.Source != SourceRecurringPhrase {
+				continue
+			}
+			for _, w := range strings.Fields(th.Label) {
+				for _, p := range people {
+					if strings.EqualFold(w, p) {
+						checked++
+						if w != p {
+							t.Errorf("%s: theme %q writes %q for %q", name, th.Label, w, p)
+						}
+					}
+				}
+			}
+		}
+		if checked == 0 {
+			t.Errorf("%s: no phrase theme names a person; the test shows nothing", name)
+		}
 	}
 }

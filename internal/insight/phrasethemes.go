@@ -125,9 +125,25 @@ func phraseLabel(c *corpus, d *draft, g *phraseGroup) string {
 	// written with a capital in mid-sentence, as a name is ("Hui Min").
 	proper := !slices.ContainsFunc(g.members[chosen].cand.stems, func(s int32) bool { return !c.writtenCapitalised(s) }) || writtenAsName(forms[chosen])
 	if first, _, _ := strings.Cut(label, " "); !g.seed.name && !proper && !notNames()[strings.TrimSuffix(strings.ToLower(first), ".")] {
-		label = tidyTerm(label)
+		label = tidyKeepingNames(c, label, g.members[chosen].cand.stems)
 	}
 	return label
+}
+
+// tidyKeepingNames is tidyTerm of label, but a word the journal writes with
+// a capital in mid-sentence keeps it: "Okafor called", not "okafor called".
+func tidyKeepingNames(c *corpus, label string, stems []int32) string {
+	tidy := strings.Fields(tidyTerm(label))
+	written := strings.FieldsFunc(label, func(r rune) bool { return !isTermRune(r) })
+	if len(written) != len(tidy) {
+		return strings.Join(tidy, " ")
+	}
+	for i, w := range written {
+		if s := slices.IndexFunc(stems, func(s int32) bool { return c.stems[s] == stemText(tidy[i]) }); s >= 0 && c.writtenCapitalised(stems[s]) {
+			tidy[i] = w
+		}
+	}
+	return strings.Join(tidy, " ")
 }
 
 // mostCommon picks the form used most, counting spellings that differ only
