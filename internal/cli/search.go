@@ -167,6 +167,9 @@ func (a *env) writeHits(hits []app.Hit) {
 	}
 	for i, h := range hits {
 		fmt.Fprintln(a.out, lines[i+1])
+		if h.Snippet == "" { // an entry with no text but its title
+			continue
+		}
 		snippet := strings.NewReplacer(app.MatchStart, on, app.MatchEnd, off).Replace(termtext.Line(h.Snippet))
 		fmt.Fprintln(a.out, termtext.Wrap(snippet, width, "    ", "    "))
 	}

@@ -197,6 +197,36 @@ func TestSearchSnippetsMarkEveryForm(t *testing.T) {
 	}
 }
 
+// The title is shown beside the snippet, so the snippet is never the
+// title again: it shows the word where the rest of the entry has it, or,
+// when only the title has it, how the entry goes on.
+func TestSearchSnippetIsNotTheTitle(t *testing.T) {
+	s := openTemp(t)
+	answer := func(text string) []journal.Answer { return []journal.Answer{{Key: "cause", Question: "q", Text: text}} }
+	seed(t, s,
+		journal.Entry{Title: "Lowe's sign went up on Military", OccurredOn: "2026-01-01",
+			Answers: answer("Drove past and there it is, big blue sign."), Lesson: "Worrying at night changes nothing."},
+		journal.Entry{Title: "Trust the process", OccurredOn: "2026-01-02", Lesson: "Trust the process!", Answers: answer("I panicked at the first bad week.")},
+	)
+	for q, want := range map[string]string{
+		"lowe sign": "Drove past and there it is, big blue " + MatchStart + "sign" + MatchEnd + ".",
+		"military":  "Worrying at night changes nothing.",
+		"trust":     "I panicked at the first bad week.",
+	} {
+		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})
+		if err != nil || len(r.Hits) != 1 {
+			t.Fatalf("search %q: %+v, %v", q, r.Hits, err)
+		}
+		if r.Hits[0].Snippet != want {
+			t.Errorf("search %q: snippet %q, want %q", q, r.Hits[0].Snippet, want)
+		}
+	}
+	matched := &forms{exact: map[string]bool{"titl": true, "title": true}}
+	if got := snippet(matched, "Title only", "", "", ""); got != "" {
+		t.Errorf("an entry with only a title: snippet %q, want none", got)
+	}
+}
+
 // A snippet keeps the quotation marks written at the start of a text and
 // onto the words at its ends, with the words it shows.
 func TestSearchSnippetsKeepQuotationMarks(t *testing.T) {
