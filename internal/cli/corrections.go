@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -65,6 +66,7 @@ func (a *env) correctionCmds() []*cobra.Command {
 		},
 		{
 			use: "add THEME ID", short: "Put an entry into a theme",
+			long:    "Puts the entry into the theme and keeps it there. An entry already in the theme\nis left as it is: failup says so, saves nothing and exits 0.",
 			example: "  failup patterns add pattern:overcommitment 12",
 			args:    exactArgs(2, "a theme and an entry ID"),
 			input: func(args []string) (app.CorrectionInput, error) {
@@ -153,6 +155,14 @@ func (a *env) correct(cmd *cobra.Command, in app.CorrectionInput, asJSON bool) e
 		return nil
 	}
 	saved, err := c.Correct(ctxOf(cmd), in)
+	if already, ok := errors.AsType[*app.AlreadyInError](err); ok {
+		// What was asked for is so: done, with nothing saved.
+		if asJSON {
+			return a.printJSON([]journal.Correction{})
+		}
+		fmt.Fprintf(a.out, "Entry %d is already in “%s”; nothing to change.\n", already.EntryID, termtext.Line(already.Theme))
+		return nil
+	}
 	if err != nil {
 		return err
 	}
