@@ -280,7 +280,8 @@ func positional(fns []cobra.CompletionFunc) cobra.CompletionFunc {
 }
 
 // completeThemes offers the keys of the themes the whole journal shows,
-// each described by its label.
+// each described by its label and how many entries show it, as search's
+// pattern: completion describes them.
 func (a *env) completeThemes(cmd *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	c, err := a.app()
 	if err != nil {
@@ -293,7 +294,8 @@ func (a *env) completeThemes(cmd *cobra.Command, _ []string, toComplete string) 
 	var out []cobra.Completion
 	for _, th := range r.Themes {
 		if strings.HasPrefix(th.Key, toComplete) {
-			out = append(out, cobra.CompletionWithDesc(termtext.Line(th.Key), fmt.Sprintf("%s (%d)", termtext.Line(th.Label), th.Count)))
+			// Not "Label (N)": a label may end in brackets of its own.
+			out = append(out, cobra.CompletionWithDesc(termtext.Line(th.Key), termtext.Line(th.Label)+", "+termtext.Count(th.Count, "entry", "entries")))
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
