@@ -51,6 +51,17 @@ func (e *ThemeNotFoundError) Error() string {
 	return fmt.Sprintf("no theme is called %q", e.Theme)
 }
 
+// AlreadyInError says an entry to be put into a theme is in it already:
+// nothing is saved, and nothing needs to be.
+type AlreadyInError struct {
+	EntryID int64
+	Theme   string
+}
+
+func (e *AlreadyInError) Error() string {
+	return fmt.Sprintf("entry %d is already in “%s”", e.EntryID, termtext.Line(e.Theme))
+}
+
 // CorrectionNotFoundError says no correction has a uid.
 type CorrectionNotFoundError struct{ UID string }
 
@@ -109,7 +120,7 @@ func (c *Core) Correct(ctx context.Context, in CorrectionInput) ([]journal.Corre
 		}
 		switch inTheme := slices.Contains(th.Entries, e.ID); {
 		case in.Kind == journal.CorrectAdd && inTheme:
-			return nil, inputErrorf("", "entry %d is already in “%s”", e.ID, termtext.Line(th.Label))
+			return nil, &AlreadyInError{EntryID: e.ID, Theme: th.Label}
 		case in.Kind == journal.CorrectRemove && !inTheme:
 			return nil, fmt.Errorf("entry %d is not in “%s”", e.ID, termtext.Line(th.Label))
 		}

@@ -137,7 +137,7 @@ func TestCorrectRefusesWhatCannotBeDone(t *testing.T) {
 		{app.CorrectionInput{Kind: journal.CorrectMerge, Theme: grant.Key, From: "grant report"}, true, "a theme cannot be merged with itself; name two different themes"},
 		{app.CorrectionInput{Kind: journal.CorrectRename, Theme: grant.Key, Label: "  "}, true, "the new name is empty; give the theme a few words of your own"},
 		{app.CorrectionInput{Kind: journal.CorrectRemove, Theme: grant.Key, EntryID: outside}, false, "entry 6 is not in “grant report”"},
-		{app.CorrectionInput{Kind: journal.CorrectAdd, Theme: grant.Key, EntryID: entries[0].ID}, true, "entry 1 is already in “grant report”"},
+		{app.CorrectionInput{Kind: journal.CorrectAdd, Theme: grant.Key, EntryID: entries[0].ID}, false, "entry 1 is already in “grant report”"},
 		{app.CorrectionInput{Kind: journal.CorrectAdd, Theme: grant.Key, EntryID: 99}, false, "there is no entry 99"},
 		{app.CorrectionInput{Kind: journal.CorrectWords, Theme: grant.Key, Words: []string{"de*"}}, true, ""},
 		{app.CorrectionInput{Kind: journal.CorrectWords, Theme: grant.Key, Words: []string{"grant"}, Undo: true}, false,

@@ -18,6 +18,9 @@ const (
 	MatchEnd   = store.MatchEnd
 )
 
+// Unmatched is a word of a search that no entry has.
+type Unmatched = store.Unmatched
+
 // QueryError is a search query that cannot be read.
 type QueryError = store.QueryError
 

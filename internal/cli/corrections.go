@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -65,6 +66,7 @@ func (a *env) correctionCmds() []*cobra.Command {
 		},
 		{
 			use: "add THEME ID", short: "Put an entry into a theme",
+			long:    "Puts the entry into the theme and keeps it there. An entry already in the theme\nis left as it is: failup says so, saves nothing and exits 0.",
 			example: "  failup patterns add pattern:overcommitment 12",
 			args:    exactArgs(2, "a theme and an entry ID"),
 			input: func(args []string) (app.CorrectionInput, error) {
@@ -153,6 +155,14 @@ func (a *env) correct(cmd *cobra.Command, in app.CorrectionInput, asJSON bool) e
 		return nil
 	}
 	saved, err := c.Correct(ctxOf(cmd), in)
+	if already, ok := errors.AsType[*app.AlreadyInError](err); ok {
+		// What was asked for is so: done, with nothing saved.
+		if asJSON {
+			return a.printJSON([]journal.Correction{})
+		}
+		fmt.Fprintf(a.out, "Entry %d is already in “%s”; nothing to change.\n", already.EntryID, termtext.Line(already.Theme))
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -270,7 +280,8 @@ func positional(fns []cobra.CompletionFunc) cobra.CompletionFunc {
 }
 
 // completeThemes offers the keys of the themes the whole journal shows,
-// each described by its label.
+// each described by its label and how many entries show it, as search's
+// pattern: completion describes them.
 func (a *env) completeThemes(cmd *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	c, err := a.app()
 	if err != nil {
@@ -283,7 +294,8 @@ func (a *env) completeThemes(cmd *cobra.Command, _ []string, toComplete string) 
 	var out []cobra.Completion
 	for _, th := range r.Themes {
 		if strings.HasPrefix(th.Key, toComplete) {
-			out = append(out, cobra.CompletionWithDesc(termtext.Line(th.Key), fmt.Sprintf("%s (%d)", termtext.Line(th.Label), th.Count)))
+			// Not "Label (N)": a label may end in brackets of its own.
+			out = append(out, cobra.CompletionWithDesc(termtext.Line(th.Key), termtext.Line(th.Label)+", "+termtext.Count(th.Count, "entry", "entries")))
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder

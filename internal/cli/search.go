@@ -32,7 +32,8 @@ among equal matches, the most recent.
 
 Anything else, such as a stray quote, brackets or a * on its own, is taken as
 words. When nothing matches, the words of your journal you likely mistyped are
-suggested.`
+suggested, as your journal writes them ("Hector"); of several words, those no
+entry has are named.`
 
 func (a *env) searchCmd() *cobra.Command {
 	var limit int
@@ -101,12 +102,40 @@ func (a *env) writeFound(found app.Found, asJSON bool) error {
 		return a.printJSON(found.Hits)
 	case len(found.Hits) == 0 && found.Suggestion != "":
 		fmt.Fprintf(a.out, "Nothing matches. Did you mean: failup search %s\n", shellQuote(found.Suggestion))
+	case len(found.Hits) == 0 && len(found.Unmatched) > 0:
+		fmt.Fprintln(a.out, "Nothing matches. "+unmatched(found.Unmatched))
 	case len(found.Hits) == 0:
 		fmt.Fprintln(a.out, strings.TrimSpace("Nothing matches. "+found.Widen))
 	default:
 		a.writeHits(found.Hits)
 	}
 	return nil
+}
+
+// unmatched says which words no entry has, and the word of the journal
+// each may be a slip for: No entry has "presription"; did you mean
+// "prescription"?
+func unmatched(words []app.Unmatched) string {
+	quote := func(s string) string { return `"` + termtext.Line(s) + `"` }
+	if len(words) == 1 && words[0].Suggestion != "" {
+		return fmt.Sprintf("No entry has %s; did you mean %s?", quote(words[0].Text), quote(words[0].Suggestion))
+	}
+	var b strings.Builder
+	b.WriteString("No entry has ")
+	for i, w := range words {
+		switch {
+		case i == 0:
+		case i == len(words)-1:
+			b.WriteString(" or ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(quote(w.Text))
+		if w.Suggestion != "" {
+			b.WriteString(" (did you mean " + quote(w.Suggestion) + "?)")
+		}
+	}
+	return b.String() + "."
 }
 
 // moreFound says, after the results, that the default limit left some out:
@@ -138,6 +167,9 @@ func (a *env) writeHits(hits []app.Hit) {
 	}
 	for i, h := range hits {
 		fmt.Fprintln(a.out, lines[i+1])
+		if h.Snippet == "" { // an entry with no text but its title
+			continue
+		}
 		snippet := strings.NewReplacer(app.MatchStart, on, app.MatchEnd, off).Replace(termtext.Line(h.Snippet))
 		fmt.Fprintln(a.out, termtext.Wrap(snippet, width, "    ", "    "))
 	}

@@ -77,6 +77,17 @@ type Results struct {
 	// Widen, when nothing matched and nothing is suggested, is a sentence
 	// on what may find more (see searchquery.Query.Widen).
 	Widen string `json:"widen,omitempty"`
+	// Unmatched, when nothing matched and nothing is suggested for the
+	// whole query, are the words of a query of more than one word (or with
+	// filters) that no entry has: which to take out or correct.
+	Unmatched []Unmatched `json:"unmatched,omitempty"`
+}
+
+// Unmatched is a word or phrase of a search that no entry has, as typed,
+// and the closest the journal has, if any.
+type Unmatched struct {
+	Text       string `json:"text"`
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 // QueryError is a search that cannot be run as asked, such as a day that is
@@ -143,11 +154,19 @@ func (s *Store) Find(ctx context.Context, r Request) (Results, error) {
 	if err := s.snippets(ctx, res.Hits, matched); err != nil {
 		return res, err
 	}
+	closest := map[string]string{}
 	if len(res.Hits) == 0 && match != "" && !(r.Typing && halfTyped(r.Query)) {
-		res.Suggestion, err = s.suggest(ctx, r)
+		if res.Suggestion, err = s.suggest(ctx, r, closest); err != nil {
+			return res, err
+		}
 	}
 	if len(res.Hits) == 0 && res.Suggestion == "" {
 		res.Widen = r.Query.Widen()
+		// While a query is typed, a word that matches nothing is often
+		// one not finished.
+		if match != "" && !r.Typing && !loneWord(r.Query) {
+			res.Unmatched, err = s.unmatched(ctx, r.Query, closest)
+		}
 	}
 	return res, err
 }

@@ -197,6 +197,36 @@ func TestSearchSnippetsMarkEveryForm(t *testing.T) {
 	}
 }
 
+// The title is shown beside the snippet, so the snippet is never the
+// title again: it shows the word where the rest of the entry has it, or,
+// when only the title has it, how the entry goes on.
+func TestSearchSnippetIsNotTheTitle(t *testing.T) {
+	s := openTemp(t)
+	answer := func(text string) []journal.Answer { return []journal.Answer{{Key: "cause", Question: "q", Text: text}} }
+	seed(t, s,
+		journal.Entry{Title: "Lowe's sign went up on Military", OccurredOn: "2026-01-01",
+			Answers: answer("Drove past and there it is, big blue sign."), Lesson: "Worrying at night changes nothing."},
+		journal.Entry{Title: "Trust the process", OccurredOn: "2026-01-02", Lesson: "Trust the process!", Answers: answer("I panicked at the first bad week.")},
+	)
+	for q, want := range map[string]string{
+		"lowe sign": "Drove past and there it is, big blue " + MatchStart + "sign" + MatchEnd + ".",
+		"military":  "Worrying at night changes nothing.",
+		"trust":     "I panicked at the first bad week.",
+	} {
+		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})
+		if err != nil || len(r.Hits) != 1 {
+			t.Fatalf("search %q: %+v, %v", q, r.Hits, err)
+		}
+		if r.Hits[0].Snippet != want {
+			t.Errorf("search %q: snippet %q, want %q", q, r.Hits[0].Snippet, want)
+		}
+	}
+	matched := &forms{exact: map[string]bool{"titl": true, "title": true}}
+	if got := snippet(matched, "Title only", "", "", ""); got != "" {
+		t.Errorf("an entry with only a title: snippet %q, want none", got)
+	}
+}
+
 // A snippet keeps the quotation marks written at the start of a text and
 // onto the words at its ends, with the words it shows.
 func TestSearchSnippetsKeepQuotationMarks(t *testing.T) {
@@ -242,6 +272,66 @@ func TestSearchSuggestsWordsOfTheJournal(t *testing.T) {
 		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})
 		if err != nil || len(r.Hits) != 0 || r.Suggestion != want {
 			t.Errorf("search %q: %d hits, suggestion %q (%v), want %q", q, len(r.Hits), r.Suggestion, err, want)
+		}
+	}
+}
+
+// When a search of several words finds nothing and no correction of them
+// all would, it says which words no entry has, each with the word of the
+// journal it is likely a slip for.
+func TestSearchSaysWhichWordsNoEntryHas(t *testing.T) {
+	s := openTemp(t)
+	answer := func(text string) []journal.Answer { return []journal.Answer{{Key: "cause", Question: "q", Text: text}} }
+	seed(t, s,
+		journal.Entry{Title: "Ran out of pills", OccurredOn: "2026-01-01", Answers: answer("The prescription ran out on Sunday.")},
+		journal.Entry{Title: "Forgot again", OccurredOn: "2026-01-02", Answers: answer("Did not refill the water jug either."), Tags: []string{"home"}},
+	)
+	for q, want := range map[string][]Unmatched{
+		"presription refill":        {{Text: "presription", Suggestion: "prescription"}},
+		"qqqqqq presription refill": {{Text: "qqqqqq"}, {Text: "presription", Suggestion: "prescription"}},
+		"qqqqqq OR zzzzzz refill":   {{Text: "qqqqqq"}, {Text: "zzzzzz"}},
+		"qqqqqq OR sunday refill":   nil, // each has entries; not one entry both
+		`"refill the jug" sunday`:   {{Text: "refill the jug"}},
+		"jugg* qqqqqq":              {{Text: "jugg*", Suggestion: "jug*"}, {Text: "qqqqqq"}},
+		"presription tag:home":      {{Text: "presription", Suggestion: "prescription"}},
+		"prescription refill":       nil, // both are in the journal, not in one entry
+		"qqqqqq":                    nil, // one word: Widen says enough
+	} {
+		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})
+		if err != nil || len(r.Hits) != 0 || r.Suggestion != "" || !slices.Equal(r.Unmatched, want) {
+			t.Errorf("search %q: %d hits, suggestion %q, unmatched %+v (%v); want unmatched %+v", q, len(r.Hits), r.Suggestion, r.Unmatched, err, want)
+		}
+	}
+	// Only when nothing else is said: a query its corrections find is
+	// suggested whole, and a query being typed may have a word not finished.
+	r, err := s.Find(ctx, Request{Query: searchquery.Parse("presription ran")})
+	if err != nil || r.Suggestion != "prescription ran" || r.Unmatched != nil {
+		t.Errorf("presription ran: suggestion %q, unmatched %+v (%v)", r.Suggestion, r.Unmatched, err)
+	}
+	r, err = s.Find(ctx, Request{Query: searchquery.ParseTyped("qqqqqq refi"), Typing: true})
+	if err != nil || r.Unmatched != nil {
+		t.Errorf("qqqqqq refi, being typed: unmatched %+v (%v)", r.Unmatched, err)
+	}
+}
+
+// A word is suggested as the journal writes it, capital and all, where a
+// capital says something: not at the start of a sentence, nor in a tag.
+func TestSearchSuggestsWordsAsWritten(t *testing.T) {
+	s := openTemp(t)
+	answer := func(text string) []journal.Answer { return []journal.Answer{{Key: "cause", Question: "q", Text: text}} }
+	seed(t, s,
+		journal.Entry{Title: "Short at the register", OccurredOn: "2026-01-01", Answers: answer("I asked Hector to count it again."), Tags: []string{"hector"}},
+		journal.Entry{Title: "Keys", OccurredOn: "2026-01-02", Answers: answer("Gave the keys to Hector, then took them back."), Tags: []string{"hector"}},
+		journal.Entry{Title: "Hector was right", OccurredOn: "2026-01-03", Answers: answer("Cricket on the radio all afternoon."), Tags: []string{"hector"}},
+	)
+	for q, want := range map[string]string{
+		"hecter":  "Hector",
+		"Hecter":  "Hector",
+		"crickit": "cricket", // its capital only starts a sentence
+	} {
+		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})
+		if err != nil || r.Suggestion != want {
+			t.Errorf("search %q: suggestion %q (%v), want %q", q, r.Suggestion, err, want)
 		}
 	}
 }

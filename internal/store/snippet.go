@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,7 +46,7 @@ func (s *Store) snippets(ctx context.Context, hits []Hit, matched *forms) error 
 		if err := rows.Scan(&id, &lesson, &answers, &followup, &title); err != nil {
 			return err
 		}
-		hits[at[id]].Snippet = snippet(matched, lesson, answers, followup, title)
+		hits[at[id]].Snippet = snippet(matched, title, lesson, answers, followup)
 	}
 	return rows.Err()
 }
@@ -54,12 +55,18 @@ type span struct{ start, end int }
 
 // snippet is the best stretch of the texts, in order of preference: the one
 // with the most distinct matched forms, else the start of the first text
-// that has words.
-func snippet(matched *forms, texts ...string) string {
+// that has words. The title is shown beside it, so it is never the snippet,
+// nor is a text that says the same: a word only the title has is seen there,
+// and the snippet shows how the entry goes on. Without another text, the
+// snippet is "".
+func snippet(matched *forms, title string, texts ...string) string {
 	bestText, bestScore, bestFrom := -1, 0, 0
 	var bestWords []span
 	var bestHits []bool
 	for ti, text := range texts {
+		if sameText(text, title) {
+			continue
+		}
 		var words []span
 		var hits []bool
 		var fs []string
@@ -145,4 +152,10 @@ func mark(text string, words []span, hits []bool, from int) string {
 		b.WriteString(strings.TrimRight(text[last:], " \n\t"))
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// sameText reports whether a and b are the same words, however spaced and
+// stopped.
+func sameText(a, b string) bool {
+	return slices.Equal(wordform.Words(a), wordform.Words(b))
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/failup/failup/internal/searchquery"
@@ -21,7 +22,8 @@ const everydayZipf = 3.0
 
 // suggest is r's query with each word the journal does not have replaced by
 // the closest word it has, when that query finds entries; "" otherwise.
-func (s *Store) suggest(ctx context.Context, r Request) (string, error) {
+// closest keeps the closest word found for each word (see closestWord).
+func (s *Store) suggest(ctx context.Context, r Request, closest map[string]string) (string, error) {
 	q := r.Query
 	q.All = make([][]searchquery.Term, len(r.Query.All))
 	changed := false
@@ -30,7 +32,7 @@ func (s *Store) suggest(ctx context.Context, r Request) (string, error) {
 		for j, t := range group {
 			words := wordform.Words(t.Text)
 			for k, w := range words {
-				better, err := s.closestWord(ctx, w)
+				better, err := s.closestKept(ctx, w, closest)
 				if err != nil {
 					return "", err
 				}
@@ -54,6 +56,86 @@ func (s *Store) suggest(ctx context.Context, r Request) (string, error) {
 	return q.String(), nil
 }
 
+// unmatched are the words and phrases of q that no entry has, each with the
+// closest the journal has when there is one; of words given as
+// alternatives (a OR b), only when no entry has any of them.
+func (s *Store) unmatched(ctx context.Context, q searchquery.Query, closest map[string]string) ([]Unmatched, error) {
+	var out []Unmatched
+	for _, group := range q.All {
+		var none []Unmatched
+		for _, t := range group {
+			has, err := s.hasTerm(ctx, t)
+			if err != nil {
+				return nil, err
+			}
+			if has {
+				none = nil
+				break
+			}
+			star := ""
+			if t.Prefix {
+				star = "*"
+			}
+			u := Unmatched{Text: t.Text + star}
+			words := wordform.Words(t.Text)
+			changed := false
+			for k, w := range words {
+				better, err := s.closestKept(ctx, w, closest)
+				if err != nil {
+					return nil, err
+				}
+				if better != "" {
+					words[k], changed = better, true
+				}
+			}
+			better := searchquery.Term{Text: strings.Join(words, " "), Phrase: t.Phrase, Prefix: t.Prefix}
+			if changed {
+				if has, err = s.hasTerm(ctx, better); err != nil {
+					return nil, err
+				}
+			}
+			if changed && has {
+				u.Suggestion = better.Text + star
+			}
+			none = append(none, u)
+		}
+		out = append(out, none...)
+	}
+	return out, nil
+}
+
+// hasTerm reports whether any entry has t; a term without words is taken
+// as had, since the search leaves it out.
+func (s *Store) hasTerm(ctx context.Context, t searchquery.Term) (bool, error) {
+	expr := termExpr(t, &forms{exact: map[string]bool{}})
+	if expr == "" {
+		return true, nil
+	}
+	var has bool
+	err := s.db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM entries_fts WHERE entries_fts MATCH ?)", expr).Scan(&has)
+	return has, err
+}
+
+// loneWord reports whether q is one word and nothing else, which
+// Results.Widen says enough about when no entry has it.
+func loneWord(q searchquery.Query) bool {
+	return len(q.All) == 1 && len(q.All[0]) == 1 && len(wordform.Words(q.All[0][0].Text)) == 1 &&
+		len(q.None) == 0 && len(q.Tags) == 0 && len(q.Skills) == 0 && len(q.Patterns) == 0 && q.Before == "" && q.After == ""
+}
+
+// closestKept is closestWord, kept in closest for the next time w is asked
+// about.
+func (s *Store) closestKept(ctx context.Context, w string, closest map[string]string) (string, error) {
+	if better, ok := closest[w]; ok {
+		return better, nil
+	}
+	better, err := s.closestWord(ctx, w)
+	if err == nil {
+		closest[w] = better
+	}
+	return better, err
+}
+
 // closestWord is the word of the journal that w is most likely a typo of,
 // as the journal writes it; "" when w is in the journal (in any form) or no
 // word of it is a likely typo. A likely typo is a slip or two of the
@@ -69,6 +151,9 @@ func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
 	if z, ok := wordfreq.Zipf(strings.ToLower(w)); ok && z >= everydayZipf && utf8.RuneCountInString(w) >= 4 {
 		return "", nil
 	}
+	// What was typed is compared in lower case, as the journal's forms
+	// are: a name is a name whether or not its capital was typed.
+	lower := strings.ToLower(w)
 	form := wordform.Form(w)
 	// Only words starting with w's first letter are compared: a typo rarely
 	// changes the first letter, and reading the whole vocabulary of a large
@@ -90,7 +175,7 @@ func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
 		}
 		// A form may be near the start of w, the rest of w an ending the
 		// form leaves out ("lock" for "lcoked"): it is read as written too.
-		whole, head := typoCosts(w, word.Term)
+		whole, head := typoCosts(lower, word.Term)
 		cost := min(typoCost(form, word.Term), whole)
 		if missing[word.Term] {
 			cost = 1
@@ -109,8 +194,8 @@ func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		cost := typoCost(w, written)
-		if likelyTypo(cost, w, written) && (best == "" || cost < bestCost || cost == bestCost && c.Docs > bestDocs) {
+		cost := typoCost(lower, strings.ToLower(written))
+		if likelyTypo(cost, lower, written) && (best == "" || cost < bestCost || cost == bestCost && c.Docs > bestDocs) {
 			best, bestCost, bestDocs = written, cost, c.Docs
 		}
 	}
@@ -215,7 +300,13 @@ func (s *Store) writtenAs(ctx context.Context, form, typed string) (string, erro
 		return "", err
 	}
 	defer rows.Close()
+	typed = strings.ToLower(typed)
 	written, cost := form, -1
+	// votes count each way of writing the word, capitals and all, in the
+	// entries' own text: a capital that starts a sentence or a title says
+	// nothing of the word ("Cricket"), nor do tags and skills, lower-cased
+	// whatever the person writes ("hector" the tag, "Hector" the man).
+	votes := map[string]int{}
 	for rows.Next() {
 		texts := make([]any, 5)
 		for i := range texts {
@@ -224,18 +315,44 @@ func (s *Store) writtenAs(ctx context.Context, form, typed string) (string, erro
 		if err := rows.Scan(texts...); err != nil {
 			return "", err
 		}
-		for _, text := range texts {
-			wordform.Each(*text.(*string), func(word string, _, _ int) {
+		for i, t := range texts {
+			text := *t.(*string)
+			wordform.Each(text, func(word string, start, end int) {
 				if wordform.Form(word) != form {
 					return
 				}
-				if c := typoCost(typed, word); cost < 0 || c < cost {
+				if i < len(texts)-1 && !startsSentence(text[:start]) {
+					word = caseOf(word, text[start:end])
+					votes[word]++
+				}
+				// Of the ways as near to what was typed, in any case, the
+				// one written most.
+				c := typoCost(typed, strings.ToLower(word))
+				if cost < 0 || c < cost || c == cost && votes[word] > votes[written] {
 					written, cost = word, c
 				}
 			})
 		}
 	}
 	return written, rows.Err()
+}
+
+// caseOf is word, which wordform gives lower-cased and without a
+// possessive, in the case it is written in span.
+func caseOf(word, span string) string {
+	if len(span) >= len(word) && strings.EqualFold(span[:len(word)], word) {
+		return span[:len(word)]
+	}
+	return word
+}
+
+// startsSentence reports whether a word after before starts a sentence,
+// where a capital is no sign of a name.
+func startsSentence(before string) bool {
+	trimmed := strings.TrimRightFunc(before, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '"' || r == '\'' || unicode.In(r, unicode.Ps, unicode.Pi)
+	})
+	return trimmed == "" || strings.Contains(before[len(trimmed):], "\n") || strings.ContainsAny(trimmed[len(trimmed)-1:], ".!?:")
 }
 
 // writtenFrom is how many of the newest entries with a word writtenAs reads
