@@ -230,13 +230,15 @@ func (m *lexMatcher) entryHits(ew *entryWords, hits []lexHit) []lexHit {
 // her keys". (someoneElses asks the same of the word before a name.)
 func (m *lexMatcher) othersBetween(ew *entryWords, first, last int32) bool {
 	for k := first + 1; k < last; k++ {
-		switch m.vocab.words[ew.words[k]].text {
-		case "his", "her", "their", "your", "its":
+		if othersPossessives[m.vocab.words[ew.words[k]].text] {
 			return true
 		}
 	}
 	return false
 }
+
+// othersPossessives say that what follows is someone else's.
+var othersPossessives = map[string]bool{"his": true, "her": true, "their": true, "your": true, "its": true}
 
 // someoneElseDoes says whether the term at word first, in a field that
 // starts at word begin, is what someone else did: its clause's subject,

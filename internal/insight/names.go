@@ -158,8 +158,8 @@ func dropOthersKin(c *corpus, drafts []*draft) {
 }
 
 // someoneElses says whether the word at text[at] is a common noun that
-// belongs to someone else: written in lower case after "his", "her",
-// "their", "your" or a possessive ("Sam's mum").
+// belongs to someone else: written in lower case after one of
+// othersPossessives or a possessive ("Sam's mum").
 func someoneElses(text string, at int) bool {
 	if r, _ := utf8.DecodeRuneInString(text[at:]); !unicode.IsLower(r) {
 		return false
@@ -167,9 +167,5 @@ func someoneElses(text string, at int) bool {
 	before := strings.TrimRightFunc(text[:at], unicode.IsSpace)
 	start := strings.LastIndexFunc(before, func(r rune) bool { return !isWordRune(r) && r != '\'' && r != '’' })
 	prev := strings.ToLower(before[start+1:])
-	switch prev {
-	case "his", "her", "their", "your":
-		return true
-	}
-	return strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "s'") || strings.HasSuffix(prev, "s’")
+	return othersPossessives[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") || strings.HasSuffix(prev, "s'") || strings.HasSuffix(prev, "s’")
 }
