@@ -1,10 +1,6 @@
 package insight
 
-import (
-	"strings"
-
-	"github.com/failup/failup/internal/journal"
-)
+import "github.com/failup/failup/internal/journal"
 
 // corpus is a set of entries scanned once. It keeps only what the phrase
 // passes need, column by column so each pass is a plain array walk: the
@@ -282,12 +278,5 @@ func (c *corpus) fieldName(f int32) string {
 // text is what a hit matched, as written.
 func (c *corpus) text(h hit) string {
 	text := c.fieldText(h.field)
-	out := text[h.first:wordEnd(text, int(h.last))]
-	// The word was read without its possessive: "Rob's" is Rob.
-	for _, s := range [...]string{"'s", "’s", "'S", "’S"} {
-		if trimmed, ok := strings.CutSuffix(out, s); ok {
-			return trimmed
-		}
-	}
-	return out
+	return withoutPossessive(text[h.first:wordEnd(text, int(h.last))])
 }

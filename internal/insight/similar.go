@@ -85,7 +85,8 @@ type featureSpace struct {
 	c   *corpus
 	idf []float64
 	// names are how features are shown: stems as the first entry wrote
-	// them, then the patterns' labels.
+	// them (in lower case, but for a name's capital; without a possessive),
+	// then the patterns' labels.
 	names []string
 	// patterns lists, by entry, the lexicon patterns it shows.
 	patterns [][]feature
@@ -115,7 +116,10 @@ func newFeatureSpace(sc scanned) *featureSpace {
 		for p := fl.contentFirst; p < fl.contentEnd; p++ {
 			start := int(c.start(p))
 			if stem := c.contentStems[p]; fs.names[stem] == c.stems[stem] {
-				fs.names[stem] = strings.ToLower(text[start:wordEnd(text, start)])
+				fs.names[stem] = withoutPossessive(text[start:wordEnd(text, start)])
+				if !c.writtenCapitalised(stem) {
+					fs.names[stem] = strings.ToLower(fs.names[stem])
+				}
 			}
 		}
 	}
