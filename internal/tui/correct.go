@@ -472,8 +472,8 @@ func (k *corrector) pickShown(n int) int {
 }
 
 // movePick moves the one chosen in a picker as msg asks, the way the other
-// lists move: ↑/↓ by one, pgup/pgdn by a page, home/end to the first or the
-// last, keeping it in view.
+// lists move: ↑/↓ by one, pgup/pgdn by a page (the list too), home/end to
+// the first or the last, keeping it in view.
 func (k *corrector) movePick(msg tea.KeyPressMsg) {
 	keys := k.c.Keys
 	n := len(k.pickNames())
@@ -484,14 +484,14 @@ func (k *corrector) movePick(msg tea.KeyPressMsg) {
 	case key.Matches(msg, keys.Down):
 		k.pick++
 	case key.Matches(msg, keys.PageUp):
-		k.pick -= page
+		k.pick, k.top = k.pick-page, k.top-page
 	case key.Matches(msg, keys.PageDown):
-		k.pick += page
+		k.pick, k.top = k.pick+page, k.top+page
 	case key.Matches(msg, keys.First):
 		k.pick = 0
 	case key.Matches(msg, keys.Last):
 		k.pick = n - 1
 	}
 	k.pick = min(max(k.pick, 0), max(n-1, 0))
-	k.top = min(max(k.top, k.pick-page+1), k.pick)
+	k.top = min(max(k.top, k.pick-page+1, 0), k.pick, max(n-page, 0))
 }
