@@ -337,7 +337,7 @@ func (k *corrector) View(w int) string {
 	case k.Typing():
 		// Without a width the field shows only its placeholder's first letter.
 		k.input.SetWidth(max(1, w-lipgloss.Width(k.input.Prompt)-1))
-		return k.input.View() + "\n" + s.Muted.Render("enter saves · esc keeps it as it is") + "\n"
+		return k.input.View() + "\n" // the help line says enter saves and esc keeps it
 	case k.picking():
 		b := k.pickHeading(w)
 		if k.mode == merging && k.others == nil {

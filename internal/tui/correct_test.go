@@ -15,6 +15,15 @@ import (
 	"github.com/failup/failup/internal/journal"
 )
 
+// saysKeysOnce fails when a prompt's keys are said twice: the help line
+// says them, and nothing over it again.
+func saysKeysOnce(t *testing.T, screen string) {
+	t.Helper()
+	if strings.Count(screen, "enter") != 1 || strings.Count(screen, "esc") != 1 {
+		t.Errorf("the keys are said more than once:\n%s", screen)
+	}
+}
+
 func TestCorrectingPatterns(t *testing.T) {
 	h := newHarness(t, StartHome)
 	seedPatterns(h)
@@ -23,7 +32,8 @@ func TestCorrectingPatterns(t *testing.T) {
 
 	// Rename: the field starts with the name as it is.
 	h.press("r")
-	h.expectScreen("new name › saying yes to too much", "enter saves · esc keeps it as it is")
+	h.expectScreen("new name › saying yes to too much", "enter save • esc keep it")
+	saysKeysOnce(t, h.screen())
 	if !h.model.top().Typing() {
 		t.Fatal("renaming does not take typing: ? and q would not reach the field")
 	}
@@ -63,6 +73,7 @@ func TestCorrectingPatterns(t *testing.T) {
 	h.expectScreen("Took entry 3 out of “my yeses”.", "2 entries from")
 	h.press("w")
 	h.expectScreen("words › words that mean this to you, with commas between")
+	saysKeysOnce(t, h.screen())
 	h.typeText("alarm, timer")
 	h.press("enter")
 	h.expectScreen("Entries that use “alarm” and “timer” now join “my yeses”.", "4 entries from", "Missed the bus", "Burnt the bread")
