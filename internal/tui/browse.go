@@ -345,7 +345,7 @@ func (m *browseScreen) viewList(w int) string {
 		return wrap(s.Hint, "No reflections yet. They will be here when you need them.", w)
 	}
 	var b strings.Builder
-	day := func(d journal.Date) string { return m.c.day(d, "02 Jan 2006") }
+	day := m.c.dayInColumn
 	cols := columnsFor(m.entries, m.c.ListWidth(), day)
 	for i, e := range m.entries {
 		row := entryRow(s, day(e.OccurredOn), e, cols, m.top+i == m.cursor)
@@ -395,7 +395,7 @@ func (m *browseScreen) viewHits(w int) string {
 		if i == m.cursor {
 			mark, style = s.Selected.Render("› "), s.Selected
 		}
-		date := m.c.day(h.OccurredOn, "02 Jan 2006")
+		date := m.c.dayInColumn(h.OccurredOn)
 		b.WriteString(mark + s.Muted.Render(date) + "  " + style.Render(oneLine(h.Title, m.c.ListWidth()-4-lipgloss.Width(date))) + "\n")
 		b.WriteString("    " + highlight(s, h.Snippet, w-4) + "\n")
 	}

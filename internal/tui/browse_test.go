@@ -91,7 +91,7 @@ func TestDetailEditAndDelete(t *testing.T) {
 			CheckedInAt: &checked, TriedAgain: ptr(true), Outcome: ptr("Much calmer."), ConfidenceAfter: ptr(7)}})
 	h.run(h.model.top().Init())
 	h.press("b", "enter")
-	h.expectScreen("Froze in the interview", "Monday 2 March 2026", "Practice beats cramming.", "resilience", "↓ more")
+	h.expectScreen("Froze in the interview", "Monday 2 Mar 2026", "Practice beats cramming.", "resilience", "↓ more")
 	golden.RequireEqual(t, h.screen())
 	h.press("pgdown")
 	h.expectScreen("Mock interview with Sam", "tried again", "confidence 7 of 10", "Much calmer.")

@@ -496,7 +496,7 @@ func (m *lessonsScreen) viewRow(i, w int) string {
 		mark, titleStyle = s.Selected.Render("› "), s.Selected
 	}
 	text := m.lessonText(r, w)
-	day := m.c.day(r.on, "2 Jan 2006")
+	day := m.c.day(r.on)
 	// The title has the room it needs first, leaving the day whole; the
 	// tags have what is left.
 	title := oneLine(r.title, max(w-4-lipgloss.Width(day), w/2))

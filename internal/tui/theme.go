@@ -227,7 +227,7 @@ func (m *themeScreen) Help() helpKeys {
 func (m *themeScreen) viewHeading(w int) string {
 	s := m.c.Styles
 	th := m.theme
-	first, last := m.c.day(th.FirstSeen, "02 Jan 2006"), m.c.day(th.LastSeen, "02 Jan 2006")
+	first, last := m.c.day(th.FirstSeen), m.c.day(th.LastSeen)
 	when := "from " + first + " to " + last
 	if first == last {
 		when = "on " + first
@@ -270,7 +270,7 @@ func (m *themeScreen) View() string {
 		if i == m.cursor {
 			mark, style = s.Selected.Render("› "), s.Selected
 		}
-		day := m.c.day(e.OccurredOn, "02 Jan 2006")
+		day := m.c.dayInColumn(e.OccurredOn)
 		b.WriteString(mark + s.Muted.Render(day) + "  " + style.Render(oneLine(e.Title, m.c.ListWidth()-4-lipgloss.Width(day))) + "\n")
 		b.WriteString("    " + evidenceSnippet(s, e, ev, w-4) + "\n")
 	}
