@@ -91,7 +91,7 @@ type Common struct {
 	// for the line said on leaving.
 	saved, updated []int64
 	// PromptSet is the set new reflections ask; WeekStart, the first row of
-	// the calendar; DateLayout, how the screens write a day ("": dayLayout):
+	// the calendar; DateLayout, how the screens write a day ("": 28 Nov 2026):
 	// the person's settings.
 	PromptSet  string
 	WeekStart  time.Weekday
