@@ -110,7 +110,11 @@ func (m *browseScreen) rows() int {
 // which may have been edited or deleted.
 func (m *browseScreen) Init() tea.Cmd { return m.load() }
 
-func (m *browseScreen) load() tea.Cmd {
+func (m *browseScreen) load() tea.Cmd { return m.loadFrom(m.top) }
+
+// loadFrom loads the page of the list that starts at from, or as near to it
+// as keeps the cursor on it.
+func (m *browseScreen) loadFrom(from int) tea.Cmd {
 	m.seq++
 	if m.stop != nil {
 		m.stop()
@@ -126,7 +130,7 @@ func (m *browseScreen) load() tea.Cmd {
 		}
 	}
 	rows := m.rows()
-	top := min(m.top, m.cursor)
+	top := min(from, m.cursor)
 	if m.cursor >= top+rows {
 		top = m.cursor - rows + 1
 	}
@@ -214,9 +218,9 @@ func (m *browseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.ArrowDown):
 		return m.move(1)
 	case key.Matches(msg, k.PageUp):
-		return m.move(-m.rows())
+		return m.page(-1)
 	case key.Matches(msg, k.PageDown):
-		return m.move(m.rows())
+		return m.page(1)
 	case key.Matches(msg, k.First):
 		return m.move(-m.count())
 	case key.Matches(msg, k.Last):
@@ -256,10 +260,27 @@ func (m *browseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // move moves the cursor by delta, loading another page when it leaves this one.
 func (m *browseScreen) move(delta int) tea.Cmd {
 	m.cursor = min(max(m.cursor+delta, 0), max(m.count()-1, 0))
-	if m.search || (m.cursor >= m.top && m.cursor < m.top+len(m.entries)) {
+	if m.search {
+		m.top = min(max(m.top, m.cursor-m.rows()+1), m.cursor)
+		return nil
+	}
+	if m.cursor >= m.top && m.cursor < m.top+len(m.entries) {
 		return nil
 	}
 	return m.load()
+}
+
+// page shows the next page, up (dir -1) or down, as far as the list goes,
+// the cursor as many rows on.
+func (m *browseScreen) page(dir int) tea.Cmd {
+	rows := m.rows()
+	top := min(max(m.top+dir*rows, 0), max(m.count()-rows, 0))
+	m.cursor = min(max(m.cursor+dir*rows, 0), max(m.count()-1, 0))
+	if m.search {
+		m.top = min(max(top, m.cursor-rows+1), m.cursor)
+		return nil
+	}
+	return m.loadFrom(top)
 }
 
 func (m *browseScreen) selected() int64 {
@@ -345,7 +366,7 @@ func (m *browseScreen) viewList(w int) string {
 		return wrap(s.Hint, "No reflections yet. They will be here when you need them.", w)
 	}
 	var b strings.Builder
-	day := func(d journal.Date) string { return m.c.day(d, "02 Jan 2006") }
+	day := m.c.dayInColumn
 	cols := columnsFor(m.entries, m.c.ListWidth(), day)
 	for i, e := range m.entries {
 		row := entryRow(s, day(e.OccurredOn), e, cols, m.top+i == m.cursor)
@@ -382,7 +403,7 @@ func (m *browseScreen) viewHits(w int) string {
 		found = fmt.Sprintf("the best %d, best first", searchLimit)
 	}
 	rows := m.rows()
-	top := max(m.cursor-rows+1, 0)
+	top := min(max(m.top, m.cursor-rows+1), m.cursor)
 	above := ""
 	if top > 0 {
 		above = moreSign(s, "↑")
@@ -395,7 +416,7 @@ func (m *browseScreen) viewHits(w int) string {
 		if i == m.cursor {
 			mark, style = s.Selected.Render("› "), s.Selected
 		}
-		date := m.c.day(h.OccurredOn, "02 Jan 2006")
+		date := m.c.dayInColumn(h.OccurredOn)
 		b.WriteString(mark + s.Muted.Render(date) + "  " + style.Render(oneLine(h.Title, m.c.ListWidth()-4-lipgloss.Width(date))) + "\n")
 		b.WriteString("    " + highlight(s, h.Snippet, w-4) + "\n")
 	}

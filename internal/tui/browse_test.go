@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,7 +92,7 @@ func TestDetailEditAndDelete(t *testing.T) {
 			CheckedInAt: &checked, TriedAgain: ptr(true), Outcome: ptr("Much calmer."), ConfidenceAfter: ptr(7)}})
 	h.run(h.model.top().Init())
 	h.press("b", "enter")
-	h.expectScreen("Froze in the interview", "Monday 2 March 2026", "Practice beats cramming.", "resilience", "↓ more")
+	h.expectScreen("Froze in the interview", "Monday 2 Mar 2026", "Practice beats cramming.", "resilience", "↓ more")
 	golden.RequireEqual(t, h.screen())
 	h.press("pgdown")
 	h.expectScreen("Mock interview with Sam", "tried again", "confidence 7 of 10", "Much calmer.")
@@ -147,4 +148,33 @@ func TestEscapeSequencesAreNotDrawn(t *testing.T) {
 		}
 	}
 	h.expectScreen("Innocent title", "text link and")
+}
+
+// TestBrowsePagesMoveTheView: pgdn shows the next page of entries, or of
+// what a search found, the cursor as many rows on, and pgup the page
+// before, as the other lists do.
+func TestBrowsePagesMoveTheView(t *testing.T) {
+	h := newHarness(t, StartHome)
+	for i := range 45 {
+		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Setback number %02d", i+1), OccurredOn: journal.Date("2026-01-01").AddDays(i),
+			Answers: []journal.Answer{{Key: "cause", Text: "The kettle boiled over."}}})
+	}
+	h.run(h.model.top().Init())
+	h.press("b")
+	h.expectScreen("› 14 Feb 2026  Setback number 45", "1–17 of 45")
+	h.press("pgdown")
+	h.expectScreen("› 28 Jan 2026  Setback number 28", "18–34 of 45")
+	h.press("down", "pgup")
+	h.expectScreen("› 13 Feb 2026  Setback number 44", "1–17 of 45")
+
+	h.press("esc", "/")
+	h.typeText("kettle")
+	h.expectScreen("› ")
+	shown := strings.Count(h.screen(), "Setback number")
+	h.press("pgdown")
+	rows := strings.Split(h.screen(), "\n")
+	first := slices.IndexFunc(rows, func(l string) bool { return strings.Contains(l, "Setback number") })
+	if first < 0 || !strings.HasPrefix(strings.TrimSpace(rows[first]), "›") || strings.Count(h.screen(), "Setback number") != shown {
+		t.Errorf("pgdn on %d hits does not show the next %d, the cursor on the first:\n%s", 45, shown, h.screen())
+	}
 }

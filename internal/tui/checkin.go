@@ -359,7 +359,7 @@ func (m *checkInScreen) View() string {
 	b.WriteString(s.Label.Render("You said you would") + "\n")
 	b.WriteString(wrap(s.Heading, oneLine(f.Commitment, w*2), w) + "\n")
 	b.WriteString(wrap(s.Muted, fmt.Sprintf("from “%s”, %s · %s", oneLine(m.entry.Title, w/2),
-		m.entry.OccurredOn.Time().Format("2 January"), f.DueText(m.c.today())), w) + "\n\n")
+		m.c.day(m.entry.OccurredOn), f.DueText(m.c.today())), w) + "\n\n")
 	if m.done != "" {
 		b.WriteString(s.Good.Render("✓ "+m.done) + "\n\n")
 		switch m.tried {

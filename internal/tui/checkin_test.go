@@ -35,7 +35,7 @@ func TestHomeAsksHowItWentWhole(t *testing.T) {
 	h.seedEntry(journal.Entry{Title: "Froze when the panel asked about pay", OccurredOn: "2025-09-03",
 		Followup: &journal.Followup{Commitment: "Say my number first", DueOn: "2025-09-30"}})
 	h.run(h.model.top().Init())
-	h.expectScreen("Say my number first", "3 September 2025")
+	h.expectScreen("Say my number first", "3 Sep 2025")
 	if !strings.Contains(strings.ToLower(h.screen()), "how did it go?") {
 		t.Fatalf("the question is broken in two:\n%s", h.screen())
 	}

@@ -91,7 +91,7 @@ type Common struct {
 	// for the line said on leaving.
 	saved, updated []int64
 	// PromptSet is the set new reflections ask; WeekStart, the first row of
-	// the calendar; DateLayout, how lists write a day ("": each list's own):
+	// the calendar; DateLayout, how the screens write a day ("": 28 Nov 2026):
 	// the person's settings.
 	PromptSet  string
 	WeekStart  time.Weekday
@@ -148,9 +148,27 @@ func (c *Common) ListWidth() int { return max(c.Width-4, 20) }
 
 func (c *Common) today() journal.Date { return c.Journal.Today() }
 
-// day writes a day in a list as the settings say, else in the layout usual.
-func (c *Common) day(d journal.Date, usual string) string {
-	return d.Time().Format(cmp.Or(c.DateLayout, usual))
+// day writes a day as every screen does, on the review, in a sentence and
+// in a list alike: as the settings say, else as "28 Nov 2026". Only a day
+// typed is said back in words, with its weekday, for the person to check
+// it.
+func (c *Common) day(d journal.Date) string {
+	return d.Time().Format(cmp.Or(c.DateLayout, "2 Jan 2006"))
+}
+
+// dayOfWeek is day with the name of its weekday before it ("Saturday 14
+// Mar 2026"), unless date_format says how to write a day.
+func (c *Common) dayOfWeek(d journal.Date) string {
+	if c.DateLayout != "" {
+		return c.day(d)
+	}
+	return d.Time().Format("Monday ") + c.day(d)
+}
+
+// dayInColumn is day for a column of days, which keeps its width: "05 Nov
+// 2026" over "28 Nov 2026".
+func (c *Common) dayInColumn(d journal.Date) string {
+	return d.Time().Format(cmp.Or(c.DateLayout, "02 Jan 2006"))
 }
 
 // Now is the core's clock.

@@ -140,17 +140,17 @@ func (m *conflictsScreen) layout() {
 	s := m.c.Styles
 	var b strings.Builder
 	b.WriteString(s.Label.Render("1  Shown now") + s.Muted.Render(" · "+m.versionNote(cf.Shown)) + "\n\n")
-	b.WriteString(renderEntry(s, cf.Entries[cf.Shown.ID], nil, w) + "\n\n")
+	b.WriteString(renderEntry(m.c, cf.Entries[cf.Shown.ID], nil, w) + "\n\n")
 	other := cf.Others[0]
 	b.WriteString(s.Label.Render("2  The other version") + s.Muted.Render(" · "+m.versionNote(other)) + "\n\n")
-	b.WriteString(renderEntry(s, cf.Entries[other.ID], nil, w))
+	b.WriteString(renderEntry(m.c, cf.Entries[other.ID], nil, w))
 	m.view.SetContent(b.String())
 	m.view.GotoTop()
 }
 
 // versionNote says when a version was edited.
 func (m *conflictsScreen) versionNote(v changelog.Version) string {
-	return "edited " + ago(m.conflicts[m.at].Entries[v.ID].UpdatedAt, m.c.Now())
+	return "edited " + m.c.ago(m.conflicts[m.at].Entries[v.ID].UpdatedAt)
 }
 
 func (m *conflictsScreen) Help() helpKeys {

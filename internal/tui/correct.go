@@ -337,7 +337,7 @@ func (k *corrector) View(w int) string {
 	case k.Typing():
 		// Without a width the field shows only its placeholder's first letter.
 		k.input.SetWidth(max(1, w-lipgloss.Width(k.input.Prompt)-1))
-		return k.input.View() + "\n" + s.Muted.Render("enter saves · esc keeps it as it is") + "\n"
+		return k.input.View() + "\n" // the help line says enter saves and esc keeps it
 	case k.picking():
 		b := k.pickHeading(w)
 		if k.mode == merging && k.others == nil {
@@ -472,8 +472,8 @@ func (k *corrector) pickShown(n int) int {
 }
 
 // movePick moves the one chosen in a picker as msg asks, the way the other
-// lists move: ↑/↓ by one, pgup/pgdn by a page, home/end to the first or the
-// last, keeping it in view.
+// lists move: ↑/↓ by one, pgup/pgdn by a page (the list too), home/end to
+// the first or the last, keeping it in view.
 func (k *corrector) movePick(msg tea.KeyPressMsg) {
 	keys := k.c.Keys
 	n := len(k.pickNames())
@@ -484,14 +484,14 @@ func (k *corrector) movePick(msg tea.KeyPressMsg) {
 	case key.Matches(msg, keys.Down):
 		k.pick++
 	case key.Matches(msg, keys.PageUp):
-		k.pick -= page
+		k.pick, k.top = k.pick-page, k.top-page
 	case key.Matches(msg, keys.PageDown):
-		k.pick += page
+		k.pick, k.top = k.pick+page, k.top+page
 	case key.Matches(msg, keys.First):
 		k.pick = 0
 	case key.Matches(msg, keys.Last):
 		k.pick = n - 1
 	}
 	k.pick = min(max(k.pick, 0), max(n-1, 0))
-	k.top = min(max(k.top, k.pick-page+1), k.pick)
+	k.top = min(max(k.top, k.pick-page+1, 0), k.pick, max(n-page, 0))
 }

@@ -63,7 +63,7 @@ func (m *detailScreen) layout() {
 	m.view.SetWidth(w)
 	m.view.SetHeight(max(m.c.BodyHeight()-2, 3))
 	if m.loaded {
-		m.view.SetContent(renderEntry(m.c.Styles, m.entry, m.attempts, w))
+		m.view.SetContent(renderEntry(m.c, m.entry, m.attempts, w))
 	}
 }
 

@@ -14,10 +14,11 @@ import (
 
 // renderEntry draws a whole entry for reading, wrapped to width, its text
 // made safe for the terminal, with the chain of attempts it is part of.
-func renderEntry(s Styles, e journal.Entry, attempts []journal.Entry, width int) string {
+func renderEntry(c *Common, e journal.Entry, attempts []journal.Entry, width int) string {
+	s, day := c.Styles, c.day
 	var b strings.Builder
 	b.WriteString(wrap(s.Heading, termtext.Line(e.Title), width) + "\n")
-	meta := []string{e.OccurredOn.Time().Format("Monday 2 January 2006"), fmt.Sprintf("entry %d", e.ID)}
+	meta := []string{c.dayOfWeek(e.OccurredOn), fmt.Sprintf("entry %d", e.ID)}
 	if len(e.Tags) > 0 {
 		meta = append(meta, termtext.Line(strings.Join(e.Tags, ", ")))
 	}
@@ -56,7 +57,7 @@ func renderEntry(s Styles, e journal.Entry, attempts []journal.Entry, width int)
 	if f := e.Followup; f != nil {
 		b.WriteString("\n" + s.Question.Render("Something to try next time") + "\n")
 		b.WriteString(s.Text.Render(ansi.Wrap(termtext.Clean(f.Commitment), max(width, 1), "")) + "\n")
-		b.WriteString(wrap(s.Muted, followupState(*f), width) + "\n")
+		b.WriteString(wrap(s.Muted, followupState(*f, day), width) + "\n")
 		if f.Outcome != nil && strings.TrimSpace(*f.Outcome) != "" {
 			b.WriteString(s.Text.Render(ansi.Wrap(termtext.Clean(*f.Outcome), max(width, 1), "")) + "\n")
 		}
@@ -68,7 +69,7 @@ func renderEntry(s Styles, e journal.Entry, attempts []journal.Entry, width int)
 			if a.ID == e.ID {
 				mark, style, after = "› ", s.Selected, "  this one"
 			}
-			head := fmt.Sprintf("%d. %s  ", i+1, a.OccurredOn.Time().Format("2 Jan 2006"))
+			head := fmt.Sprintf("%d. %s  ", i+1, day(a.OccurredOn))
 			b.WriteString(mark + s.Muted.Render(head) + style.Render(oneLine(a.Title, width-len(mark)-lipgloss.Width(head)-len(after))) +
 				s.Muted.Render(after) + "\n")
 		}
@@ -78,12 +79,12 @@ func renderEntry(s Styles, e journal.Entry, attempts []journal.Entry, width int)
 
 // followupState says where a commitment stands, in words; the outcome, in
 // the person's words, is shown after it.
-func followupState(f journal.Followup) string {
+func followupState(f journal.Followup, day func(journal.Date) string) string {
 	switch {
 	case f.DroppedAt != nil:
-		return "set aside on " + journal.DateOf(f.DroppedAt.Local()).Time().Format("2 January 2006")
+		return "set aside on " + day(journal.DateOf(f.DroppedAt.Local()))
 	case f.CheckedInAt != nil:
-		parts := []string{"checked in on " + journal.DateOf(f.CheckedInAt.Local()).Time().Format("2 January 2006")}
+		parts := []string{"checked in on " + day(journal.DateOf(f.CheckedInAt.Local()))}
 		if f.TriedAgain != nil && *f.TriedAgain {
 			parts = append(parts, "tried again")
 		} else if f.TriedAgain != nil {
@@ -94,7 +95,7 @@ func followupState(f journal.Followup) string {
 		}
 		return strings.Join(parts, " · ")
 	case f.DueOn != "":
-		return "failup asks how it went on " + f.DueOn.Time().Format("2 January 2006")
+		return "failup asks how it went on " + day(f.DueOn)
 	}
 	return "no check-in date"
 }

@@ -203,7 +203,7 @@ func (m *homeScreen) View() string {
 	b.WriteString(m.viewTop(w))
 	shown := m.data.recent[:min(m.visible(), len(m.data.recent))]
 	b.WriteString(spread(s.Label.Render("Most recent"), severityKey(s, shown), w) + "\n")
-	day := func(d journal.Date) string { return m.c.day(d, "02 Jan 2006") }
+	day := m.c.dayInColumn
 	cols := columnsFor(shown, m.c.ListWidth(), day)
 	for i, e := range shown {
 		b.WriteString(entryRow(s, day(e.OccurredOn), e, cols, i == m.cursor) + "\n")
@@ -225,9 +225,9 @@ func (m *homeScreen) viewTop(w int) string {
 	if drafts := m.data.drafts; len(drafts) > 0 {
 		d := drafts[0]
 		b.WriteString(s.Question.Render("n  ") + s.Text.Render("Continue “"+oneLine(draftTitle(d), w-20)+"”") + "\n")
-		about := "an unfinished reflection, saved " + ago(d.SavedAt, m.c.Now())
+		about := "an unfinished reflection, saved " + m.c.ago(d.SavedAt)
 		if len(drafts) > 1 {
-			about = fmt.Sprintf("%d unfinished reflections, the latest saved %s", len(drafts), ago(d.SavedAt, m.c.Now()))
+			about = fmt.Sprintf("%d unfinished reflections, the latest saved %s", len(drafts), m.c.ago(d.SavedAt))
 		}
 		b.WriteString(s.Muted.Render("   "+about) + "\n\n")
 	} else {
@@ -265,7 +265,7 @@ func (m *homeScreen) viewDue(w int) string {
 	var b strings.Builder
 	b.WriteString(s.Label.Render("You said you would") + "\n")
 	b.WriteString(s.Heading.Render(oneLine(c.Followup.Commitment, w)) + "\n")
-	from := "from “" + oneLine(c.Title, w/2) + "”, " + c.OccurredOn.Time().Format("2 January 2006")
+	from := "from “" + oneLine(c.Title, w/2) + "”, " + m.c.day(c.OccurredOn)
 	when := from + " · how did it go?"
 	if lipgloss.Width(when) > w { // the question whole on a line of its own, not broken in two
 		when = from + "\nHow did it go?"

@@ -225,11 +225,33 @@ func (m *lessonsScreen) move(dir int) {
 	m.scroll()
 }
 
-// page moves the cursor a screen's worth of lessons in direction dir (±1).
+// page moves the list a screen's worth of rows in direction dir (±1), and
+// the cursor as many lessons as it moved past, as the other lists do: the
+// rows after the last shown come into view, as far as the list goes.
 func (m *lessonsScreen) page(dir int) {
-	for range max((m.room()-2)/lessonHeight, 1) {
+	if len(m.rows) == 0 {
+		return
+	}
+	shown := 1
+	for m.top+shown < len(m.rows) && m.linesAbove(m.top+shown)+m.rowHeight(m.top+shown) <= m.room() {
+		shown++
+	}
+	if dir < 0 { // the rows that fit over the first, under a heading kept at the top
+		shown = 0
+		for used := 2; m.top-shown > 0 && used+m.rowHeight(m.top-shown-1) <= m.room(); shown++ {
+			used += m.rowHeight(m.top - shown - 1)
+		}
+		if m.top-shown > 0 && m.rows[m.top-shown-1].id == 0 { // the heading itself, in the kept one's place
+			shown++
+		}
+		shown = max(shown, 1)
+	}
+	top := min(max(m.top+dir*shown, 0), len(m.rows)-1)
+	for range max(lessonsIn(m.rows[min(top, m.top):max(top, m.top)]), 1) {
 		m.move(dir)
 	}
+	m.top = min(top, m.cursor)
+	m.scroll()
 }
 
 // first puts the cursor on the first lesson, the list at its top.
@@ -496,7 +518,7 @@ func (m *lessonsScreen) viewRow(i, w int) string {
 		mark, titleStyle = s.Selected.Render("› "), s.Selected
 	}
 	text := m.lessonText(r, w)
-	day := m.c.day(r.on, "2 Jan 2006")
+	day := m.c.day(r.on)
 	// The title has the room it needs first, leaving the day whole; the
 	// tags have what is left.
 	title := oneLine(r.title, max(w-4-lipgloss.Width(day), w/2))

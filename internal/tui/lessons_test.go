@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -130,7 +131,8 @@ func TestLessonsComeBackAfterADelete(t *testing.T) {
 	}
 }
 
-// TestLessonsPageAndEnds: pgdn and pgup move a screen of lessons, end goes
+// TestLessonsPageAndEnds: pgdn and pgup move a screen of lessons (as many as
+// the screen showed), end goes
 // to the very last lesson, reading all the journal's, and home back to the
 // first.
 func TestLessonsPageAndEnds(t *testing.T) {
@@ -142,7 +144,7 @@ func TestLessonsPageAndEnds(t *testing.T) {
 	h.press("pgdown")
 	h.expectScreen("› Setback 091", "↑ more")
 	h.press("pgdown")
-	h.expectScreen("› Setback 087")
+	h.expectScreen("› Setback 086")
 	h.press("pgup")
 	h.expectScreen("› Setback 091")
 	// On the way, the list says so; another key stops it there.
@@ -410,4 +412,48 @@ func TestLessonsLeaveOneBlankLine(t *testing.T) {
 	if g := strings.Join(got, ","); !strings.Contains(g, want) {
 		t.Errorf("the lessons are spaced %q, want %q in it:\n%s", g, want, h.screen())
 	}
+}
+
+// TestLessonsPageMovesTheView: pgdn shows the lessons after the last one on
+// the screen, the cursor as many rows on, and pgup the page before, as the
+// other lists do.
+func TestLessonsPageMovesTheView(t *testing.T) {
+	h := newHarness(t, StartHome)
+	for i := range 30 {
+		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Setback %02d", 30-i), OccurredOn: journal.Date("2026-03-01").AddDays(-i),
+			Lesson: fmt.Sprintf("Lesson number %d.", 30-i)})
+	}
+	h.run(h.model.top().Init())
+	h.press("l")
+	shown := func() []string {
+		var titles []string
+		for _, l := range strings.Split(h.screen(), "\n") {
+			if f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(l), "›")); len(f) > 1 && f[0] == "Setback" {
+				titles = append(titles, f[1])
+			}
+		}
+		return titles
+	}
+	first := shown()
+	h.expectScreen("› Setback " + first[0])
+	h.press("down", "pgdown")
+	next := shown()
+	if mustAtoi(t, next[0]) != mustAtoi(t, first[len(first)-1])-1 {
+		t.Errorf("pgdn shows from Setback %s, not from the one after Setback %s:\n%s", next[0], first[len(first)-1], h.screen())
+	}
+	h.expectScreen("› Setback " + next[1])
+	h.press("pgup")
+	if again := shown(); again[0] != first[0] {
+		t.Errorf("pgup does not show the first page again:\n%s", h.screen())
+	}
+	h.expectScreen("› Setback " + first[1])
+}
+
+func mustAtoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

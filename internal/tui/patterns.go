@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/chart"
@@ -59,6 +60,7 @@ type patternsScreen struct {
 	// report is data.report, named for how often it is used.
 	report insight.Report
 	cursor int
+	top    int // the first theme on screen
 	loaded bool
 	still  bool // has waited long enough to say why
 	err    error
@@ -91,6 +93,7 @@ func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			m.cursor = i
 		}
 		m.cursor, m.corrected = min(m.cursor, max(len(m.report.Themes)-1, 0)), ""
+		m.scroll()
 	case stillWaitingMsg:
 		m.still = true
 	case correctedMsg:
@@ -119,9 +122,9 @@ func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, k.Down):
 			m.cursor = min(m.cursor+1, max(len(m.report.Themes)-1, 0))
 		case key.Matches(msg, k.PageUp):
-			m.cursor = max(m.cursor-m.page(), 0)
+			m.page(-1)
 		case key.Matches(msg, k.PageDown):
-			m.cursor = min(m.cursor+m.page(), max(len(m.report.Themes)-1, 0))
+			m.page(1)
 		case key.Matches(msg, k.First):
 			m.cursor = 0
 		case key.Matches(msg, k.Last):
@@ -129,6 +132,7 @@ func (m *patternsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, k.Open) && len(m.report.Themes) > 0:
 			return m, push(newThemeScreen(m.c, m.report.Themes[m.cursor]))
 		}
+		m.scroll()
 	}
 	return m, nil
 }
@@ -161,7 +165,7 @@ func (m *patternsScreen) View() string {
 	var b strings.Builder
 	heading := "What keeps coming back"
 	// "times" ends where the counts end.
-	countsEnd := 2 + col.label + 1 + col.bar + min(col.bar, 1) + col.count
+	countsEnd := 2 + col.label + 2 + col.count
 	// The themes come in the order failup patterns lists them, which the
 	// heading says where it has room, else the line under the list.
 	order, ordered := ", strongest first", len(m.report.Themes) > 1
@@ -176,32 +180,33 @@ func (m *patternsScreen) View() string {
 	if len(m.report.Themes) == 0 {
 		b.WriteString(wrap(s.Hint, "Nothing recurs yet. Patterns show once a few reflections share a cause.", w) + "\n")
 	}
-	said, below := m.said(w, col.label), m.viewBelowThemes(w)
-	rows := m.rows(said, below)
-	first := max(m.cursor-rows+1, 0)
-	themes := m.report.Themes[first:min(len(m.report.Themes), first+rows)]
-	for j, th := range themes {
-		i := first + j
+	said, below := m.said(w, col), m.viewBelowThemes(w)
+	lines := m.lines(said, below)
+	heights := m.heights(col)
+	first := keepInView(heights, m.cursor, m.top, lines)
+	shown := fitting(heights[first:], lines)
+	for i := first; i < first+shown; i++ {
+		th := m.report.Themes[i]
 		mark, style := "  ", s.Text
 		if i == m.cursor {
 			mark, style = s.Selected.Render("› "), s.Selected
 		}
-		label := oneLine(th.Label, col.label)
-		row := mark + style.Render(label+strings.Repeat(" ", col.label-lipgloss.Width(label))) + " "
-		if col.bar > 0 {
-			row += s.Accent.Render(fmt.Sprintf("%-*s", col.bar, chart.Bar(float64(th.Count), float64(col.top), col.bar))) + " "
-		}
-		b.WriteString(row + s.Text.Render(fmt.Sprintf("%*d", col.count, th.Count)) + "  " + s.Accent.Render(chart.Sparkline(th.Monthly, 0)) + "  " +
+		label := labelLines(th.Label, col.label, col.rows)
+		b.WriteString(mark + style.Render(label[0]+strings.Repeat(" ", col.label-lipgloss.Width(label[0]))) + "  " +
+			s.Text.Render(fmt.Sprintf("%*d", col.count, th.Count)) + "  " + s.Accent.Render(chart.Sparkline(th.Monthly, 0)) + "  " +
 			s.Muted.Render(trendLabel(th.Trend)) + "\n")
+		for _, l := range label[1:] {
+			b.WriteString("  " + style.Render(l) + "\n")
+		}
 	}
 	// Under the list, where it goes on, and what was dismissed.
 	var under []string
-	if n := len(m.report.Themes); n > rows {
+	if n := len(m.report.Themes); shown < n {
 		more := " · ↓ for more"
-		if first+len(themes) == n {
+		if first+shown == n {
 			more = ""
 		}
-		under = append(under, fmt.Sprintf("%d–%d of %d themes%s", first+1, first+len(themes), n, more))
+		under = append(under, fmt.Sprintf("%d–%d of %d themes%s", first+1, first+shown, n, more))
 	}
 	switch n := len(m.data.dismissed); {
 	case n == 1:
@@ -220,34 +225,59 @@ func (m *patternsScreen) View() string {
 	return b.String()
 }
 
-// themeColumns is how wide the list's columns are: the label, the bar (0
-// when there is none) and the count; top is the largest count.
-type themeColumns struct{ top, label, bar, count int }
+// themeColumns is how wide the list's columns are, the label and the count,
+// and on how many lines a label may go on. The themes come strongest first,
+// not by count, so no bar measures the count: bars that grew and shrank
+// down the list looked mis-sorted.
+type themeColumns struct{ label, rows, count int }
 
 // columns lays out the list of themes in w cells.
 func (m *patternsScreen) columns(w int) themeColumns {
 	var col themeColumns
-	longest := 0
+	top, longest := 0, 0
 	trend := len("steady") // and room for the heading with no themes
 	for _, th := range m.report.Themes {
-		col.top = max(col.top, th.Count)
+		top = max(top, th.Count)
 		longest = max(longest, lipgloss.Width(termtext.Line(th.Label)))
 		trend = max(trend, lipgloss.Width(trendLabel(th.Trend)))
 	}
 	// The count column is as wide as the largest count, so a theme seen
-	// forty thousand times still leaves a space after its bar.
-	col.count = max(len(strconv.Itoa(col.top)), 3)
-	// The trend reads whole, and the labels have the room they need before
-	// the bars: a bar narrows for the longest label, and goes when it would
-	// be too short to compare, the count saying as much. The labels have
-	// whatever room is left.
-	room := w - (2 + 1 + col.count + 2 + 12 + 2 + trend) // the labels' and the bars'
-	col.bar = min(room-longest-1, 12)
-	if col.bar < 4 {
-		col.bar = 0
+	// forty thousand times still leaves two spaces after its label.
+	col.count = max(len(strconv.Itoa(top)), 3)
+	// The trend reads whole, and the labels have the rest, as much as the
+	// longest needs, and the heading over them: a label longer than that
+	// goes on under itself, on its own row.
+	room := w - (2 + 2 + col.count + 2 + 12 + 2 + trend)
+	underHeading := len("What keeps coming back, strongest first") + 2 + len("times") - (2 + 2 + col.count)
+	col.label = max(min(max(longest, underHeading), room), 8)
+	// A long label goes on under itself where the list has the lines for
+	// it; on a short window it is cut, to leave the others their rows.
+	col.rows = 1
+	if m.c.BodyHeight()-lipgloss.Height(m.viewBelowThemes(w))-2 >= 6 {
+		col.rows = 2
 	}
-	col.label = max(room-col.bar-min(col.bar, 1), 8)
 	return col
+}
+
+// labelLines is a theme's label on the lines of its row, wrapped at spaces
+// to width, on rows lines at most: a longer label is cut there at a space,
+// with "…", and said whole under the list (said).
+func labelLines(label string, width, rows int) []string {
+	lines := strings.Split(ansi.Wordwrap(termtext.Line(label), width, ""), "\n")
+	if len(lines) > rows {
+		lines = lines[:rows]
+		lines[rows-1] = cutAtSpace(lines[rows-1], width)
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(strings.TrimRight(l, " "), width, "…")
+	}
+	return lines
+}
+
+// labelCut says whether a theme's label is cut on its row.
+func labelCut(label string, width, rows int) bool {
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	return words(strings.Join(labelLines(label, width, rows), " ")) != words(termtext.Line(label))
 }
 
 // said is what goes under the list: what the corrector says or asks, and
@@ -255,11 +285,11 @@ func (m *patternsScreen) columns(w int) themeColumns {
 // The list stays where it is, and the rows below it give way. A line is
 // kept for the label whenever any label is cut, so that moving the cursor
 // never moves the rows.
-func (m *patternsScreen) said(w, labelWidth int) string {
+func (m *patternsScreen) said(w int, col themeColumns) string {
 	said := m.fix.View(w)
-	if slices.ContainsFunc(m.report.Themes, func(th insight.Theme) bool { return lipgloss.Width(th.Label) > labelWidth }) {
+	if slices.ContainsFunc(m.report.Themes, func(th insight.Theme) bool { return labelCut(th.Label, col.label, col.rows) }) {
 		full := ""
-		if th := m.report.Themes[m.cursor]; lipgloss.Width(th.Label) > labelWidth {
+		if th := m.report.Themes[m.cursor]; labelCut(th.Label, col.label, col.rows) {
 			full = m.c.Styles.Muted.Render(oneLine("  "+th.Label, w))
 		}
 		said = full + "\n" + said
@@ -267,15 +297,78 @@ func (m *patternsScreen) said(w, labelWidth int) string {
 	return said
 }
 
-// rows is how many themes the list shows over said and below.
-func (m *patternsScreen) rows(said, below string) int {
+// lines is how many lines the list has over said and below.
+func (m *patternsScreen) lines(said, below string) int {
 	return max(m.c.BodyHeight()-lipgloss.Height(below)-2-strings.Count(said, "\n"), 1)
 }
 
-// page is how many themes a page of the list holds, as it is drawn now.
-func (m *patternsScreen) page() int {
+// heights is how many lines each theme's row takes.
+func (m *patternsScreen) heights(col themeColumns) []int {
+	h := make([]int, len(m.report.Themes))
+	for i, th := range m.report.Themes {
+		h[i] = len(labelLines(th.Label, col.label, col.rows))
+	}
+	return h
+}
+
+// fitting is how many of the rows of heights fit in lines, from the first:
+// one at least.
+func fitting(heights []int, lines int) int {
+	n, used := 0, 0
+	for n < len(heights) && (n == 0 || used+heights[n] <= lines) {
+		used += heights[n]
+		n++
+	}
+	return n
+}
+
+// keepInView is top, the first row on screen, moved as little as will show
+// the cursor's row in lines, and leave no lines empty under the last row
+// that a row above could have had.
+func keepInView(heights []int, cursor, top, lines int) int {
+	last := len(heights)
+	for last > 0 && fitting(heights[last-1:], lines) == len(heights)-last+1 {
+		last--
+	}
+	top = max(min(top, cursor, last), 0)
+	for top < cursor && fitting(heights[top:], lines) <= cursor-top {
+		top++
+	}
+	return top
+}
+
+// layout is the heights of the list's rows as it is drawn now, and how
+// many lines they have.
+func (m *patternsScreen) layout() (heights []int, lines int) {
 	w := m.c.BodyWidth()
-	return m.rows(m.said(w, m.columns(w).label), m.viewBelowThemes(w))
+	col := m.columns(w)
+	return m.heights(col), m.lines(m.said(w, col), m.viewBelowThemes(w))
+}
+
+// scroll keeps the cursor's row in view.
+func (m *patternsScreen) scroll() {
+	heights, lines := m.layout()
+	m.top = keepInView(heights, m.cursor, m.top, lines)
+}
+
+// page moves the list a page, up (dir -1) or down, as the other lists do:
+// the rows on screen become those of the next page, as far as the list
+// goes, and the cursor moves as many rows.
+func (m *patternsScreen) page(dir int) {
+	heights, lines := m.layout()
+	if len(heights) == 0 {
+		return
+	}
+	m.top = keepInView(heights, m.cursor, m.top, lines)
+	step := fitting(heights[m.top:], lines)
+	if dir < 0 && m.top > 0 { // the rows that fit over the first
+		above := slices.Clone(heights[:m.top])
+		slices.Reverse(above)
+		step = fitting(above, lines)
+	}
+	m.top = max(m.top+dir*step, 0)
+	m.cursor = min(max(m.cursor+dir*step, 0), len(heights)-1)
+	m.top = keepInView(heights, m.cursor, m.top, lines)
 }
 
 // viewBelowThemes is the calendar, the skills and confidence, drawn under

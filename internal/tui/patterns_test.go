@@ -2,8 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -84,7 +88,7 @@ func TestLessonsByTheme(t *testing.T) {
 }
 
 // TestPatternsCountsKeepTheirColumn: counts of a large journal stay in their
-// column, a space after the bar, and the header's "times" above them.
+// column, the header's "times" above them.
 func TestPatternsCountsKeepTheirColumn(t *testing.T) {
 	h := newHarness(t, StartHome)
 	h.seed("One entry, so the menu leads on")
@@ -102,7 +106,7 @@ func TestPatternsCountsKeepTheirColumn(t *testing.T) {
 			rows = append(rows, l)
 		}
 	}
-	if len(rows) != 3 || !strings.Contains(rows[1], "████████████ 42588") || !strings.Contains(rows[2], "     7") {
+	if len(rows) != 3 || !regexp.MustCompile(`saying yes to too much +42588  `).MatchString(rows[1]) || !strings.Contains(rows[2], "     7") {
 		t.Fatalf("the counts leave their column:\n%s", strings.Join(rows, "\n"))
 	}
 	end := func(line, word string) int { return lipgloss.Width(line[:strings.Index(line, word)+len(word)]) }
@@ -198,8 +202,7 @@ func TestPatternsSayTheirOrder(t *testing.T) {
 }
 
 // TestPatternsLabelsGetRoomFirst: the labels of a real journal's themes,
-// up to forty characters, read whole on their rows at 80 columns: the bars
-// give way to them, and the counts say as much.
+// up to forty characters, read whole on their rows at 80 columns.
 func TestPatternsLabelsGetRoomFirst(t *testing.T) {
 	h := newHarness(t, StartHome)
 	h.seed("One entry, so the menu leads on")
@@ -239,7 +242,7 @@ func TestPatternsLabelsGetRoomFirst(t *testing.T) {
 }
 
 // TestPatternsTrendReadsWhole: a theme's trend reads whole at every window
-// size; on the narrowest the labels and then the bars give way.
+// size; on the narrowest the labels give way.
 func TestPatternsTrendReadsWhole(t *testing.T) {
 	h := newHarness(t, StartHome)
 	h.seed("One entry, so the menu leads on")
@@ -289,6 +292,160 @@ func TestAWaitForThePatternsSaysWhy(t *testing.T) {
 		s.Update(stillWaitingMsg{})
 		if view := ansi.Strip(s.View()); !strings.Contains(view, "looking across all your reflections") {
 			t.Errorf("%s, after a while, does not say why it waits:\n%s", s.Title(), view)
+		}
+	}
+}
+
+// barCells counts the cells of a bar on a theme's row: the blocks between
+// its label and its count.
+var barCells = regexp.MustCompile(`^ *(?:› )?\S.*?  +([▏▎▍▌▋▊▉█]*) *(\d+)  `)
+
+// TestPatternsRowsAgreeWithTheOrder: the themes come strongest first, not
+// by count, so nothing on a row measures the count against the rows above:
+// a bar that grew down the list read as mis-sorted. The count stays, as a
+// number.
+func TestPatternsRowsAgreeWithTheOrder(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seed("One entry, so the menu leads on")
+	h.run(h.model.top().Init())
+	h.press("p")
+	h.send(patternsReadMsg{report: insight.Report{Themes: []insight.Theme{
+		{Label: "running late", Count: 3, Monthly: make([]int, 12)},
+		{Label: "saying yes to too much", Count: 6, Monthly: make([]int, 12)},
+		{Label: "Marcus", Count: 2, Monthly: make([]int, 12)},
+	}}})
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+		h.resize(size.w, size.h)
+		last, counts := -1, ""
+		for _, l := range strings.Split(h.screen(), "\n") {
+			m := barCells.FindStringSubmatch(l)
+			if m == nil {
+				continue
+			}
+			counts += m[2] + " "
+			if bar := utf8.RuneCountInString(m[1]); last >= 0 && bar > last {
+				t.Errorf("at %dx%d a row's bar outgrows the one above it, against the order:\n%s", size.w, size.h, h.screen())
+			} else {
+				last = bar
+			}
+		}
+		if counts != "3 6 2 " {
+			t.Errorf("at %dx%d the counts read %q, not 3 6 2:\n%s", size.w, size.h, counts, h.screen())
+		}
+	}
+}
+
+// TestALongLabelCostsOnlyItsRow: a label longer than its column goes on
+// under itself, whole; the other rows keep their labels, counts and trends,
+// and the list shows one row fewer at most.
+func TestALongLabelCostsOnlyItsRow(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seed("One entry, so the menu leads on")
+	h.run(h.model.top().Init())
+	h.press("p")
+	trends := []insight.Trend{insight.TrendSteady, insight.TrendRising, insight.TrendFading}
+	var themes []insight.Theme
+	for i, label := range []string{
+		"Lupe", "running out of supplies or ordering too much", "Ray (my son)", "keeping the peace at my own cost",
+		"Kim", "reacting in the heat of the moment", "running on empty", "Hector", "kitchen table",
+	} {
+		monthly := make([]int, 12)
+		monthly[i] = 1
+		themes = append(themes, insight.Theme{Key: "t" + label, Label: label, Count: 20 - i, Monthly: monthly, Trend: trends[i%3]})
+	}
+	shownOf := func(screen string) int {
+		n := 0
+		for _, th := range themes {
+			if regexp.MustCompile(`(  |› )` + regexp.QuoteMeta(th.Label) + `  `).MatchString(screen) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			h.resize(size.w, size.h)
+			short := slices.Delete(slices.Clone(themes), 1, 2)
+			h.send(patternsReadMsg{report: insight.Report{Themes: short}})
+			without := shownOf(h.screen())
+			h.send(patternsReadMsg{report: insight.Report{Themes: themes}})
+			h.press("home")
+			screen := h.screen()
+			h.expectFits()
+			if got := shownOf(screen) + 1; got < without-1 {
+				t.Errorf("with the long label %d themes show, without it %d:\n%s", got, without, screen)
+			}
+			label := ""
+			rows := strings.Split(screen, "\n")
+			for i, l := range rows {
+				if m := regexp.MustCompile(`^ +(running out.*?)  +\d`).FindStringSubmatch(l); m != nil {
+					if label = m[1]; label != themes[1].Label {
+						label += " " + strings.TrimSpace(rows[i+1])
+					}
+					break
+				}
+			}
+			if label != themes[1].Label {
+				t.Errorf("the long label does not read whole on its row:\n%s", screen)
+			}
+			for _, th := range themes {
+				if th.Label == themes[1].Label || !strings.Contains(screen, " "+th.Label+" ") {
+					continue
+				}
+				if !regexp.MustCompile(regexp.QuoteMeta(th.Label) + ` +` + strconv.Itoa(th.Count) + `  .*` + regexp.QuoteMeta(trendLabel(th.Trend))).MatchString(screen) {
+					t.Errorf("%q lost its count or trend:\n%s", th.Label, screen)
+				}
+			}
+			golden.RequireEqual(t, screen)
+		})
+	}
+}
+
+// TestPatternsPageMovesTheView: pgdn shows the next page of themes, the
+// cursor as many rows on, and pgup the page before, as the other lists do;
+// with long labels on two lines too, every theme is on one page.
+func TestPatternsPageMovesTheView(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seed("One entry, so the menu leads on")
+	h.run(h.model.top().Init())
+	h.press("p")
+	var themes []insight.Theme
+	for i := range 30 {
+		themes = append(themes, insight.Theme{Label: fmt.Sprintf("theme %d", i+1), Count: 40 - i, Monthly: make([]int, 12), Trend: insight.TrendRising})
+	}
+	h.send(patternsReadMsg{report: insight.Report{Themes: themes}})
+	h.expectScreen("› theme 1 ", "1–7 of 30 themes")
+	h.press("pgdown")
+	h.expectScreen("› theme 8 ", "8–14 of 30 themes")
+	h.press("down", "pgdown")
+	h.expectScreen("› theme 16 ", "15–21 of 30 themes")
+	h.press("pgup")
+	h.expectScreen("› theme 9 ", "8–14 of 30 themes")
+	h.press("pgup", "pgup")
+	h.expectScreen("› theme 1 ", "1–7 of 30 themes")
+
+	for i := 2; i < 30; i += 4 {
+		themes[i].Label = fmt.Sprintf("theme %d, whose label is long enough to go on under itself", i+1)
+	}
+	h.send(patternsReadMsg{report: insight.Report{Themes: themes}})
+	seen := map[string]int{}
+	for range 30 {
+		for _, l := range strings.Split(h.screen(), "\n") {
+			if f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(l), "› ")); len(f) > 1 && f[0] == "theme" {
+				seen[strings.TrimSuffix(f[1], ",")]++
+			}
+		}
+		if strings.Contains(h.screen(), "of 30 themes") && !strings.Contains(h.screen(), "for more") {
+			break
+		}
+		h.press("pgdown")
+		if !strings.Contains(h.screen(), "› theme") {
+			t.Fatalf("the cursor is off the screen:\n%s", h.screen())
+		}
+	}
+	for i := range 30 {
+		if n := seen[strconv.Itoa(i+1)]; n == 0 || n > 1 && i < 20 {
+			t.Errorf("theme %d was on %d pages", i+1, n)
 		}
 	}
 }

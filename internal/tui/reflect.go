@@ -810,12 +810,13 @@ func (m *reflectScreen) review(w int) string {
 	}
 	if f := e.Followup; f != nil {
 		tail.WriteString(wrap(s.Text, s.Label.Render("I will try  ")+termtext.Line(f.Commitment)+
-			s.Muted.Render(" · failup asks on "+f.DueOn.Time().Format("2 January")), w) + "\n")
+			s.Muted.Render(" · failup asks on "+m.c.day(f.DueOn)), w) + "\n")
 	}
 	tail.WriteString("\n" + wrap(s.Muted, s.Accent.Render("Press enter to save it.")+" shift+tab goes back to change anything.", w))
 
 	var b strings.Builder
-	b.WriteString(s.Heading.Render(oneLine(title, w-14)) + "  " + s.Muted.Render(string(e.OccurredOn)) + "\n\n")
+	day := m.c.day(e.OccurredOn)
+	b.WriteString(s.Heading.Render(oneLine(title, w-2-lipgloss.Width(day))) + "  " + s.Muted.Render(day) + "\n\n")
 	room := m.c.BodyHeight() - 6 - lipgloss.Height(tail.String()) - len(e.Answers)
 	perAnswer := max(room/max(len(e.Answers), 1), 1)
 	for _, a := range e.Answers {

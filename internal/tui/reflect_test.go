@@ -470,3 +470,31 @@ func TestCtrlCOnAResumedDraftSaysItIsKept(t *testing.T) {
 		t.Errorf("the draft was not kept: %+v %v", d, ok)
 	}
 }
+
+// TestEveryScreenWritesADayAlike: the review writes the day as the lists
+// do ("14 Mar 2026", not 2026-03-14), and a date_format the person set is
+// followed there, on the entry and in the list alike.
+func TestEveryScreenWritesADayAlike(t *testing.T) {
+	for _, c := range []struct{ layout, day, not, entry string }{
+		{"", "14 Mar 2026", "2026-03-14", "Saturday 14 Mar 2026 · entry 1"},
+		{"02/01/2006", "14/03/2026", "14 Mar", "  14/03/2026 · entry 1"},
+	} {
+		h := newHarnessWith(t, openStore(t), Options{Start: StartHome, DateLayout: c.layout})
+		h.press("n")
+		h.typeText("Missed the launch deadline")
+		h.press("tab")
+		for _, a := range fourAnswers {
+			h.typeText(a)
+			h.press("tab")
+		}
+		h.press("tab", "tab", "tab", "tab", "tab", "tab", "tab")
+		h.expectScreen("Missed the launch deadline  " + c.day)
+		if strings.Contains(h.screen(), c.not) {
+			t.Errorf("the review writes the day otherwise than %q:\n%s", c.day, h.screen())
+		}
+		h.press("enter", "enter", "b")
+		h.expectScreen(c.day + "  Missed the launch deadline")
+		h.press("enter")
+		h.expectScreen(c.entry)
+	}
+}

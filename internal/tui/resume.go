@@ -249,7 +249,7 @@ func (m *resumeScreen) View() string {
 
 // saved says when draft d was saved and where it stopped.
 func (m *resumeScreen) saved(d journal.Draft) string {
-	return fmt.Sprintf("saved %s, stopped at step %d", ago(d.SavedAt, m.c.Now()), d.Step+1)
+	return fmt.Sprintf("saved %s, stopped at step %d", m.c.ago(d.SavedAt), d.Step+1)
 }
 
 func draftTitle(d journal.Draft) string {
@@ -268,9 +268,9 @@ func firstAnswer(e journal.Entry) string {
 	return ""
 }
 
-// ago says how long ago t was, in words.
-func ago(t, now time.Time) string {
-	d := now.Sub(t)
+// ago says how long ago t was, in words, or on which day.
+func (c *Common) ago(t time.Time) string {
+	d := c.Now().Sub(t)
 	switch {
 	case d < time.Minute:
 		return "just now"
@@ -281,5 +281,5 @@ func ago(t, now time.Time) string {
 	case d < 48*time.Hour:
 		return "yesterday"
 	}
-	return "on " + t.Local().Format("Monday 2 January")
+	return "on " + c.day(journal.DateOf(t.Local()))
 }

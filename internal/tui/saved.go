@@ -87,7 +87,7 @@ func (m *savedScreen) View() string {
 		b.WriteString(clip(s.Text, l, w, 3, "") + "\n")
 	}
 	if f := m.entry.Followup; f != nil && f.Status(m.c.today()) == journal.StatusUpcoming && f.DueOn != "" {
-		b.WriteString("\n" + s.Muted.Render("failup will ask how it went on "+f.DueOn.Time().Format("Monday 2 January")+".") + "\n")
+		b.WriteString("\n" + s.Muted.Render("failup will ask how it went on "+m.c.day(f.DueOn)+".") + "\n")
 	}
 	if tip := m.c.Prompts.Tip(int(m.entry.ID)); tip != "" {
 		b.WriteString("\n" + wrap(s.Accent, tip, w) + "\n")
@@ -95,7 +95,7 @@ func (m *savedScreen) View() string {
 	if len(m.similar) > 0 {
 		b.WriteString("\n" + s.Question.Render("Earlier reflections like this one") + "\n")
 		for _, sm := range m.similar {
-			day := m.c.day(sm.OccurredOn, "02 Jan 2006")
+			day := m.c.dayInColumn(sm.OccurredOn)
 			b.WriteString("  " + s.Muted.Render(day) + "  " + s.Text.Render(oneLine(sm.Title, w-5-lipgloss.Width(day))) + "\n")
 			if why := alikeBecause(sm, w-4); why != "" {
 				b.WriteString("    " + s.Muted.Render(oneLine(why, w-4)) + "\n")

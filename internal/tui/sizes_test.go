@@ -169,7 +169,7 @@ func TestCheckInFitsSixtyColumns(t *testing.T) {
 	h.run(h.model.top().Init())
 	h.resize(60, 20)
 	h.press("c")
-	h.expectScreen("Did you try again?", "1 February · due", "days ago")
+	h.expectScreen("Did you try again?", "1 Feb 2026 · due", "days ago")
 	h.expectFits()
 }
 

@@ -176,6 +176,14 @@ func (m *themeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return m, m.move(-1)
 		case key.Matches(msg, k.Down):
 			return m, m.move(1)
+		case key.Matches(msg, k.PageUp):
+			return m, m.page(-1)
+		case key.Matches(msg, k.PageDown):
+			return m, m.page(1)
+		case key.Matches(msg, k.First):
+			return m, m.move(-len(m.rows))
+		case key.Matches(msg, k.Last):
+			return m, m.move(len(m.rows))
 		case key.Matches(msg, k.Open) && len(m.rows) > 0:
 			return m, push(newDetailScreen(m.c, m.rows[m.cursor].EntryID))
 		}
@@ -195,6 +203,14 @@ func (m *themeScreen) move(delta int) tea.Cmd {
 	return m.read()
 }
 
+// page shows the next page of entries, up (dir -1) or down, as far as the
+// list goes, the cursor as many rows on.
+func (m *themeScreen) page(dir int) tea.Cmd {
+	visible := m.visible()
+	m.top = min(max(m.top+dir*visible, 0), max(len(m.rows)-visible, 0))
+	return m.move(dir * visible)
+}
+
 func (m *themeScreen) Help() helpKeys {
 	k := m.c.Keys
 	open := k.Open
@@ -204,14 +220,14 @@ func (m *themeScreen) Help() helpKeys {
 		return helpKeys{short: short, full: [][]key.Binding{fix}}
 	}
 	short = append([]key.Binding{k.Up, k.Down, open, k.Back}, short...)
-	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, open}, fix, {k.Back, k.Quit}}}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Up, k.Down, pagesKey, endsKey, open}, fix, {k.Back, k.Quit}}}
 }
 
 // viewHeading is the theme, how often and where it was found, and its words.
 func (m *themeScreen) viewHeading(w int) string {
 	s := m.c.Styles
 	th := m.theme
-	first, last := m.c.day(th.FirstSeen, "02 Jan 2006"), m.c.day(th.LastSeen, "02 Jan 2006")
+	first, last := m.c.day(th.FirstSeen), m.c.day(th.LastSeen)
 	when := "from " + first + " to " + last
 	if first == last {
 		when = "on " + first
@@ -254,7 +270,7 @@ func (m *themeScreen) View() string {
 		if i == m.cursor {
 			mark, style = s.Selected.Render("› "), s.Selected
 		}
-		day := m.c.day(e.OccurredOn, "02 Jan 2006")
+		day := m.c.dayInColumn(e.OccurredOn)
 		b.WriteString(mark + s.Muted.Render(day) + "  " + style.Render(oneLine(e.Title, m.c.ListWidth()-4-lipgloss.Width(day))) + "\n")
 		b.WriteString("    " + evidenceSnippet(s, e, ev, w-4) + "\n")
 	}

@@ -34,7 +34,7 @@ type Options struct {
 	NoColor bool
 	// PromptSet is the set a new reflection asks (default four-questions);
 	// WeekStart the day the Patterns calendar's weeks begin (default Monday);
-	// DateLayout how lists write a day, as a Go layout (default 02 Jan 2006).
+	// DateLayout how the screens write a day, as a Go layout (default 02 Jan 2006).
 	PromptSet  string
 	WeekStart  *time.Weekday
 	DateLayout string
