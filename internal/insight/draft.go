@@ -183,7 +183,7 @@ func (d *draft) reach(members []member) []int {
 func (d *draft) spell(c *corpus) {
 	d.spelled = make([]string, len(d.terms))
 	for i, f := range d.writtenForms(c) {
-		d.spelled[i] = tidyTerm(mostCommon(withoutGaps(f, d.terms[i]), false))
+		d.spelled[i] = tidyTerm(mostCommon(f, false))
 	}
 	for _, m := range d.members[len(d.sample()):] {
 		for _, h := range d.hitsOf(m) {
@@ -192,24 +192,6 @@ func (d *draft) spell(c *corpus) {
 			}
 		}
 	}
-}
-
-// withoutGaps is forms without those written with more than one word
-// between the term's ("swallowing everything and then it" for "swallow
-// it"), which read as a broken sentence ("late at night" reads well); when
-// every form has them, the term itself.
-func withoutGaps(forms map[string]int, term string) map[string]int {
-	most := len(strings.Fields(term)) + 1
-	whole := map[string]int{}
-	for f, n := range forms {
-		if len(strings.Fields(tidyTerm(f))) <= most {
-			whole[f] = n
-		}
-	}
-	if len(whole) == 0 {
-		return map[string]int{term: 1}
-	}
-	return whole
 }
 
 // tidyTerm lowercases matched text and keeps only its words: `said "sure`
