@@ -262,7 +262,7 @@ func (a *env) undoCmd() *cobra.Command {
 func minArgs(n int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < n {
-			return usagef("%s needs %s; see %s --help", cmd.CommandPath(), names, cmd.CommandPath())
+			return usagef("%s needs %s; see %s --help", subject(cmd), names, cmd.CommandPath())
 		}
 		return nil
 	}
