@@ -172,8 +172,12 @@ func (a *env) correct(cmd *cobra.Command, in app.CorrectionInput, asJSON bool) e
 	for i, said := range c.DescribeAll(ctxOf(cmd), saved) {
 		fmt.Fprintf(a.out, "Saved %s: %s.\n", shortUID(saved[i].UID), said)
 	}
-	if len(saved) > 0 {
-		fmt.Fprintln(a.out, "failup patterns undo ID takes a correction back.")
+	switch len(saved) {
+	case 0:
+	case 1:
+		fmt.Fprintf(a.out, "failup patterns undo %s takes it back.\n", shortUID(saved[0].UID))
+	default:
+		fmt.Fprintf(a.out, "failup patterns undo %s takes the first back; each id above works the same way.\n", shortUID(saved[0].UID))
 	}
 	return nil
 }
