@@ -304,11 +304,20 @@ func subject(cmd *cobra.Command) string {
 	return strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
 }
 
+// writesToO names the commands that take no argument and write to the file
+// -o names.
+var writesToO = map[string]bool{"backup": true, "export": true, "sync key": true}
+
 func noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		return usagef("%s does not take %q; see %s --help", subject(cmd), args[0], cmd.CommandPath())
+	if len(args) == 0 {
+		return nil
 	}
-	return nil
+	if writesToO[subject(cmd)] {
+		// backup FILE, as cp is called, is a likely slip for backup -o FILE.
+		return usagef("%s does not take %q on its own; %s -o %s writes to that file",
+			subject(cmd), args[0], cmd.CommandPath(), shellQuote(args[0]))
+	}
+	return usagef("%s does not take %q; see %s --help", subject(cmd), args[0], cmd.CommandPath())
 }
 
 func exactArgs(n int, names string) cobra.PositionalArgs {
