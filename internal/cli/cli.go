@@ -298,20 +298,35 @@ func (a *env) catchSignals(cmd *cobra.Command) {
 	a.ctx, a.stopSignals = ctx, stop
 }
 
+// subject is cmd as the subject of an error message, which "failup: "
+// already begins: "lessons", "patterns undo".
+func subject(cmd *cobra.Command) string {
+	return strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+}
+
+// writesToO names the commands that take no argument and write to the file
+// -o names.
+var writesToO = map[string]bool{"backup": true, "export": true, "sync key": true}
+
 func noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		return usagef("%s does not take %q; see %s --help", cmd.CommandPath(), args[0], cmd.CommandPath())
+	if len(args) == 0 {
+		return nil
 	}
-	return nil
+	if writesToO[subject(cmd)] {
+		// backup FILE, as cp is called, is a likely slip for backup -o FILE.
+		return usagef("%s does not take %q on its own; %s -o %s writes to that file",
+			subject(cmd), args[0], cmd.CommandPath(), shellQuote(args[0]))
+	}
+	return usagef("%s does not take %q; see %s --help", subject(cmd), args[0], cmd.CommandPath())
 }
 
 func exactArgs(n int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) < n:
-			return usagef("%s needs %s; see %s --help", cmd.CommandPath(), names, cmd.CommandPath())
+			return usagef("%s needs %s; see %s --help", subject(cmd), names, cmd.CommandPath())
 		case len(args) > n:
-			return usagef("%s takes only %s, not %q too", cmd.CommandPath(), names, args[n])
+			return usagef("%s takes only %s, not %q too", subject(cmd), names, args[n])
 		}
 		return nil
 	}
@@ -337,7 +352,10 @@ func flagError(cmd *cobra.Command, err error) error {
 		if e.GetSpecifiedShortnames() != "" {
 			name = "-" + e.GetSpecifiedName()
 		}
-		return usagef("%s has no flag %s; see %s --help", cmd.CommandPath(), name, cmd.CommandPath())
+		if !cmd.HasParent() {
+			return usagef("there is no flag %s; see failup --help", name)
+		}
+		return usagef("%s has no flag %s; see %s --help", subject(cmd), name, cmd.CommandPath())
 	}
 	return usageError{err}
 }
@@ -370,7 +388,7 @@ func (a *env) checkFlagGroups(cmd *cobra.Command) error {
 			return usagef("%s do not go together; choose one", strings.Join(given, " and "))
 		}
 	}
-	return usagef("%s was given flags that do not go together; see %s --help", cmd.CommandPath(), cmd.CommandPath())
+	return usagef("%s was given flags that do not go together; see %s --help", subject(cmd), cmd.CommandPath())
 }
 
 // dbPath is --db, else $FAILUP_DB, else the XDG data file.

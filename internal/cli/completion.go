@@ -34,7 +34,7 @@ func (a *env) completionCmd() *cobra.Command {
 		ValidArgs: shells,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 || !contains(shells, args[0]) {
-				return usagef("failup completion needs one shell: bash, zsh, fish or powershell")
+				return usagef("completion needs one shell: bash, zsh, fish or powershell")
 			}
 			return nil
 		},

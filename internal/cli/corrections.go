@@ -163,6 +163,15 @@ func (a *env) correct(cmd *cobra.Command, in app.CorrectionInput, asJSON bool) e
 		fmt.Fprintf(a.out, "Entry %d is already in “%s”; nothing to change.\n", already.EntryID, termtext.Line(already.Theme))
 		return nil
 	}
+	if d, ok := dismissed(cmd, c, err); ok && in.Kind == journal.CorrectDismiss {
+		if asJSON {
+			return a.printJSON([]journal.Correction{})
+		}
+		fmt.Fprintf(a.out, "“%s” is dismissed already; nothing to change.\n", termtext.Line(d.Name))
+		return nil
+	} else if ok {
+		return dismissedError(d, err)
+	}
 	if err != nil {
 		return err
 	}
@@ -172,8 +181,12 @@ func (a *env) correct(cmd *cobra.Command, in app.CorrectionInput, asJSON bool) e
 	for i, said := range c.DescribeAll(ctxOf(cmd), saved) {
 		fmt.Fprintf(a.out, "Saved %s: %s.\n", shortUID(saved[i].UID), said)
 	}
-	if len(saved) > 0 {
-		fmt.Fprintln(a.out, "failup patterns undo ID takes a correction back.")
+	switch len(saved) {
+	case 0:
+	case 1:
+		fmt.Fprintf(a.out, "failup patterns undo %s takes it back.\n", shortUID(saved[0].UID))
+	default:
+		fmt.Fprintf(a.out, "failup patterns undo %s takes the first back; each id above works the same way.\n", shortUID(saved[0].UID))
 	}
 	return nil
 }
@@ -185,6 +198,9 @@ func (a *env) takeBackWords(cmd *cobra.Command, theme string, words []string, as
 		return err
 	}
 	taken, err := c.TakeBackWords(ctxOf(cmd), theme, words)
+	if d, ok := dismissed(cmd, c, err); ok {
+		return dismissedError(d, err)
+	}
 	if err != nil {
 		return err
 	}
@@ -193,6 +209,33 @@ func (a *env) takeBackWords(cmd *cobra.Command, theme string, words []string, as
 	}
 	fmt.Fprintf(a.out, "Took back %s.\n", termtext.Count(len(taken), "word", "words"))
 	return nil
+}
+
+// dismissed finds, when err says a theme is not among the patterns, the
+// theme of that key or name the person dismissed.
+func dismissed(cmd *cobra.Command, c *app.Core, err error) (app.DismissedTheme, bool) {
+	tn, ok := errors.AsType[*app.ThemeNotFoundError](err)
+	if !ok || tn.Dismissed {
+		return app.DismissedTheme{}, false
+	}
+	list, lerr := c.Dismissed(ctxOf(cmd))
+	if lerr != nil {
+		return app.DismissedTheme{}, false
+	}
+	for _, d := range list {
+		if d.Key == tn.Theme || strings.EqualFold(d.Name, tn.Theme) {
+			return d, true
+		}
+	}
+	return app.DismissedTheme{}, false
+}
+
+// dismissedError says the theme a correction names is one the person
+// dismissed, and how to bring it back.
+func dismissedError(d app.DismissedTheme, err error) error {
+	tn, _ := errors.AsType[*app.ThemeNotFoundError](err)
+	return fmt.Errorf("“%s” is a theme you dismissed; failup patterns restore %s brings it back",
+		termtext.Line(d.Name), shellQuote(tn.Theme))
 }
 
 // shortUID is enough of a correction's uid to name it.
@@ -262,7 +305,7 @@ func (a *env) undoCmd() *cobra.Command {
 func minArgs(n int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < n {
-			return usagef("%s needs %s; see %s --help", cmd.CommandPath(), names, cmd.CommandPath())
+			return usagef("%s needs %s; see %s --help", subject(cmd), names, cmd.CommandPath())
 		}
 		return nil
 	}

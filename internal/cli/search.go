@@ -45,7 +45,7 @@ func (a *env) searchCmd() *cobra.Command {
 		Example: "  failup search deadline\n  failup search 'defens*'\n  failup search '\"said yes\" project' --limit 5\n" +
 			"  failup search 'interview OR exam tag:work after:\"last month\"'\n  failup search -- -deadline skill:resilience",
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
+			if strings.TrimSpace(strings.Join(args, "")) == "" {
 				return usagef("search needs something to look for, like failup search deadline")
 			}
 			return nil

@@ -151,3 +151,33 @@ func TestStatsThemeCountsAreNotBracketed(t *testing.T) {
 		t.Errorf("stats put a count in brackets after a bracket:\n%s", out)
 	}
 }
+
+// The commitments not tried again are counted without the kinds none are,
+// those still to come first and "not this time" last; when every one was
+// tried again, the line is left out.
+func TestStatsLeaveOutWhatNoCommitmentIs(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		tallies   journal.Tallies
+		want, not string
+	}{
+		{"one coming up", journal.Tallies{Upcoming: 1}, "  1 coming up\n", "0 "},
+		{"all kinds", journal.Tallies{NotTried: 2, SetAside: 1, Waiting: 3, Upcoming: 1},
+			"  1 coming up · 3 waiting to hear how it went · 1 set aside · 2 not this time\n", "0 "},
+		{"all tried again", journal.Tallies{TriedAgain: 2, DaysToTryAgain: []journal.Bin{{Value: 3, N: 2}}},
+			"  Of the 2 commitments you have checked in on, you tried again on 2.\n", " · "},
+	} {
+		c.tallies.FirstOn, c.tallies.LastOn = "2026-01-05", "2026-01-05"
+		c.tallies.Months = []journal.Tally{{Key: "2026-01", N: 3}}
+		var b strings.Builder
+		writeStats(&b, growth.Summarize(c.tallies), time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), 80)
+		_, trying, _ := strings.Cut(b.String(), "Trying again\n")
+		trying, _, _ = strings.Cut(trying, "\n\n")
+		if !strings.Contains(trying+"\n", c.want) {
+			t.Errorf("%s: trying again reads\n%s\nwant a line %q", c.name, trying, c.want)
+		}
+		if strings.Contains(trying, c.not) {
+			t.Errorf("%s: trying again says %q:\n%s", c.name, c.not, trying)
+		}
+	}
+}

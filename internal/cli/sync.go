@@ -38,7 +38,7 @@ func (a *env) syncCmd() *cobra.Command {
 			"  failup sync ~/Dropbox/failup --key ~/.config/failup/sync.key",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usagef("failup sync takes one folder, not %q too", args[1])
+				return usagef("sync takes one folder, not %q too", args[1])
 			}
 			return nil
 		},
@@ -48,7 +48,7 @@ func (a *env) syncCmd() *cobra.Command {
 				dir = args[0]
 			}
 			if dir == "" {
-				return usagef("failup sync needs the folder to sync through: failup sync DIR, or sync_dir in config.toml")
+				return usagef("sync needs the folder to sync through: failup sync DIR, or sync_dir in config.toml")
 			}
 			if keyFile == "" {
 				keyFile = a.cfg.SyncKey
@@ -297,7 +297,7 @@ func (a *env) syncKeyCmd() *cobra.Command {
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if output == "" {
-				return usagef("failup sync key needs a file to write the key to: -o FILE")
+				return usagef("sync key needs a file to write the key to: failup sync key -o FILE")
 			}
 			if _, err := os.Stat(output); err == nil {
 				return fmt.Errorf("%s already exists; a key is never written over, since what it encrypted needs it", output)

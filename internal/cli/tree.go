@@ -65,6 +65,14 @@ func (a *env) addCommands(root *cobra.Command, args []string) {
 			root.InitDefaultHelpCmd()
 			help(cmd, args)
 		})
+	case name == "help":
+		a.addAll(root)
+		root.InitDefaultHelpCmd()
+		for _, c := range root.Commands() {
+			if c.Name() == "help" {
+				c.Args = helpTopic
+			}
+		}
 	case slices.Contains(describers, name):
 		a.addAll(root)
 	default:
@@ -110,4 +118,20 @@ func (a *env) add(root, cmd *cobra.Command) {
 	root.AddCommand(cmd)
 	a.registerCompletions(cmd)
 	a.registerJQ(cmd)
+}
+
+// helpTopic makes failup help TOPIC say, as failup TOPIC does, that there is
+// no such command, where cobra's help would show failup's own.
+func helpTopic(cmd *cobra.Command, args []string) error {
+	found, rest, err := cmd.Root().Find(args)
+	if err == nil && len(rest) == 0 {
+		return nil
+	}
+	if found == nil || !found.HasParent() {
+		if near := nearestCommand(args[0]); near != "" {
+			return usagef("there is no command %q; did you mean failup help %s?", args[0], near)
+		}
+		return usagef("there is no command %q; failup --help lists them", args[0])
+	}
+	return usagef("%s has no command %q; see %s --help", subject(found), rest[0], found.CommandPath())
 }

@@ -95,3 +95,37 @@ func TestPagerFollowsTheSettings(t *testing.T) {
 		})
 	}
 }
+
+// TestPagerGetsTheTerminalsWidth: output through the pager is fitted to the
+// terminal the pager shows it on (this one is 100 wide, and COLUMNS is not
+// set), as it is straight to the terminal; only a pipe gets whole lines.
+func TestPagerGetsTheTerminalsWidth(t *testing.T) {
+	e := newEnv(t)
+	long := "Said yes to the masterclass silk press on Monique on the Tuesday without practising it on anyone at all first"
+	lesson := "Practise a new technique three times on the mannequin before a client ever sees it, however sure I feel after the class."
+	e.ok([]byte(`{"format": "failup.v1", "entries": [{"title": "`+long+`", "occurred_on": "2026-03-14",
+		"answers": [{"key": "cause", "text": "I said yes to the masterclass method straight away."}], "lesson": "`+lesson+`"}]}`), "import", "-")
+	paged := filepath.Join(e.home, "paged")
+	// The pager's file appears whole, once it has all of the output.
+	e.extra = append(e.extra, "FAILUP_PAGER=sh -c 'cat > "+paged+".part; mv "+paged+".part "+paged+"'")
+	term := newTerminal(t, e)
+	for _, args := range [][]string{{"search", "masterclass"}, {"lessons"}} {
+		os.Remove(paged)
+		term.start(args...)
+		data, err := os.ReadFile(paged)
+		for deadline := time.Now().Add(patience); err != nil && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			data, err = os.ReadFile(paged)
+		}
+		if err != nil {
+			t.Fatalf("failup %s: the pager wrote nothing: %v\n%s", strings.Join(args, " "), err, term.screen())
+		}
+		if !strings.Contains(string(data), "Said yes to the masterclass") {
+			t.Fatalf("failup %s: the pager got %q", strings.Join(args, " "), data)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if n := len([]rune(line)); n > 100 {
+				t.Errorf("failup %s through the pager wrote a line of %d characters in a terminal 100 wide: %q", strings.Join(args, " "), n, line)
+			}
+		}
+	}
+}
