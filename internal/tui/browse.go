@@ -45,7 +45,11 @@ type browseScreen struct {
 	// searchOnly is set when the screen was opened to search: esc then
 	// goes back where it came from, not to the list.
 	searchOnly bool
-	seq        int
+	// atResults is set once the person has gone from the search box to
+	// its results (moved among them, or opened one and come back): / then
+	// starts a new search. While typing, / is a slash, as in before:28/11.
+	atResults bool
+	seq       int
 	// stop ends the load under way, when another replaces it: a search
 	// runs at each key press, and only the last one's answer is shown.
 	stop context.CancelFunc
@@ -213,6 +217,10 @@ func (m *browseScreen) count() int {
 func (m *browseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	switch {
+	case key.Matches(msg, k.ArrowUp, k.ArrowDown, k.PageUp, k.PageDown, k.First, k.Last, k.Open):
+		m.atResults = m.search
+	}
+	switch {
 	case key.Matches(msg, k.ArrowUp):
 		return m.move(-1)
 	case key.Matches(msg, k.ArrowDown):
@@ -225,9 +233,10 @@ func (m *browseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.move(-m.count())
 	case key.Matches(msg, k.Last):
 		return m.move(m.count())
-	case key.Matches(msg, k.Search) && !m.search:
+	case key.Matches(msg, k.Search) && (!m.search || m.atResults):
 		m.setMode(true)
 		m.query.SetValue("")
+		m.atResults = false
 		return m.load()
 	case key.Matches(msg, k.Back):
 		if m.search && !m.searchOnly {
@@ -251,7 +260,7 @@ func (m *browseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.query, cmd = m.query.Update(msg)
 	if m.query.Value() != before {
-		m.cursor, m.top = 0, 0
+		m.cursor, m.top, m.atResults = 0, 0, false
 		return tea.Batch(cmd, m.load())
 	}
 	return cmd
@@ -319,7 +328,7 @@ func (m *browseScreen) Help() helpKeys {
 	open := k.Open
 	open.SetEnabled(m.count() > 0)
 	search := k.Search
-	search.SetEnabled(!m.search)
+	search.SetEnabled(!m.search || m.atResults)
 	back := k.Back
 	if m.search && !m.searchOnly {
 		back.SetHelp("esc", "back to the list")
@@ -327,9 +336,10 @@ func (m *browseScreen) Help() helpKeys {
 	if m.search {
 		suggest := m.useSuggestion()
 		suggest.SetEnabled(m.suggestion != "" && len(m.hits) == 0)
+		search.SetHelp("/", "new search")
 		return helpKeys{
-			short: []key.Binding{move, open, suggest, back},
-			full:  [][]key.Binding{{move, pagesKey, endsKey, open, suggest, back, k.Quit}, querySyntax()},
+			short: []key.Binding{move, open, search, suggest, back},
+			full:  [][]key.Binding{{move, pagesKey, endsKey, open, search, suggest, back, k.Quit}, querySyntax()},
 		}
 	}
 	return helpKeys{
