@@ -69,6 +69,7 @@ type browseScreen struct {
 	halfTyped  bool
 	suggestion string
 	widen      string
+	unmatched  []store.Unmatched
 	problem    string
 	err        error
 }
@@ -130,6 +131,14 @@ func (m *browseScreen) loadFrom(from int) tea.Cmd {
 		return func() tea.Msg {
 			defer stop()
 			found, err := c.Journal.SearchAsTyped(ctx, text, searchLimit)
+			if err == nil && len(found.Hits) == 0 && found.Suggestion == "" && !halfTyped(text) {
+				// Read whole, as the command line reads it, the query says
+				// which of its words no entry has: the last word too, when
+				// no word of the journal even begins with it.
+				if whole, err := c.Journal.Search(ctx, text, searchLimit); err == nil && len(whole.Hits) == 0 {
+					found.Unmatched = whole.Unmatched
+				}
+			}
 			return hitsLoadedMsg{seq: seq, query: text, found: found, err: err}
 		}
 	}
@@ -179,7 +188,7 @@ func (m *browseScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 // the results of the one before on the screen: a word half typed is not a
 // search that failed.
 func (m *browseScreen) showHits(msg hitsLoadedMsg) {
-	m.err, m.problem, m.suggestion, m.widen = nil, "", msg.found.Suggestion, msg.found.Widen
+	m.err, m.problem, m.suggestion, m.widen, m.unmatched = nil, "", msg.found.Suggestion, msg.found.Widen, msg.found.Unmatched
 	var bad *store.QueryError
 	switch {
 	case errors.As(msg.err, &bad):
@@ -402,6 +411,8 @@ func (m *browseScreen) viewHits(w int) string {
 		return s.Muted.Render("Keep typing: from its third letter, a word finds the words it begins.")
 	case len(m.hits) == 0 && m.suggestion != "":
 		return s.Muted.Render("Nothing matches. Did you mean ") + s.Match.Render(m.suggestion) + s.Muted.Render("? tab searches for it.")
+	case len(m.hits) == 0 && len(m.unmatched) > 0:
+		return wrap(s.Muted, "Nothing matches. "+store.SayUnmatched(m.unmatched), w)
 	case len(m.hits) == 0:
 		return s.Muted.Render(strings.TrimSpace("Nothing matches. " + m.widen))
 	}

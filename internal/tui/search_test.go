@@ -176,3 +176,23 @@ func TestSlashStartsANewSearchFromTheResults(t *testing.T) {
 		t.Fatalf("after moving to the results and /, the search box holds %q, want it empty", got)
 	}
 }
+
+// TestSearchNamesTheWordNoEntryHas: several words of which one is misspelt
+// say which, with its did-you-mean, as failup search does; not only that
+// fewer words find more.
+func TestSearchNamesTheWordNoEntryHas(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Snapped at Ray", OccurredOn: "2026-02-01",
+		Answers: []journal.Answer{{Key: "cause", Text: "Grief, and another bad night's sleep."}}})
+	h.seedEntry(journal.Entry{Title: "Lost at bowls", OccurredOn: "2026-02-03",
+		Answers: []journal.Answer{{Key: "cause", Text: "I rushed the last end."}}})
+	h.run(h.model.top().Init())
+	h.press("/")
+	h.typeText("ray grief nite")
+	h.expectScreen(`Nothing matches. No entry has "nite".`)
+	for range len("grief nite") {
+		h.press("backspace")
+	}
+	h.typeText("bowsl")
+	h.expectScreen(`Nothing matches. No entry has "bowsl"; did you mean "bowls"?`)
+}
