@@ -111,3 +111,23 @@ func TestSkillsAreLeftOnlyFromTheLastRow(t *testing.T) {
 		h.expectScreen("› [ ] problem solving")
 	}
 }
+
+// TestALongCommitmentShowsItsStartOnceLeft: a commitment longer than its
+// field shows its beginning once the cursor leaves it, by tab or by ↓, as
+// the title does; not the end where typing stopped.
+func TestALongCommitmentShowsItsStartOnceLeft(t *testing.T) {
+	for _, leave := range []string{"tab", "down"} {
+		h := newHarness(t, StartNew)
+		h.typeText("Forgot to collect Noah")
+		for range 10 {
+			h.press("tab")
+		}
+		h.expectScreen("I will try")
+		h.typeText("Set an alarm on the phone for 30 minutes before every pick-up, and write it on the calendar too.")
+		h.press(leave)
+		h.expectScreen("› Set an alarm on the phone for 30 minutes before every pick-up, and writ…")
+		if strings.Contains(h.screen(), "…30 minutes") {
+			t.Errorf("leaving by %s, the commitment shows its end:\n%s", leave, h.screen())
+		}
+	}
+}

@@ -668,8 +668,8 @@ func (m *reflectScreen) Help() helpKeys {
 		return helpKeys{short: []key.Binding{scroll, prev, save, back, help},
 			full: [][]key.Binding{{scroll, pages, prev, save, back}, {k.Quit}}}
 	}
-	// The editor comes last: at 80 columns it gives way, and f1 lists it.
-	short := []key.Binding{next, prev, save, back, help, editor}
+	// The bottom line fits 80 columns; f1 lists the editor and the rest.
+	short := []key.Binding{next, prev, save, back, help}
 	full := [][]key.Binding{
 		{next, prev, save, back},
 		{editor, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new line in answers")), k.Quit},

@@ -544,3 +544,23 @@ func TestReviewShowsTheAnswersWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestWritingStepsKeysFitEightyColumns: on every step of a reflection the
+// bottom line fits 80 columns whole, not cut with …; f1 lists the rest, the
+// editor among them.
+func TestWritingStepsKeysFitEightyColumns(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Forgot to collect Noah")
+	for step := 1; step <= 9; step++ {
+		lines := strings.Split(h.screen(), "\n")
+		if bottom := lines[len(lines)-1]; strings.Contains(bottom, "…") || !strings.Contains(bottom, "help") {
+			t.Errorf("step %d: the keys are cut: %q", step, bottom)
+		}
+		if step == 2 {
+			h.press("f1")
+			h.expectScreen("ctrl+e", "editor")
+			h.press("f1")
+		}
+		h.press("tab")
+	}
+}
