@@ -57,7 +57,7 @@ func TestSkillsMoveTheWayTheGridLooks(t *testing.T) {
 		h := newHarness(t, StartNew)
 		h.resize(c.width, 24)
 		h.typeText("Missed the launch deadline")
-		for !strings.Contains(h.screen(), "› e.g. work") {
+		for !strings.Contains(h.screen(), "› e.g. family") {
 			h.press("tab")
 		}
 		h.press("down") // from the tags to the skills
@@ -73,7 +73,7 @@ func TestSkillsMoveTheWayTheGridLooks(t *testing.T) {
 		h.press("up", "left")
 		h.expectScreen("› [ ] judgement")
 		h.press("left", "up") // nothing to the left; above is the tags
-		if !strings.Contains(h.screen(), "› e.g. work") {
+		if !strings.Contains(h.screen(), "› e.g. family") {
 			t.Errorf("at %d columns ↑ from the top row does not go back to the tags:\n%s", c.width, h.screen())
 		}
 	}
@@ -95,7 +95,7 @@ func TestSkillsAreLeftOnlyFromTheLastRow(t *testing.T) {
 		h := newHarness(t, StartNew)
 		h.resize(c.width, 24)
 		h.typeText("Missed the launch deadline")
-		for !strings.Contains(h.screen(), "› e.g. work") {
+		for !strings.Contains(h.screen(), "› e.g. family") {
 			h.press("tab")
 		}
 		h.press("down")

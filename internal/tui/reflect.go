@@ -101,7 +101,7 @@ func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *jour
 		base:     base,
 		draftKey: journal.SessionKey(journal.NewDraftKey),
 		writes:   &reflectionWrites{},
-		title:    newInput(c, "e.g. Missed the launch deadline", journal.MaxTitleLen),
+		title:    newInput(c, "e.g. Forgot a friend's birthday", journal.MaxTitleLen),
 		date:     newInput(c, "today", dayLimit),
 		lesson:   newInput(c, "e.g. Ask for help at the first sign of slipping", 0),
 		details:  newDetailsForm(c),

@@ -564,3 +564,18 @@ func TestWritingStepsKeysFitEightyColumns(t *testing.T) {
 		h.press("tab")
 	}
 }
+
+// TestPlaceholdersFitMostLives: failup is for anyone (a retired grandmother,
+// a nurse, a student), so the examples in its empty fields are not office
+// work.
+func TestPlaceholdersFitMostLives(t *testing.T) {
+	h := newHarness(t, StartNew)
+	m := h.model.top().(*reflectScreen)
+	for _, p := range []string{m.title.Placeholder, m.lesson.Placeholder, m.details.tags.Placeholder, m.commit.text.Placeholder} {
+		for _, office := range []string{"deadline", "launch", "standup", "meeting", "work", "interview", "boss", "client", "project"} {
+			if strings.Contains(strings.ToLower(p), office) {
+				t.Errorf("the placeholder %q is office work (%q)", p, office)
+			}
+		}
+	}
+}
