@@ -88,3 +88,27 @@ func TestBrokenUserSetsNameTheFile(t *testing.T) {
 		})
 	}
 }
+
+// TestNoWordsMakeLightOfAHardDay: the tip shown after saving, and the hints,
+// follow whatever the day was (a near miss at work, snapping at a grandchild):
+// none may read as brushing it off.
+func TestNoWordsMakeLightOfAHardDay(t *testing.T) {
+	lib, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := append([]string{}, lib.tips...)
+	for _, id := range lib.IDs() {
+		set, _ := lib.Set(id)
+		for _, q := range set.Questions {
+			said = append(said, q.Hint)
+		}
+	}
+	for _, s := range said {
+		for _, light := range []string{"disaster", "data", "no big deal", "move on", "get over", "only a ", "just a "} {
+			if strings.Contains(strings.ToLower(s), light) {
+				t.Errorf("%q could read as making light of a hard day (%q)", s, light)
+			}
+		}
+	}
+}

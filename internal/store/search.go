@@ -14,6 +14,7 @@ import (
 
 	"github.com/failup/failup/internal/journal"
 	"github.com/failup/failup/internal/searchquery"
+	"github.com/failup/failup/internal/termtext"
 	"github.com/failup/failup/internal/wordform"
 )
 
@@ -88,6 +89,32 @@ type Results struct {
 type Unmatched struct {
 	Text       string `json:"text"`
 	Suggestion string `json:"suggestion,omitempty"`
+}
+
+// SayUnmatched says which words no entry has, and the word of the journal
+// each is likely a slip for: No entry has "presription"; did you mean
+// "prescription"? It is the one wording of the command line and the screens.
+func SayUnmatched(words []Unmatched) string {
+	quote := func(s string) string { return `"` + termtext.Line(s) + `"` }
+	if len(words) == 1 && words[0].Suggestion != "" {
+		return fmt.Sprintf("No entry has %s; did you mean %s?", quote(words[0].Text), quote(words[0].Suggestion))
+	}
+	var b strings.Builder
+	b.WriteString("No entry has ")
+	for i, w := range words {
+		switch {
+		case i == 0:
+		case i == len(words)-1:
+			b.WriteString(" or ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(quote(w.Text))
+		if w.Suggestion != "" {
+			b.WriteString(" (did you mean " + quote(w.Suggestion) + "?)")
+		}
+	}
+	return b.String() + "."
 }
 
 // QueryError is a search that cannot be run as asked, such as a day that is

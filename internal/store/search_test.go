@@ -745,3 +745,21 @@ func TestLeftOutOfAHugeWordIsNothing(t *testing.T) {
 		t.Error(`leftOut("presription") lacks "prescrib", the form of prescription`)
 	}
 }
+
+// SayUnmatched names the words no entry has, each with its likely
+// did-you-mean, in one sentence.
+func TestSayUnmatched(t *testing.T) {
+	for _, c := range []struct {
+		words []Unmatched
+		want  string
+	}{
+		{[]Unmatched{{Text: "presription", Suggestion: "prescription"}}, `No entry has "presription"; did you mean "prescription"?`},
+		{[]Unmatched{{Text: "zzq"}}, `No entry has "zzq".`},
+		{[]Unmatched{{Text: "nite", Suggestion: "night"}, {Text: "zzq"}}, `No entry has "nite" (did you mean "night"?) or "zzq".`},
+		{[]Unmatched{{Text: "a"}, {Text: "b"}, {Text: "c"}}, `No entry has "a", "b" or "c".`},
+	} {
+		if got := SayUnmatched(c.words); got != c.want {
+			t.Errorf("SayUnmatched(%v) = %q, want %q", c.words, got, c.want)
+		}
+	}
+}

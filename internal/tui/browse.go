@@ -45,7 +45,11 @@ type browseScreen struct {
 	// searchOnly is set when the screen was opened to search: esc then
 	// goes back where it came from, not to the list.
 	searchOnly bool
-	seq        int
+	// atResults is set once the person has gone from the search box to
+	// its results (moved among them, or opened one and come back): / then
+	// starts a new search. While typing, / is a slash, as in before:28/11.
+	atResults bool
+	seq       int
 	// stop ends the load under way, when another replaces it: a search
 	// runs at each key press, and only the last one's answer is shown.
 	stop context.CancelFunc
@@ -65,6 +69,7 @@ type browseScreen struct {
 	halfTyped  bool
 	suggestion string
 	widen      string
+	unmatched  []store.Unmatched
 	problem    string
 	err        error
 }
@@ -126,6 +131,14 @@ func (m *browseScreen) loadFrom(from int) tea.Cmd {
 		return func() tea.Msg {
 			defer stop()
 			found, err := c.Journal.SearchAsTyped(ctx, text, searchLimit)
+			if err == nil && len(found.Hits) == 0 && found.Suggestion == "" && !halfTyped(text) {
+				// Read whole, as the command line reads it, the query says
+				// which of its words no entry has: the last word too, when
+				// no word of the journal even begins with it.
+				if whole, err := c.Journal.Search(ctx, text, searchLimit); err == nil && len(whole.Hits) == 0 {
+					found.Unmatched = whole.Unmatched
+				}
+			}
 			return hitsLoadedMsg{seq: seq, query: text, found: found, err: err}
 		}
 	}
@@ -175,7 +188,7 @@ func (m *browseScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 // the results of the one before on the screen: a word half typed is not a
 // search that failed.
 func (m *browseScreen) showHits(msg hitsLoadedMsg) {
-	m.err, m.problem, m.suggestion, m.widen = nil, "", msg.found.Suggestion, msg.found.Widen
+	m.err, m.problem, m.suggestion, m.widen, m.unmatched = nil, "", msg.found.Suggestion, msg.found.Widen, msg.found.Unmatched
 	var bad *store.QueryError
 	switch {
 	case errors.As(msg.err, &bad):
@@ -213,6 +226,10 @@ func (m *browseScreen) count() int {
 func (m *browseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	switch {
+	case key.Matches(msg, k.ArrowUp, k.ArrowDown, k.PageUp, k.PageDown, k.First, k.Last, k.Open):
+		m.atResults = m.search
+	}
+	switch {
 	case key.Matches(msg, k.ArrowUp):
 		return m.move(-1)
 	case key.Matches(msg, k.ArrowDown):
@@ -225,9 +242,10 @@ func (m *browseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.move(-m.count())
 	case key.Matches(msg, k.Last):
 		return m.move(m.count())
-	case key.Matches(msg, k.Search) && !m.search:
+	case key.Matches(msg, k.Search) && (!m.search || m.atResults):
 		m.setMode(true)
 		m.query.SetValue("")
+		m.atResults = false
 		return m.load()
 	case key.Matches(msg, k.Back):
 		if m.search && !m.searchOnly {
@@ -251,7 +269,7 @@ func (m *browseScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.query, cmd = m.query.Update(msg)
 	if m.query.Value() != before {
-		m.cursor, m.top = 0, 0
+		m.cursor, m.top, m.atResults = 0, 0, false
 		return tea.Batch(cmd, m.load())
 	}
 	return cmd
@@ -319,7 +337,7 @@ func (m *browseScreen) Help() helpKeys {
 	open := k.Open
 	open.SetEnabled(m.count() > 0)
 	search := k.Search
-	search.SetEnabled(!m.search)
+	search.SetEnabled(!m.search || m.atResults)
 	back := k.Back
 	if m.search && !m.searchOnly {
 		back.SetHelp("esc", "back to the list")
@@ -327,9 +345,10 @@ func (m *browseScreen) Help() helpKeys {
 	if m.search {
 		suggest := m.useSuggestion()
 		suggest.SetEnabled(m.suggestion != "" && len(m.hits) == 0)
+		search.SetHelp("/", "new search")
 		return helpKeys{
-			short: []key.Binding{move, open, suggest, back},
-			full:  [][]key.Binding{{move, pagesKey, endsKey, open, suggest, back, k.Quit}, querySyntax()},
+			short: []key.Binding{move, open, search, suggest, back},
+			full:  [][]key.Binding{{move, pagesKey, endsKey, open, search, suggest, back, k.Quit}, querySyntax()},
 		}
 	}
 	return helpKeys{
@@ -392,6 +411,8 @@ func (m *browseScreen) viewHits(w int) string {
 		return s.Muted.Render("Keep typing: from its third letter, a word finds the words it begins.")
 	case len(m.hits) == 0 && m.suggestion != "":
 		return s.Muted.Render("Nothing matches. Did you mean ") + s.Match.Render(m.suggestion) + s.Muted.Render("? tab searches for it.")
+	case len(m.hits) == 0 && len(m.unmatched) > 0:
+		return wrap(s.Muted, "Nothing matches. "+store.SayUnmatched(m.unmatched), w)
 	case len(m.hits) == 0:
 		return s.Muted.Render(strings.TrimSpace("Nothing matches. " + m.widen))
 	}

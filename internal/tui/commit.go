@@ -51,7 +51,7 @@ type commitForm struct {
 func newCommitForm(c *Common) commitForm {
 	return commitForm{
 		c:      c,
-		text:   newInput(c, "e.g. Speak first in Monday's standup", 0),
+		text:   newInput(c, "e.g. Take a breath before I answer", 0),
 		choice: defaultDueChoice,
 		date:   newInput(c, "YYYY-MM-DD", dayLimit),
 	}

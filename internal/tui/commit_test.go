@@ -57,7 +57,7 @@ func TestSkillsMoveTheWayTheGridLooks(t *testing.T) {
 		h := newHarness(t, StartNew)
 		h.resize(c.width, 24)
 		h.typeText("Missed the launch deadline")
-		for !strings.Contains(h.screen(), "› e.g. work") {
+		for !strings.Contains(h.screen(), "› e.g. family") {
 			h.press("tab")
 		}
 		h.press("down") // from the tags to the skills
@@ -73,7 +73,7 @@ func TestSkillsMoveTheWayTheGridLooks(t *testing.T) {
 		h.press("up", "left")
 		h.expectScreen("› [ ] judgement")
 		h.press("left", "up") // nothing to the left; above is the tags
-		if !strings.Contains(h.screen(), "› e.g. work") {
+		if !strings.Contains(h.screen(), "› e.g. family") {
 			t.Errorf("at %d columns ↑ from the top row does not go back to the tags:\n%s", c.width, h.screen())
 		}
 	}
@@ -95,7 +95,7 @@ func TestSkillsAreLeftOnlyFromTheLastRow(t *testing.T) {
 		h := newHarness(t, StartNew)
 		h.resize(c.width, 24)
 		h.typeText("Missed the launch deadline")
-		for !strings.Contains(h.screen(), "› e.g. work") {
+		for !strings.Contains(h.screen(), "› e.g. family") {
 			h.press("tab")
 		}
 		h.press("down")
@@ -109,5 +109,25 @@ func TestSkillsAreLeftOnlyFromTheLastRow(t *testing.T) {
 		}
 		h.press("up")
 		h.expectScreen("› [ ] problem solving")
+	}
+}
+
+// TestALongCommitmentShowsItsStartOnceLeft: a commitment longer than its
+// field shows its beginning once the cursor leaves it, by tab or by ↓, as
+// the title does; not the end where typing stopped.
+func TestALongCommitmentShowsItsStartOnceLeft(t *testing.T) {
+	for _, leave := range []string{"tab", "down"} {
+		h := newHarness(t, StartNew)
+		h.typeText("Forgot to collect Noah")
+		for range 10 {
+			h.press("tab")
+		}
+		h.expectScreen("I will try")
+		h.typeText("Set an alarm on the phone for 30 minutes before every pick-up, and write it on the calendar too.")
+		h.press(leave)
+		h.expectScreen("› Set an alarm on the phone for 30 minutes before every pick-up, and writ…")
+		if strings.Contains(h.screen(), "…30 minutes") {
+			t.Errorf("leaving by %s, the commitment shows its end:\n%s", leave, h.screen())
+		}
 	}
 }

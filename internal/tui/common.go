@@ -32,6 +32,7 @@ type Journal interface {
 	Count(ctx context.Context, f app.Filter) (int, error)
 	Tags(ctx context.Context) ([]app.TagCount, error)
 	SearchAsTyped(ctx context.Context, query string, limit int) (app.Found, error)
+	Search(ctx context.Context, query string, limit int) (app.Found, error)
 
 	ParseHappened(typed string) (journal.Date, error)
 	ParseDue(typed string) (journal.Date, error)

@@ -39,7 +39,7 @@ type detailsForm struct {
 func newDetailsForm(c *Common) detailsForm {
 	return detailsForm{
 		c:            c,
-		tags:         newInput(c, "e.g. work, interview", 0),
+		tags:         newInput(c, "e.g. family, health", 0),
 		skills:       map[journal.Skill]bool{},
 		skillColumns: 3,
 	}

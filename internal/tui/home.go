@@ -171,7 +171,11 @@ func (m *homeScreen) Help() helpKeys {
 	}
 	open := k.Open
 	open.SetEnabled(m.cursor >= 0)
-	places := []key.Binding{k.New, k.Followups}
+	reflect := k.New
+	if len(m.data.drafts) > 0 {
+		reflect.SetHelp("n", "continue") // as the screen says: n  Continue “…”
+	}
+	places := []key.Binding{reflect, k.Followups}
 	if m.data.due != nil {
 		places = append(places, k.CheckIn, k.Snooze, k.SetAside)
 	}
@@ -183,7 +187,7 @@ func (m *homeScreen) Help() helpKeys {
 			places = append(places, item.key)
 		}
 	}
-	return helpKeys{short: []key.Binding{k.New, open, quit, k.Help},
+	return helpKeys{short: []key.Binding{reflect, open, quit, k.Help},
 		full: [][]key.Binding{places, {k.Up, k.Down, open}, {quit, k.Quit}}}
 }
 

@@ -37,7 +37,7 @@ func TestHomeWithEntriesAndADraft(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.run(h.model.top().Init())
-	h.expectScreen("Continue “Half written”", "5 minutes ago", "Browse all 3", "Snapped at my brother")
+	h.expectScreen("Continue “Half written”", "5 minutes ago", "Browse all 3", "Snapped at my brother", "n continue")
 	golden.RequireEqual(t, h.screen())
 
 	h.press("n")

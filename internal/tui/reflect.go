@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -85,6 +87,9 @@ type reflectScreen struct {
 	// boxWidth and boxHeight are the size the answer boxes were given.
 	boxWidth, boxHeight int
 	end                 boxEnd
+	// reviewed is the review step's summary, whole, scrolled when it does
+	// not fit.
+	reviewed viewport.Model
 }
 
 // newReflectScreen starts a reflection with set. base is the entry being
@@ -96,11 +101,12 @@ func newReflectScreen(c *Common, set prompt.Set, base journal.Entry, draft *jour
 		base:     base,
 		draftKey: journal.SessionKey(journal.NewDraftKey),
 		writes:   &reflectionWrites{},
-		title:    newInput(c, "e.g. Missed the launch deadline", journal.MaxTitleLen),
+		title:    newInput(c, "e.g. Forgot a friend's birthday", journal.MaxTitleLen),
 		date:     newInput(c, "today", dayLimit),
 		lesson:   newInput(c, "e.g. Ask for help at the first sign of slipping", 0),
 		details:  newDetailsForm(c),
 		commit:   newCommitForm(c),
+		reviewed: viewport.New(),
 	}
 	if base.ID != 0 {
 		m.draftKey = journal.SessionKey(journal.EditKey(base.ID))
@@ -527,6 +533,10 @@ func (m *reflectScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return openEditor(m.c.Journal.PrivateFolder, m.answers[st.question].Value(), st.question)
 	case st.kind == stepReview && key.Matches(msg, k.Open):
 		return m.save()
+	case st.kind == stepReview:
+		var cmd tea.Cmd
+		m.reviewed, cmd = m.reviewed.Update(msg)
+		return cmd
 	case st.kind == stepWhat && key.Matches(msg, k.ArrowDown, k.Open) && m.whatField == 0:
 		m.whatField = 1
 		return m.focus()
@@ -606,6 +616,9 @@ func (m *reflectScreen) layout() {
 	if m.compact() {
 		h = max(m.c.Height-chrome-3, 1)
 	}
+	if m.step().kind == stepReview {
+		m.fillReview(w)
+	}
 	if m.boxWidth == min(w, 84) && m.boxHeight == h {
 		return
 	}
@@ -646,8 +659,17 @@ func (m *reflectScreen) Help() helpKeys {
 	back.SetHelp("esc", "leave")
 	prev := k.Prev
 	prev.SetEnabled(m.cur > 0 || st.kind == stepDetails && m.details.field > 0 || st.kind == stepCommitment && m.commit.field > 0)
-	// The editor comes last: at 80 columns it gives way, and f1 lists it.
-	short := []key.Binding{next, prev, save, back, help, editor}
+	if st.kind == stepReview {
+		// Nothing is typed here: enter saves, and the arrows scroll.
+		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
+		scroll.SetEnabled(m.reviewed.TotalLineCount() > m.reviewed.Height())
+		pages := pagesKey
+		pages.SetEnabled(scroll.Enabled())
+		return helpKeys{short: []key.Binding{scroll, prev, save, back, help},
+			full: [][]key.Binding{{scroll, pages, prev, save, back}, {k.Quit}}}
+	}
+	// The bottom line fits 80 columns; f1 lists the editor and the rest.
+	short := []key.Binding{next, prev, save, back, help}
 	full := [][]key.Binding{
 		{next, prev, save, back},
 		{editor, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new line in answers")), k.Quit},
@@ -713,14 +735,29 @@ func (m *reflectScreen) View() string {
 		b.WriteString(wrap(s.Hint, "failup will ask how it went. Confidence comes from trying again.", w) + "\n\n")
 		b.WriteString(m.commit.view(w))
 	case stepReview:
-		b.WriteString(m.review(w))
+		m.fillReview(w) // the news under it may have changed its room
+		b.WriteString(m.reviewed.View() + "\n")
+		if !m.reviewed.AtBottom() {
+			b.WriteString(moreSign(s, "↓"))
+		}
+		b.WriteString("\n" + m.reviewFoot(w))
 	}
-	if m.notice != "" {
-		b.WriteString("\n" + wrap(s.Notice, m.notice, w))
-	} else if m.status != "" {
-		b.WriteString("\n" + s.Muted.Render(m.status))
+	if said := m.said(w); said != "" {
+		b.WriteString("\n" + said)
 	}
 	return b.String()
+}
+
+// said is the notice, or else the quiet news, under a step.
+func (m *reflectScreen) said(w int) string {
+	s := m.c.Styles
+	if m.notice != "" {
+		return wrap(s.Notice, m.notice, w)
+	}
+	if m.status != "" {
+		return s.Muted.Render(m.status)
+	}
+	return ""
 }
 
 // compactQuestion is a question on a short window: the progress, the
@@ -775,8 +812,28 @@ func (m *reflectScreen) progress() string {
 	return strings.Join(dots, " ") + "  " + s.Muted.Render(fmt.Sprintf("%d of %d", m.cur+1, len(m.steps)))
 }
 
-// review summarises the reflection before it is saved: the details in full,
-// and as much of each answer as the window leaves room for.
+// fillReview puts the review in its viewport, as tall as the window leaves
+// room for under the progress and over the line that says how to save (a
+// blank line or "↓ more" before it, and the news after).
+func (m *reflectScreen) fillReview(w int) {
+	content := m.review(w)
+	room := m.c.BodyHeight() - 2 - 1 - lipgloss.Height(m.reviewFoot(w))
+	if said := m.said(w); said != "" {
+		room -= lipgloss.Height(said)
+	}
+	m.reviewed.SetWidth(w)
+	m.reviewed.SetHeight(max(min(lipgloss.Height(content), room), 3))
+	m.reviewed.SetContent(content)
+}
+
+// reviewFoot says how to save, under the review.
+func (m *reflectScreen) reviewFoot(w int) string {
+	s := m.c.Styles
+	return wrap(s.Muted, s.Accent.Render("Press enter to save it.")+" shift+tab goes back to change anything.", w)
+}
+
+// review summarises the reflection before it is saved, whole: each answer,
+// the lesson and what to try under their names, wrapped and indented.
 func (m *reflectScreen) review(w int) string {
 	s := m.c.Styles
 	e := m.entry()
@@ -784,19 +841,27 @@ func (m *reflectScreen) review(w int) string {
 	if strings.TrimSpace(title) == "" {
 		title = "(no title yet)"
 	}
-	var tail strings.Builder
+	var b strings.Builder
+	day := m.c.day(e.OccurredOn)
+	b.WriteString(s.Heading.Render(oneLine(title, w-2-lipgloss.Width(day))) + "  " + s.Muted.Render(day) + "\n\n")
+	whole := func(text string) string {
+		return clip(s.Text, text, w, math.MaxInt, s.Muted.Render("  (not answered)"))
+	}
+	for _, a := range e.Answers {
+		b.WriteString(s.Label.Render(oneLine(a.Question, w)) + "\n" + whole(a.Text) + "\n")
+	}
 	if e.Lesson != "" {
-		tail.WriteString(wrap(s.Text, s.Label.Render("Lesson  ")+termtext.Line(e.Lesson), w) + "\n")
+		b.WriteString(s.Label.Render("Lesson") + "\n" + whole(e.Lesson) + "\n")
 	}
 	if len(e.Tags) > 0 {
-		tail.WriteString(wrap(s.Text, s.Label.Render("Tags  ")+termtext.Line(strings.Join(e.Tags, ", ")), w) + "\n")
+		b.WriteString(hanging(s.Text, s.Label.Render("Tags  ")+termtext.Line(strings.Join(e.Tags, ", ")), w) + "\n")
 	}
 	if len(e.Skills) > 0 {
 		skills := make([]string, len(e.Skills))
 		for i, sk := range e.Skills {
 			skills[i] = sk.Label()
 		}
-		tail.WriteString(wrap(s.Text, s.Label.Render("Skills  ")+strings.Join(skills, ", "), w) + "\n")
+		b.WriteString(hanging(s.Text, s.Label.Render("Skills  ")+strings.Join(skills, ", "), w) + "\n")
 	}
 	var facts []string
 	if e.Severity != nil {
@@ -806,24 +871,28 @@ func (m *reflectScreen) review(w int) string {
 		facts = append(facts, fmt.Sprintf("confidence %d of 10", *e.Confidence))
 	}
 	if len(facts) > 0 {
-		tail.WriteString(wrap(s.Muted, termtext.Line(strings.Join(facts, " · ")), w) + "\n")
+		b.WriteString(wrap(s.Muted, termtext.Line(strings.Join(facts, " · ")), w) + "\n")
 	}
 	if f := e.Followup; f != nil {
-		tail.WriteString(wrap(s.Text, s.Label.Render("I will try  ")+termtext.Line(f.Commitment)+
-			s.Muted.Render(" · failup asks on "+m.c.day(f.DueOn)), w) + "\n")
+		b.WriteString(s.Label.Render("I will try") + "  " + s.Muted.Render(oneLine("failup asks on "+m.c.day(f.DueOn), w-12)) + "\n" + whole(f.Commitment) + "\n")
 	}
-	tail.WriteString("\n" + wrap(s.Muted, s.Accent.Render("Press enter to save it.")+" shift+tab goes back to change anything.", w))
+	return strings.TrimSuffix(b.String(), "\n")
+}
 
-	var b strings.Builder
-	day := m.c.day(e.OccurredOn)
-	b.WriteString(s.Heading.Render(oneLine(title, w-2-lipgloss.Width(day))) + "  " + s.Muted.Render(day) + "\n\n")
-	room := m.c.BodyHeight() - 6 - lipgloss.Height(tail.String()) - len(e.Answers)
-	perAnswer := max(room/max(len(e.Answers), 1), 1)
-	for _, a := range e.Answers {
-		b.WriteString(s.Label.Render(oneLine(a.Question, w)) + "\n")
-		b.WriteString(clip(s.Text, a.Text, w-2, perAnswer, s.Muted.Render("  (not answered)")) + "\n")
+// hanging wraps text to width, the rows after the first indented two
+// spaces under it.
+func hanging(style lipgloss.Style, text string, width int) string {
+	rows := strings.Split(ansi.Wordwrap(text, max(width, 3), ""), "\n")
+	if len(rows) > 1 {
+		rest := strings.Split(ansi.Wordwrap(strings.Join(rows[1:], " "), max(width-2, 1), ""), "\n")
+		for i, r := range rest {
+			rest[i] = "  " + style.Render(r)
+		}
+		rows = append([]string{style.Render(rows[0])}, rest...)
+	} else {
+		rows[0] = style.Render(rows[0])
 	}
-	return b.String() + tail.String()
+	return strings.Join(rows, "\n")
 }
 
 // wrap renders text in style, wrapped to width.

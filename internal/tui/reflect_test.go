@@ -498,3 +498,84 @@ func TestEveryScreenWritesADayAlike(t *testing.T) {
 		h.expectScreen(c.entry)
 	}
 }
+
+// TestReviewShowsTheAnswersWhole: the review shows each answer whole,
+// wrapped and indented, and the lesson and what to try indented under their
+// names; when it does not fit, ↓ and pgdn scroll to the rest. Its help says
+// only what enter does there.
+func TestReviewShowsTheAnswersWhole(t *testing.T) {
+	long := []string{
+		"Kylie asked me to collect Noah from football at four. I was on the phone to the bank about the pension and lost track of the time, and he waited by the gate in the cold for forty minutes.",
+		"Saying yes to everything, then trying to hold it all in my head instead of writing it down.",
+		"Write the pick-up on the kitchen calendar the moment I say yes, and set an alarm on the phone for half an hour before.",
+		"I rang Kylie straight away, said sorry to Noah without excuses, and we had hot chocolate on the way home.",
+	}
+	for _, size := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			h := newHarness(t, StartNew)
+			h.resize(size.w, size.h)
+			h.typeText("Forgot to collect Noah from football")
+			h.press("tab")
+			for _, a := range long {
+				h.typeText(a)
+				h.press("tab")
+			}
+			h.typeText("Write it down the moment I say yes, and look at the calendar every morning with my tea.")
+			h.press("tab", "tab", "tab", "tab", "tab", "tab", "tab")
+			h.expectScreen("Press enter to save it.")
+			h.expectFits()
+			if strings.Contains(h.screen(), "…") {
+				t.Errorf("the review cuts what was written:\n%s", h.screen())
+			}
+			golden.RequireEqual(t, h.screen())
+			if size.h == 24 {
+				h.expectScreen("the gate in the cold for forty minutes.", "↓ more", "↑/↓ scroll")
+				h.press("pgdown", "down", "down", "down", "down", "down", "down", "down", "down")
+				h.expectScreen("  I will try  failup asks on 28 Mar 2026", "    Write the pick-up on the kitchen calendar", "Press enter to save it.")
+				if strings.Contains(h.screen(), "↓ more") {
+					t.Errorf("at the end the review says there is more:\n%s", h.screen())
+				}
+			}
+			h.press("?")
+			help := h.screen()
+			if !strings.Contains(help, "finish and save") || strings.Contains(help, "new line") {
+				t.Errorf("the review's help says other than what enter does there:\n%s", help)
+			}
+		})
+	}
+}
+
+// TestWritingStepsKeysFitEightyColumns: on every step of a reflection the
+// bottom line fits 80 columns whole, not cut with …; f1 lists the rest, the
+// editor among them.
+func TestWritingStepsKeysFitEightyColumns(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Forgot to collect Noah")
+	for step := 1; step <= 9; step++ {
+		lines := strings.Split(h.screen(), "\n")
+		if bottom := lines[len(lines)-1]; strings.Contains(bottom, "…") || !strings.Contains(bottom, "help") {
+			t.Errorf("step %d: the keys are cut: %q", step, bottom)
+		}
+		if step == 2 {
+			h.press("f1")
+			h.expectScreen("ctrl+e", "editor")
+			h.press("f1")
+		}
+		h.press("tab")
+	}
+}
+
+// TestPlaceholdersFitMostLives: failup is for anyone (a retired grandmother,
+// a nurse, a student), so the examples in its empty fields are not office
+// work.
+func TestPlaceholdersFitMostLives(t *testing.T) {
+	h := newHarness(t, StartNew)
+	m := h.model.top().(*reflectScreen)
+	for _, p := range []string{m.title.Placeholder, m.lesson.Placeholder, m.details.tags.Placeholder, m.commit.text.Placeholder} {
+		for _, office := range []string{"deadline", "launch", "standup", "meeting", "work", "interview", "boss", "client", "project"} {
+			if strings.Contains(strings.ToLower(p), office) {
+				t.Errorf("the placeholder %q is office work (%q)", p, office)
+			}
+		}
+	}
+}

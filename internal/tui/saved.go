@@ -7,9 +7,11 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/termtext"
 )
 
 // similarCount is how many past entries like a new one are shown.
@@ -93,24 +95,31 @@ func (m *savedScreen) View() string {
 		b.WriteString("\n" + wrap(s.Accent, tip, w) + "\n")
 	}
 	if len(m.similar) > 0 {
+		// Each has two rows for what it shares while the window has room
+		// for them all; on a short one, one row each.
+		most := 2
+		if left := m.c.BodyHeight() - lipgloss.Height(b.String()) - 1; left < len(m.similar)*(1+most) {
+			most = 1
+		}
 		b.WriteString("\n" + s.Question.Render("Earlier reflections like this one") + "\n")
 		for _, sm := range m.similar {
 			day := m.c.dayInColumn(sm.OccurredOn)
 			b.WriteString("  " + s.Muted.Render(day) + "  " + s.Text.Render(oneLine(sm.Title, w-5-lipgloss.Width(day))) + "\n")
-			if why := alikeBecause(sm, w-4); why != "" {
-				b.WriteString("    " + s.Muted.Render(oneLine(why, w-4)) + "\n")
+			for _, row := range alikeRows(sm, w-4, most) {
+				b.WriteString("    " + s.Muted.Render(row) + "\n")
 			}
 		}
 	}
 	return b.String()
 }
 
-// alikeBecause says what an earlier entry has in common with the new one,
-// in width if it can: "both show “skipping the checks” · both mention fridge,
-// alarm". A shared pattern, the strongest reason, comes first; words give way
-// before it is cut.
-func alikeBecause(a app.Alike, width int) string {
-	var why string
+// alikeRows says what an earlier entry has in common with the new one, in
+// at most most rows of width: "both show “skipping the checks” · both mention
+// fridge, alarm", or the patterns and the words a row each when that is too
+// long for one. A shared pattern, the strongest reason, comes first; words
+// give way before it is cut.
+func alikeRows(a app.Alike, width, most int) []string {
+	var rows []string
 	for n := min(len(a.Words), 4); ; n-- {
 		var parts []string
 		if len(a.Patterns) > 0 {
@@ -119,9 +128,21 @@ func alikeBecause(a app.Alike, width int) string {
 		if n > 0 {
 			parts = append(parts, "both mention "+strings.Join(a.Words[:n], ", "))
 		}
-		why = strings.Join(parts, " · ")
-		if n <= 1 || lipgloss.Width(why) <= width {
-			return why
+		why := termtext.Line(strings.Join(parts, " · "))
+		if why == "" {
+			return nil
+		}
+		rows = strings.Split(ansi.Wordwrap(why, max(width, 1), ""), "\n")
+		if len(rows) > 1 && most > 1 && len(parts) == 2 && ansi.StringWidth(parts[0]) <= width && ansi.StringWidth(parts[1]) <= width {
+			rows = []string{termtext.Line(parts[0]), termtext.Line(parts[1])} // a reason a row
+		}
+		if len(rows) <= most || n == 0 || n == 1 && len(a.Patterns) == 0 {
+			break
 		}
 	}
+	if len(rows) > most {
+		rows = rows[:most]
+		rows[most-1] = cutAtSpace(rows[most-1], width)
+	}
+	return rows
 }

@@ -145,3 +145,54 @@ func TestSearchHintNamesAKeyThatWorksWhileTyping(t *testing.T) {
 	h.press("f1")
 	h.expectScreen("a OR b", "tag:work skill:resilience")
 }
+
+// TestSlashStartsANewSearchFromTheResults: back from a result, / starts a
+// new search in an empty box, as docs/keys.md says, instead of adding a
+// slash to the old words; while the words are being typed, / is a slash.
+func TestSlashStartsANewSearchFromTheResults(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Lost at bowls", OccurredOn: "2026-02-01",
+		Answers: []journal.Answer{{Key: "cause", Text: "I rushed the last end."}}})
+	h.run(h.model.top().Init())
+	h.press("/")
+	h.typeText("bowls")
+	h.expectScreen("1 found", "Lost at bowls")
+	h.press("enter")
+	h.expectScreen("I rushed the last end.")
+	h.press("esc")
+	h.expectScreen("search › bowls")
+	h.press("/")
+	if got := h.model.top().(*browseScreen).query.Value(); got != "" {
+		t.Fatalf("after / the search box holds %q, want it empty:\n%s", got, h.screen())
+	}
+	h.expectScreen("Search everything you wrote")
+	h.typeText("before:28/11")
+	if got := h.model.top().(*browseScreen).query.Value(); got != "before:28/11" {
+		t.Fatalf("typing a day, the search box holds %q", got)
+	}
+	h.typeText(" bowls")
+	h.press("down", "/")
+	if got := h.model.top().(*browseScreen).query.Value(); got != "" {
+		t.Fatalf("after moving to the results and /, the search box holds %q, want it empty", got)
+	}
+}
+
+// TestSearchNamesTheWordNoEntryHas: several words of which one is misspelt
+// say which, with its did-you-mean, as failup search does; not only that
+// fewer words find more.
+func TestSearchNamesTheWordNoEntryHas(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Snapped at Ray", OccurredOn: "2026-02-01",
+		Answers: []journal.Answer{{Key: "cause", Text: "Grief, and another bad night's sleep."}}})
+	h.seedEntry(journal.Entry{Title: "Lost at bowls", OccurredOn: "2026-02-03",
+		Answers: []journal.Answer{{Key: "cause", Text: "I rushed the last end."}}})
+	h.run(h.model.top().Init())
+	h.press("/")
+	h.typeText("ray grief nite")
+	h.expectScreen(`Nothing matches. No entry has "nite".`)
+	for range len("grief nite") {
+		h.press("backspace")
+	}
+	h.typeText("bowsl")
+	h.expectScreen(`Nothing matches. No entry has "bowsl"; did you mean "bowls"?`)
+}
