@@ -2,12 +2,14 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/app"
+	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
 
@@ -103,39 +105,19 @@ func (a *env) writeFound(found app.Found, asJSON bool) error {
 	case len(found.Hits) == 0 && found.Suggestion != "":
 		fmt.Fprintf(a.out, "Nothing matches. Did you mean: failup search %s\n", shellQuote(found.Suggestion))
 	case len(found.Hits) == 0 && len(found.Unmatched) > 0:
-		fmt.Fprintln(a.out, "Nothing matches. "+unmatched(found.Unmatched))
+		said := "Nothing matches. " + store.SayUnmatched(found.Unmatched)
+		if slices.ContainsFunc(found.Unmatched, func(u app.Unmatched) bool { return u.Suggestion != "" }) {
+			// The words offered find nothing either, or they would have
+			// been offered as a whole search.
+			said = strings.TrimSpace(said + " " + found.Widen)
+		}
+		fmt.Fprintln(a.out, termtext.Wrap(said, a.termWidth(), "", ""))
 	case len(found.Hits) == 0:
 		fmt.Fprintln(a.out, strings.TrimSpace("Nothing matches. "+found.Widen))
 	default:
 		a.writeHits(found.Hits)
 	}
 	return nil
-}
-
-// unmatched says which words no entry has, and the word of the journal
-// each may be a slip for: No entry has "presription"; did you mean
-// "prescription"?
-func unmatched(words []app.Unmatched) string {
-	quote := func(s string) string { return `"` + termtext.Line(s) + `"` }
-	if len(words) == 1 && words[0].Suggestion != "" {
-		return fmt.Sprintf("No entry has %s; did you mean %s?", quote(words[0].Text), quote(words[0].Suggestion))
-	}
-	var b strings.Builder
-	b.WriteString("No entry has ")
-	for i, w := range words {
-		switch {
-		case i == 0:
-		case i == len(words)-1:
-			b.WriteString(" or ")
-		default:
-			b.WriteString(", ")
-		}
-		b.WriteString(quote(w.Text))
-		if w.Suggestion != "" {
-			b.WriteString(" (did you mean " + quote(w.Suggestion) + "?)")
-		}
-	}
-	return b.String() + "."
 }
 
 // moreFound says, after the results, that the default limit left some out:

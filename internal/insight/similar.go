@@ -240,5 +240,5 @@ const everydayZipf = 5.3
 
 func (fs *featureSpace) telling(stem int32) bool {
 	s := fs.c.stems[stem]
-	return !addressStems()[s] && !calendarStems()[s] && fs.c.zipfs[stem] < everydayZipf
+	return !titles[s] && !calendarStems()[s] && fs.c.zipfs[stem] < everydayZipf
 }

@@ -86,3 +86,14 @@ func TestSimilarNamesThePatternAmidCommonWords(t *testing.T) {
 		t.Errorf("words %q; want only Jones, as written, without his possessive: no title, day, month, time of day nor everyday word", got[0].Words)
 	}
 }
+
+// Who someone is is a reason two setbacks are alike: "the nurse" is not a
+// title before a name.
+func TestSimilarNamesTheNurse(t *testing.T) {
+	past := []journal.Entry{{ID: 1, Title: "Wedding", Answers: []journal.Answer{{Key: journal.KeyCause, Text: "My sister and the nurse argued over the seating plan."}}}}
+	target := journal.Entry{Title: "Again", Answers: []journal.Answer{{Key: journal.KeyCause, Text: "The nurse took my sister's side about the seating plan."}}}
+	got := (Lexicon{}).Similar(target, past, 1)
+	if len(got) != 1 || !slices.Contains(got[0].Words, "nurse") {
+		t.Errorf("got %+v; want the nurse among the words both share", got)
+	}
+}

@@ -276,8 +276,9 @@ func labelLines(label string, width, rows int) []string {
 
 // labelCut says whether a theme's label is cut on its row.
 func labelCut(label string, width, rows int) bool {
-	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
-	return words(strings.Join(labelLines(label, width, rows), " ")) != words(termtext.Line(label))
+	// Spaces aside: a line may end at a hyphen ("self-" / "doubt").
+	letters := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	return letters(strings.Join(labelLines(label, width, rows), "")) != letters(termtext.Line(label))
 }
 
 // said is what goes under the list: what the corrector says or asks, and

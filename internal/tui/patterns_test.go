@@ -449,3 +449,18 @@ func TestPatternsPageMovesTheView(t *testing.T) {
 		}
 	}
 }
+
+// A label that wraps at its hyphen is whole, not cut: no line under the
+// list repeats it.
+func TestALabelWrappedAtAHyphenIsNotCut(t *testing.T) {
+	label := "comparing myself at work and self-doubt creeping in"
+	for width := 10; width <= 40; width++ {
+		lines := labelLines(label, width, 3)
+		if strings.Contains(strings.Join(lines, ""), "…") {
+			continue
+		}
+		if labelCut(label, width, 3) {
+			t.Errorf("at width %d the label reads whole as %q, yet is said to be cut", width, lines)
+		}
+	}
+}
