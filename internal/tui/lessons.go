@@ -317,14 +317,46 @@ func (m *lessonsScreen) linesAbove(i int) int {
 	return lines
 }
 
-// scroll keeps the cursor's lesson, and the heading above it, in view.
+// scroll keeps the cursor's lesson, and the heading above it, in view,
+// and no lines empty under the last lesson that a row above could have had.
 func (m *lessonsScreen) scroll() {
 	room := m.room()
+	top := m.cursor
+	if top > 0 && m.rows[top-1].id == 0 { // its group's first lesson comes under the heading
+		top--
+	}
 	// Every row takes two lines or more: no more than room/2 fit above.
-	m.top = min(max(m.top, m.cursor-room/2), max(m.cursor-1, 0))
+	m.top = max(min(m.top, top, m.lastTop()), m.cursor-room/2, 0)
 	for m.top < m.cursor && m.cursor < len(m.rows) && m.linesAbove(m.cursor)+m.rowHeight(m.cursor) > room {
 		m.top++
 	}
+}
+
+// lastTop is the first row of the last page: the highest the list can start
+// and still have every row to its end on screen. Until every lesson is read
+// there are more after the last row, and no last page yet.
+func (m *lessonsScreen) lastTop() int {
+	if !m.done {
+		return len(m.rows)
+	}
+	top := len(m.rows) - 1
+	for top > 0 && m.fromHere(top-1) <= m.room() {
+		top--
+	}
+	return max(top, 0)
+}
+
+// fromHere is the lines the rows from row i to the end take when i is the
+// first on screen, with the heading kept over it when it is a lesson.
+func (m *lessonsScreen) fromHere(i int) int {
+	lines := 0
+	if m.rows[i].id != 0 {
+		lines = 2
+	}
+	for j := i; j < len(m.rows); j++ {
+		lines += m.rowHeight(j)
+	}
+	return lines
 }
 
 // place puts the cursor on the first lesson or, coming back from an entry,

@@ -449,6 +449,42 @@ func TestLessonsPageMovesTheView(t *testing.T) {
 	h.expectScreen("› Setback " + first[1])
 }
 
+// TestLessonsPageFromTheTopToTheEnd: pgdn with the cursor on the first
+// lesson shows the page after it and none of this one again, and the last
+// page is as full as the others, not a lesson or two over blank lines.
+func TestLessonsPageFromTheTopToTheEnd(t *testing.T) {
+	h := newHarness(t, StartHome)
+	for i := range 30 {
+		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Setback %02d", 30-i), OccurredOn: journal.Date("2026-03-01").AddDays(-i),
+			Lesson: fmt.Sprintf("Lesson number %d.", 30-i)})
+	}
+	h.run(h.model.top().Init())
+	h.press("l")
+	shown := func() []string {
+		var titles []string
+		for _, l := range strings.Split(h.screen(), "\n") {
+			if f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(l), "›")); len(f) > 1 && f[0] == "Setback" {
+				titles = append(titles, f[1])
+			}
+		}
+		return titles
+	}
+	first := shown()
+	h.press("pgdown")
+	next := shown()
+	if mustAtoi(t, next[0]) != mustAtoi(t, first[len(first)-1])-1 {
+		t.Errorf("pgdn from the first lesson shows from Setback %s, not from the one after Setback %s:\n%s", next[0], first[len(first)-1], h.screen())
+	}
+	h.expectScreen("› Setback " + next[0])
+	for range 8 {
+		h.press("pgdown")
+	}
+	if end := shown(); len(end) != len(first) || end[len(end)-1] != "01" {
+		t.Errorf("the last page shows %d lessons, not %d ending with Setback 01:\n%s", len(end), len(first), h.screen())
+	}
+	h.expectScreen("› Setback 01")
+}
+
 func mustAtoi(t *testing.T, s string) int {
 	t.Helper()
 	n, err := strconv.Atoi(s)
