@@ -23,7 +23,7 @@ func TestGrowthScreen(t *testing.T) {
 		Followup: &journal.Followup{Commitment: "Leave earlier", DueOn: "2026-03-24"}})
 	h.run(h.model.top().Init())
 	h.press("g")
-	h.expectScreen("Trying again", "tried again on 2 of 3 checked in (67%)", "1 not this time · 0 set aside · 0 waiting · 1 coming up",
+	h.expectScreen("Trying again", "tried again on 2 of 3 checked in (67%)", "1 coming up · 1 not this time",
 		"tried again twice so far, 15 days after the setback on average",
 		"Confidence", "when reflecting", "average 4.0", "at the check-in", "average 7.0, from two ratings",
 		"+3.0 on average on the two commitments where you rated both",
