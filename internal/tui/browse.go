@@ -439,7 +439,9 @@ func (m *browseScreen) viewHits(w int) string {
 		}
 		date := m.c.dayInColumn(h.OccurredOn)
 		b.WriteString(mark + s.Muted.Render(date) + "  " + style.Render(oneLine(h.Title, m.c.ListWidth()-4-lipgloss.Width(date))) + "\n")
-		b.WriteString("    " + highlight(s, h.Snippet, w-4) + "\n")
+		if h.Snippet != "" { // an entry with no text but its title
+			b.WriteString("    " + highlight(s, h.Snippet, w-4) + "\n")
+		}
 	}
 	if top+rows < len(m.hits) {
 		b.WriteString(moreSign(s, "↓"))

@@ -196,3 +196,25 @@ func TestSearchNamesTheWordNoEntryHas(t *testing.T) {
 	h.typeText("bowsl")
 	h.expectScreen(`Nothing matches. No entry has "bowsl"; did you mean "bowls"?`)
 }
+
+// TestSearchHitWithOnlyATitle: an entry found by its title alone, with no
+// text to show under it, is one line, as in failup search, not a line over
+// a blank one.
+func TestSearchHitWithOnlyATitle(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Missed the recital", OccurredOn: "2026-02-01"})
+	h.seedEntry(journal.Entry{Title: "Forgot the recital piece", OccurredOn: "2026-01-20",
+		Answers: []journal.Answer{{Key: "cause", Text: "I practised the recital piece too little."}}})
+	h.run(h.model.top().Init())
+	h.press("/")
+	h.typeText("recital")
+	h.expectScreen("2 found", "Missed the recital", "Forgot the recital piece")
+	lines := strings.Split(h.screen(), "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "Missed the recital") {
+			if next := strings.TrimSpace(lines[i+1]); !strings.Contains(next, "Forgot the recital piece") {
+				t.Errorf("under the entry with only a title comes %q, not the next entry:\n%s", next, h.screen())
+			}
+		}
+	}
+}

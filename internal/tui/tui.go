@@ -34,7 +34,8 @@ type Options struct {
 	NoColor bool
 	// PromptSet is the set a new reflection asks (default four-questions);
 	// WeekStart the day the Patterns calendar's weeks begin (default Monday);
-	// DateLayout how the screens write a day, as a Go layout (default 02 Jan 2006).
+	// DateLayout how the screens write a day, as a Go layout (default 2 Jan
+	// 2006, and 02 Jan 2006 in a column of days).
 	PromptSet  string
 	WeekStart  *time.Weekday
 	DateLayout string
