@@ -30,19 +30,14 @@ func (s *Store) suggest(ctx context.Context, r Request, closest map[string]strin
 	for i, group := range r.Query.All {
 		q.All[i] = make([]searchquery.Term, len(group))
 		for j, t := range group {
-			words := wordform.Words(t.Text)
-			for k, w := range words {
-				better, err := s.closestKept(ctx, w, closest)
-				if err != nil {
-					return "", err
-				}
-				if better != "" {
-					words[k], changed = better, true
-				}
+			text, ok, err := s.corrected(ctx, t.Text, closest)
+			if err != nil {
+				return "", err
 			}
+			changed = changed || ok
 			// A word written with a * keeps it; the word being typed is
 			// offered whole.
-			q.All[i][j] = searchquery.Term{Text: strings.Join(words, " "), Phrase: t.Phrase, Prefix: t.Prefix && !r.Typing}
+			q.All[i][j] = searchquery.Term{Text: text, Phrase: t.Phrase, Prefix: t.Prefix && !r.Typing}
 		}
 	}
 	if !changed {
@@ -77,18 +72,11 @@ func (s *Store) unmatched(ctx context.Context, q searchquery.Query, closest map[
 				star = "*"
 			}
 			u := Unmatched{Text: t.Text + star}
-			words := wordform.Words(t.Text)
-			changed := false
-			for k, w := range words {
-				better, err := s.closestKept(ctx, w, closest)
-				if err != nil {
-					return nil, err
-				}
-				if better != "" {
-					words[k], changed = better, true
-				}
+			text, changed, err := s.corrected(ctx, t.Text, closest)
+			if err != nil {
+				return nil, err
 			}
-			better := searchquery.Term{Text: strings.Join(words, " "), Phrase: t.Phrase, Prefix: t.Prefix}
+			better := searchquery.Term{Text: text, Phrase: t.Phrase, Prefix: t.Prefix}
 			if changed {
 				if has, err = s.hasTerm(ctx, better); err != nil {
 					return nil, err
@@ -102,6 +90,23 @@ func (s *Store) unmatched(ctx context.Context, q searchquery.Query, closest map[
 		out = append(out, none...)
 	}
 	return out, nil
+}
+
+// corrected is text's words, each the journal does not have replaced by
+// the closest word it has (see closestKept); changed reports whether any
+// was.
+func (s *Store) corrected(ctx context.Context, text string, closest map[string]string) (_ string, changed bool, err error) {
+	words := wordform.Words(text)
+	for k, w := range words {
+		better, err := s.closestKept(ctx, w, closest)
+		if err != nil {
+			return "", false, err
+		}
+		if better != "" {
+			words[k], changed = better, true
+		}
+	}
+	return strings.Join(words, " "), changed, nil
 }
 
 // hasTerm reports whether any entry has t; a term without words is taken
