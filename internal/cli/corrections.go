@@ -66,7 +66,7 @@ func (a *env) correctionCmds() []*cobra.Command {
 		},
 		{
 			use: "add THEME ID", short: "Put an entry into a theme",
-			long:    "Puts the entry into the theme and keeps it there. An entry already in the theme\nis left as it is: failup says so, saves nothing and exits 0.",
+			long:    "Puts an entry not yet in the theme into it, and keeps it there whatever later\nruns find. An entry already in the theme is left as it is: failup says so, saves\nnothing and exits 0, so a later run may still leave it out.",
 			example: "  failup patterns add pattern:overcommitment 12",
 			args:    exactArgs(2, "a theme and an entry ID"),
 			input: func(args []string) (app.CorrectionInput, error) {

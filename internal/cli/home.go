@@ -55,8 +55,8 @@ func (a *env) runTUI(cmd *cobra.Command, start tui.Start, set prompt.Set, editID
 		SetID:   set.ID,
 		EditID:  editID,
 		NoColor: !a.wantsColor(),
-		// The settings the screens follow; the lists keep their own way of
-		// writing a day unless date_format says another.
+		// The settings the screens follow; every day they show is written
+		// as date_format says, when it says other than its default.
 		PromptSet:  a.cfg.PromptSet,
 		WeekStart:  &a.cfg.WeekStart,
 		DateLayout: a.screenDates(),
@@ -70,8 +70,9 @@ func (a *env) runTUI(cmd *cobra.Command, start tui.Start, set prompt.Set, editID
 	return err
 }
 
-// screenDates is the layout the screens' lists write a day in: date_format
-// when it is set to other than its default, else "" for their own.
+// screenDates is the layout every screen writes a day in: date_format when
+// it is set to other than its default, else "" for the screens' own ("28 Nov
+// 2026").
 func (a *env) screenDates() string {
 	if a.cfg.DateFormat == config.Default().DateFormat {
 		return ""

@@ -323,11 +323,15 @@ func TestSearchSuggestsWordsAsWritten(t *testing.T) {
 		journal.Entry{Title: "Short at the register", OccurredOn: "2026-01-01", Answers: answer("I asked Hector to count it again."), Tags: []string{"hector"}},
 		journal.Entry{Title: "Keys", OccurredOn: "2026-01-02", Answers: answer("Gave the keys to Hector, then took them back."), Tags: []string{"hector"}},
 		journal.Entry{Title: "Hector was right", OccurredOn: "2026-01-03", Answers: answer("Cricket on the radio all afternoon."), Tags: []string{"hector"}},
+		journal.Entry{Title: "Lost The Cricket Match", OccurredOn: "2026-01-04", Answers: answer("We lost by three runs.")},
+		journal.Entry{Title: "Late again", OccurredOn: "2026-01-05", Answers: answer("I told Fátima and Zoë's sister I was sorry.")},
 	)
 	for q, want := range map[string]string{
 		"hecter":  "Hector",
 		"Hecter":  "Hector",
-		"crickit": "cricket", // its capital only starts a sentence
+		"crickit": "cricket", // its capital only starts a sentence, or a title in Title Case
+		"fatma":   "Fátima",  // accents and all
+		"zeo":     "Zoë",
 	} {
 		r, err := s.Find(ctx, Request{Query: searchquery.Parse(q)})
 		if err != nil || r.Suggestion != want {

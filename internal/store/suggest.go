@@ -30,19 +30,14 @@ func (s *Store) suggest(ctx context.Context, r Request, closest map[string]strin
 	for i, group := range r.Query.All {
 		q.All[i] = make([]searchquery.Term, len(group))
 		for j, t := range group {
-			words := wordform.Words(t.Text)
-			for k, w := range words {
-				better, err := s.closestKept(ctx, w, closest)
-				if err != nil {
-					return "", err
-				}
-				if better != "" {
-					words[k], changed = better, true
-				}
+			text, ok, err := s.corrected(ctx, t.Text, closest)
+			if err != nil {
+				return "", err
 			}
+			changed = changed || ok
 			// A word written with a * keeps it; the word being typed is
 			// offered whole.
-			q.All[i][j] = searchquery.Term{Text: strings.Join(words, " "), Phrase: t.Phrase, Prefix: t.Prefix && !r.Typing}
+			q.All[i][j] = searchquery.Term{Text: text, Phrase: t.Phrase, Prefix: t.Prefix && !r.Typing}
 		}
 	}
 	if !changed {
@@ -77,18 +72,11 @@ func (s *Store) unmatched(ctx context.Context, q searchquery.Query, closest map[
 				star = "*"
 			}
 			u := Unmatched{Text: t.Text + star}
-			words := wordform.Words(t.Text)
-			changed := false
-			for k, w := range words {
-				better, err := s.closestKept(ctx, w, closest)
-				if err != nil {
-					return nil, err
-				}
-				if better != "" {
-					words[k], changed = better, true
-				}
+			text, changed, err := s.corrected(ctx, t.Text, closest)
+			if err != nil {
+				return nil, err
 			}
-			better := searchquery.Term{Text: strings.Join(words, " "), Phrase: t.Phrase, Prefix: t.Prefix}
+			better := searchquery.Term{Text: text, Phrase: t.Phrase, Prefix: t.Prefix}
 			if changed {
 				if has, err = s.hasTerm(ctx, better); err != nil {
 					return nil, err
@@ -102,6 +90,23 @@ func (s *Store) unmatched(ctx context.Context, q searchquery.Query, closest map[
 		out = append(out, none...)
 	}
 	return out, nil
+}
+
+// corrected is text's words, each the journal does not have replaced by
+// the closest word it has (see closestKept); changed reports whether any
+// was.
+func (s *Store) corrected(ctx context.Context, text string, closest map[string]string) (_ string, changed bool, err error) {
+	words := wordform.Words(text)
+	for k, w := range words {
+		better, err := s.closestKept(ctx, w, closest)
+		if err != nil {
+			return "", false, err
+		}
+		if better != "" {
+			words[k], changed = better, true
+		}
+	}
+	return strings.Join(words, " "), changed, nil
 }
 
 // hasTerm reports whether any entry has t; a term without words is taken
@@ -190,12 +195,12 @@ func (s *Store) closestWord(ctx context.Context, w string) (string, error) {
 	slices.SortStableFunc(near, func(a, b candidate) int { return cmp.Or(a.cost-b.cost, b.Docs-a.Docs) })
 	best, bestCost, bestDocs := "", 0, 0
 	for _, c := range near[:min(len(near), writtenAtMost)] {
-		written, err := s.writtenAs(ctx, c.Term, w)
+		written, spelled, err := s.writtenAs(ctx, c.Term, w)
 		if err != nil {
 			return "", err
 		}
-		cost := typoCost(lower, strings.ToLower(written))
-		if likelyTypo(cost, lower, written) && (best == "" || cost < bestCost || cost == bestCost && c.Docs > bestDocs) {
+		cost := typoCost(lower, spelled)
+		if likelyTypo(cost, lower, spelled) && (best == "" || cost < bestCost || cost == bestCost && c.Docs > bestDocs) {
 			best, bestCost, bestDocs = written, cost, c.Docs
 		}
 	}
@@ -288,7 +293,9 @@ func (s *Store) wordsFrom(ctx context.Context, first rune) ([]indexedWord, error
 // writtenAs is a word of the journal whose form is form, as written in the
 // newest entries that have it: of their ways of writing it, the one closest
 // to typed ("slept" for "slep", where the newest entry says "sleeping").
-func (s *Store) writtenAs(ctx context.Context, form, typed string) (string, error) {
+// spelled is that way lower-cased and without its accents, as the index
+// holds it ("fátima" is "fatima"), for comparing with what was typed.
+func (s *Store) writtenAs(ctx context.Context, form, typed string) (written, spelled string, err error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT e.title, e.lesson,
 		coalesce((SELECT group_concat(a.text, char(10)) FROM answers a WHERE a.entry_id = e.id), ''),
 		coalesce((SELECT f.commitment || char(10) || coalesce(f.outcome, '') FROM followups f WHERE f.entry_id = e.id), ''),
@@ -297,15 +304,17 @@ func (s *Store) writtenAs(ctx context.Context, form, typed string) (string, erro
 		FROM entries e WHERE e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
 		ORDER BY e.id DESC`, quoteFTS(form), writtenFrom)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	defer rows.Close()
 	typed = strings.ToLower(typed)
-	written, cost := form, -1
+	written, spelled = form, form
+	cost := -1
 	// votes count each way of writing the word, capitals and all, in the
 	// entries' own text: a capital that starts a sentence or a title says
-	// nothing of the word ("Cricket"), nor do tags and skills, lower-cased
-	// whatever the person writes ("hector" the tag, "Hector" the man).
+	// nothing of the word ("Cricket", "Lost The Cricket Match"), nor do tags
+	// and skills, lower-cased whatever the person writes ("hector" the tag,
+	// "Hector" the man).
 	votes := map[string]int{}
 	for rows.Next() {
 		texts := make([]any, 5)
@@ -313,28 +322,56 @@ func (s *Store) writtenAs(ctx context.Context, form, typed string) (string, erro
 			texts[i] = new(string)
 		}
 		if err := rows.Scan(texts...); err != nil {
-			return "", err
+			return "", "", err
 		}
 		for i, t := range texts {
 			text := *t.(*string)
 			wordform.Each(text, func(word string, start, end int) {
-				if wordform.Form(word) != form {
+				plain, ok := formAccentsAside(word, form)
+				if !ok {
 					return
 				}
-				if i < len(texts)-1 && !startsSentence(text[:start]) {
+				// texts are the title, lesson, answers, follow-up and labels.
+				if i > 0 && i < len(texts)-1 && !startsSentence(text[:start]) {
 					word = caseOf(word, text[start:end])
 					votes[word]++
 				}
 				// Of the ways as near to what was typed, in any case, the
 				// one written most.
-				c := typoCost(typed, strings.ToLower(word))
+				c := typoCost(typed, plain)
 				if cost < 0 || c < cost || c == cost && votes[word] > votes[written] {
-					written, cost = word, c
+					written, spelled, cost = word, plain, c
 				}
 			})
 		}
 	}
-	return written, rows.Err()
+	return written, spelled, rows.Err()
+}
+
+// formAccentsAside reports whether word, as wordform gives it, is read by
+// the index as form, whose accents the index leaves out: "fátima" is
+// "fatima", "zoë" is "zoe". plain is word so spelled: form itself for a
+// word with accents, which wordform leaves as it is, and word otherwise.
+// Any letter not in ASCII is taken for the plain letter at its place, which
+// is looser than SQLite's folding but enough among entries that have form.
+func formAccentsAside(word, form string) (plain string, ok bool) {
+	f := wordform.Form(word)
+	if f == form {
+		return word, true
+	}
+	rf, i := []rune(form), 0
+	for _, r := range f {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case i == len(rf):
+			return "", false
+		case r != rf[i] && (r < utf8.RuneSelf || rf[i] >= utf8.RuneSelf || !unicode.IsLetter(r)):
+			return "", false
+		}
+		i++
+	}
+	return form, i == len(rf)
 }
 
 // caseOf is word, which wordform gives lower-cased and without a
