@@ -120,33 +120,13 @@ func writeTryingAgain(w io.Writer, st growth.Stats, width int) {
 			said += "."
 			fmt.Fprintln(w, termtext.Wrap(said, width, "  ", "  "))
 		}
-		if rest := otherCommitments(ft); len(rest) > 0 {
+		if rest := ft.NotTriedAgain("waiting to hear how it went"); len(rest) > 0 {
 			fmt.Fprintln(w, termtext.WrapList(rest, " · ", width, "  ", "  "))
 		}
 		if d := st.MedianDaysToTryAgain; d != nil {
 			fmt.Fprintln(w, termtext.Wrap(daysToTryAgain(*d, st.MedianDaysFrom), width, "  ", "  "))
 		}
 	}
-}
-
-// otherCommitments counts the commitments not tried again, those yet to
-// come first and the ones not tried last, leaving out what none are.
-func otherCommitments(ft growth.FollowThrough) []string {
-	var out []string
-	for _, c := range []struct {
-		n    int
-		what string
-	}{
-		{ft.Upcoming, "coming up"},
-		{ft.Waiting, "waiting to hear how it went"},
-		{ft.SetAside, "set aside"},
-		{ft.NotTried, "not this time"},
-	} {
-		if c.n > 0 {
-			out = append(out, fmt.Sprintf("%d %s", c.n, c.what))
-		}
-	}
-	return out
 }
 
 // rating is an average confidence rating of n and what it is, saying how

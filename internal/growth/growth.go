@@ -6,6 +6,7 @@
 package growth
 
 import (
+	"fmt"
 	"sort"
 	"time"
 
@@ -96,6 +97,28 @@ type FollowThrough struct {
 	Waiting     int      `json:"waiting"`
 	Upcoming    int      `json:"upcoming"`
 	Rate        *float64 `json:"rate"`
+}
+
+// NotTriedAgain counts the commitments not tried again, those yet to come
+// first and the ones not tried last, leaving out what none are ("1 coming
+// up", "2 not this time"); waiting says how those waiting to hear how it
+// went are called.
+func (ft FollowThrough) NotTriedAgain(waiting string) []string {
+	var out []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{
+		{ft.Upcoming, "coming up"},
+		{ft.Waiting, waiting},
+		{ft.SetAside, "set aside"},
+		{ft.NotTried, "not this time"},
+	} {
+		if c.n > 0 {
+			out = append(out, fmt.Sprintf("%d %s", c.n, c.what))
+		}
+	}
+	return out
 }
 
 // Confidence compares confidence when reflecting with confidence at the

@@ -3,6 +3,7 @@ package growth
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -144,5 +145,15 @@ func TestLastYearStartsWhenTheJournalBegan(t *testing.T) {
 	st = Stats{FirstOn: "2026-12-01", LastOn: "2026-12-01", ByMonth: []MonthCount{{"2026-12", 1}}}
 	if months, span := st.LastYear(now); span != "December 2026" || len(months) != 1 || months[0].Count != 1 {
 		t.Errorf("months %v, span %q; want December 2026 alone", months, span)
+	}
+}
+
+func TestNotTriedAgainLeavesOutWhatNoneAre(t *testing.T) {
+	ft := FollowThrough{Upcoming: 1, NotTried: 2}
+	if got, want := ft.NotTriedAgain("waiting"), []string{"1 coming up", "2 not this time"}; !slices.Equal(got, want) {
+		t.Errorf("NotTriedAgain = %q; want %q", got, want)
+	}
+	if got := (FollowThrough{TriedAgain: 3}).NotTriedAgain("waiting"); len(got) != 0 {
+		t.Errorf("every commitment tried again gave %q; want nothing", got)
 	}
 }

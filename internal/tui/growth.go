@@ -122,34 +122,13 @@ func (m *growthScreen) viewTryingAgain(w int) string {
 		}
 		b.WriteString(line + "\n")
 	}
-	if rest := otherCommitments(ft); len(rest) > 0 {
+	if rest := ft.NotTriedAgain("waiting"); len(rest) > 0 {
 		b.WriteString(wrap(s.Muted, termtext.WrapList(rest, " · ", w, "", ""), w) + "\n")
 	}
 	if d := m.stats.MedianDaysToTryAgain; d != nil {
 		b.WriteString(wrap(s.Muted, daysToTryAgain(*d, m.stats.MedianDaysFrom), w) + "\n")
 	}
 	return b.String()
-}
-
-// otherCommitments counts the commitments not tried again as failup stats
-// does: those yet to come first, the ones not tried last, leaving out what
-// none are.
-func otherCommitments(ft growth.FollowThrough) []string {
-	var out []string
-	for _, c := range []struct {
-		n    int
-		what string
-	}{
-		{ft.Upcoming, "coming up"},
-		{ft.Waiting, "waiting"},
-		{ft.SetAside, "set aside"},
-		{ft.NotTried, "not this time"},
-	} {
-		if c.n > 0 {
-			out = append(out, fmt.Sprintf("%d %s", c.n, c.what))
-		}
-	}
-	return out
 }
 
 // daysToTryAgain says how long it took to try again after a setback: the
