@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -105,13 +104,7 @@ func (a *env) writeFound(found app.Found, asJSON bool) error {
 	case len(found.Hits) == 0 && found.Suggestion != "":
 		fmt.Fprintf(a.out, "Nothing matches. Did you mean: failup search %s\n", shellQuote(found.Suggestion))
 	case len(found.Hits) == 0 && len(found.Unmatched) > 0:
-		said := "Nothing matches. " + store.SayUnmatched(found.Unmatched)
-		if slices.ContainsFunc(found.Unmatched, func(u app.Unmatched) bool { return u.Suggestion != "" }) {
-			// The words offered find nothing either, or they would have
-			// been offered as a whole search.
-			said = strings.TrimSpace(said + " " + found.Widen)
-		}
-		fmt.Fprintln(a.out, termtext.Wrap(said, a.termWidth(), "", ""))
+		fmt.Fprintln(a.out, termtext.Wrap("Nothing matches. "+store.SayUnmatched(found.Unmatched, found.Widen), a.termWidth(), "", ""))
 	case len(found.Hits) == 0:
 		fmt.Fprintln(a.out, strings.TrimSpace("Nothing matches. "+found.Widen))
 	default:

@@ -94,10 +94,17 @@ type Unmatched struct {
 // SayUnmatched says which words no entry has, and the word of the journal
 // each is likely a slip for: No entry has "presription"; did you mean
 // "prescription"? It is the one wording of the command line and the screens.
-func SayUnmatched(words []Unmatched) string {
+// When a word is offered, widen (Results.Widen) follows: the words offered
+// find nothing either, or they would have been offered as a whole search.
+func SayUnmatched(words []Unmatched, widen string) string {
 	quote := func(s string) string { return `"` + termtext.Line(s) + `"` }
+	offered := slices.ContainsFunc(words, func(u Unmatched) bool { return u.Suggestion != "" })
+	then := ""
+	if offered && widen != "" {
+		then = " " + widen
+	}
 	if len(words) == 1 && words[0].Suggestion != "" {
-		return fmt.Sprintf("No entry has %s; did you mean %s?", quote(words[0].Text), quote(words[0].Suggestion))
+		return fmt.Sprintf("No entry has %s; did you mean %s?", quote(words[0].Text), quote(words[0].Suggestion)) + then
 	}
 	var b strings.Builder
 	b.WriteString("No entry has ")
@@ -114,7 +121,7 @@ func SayUnmatched(words []Unmatched) string {
 			b.WriteString(" (did you mean " + quote(w.Suggestion) + "?)")
 		}
 	}
-	return b.String() + "."
+	return b.String() + "." + then
 }
 
 // QueryError is a search that cannot be run as asked, such as a day that is

@@ -762,8 +762,16 @@ func TestSayUnmatched(t *testing.T) {
 		{[]Unmatched{{Text: "nite", Suggestion: "night"}, {Text: "zzq"}}, `No entry has "nite" (did you mean "night"?) or "zzq".`},
 		{[]Unmatched{{Text: "a"}, {Text: "b"}, {Text: "c"}}, `No entry has "a", "b" or "c".`},
 	} {
-		if got := SayUnmatched(c.words); got != c.want {
+		if got := SayUnmatched(c.words, ""); got != c.want {
 			t.Errorf("SayUnmatched(%v) = %q, want %q", c.words, got, c.want)
 		}
+	}
+	// What may find more follows a word offered, which finds nothing either.
+	widen := "Fewer words find more."
+	if got, want := SayUnmatched([]Unmatched{{Text: "presription", Suggestion: "prescription"}}, widen), `No entry has "presription"; did you mean "prescription"? Fewer words find more.`; got != want {
+		t.Errorf("with a word offered, SayUnmatched = %q, want %q", got, want)
+	}
+	if got, want := SayUnmatched([]Unmatched{{Text: "zzq"}, {Text: "qqz"}}, widen), `No entry has "zzq" or "qqz".`; got != want {
+		t.Errorf("with no word offered, SayUnmatched = %q, want %q", got, want)
 	}
 }

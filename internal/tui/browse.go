@@ -412,7 +412,7 @@ func (m *browseScreen) viewHits(w int) string {
 	case len(m.hits) == 0 && m.suggestion != "":
 		return s.Muted.Render("Nothing matches. Did you mean ") + s.Match.Render(m.suggestion) + s.Muted.Render("? tab searches for it.")
 	case len(m.hits) == 0 && len(m.unmatched) > 0:
-		return wrap(s.Muted, "Nothing matches. "+store.SayUnmatched(m.unmatched), w)
+		return wrap(s.Muted, "Nothing matches. "+store.SayUnmatched(m.unmatched, m.widen), w)
 	case len(m.hits) == 0:
 		return s.Muted.Render(strings.TrimSpace("Nothing matches. " + m.widen))
 	}
