@@ -197,17 +197,23 @@ func (d *draft) spell(c *corpus) {
 // tidyTerm lowercases matched text and keeps only its words: `said "sure`
 // and `said 'sure` are shown as "said sure".
 func tidyTerm(s string) string {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isTermRune(r) })
-	for i, w := range words {
-		words[i] = strings.Trim(w, "'’-")
-	}
-	words = slices.DeleteFunc(words, func(w string) bool { return w == "" })
+	words := termWords(strings.ToLower(s))
 	for i, w := range words {
 		if w == "i" || strings.HasPrefix(w, "i'") || strings.HasPrefix(w, "i’") {
 			words[i] = "I" + w[1:] // "I", "I'm", "I’d": lower case reads as a typo
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// termWords are the words of s as a term shows them: no quote mark or dash
+// left at either end.
+func termWords(s string) []string {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !isTermRune(r) })
+	for i, w := range words {
+		words[i] = strings.Trim(w, "'’-")
+	}
+	return slices.DeleteFunc(words, func(w string) bool { return w == "" })
 }
 
 // isTermRune says whether r is part of a word as a term shows it: a letter,

@@ -134,11 +134,7 @@ func phraseLabel(c *corpus, d *draft, g *phraseGroup) string {
 // a capital in mid-sentence keeps it: "Okafor called", not "okafor called".
 func tidyKeepingNames(c *corpus, label string, stems []int32) string {
 	tidy := strings.Fields(tidyTerm(label))
-	written := strings.FieldsFunc(label, func(r rune) bool { return !isTermRune(r) })
-	for i, w := range written {
-		written[i] = strings.Trim(w, "'’-")
-	}
-	written = slices.DeleteFunc(written, func(w string) bool { return w == "" })
+	written := termWords(label)
 	if len(written) != len(tidy) {
 		return strings.Join(tidy, " ")
 	}
