@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/failup/failup/internal/app"
 	"github.com/failup/failup/internal/journal"
 )
 
@@ -12,15 +13,7 @@ import (
 // title of address nor an everyday word, and a pattern both show as a
 // pattern, not as words the new entry never wrote.
 func TestSimilarSaysWhatBothEntriesTrulyShare(t *testing.T) {
-	c, _ := newCore(t)
-	write := func(title, on, cause string) journal.Entry {
-		e := journal.Entry{Title: title, OccurredOn: journal.Date(on), PromptSet: journal.DefaultPromptSet,
-			Answers: []journal.Answer{{Key: journal.KeyCause, Text: cause}}}
-		if err := c.Create(ctx, &e); err != nil {
-			t.Fatal(err)
-		}
-		return e
-	}
+	c, write := coreWithCauses(t)
 	write("Wrong colour label", "2026-10-01",
 		"Rushed the colour label for Mr Shah and left it by the door.")
 	write("Burnt the bread", "2026-10-02", "Forgot the oven while the kettle boiled.")
@@ -49,15 +42,7 @@ func TestSimilarSaysWhatBothEntriesTrulyShare(t *testing.T) {
 // The day or the month two setbacks fell on is no reason they are alike:
 // "both mention bags, monday, forgot, saturday" names the bags, not the days.
 func TestSimilarLeavesOutDaysAndMonths(t *testing.T) {
-	c, _ := newCore(t)
-	write := func(title, on, cause string) journal.Entry {
-		e := journal.Entry{Title: title, OccurredOn: journal.Date(on), PromptSet: journal.DefaultPromptSet,
-			Answers: []journal.Answer{{Key: journal.KeyCause, Text: cause}}}
-		if err := c.Create(ctx, &e); err != nil {
-			t.Fatal(err)
-		}
-		return e
-	}
+	c, write := coreWithCauses(t)
 	write("Forgot the gym bags", "2026-10-03",
 		"On Saturday in October I forgot the gym bags, as on Mondays, and the Tuesday swim kit.")
 	e := write("Gym bags forgotten again", "2026-11-02",
@@ -84,4 +69,18 @@ func calendarWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// coreWithCauses is a journal and a way to write an entry to it with only
+// a title, a day and a cause.
+func coreWithCauses(t *testing.T) (*app.Core, func(title, on, cause string) journal.Entry) {
+	c, _ := newCore(t)
+	return c, func(title, on, cause string) journal.Entry {
+		e := journal.Entry{Title: title, OccurredOn: journal.Date(on), PromptSet: journal.DefaultPromptSet,
+			Answers: []journal.Answer{{Key: journal.KeyCause, Text: cause}}}
+		if err := c.Create(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
 }

@@ -418,22 +418,7 @@ func TestLessonsLeaveOneBlankLine(t *testing.T) {
 // the screen, the cursor as many rows on, and pgup the page before, as the
 // other lists do.
 func TestLessonsPageMovesTheView(t *testing.T) {
-	h := newHarness(t, StartHome)
-	for i := range 30 {
-		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Setback %02d", 30-i), OccurredOn: journal.Date("2026-03-01").AddDays(-i),
-			Lesson: fmt.Sprintf("Lesson number %d.", 30-i)})
-	}
-	h.run(h.model.top().Init())
-	h.press("l")
-	shown := func() []string {
-		var titles []string
-		for _, l := range strings.Split(h.screen(), "\n") {
-			if f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(l), "›")); len(f) > 1 && f[0] == "Setback" {
-				titles = append(titles, f[1])
-			}
-		}
-		return titles
-	}
+	h, shown := thirtyLessons(t)
 	first := shown()
 	h.expectScreen("› Setback " + first[0])
 	h.press("down", "pgdown")
@@ -453,22 +438,7 @@ func TestLessonsPageMovesTheView(t *testing.T) {
 // lesson shows the page after it and none of this one again, and the last
 // page is as full as the others, not a lesson or two over blank lines.
 func TestLessonsPageFromTheTopToTheEnd(t *testing.T) {
-	h := newHarness(t, StartHome)
-	for i := range 30 {
-		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Setback %02d", 30-i), OccurredOn: journal.Date("2026-03-01").AddDays(-i),
-			Lesson: fmt.Sprintf("Lesson number %d.", 30-i)})
-	}
-	h.run(h.model.top().Init())
-	h.press("l")
-	shown := func() []string {
-		var titles []string
-		for _, l := range strings.Split(h.screen(), "\n") {
-			if f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(l), "›")); len(f) > 1 && f[0] == "Setback" {
-				titles = append(titles, f[1])
-			}
-		}
-		return titles
-	}
+	h, shown := thirtyLessons(t)
 	first := shown()
 	h.press("pgdown")
 	next := shown()
@@ -492,4 +462,25 @@ func mustAtoi(t *testing.T, s string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// thirtyLessons opens the lessons screen on thirty one-line lessons; shown
+// reads the numbers of the setbacks on the screen, top first.
+func thirtyLessons(t *testing.T) (h *harness, shown func() []string) {
+	h = newHarness(t, StartHome)
+	for i := range 30 {
+		h.seedEntry(journal.Entry{Title: fmt.Sprintf("Setback %02d", 30-i), OccurredOn: journal.Date("2026-03-01").AddDays(-i),
+			Lesson: fmt.Sprintf("Lesson number %d.", 30-i)})
+	}
+	h.run(h.model.top().Init())
+	h.press("l")
+	return h, func() []string {
+		var titles []string
+		for _, l := range strings.Split(h.screen(), "\n") {
+			if f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(l), "›")); len(f) > 1 && f[0] == "Setback" {
+				titles = append(titles, f[1])
+			}
+		}
+		return titles
+	}
 }
