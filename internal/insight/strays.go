@@ -57,7 +57,7 @@ func dropStrays(c *corpus, units [][]feature, drafts []*draft) {
 		}
 		i := 0
 		d.members = slices.DeleteFunc(d.members, func(m member) bool {
-			stray := likeness[i] < strayLikeness*typical && d.evidence(c, m) < strayEvidence
+			stray := likeness[i] < strayLikeness*typical && d.evidence(c, m) < strayEvidence && !d.opensWith(c, m)
 			if stray {
 				d.strays = append(d.strays, m.entry)
 			}
@@ -86,4 +86,20 @@ func (d *draft) evidence(c *corpus, m member) float32 {
 		sum += worthIn(c.fields[h.field], d.isHint(int(h.term)) == 1)
 	}
 	return sum
+}
+
+// opensWith says whether m's cause or patterns answer opens with the name
+// of d's person ("Leo had tryouts today…"): such an entry is about them,
+// however unlike the rest its other words are, where a name in passing is
+// not.
+func (d *draft) opensWith(c *corpus, m member) bool {
+	if d.source != SourceName {
+		return false
+	}
+	for _, h := range d.hitsOf(m) {
+		if h.first == 0 && d.isName(h.term) && c.fields[h.field].weight == weightCause {
+			return true
+		}
+	}
+	return false
 }

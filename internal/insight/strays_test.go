@@ -55,3 +55,37 @@ func TestAnEntryTitledWithTheThemeIsNoStray(t *testing.T) {
 		t.Errorf("entry %d, titled with the pattern and naming it again in its cause, is not in %q", id, checks.Label)
 	}
 }
+
+func TestAnEntryWhoseCauseOpensWithThePersonIsNoStray(t *testing.T) {
+	entries, _ := kitJournal(30)
+	add := func(text string) int64 {
+		id := int64(len(entries) + 1)
+		entries = append(entries, journal.Entry{
+			ID: id, UID: fmt.Sprintf("u%d", id), OccurredOn: "2026-04-02",
+			Title: "A day", Answers: []journal.Answer{{Key: journal.KeyCause, Text: text}},
+		})
+		return id
+	}
+	var games []int64
+	for i := range 7 {
+		games = append(games, add(fmt.Sprintf("Missed Leo's match again: the boiler job ran long and I reached the pitch at the final whistle, game %d.", i)))
+	}
+	opens := add("Leo had his tryouts today while I was stuck under a sink across town with a cracked trap.")
+	passing := add("The van failed its inspection and the garage kept it overnight; Leo laughed at the rust.")
+	report := Patterns(entries, builtinLexicon(t), Options{})
+	leo, ok := themeByKey(report, "name:leo")
+	if !ok {
+		t.Fatalf("no theme for Leo in %q", themeLabels(report))
+	}
+	for _, id := range games {
+		if !slices.Contains(leo.Entries, id) {
+			t.Errorf("entry %d, one of Leo's missed matches, is not in %q", id, leo.Label)
+		}
+	}
+	if !slices.Contains(leo.Entries, opens) {
+		t.Errorf("entry %d, whose cause opens with Leo, is not in %q", opens, leo.Label)
+	}
+	if slices.Contains(leo.Entries, passing) {
+		t.Errorf("entry %d, naming Leo once in passing, is in %q", passing, leo.Label)
+	}
+}
