@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -123,8 +124,8 @@ func writeTryingAgain(w io.Writer, st growth.Stats, width int) {
 		if rest := ft.NotTriedAgain("waiting to hear how it went"); len(rest) > 0 {
 			fmt.Fprintln(w, termtext.WrapList(rest, " · ", width, "  ", "  "))
 		}
-		if d := st.MedianDaysToTryAgain; d != nil {
-			fmt.Fprintln(w, termtext.Wrap(daysToTryAgain(*d, st.MedianDaysFrom), width, "  ", "  "))
+		if said := st.TryingAgain(); said != "" {
+			fmt.Fprintln(w, termtext.Wrap(strings.ToUpper(said[:1])+said[1:]+".", width, "  ", "  "))
 		}
 	}
 }
@@ -153,23 +154,4 @@ func confidenceChange(avg float64, pairs int) string {
 		return fmt.Sprintf("On the two commitments where you rated both, it moved by %+.1f on average.", avg)
 	}
 	return fmt.Sprintf("Where you rated both (%s), it moved by %+.1f on average.", termtext.Count(pairs, "commitment", "commitments"), avg)
-}
-
-// daysToTryAgain says how long it took to try again after a setback: the
-// median of n times, or, of one or two, what those were.
-func daysToTryAgain(median float64, n int) string {
-	after := termtext.Days(median) + " after the setback"
-	sameDay := termtext.Days(median) == termtext.Days(0)
-	if sameDay {
-		after = "the same day as the setback"
-	}
-	switch {
-	case n == 1:
-		return "You have tried again once so far, " + after + "."
-	case !growth.Typical(n) && sameDay:
-		return "You have tried again twice so far, both times " + after + "."
-	case !growth.Typical(n):
-		return "You have tried again twice so far, " + after + " on average."
-	}
-	return "Typically " + termtext.Days(median) + " from a setback to trying again."
 }

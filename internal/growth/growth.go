@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/termtext"
 )
 
 // Stats is what stats --json prints. MedianDaysFrom is how many times of
@@ -138,6 +139,30 @@ type Confidence struct {
 // it may not: "-1.0 on average" of one commitment says more than is known,
 // so the front-ends say what it is from ("on the one commitment").
 func Typical(n int) bool { return n >= 3 }
+
+// TryingAgain says how long it took to try again after a setback, as the
+// Growth screen and stats both put it: the median of st.MedianDaysFrom
+// times, or, of one or two, what those were; "" when nobody has yet.
+func (st Stats) TryingAgain() string {
+	if st.MedianDaysToTryAgain == nil {
+		return ""
+	}
+	median := *st.MedianDaysToTryAgain
+	after := termtext.Days(median) + " after the setback"
+	sameDay := termtext.Days(median) == termtext.Days(0)
+	if sameDay {
+		after = "the same day as the setback"
+	}
+	switch n := st.MedianDaysFrom; {
+	case n == 1:
+		return "tried again once so far, " + after
+	case !Typical(n) && sameDay:
+		return "tried again twice so far, both times " + after
+	case !Typical(n):
+		return "tried again twice so far, " + after + " on average"
+	}
+	return "typically " + termtext.Days(median) + " from a setback to trying again"
+}
 
 // Summarize makes the statistics of a journal from its tallies.
 func Summarize(t journal.Tallies) Stats {

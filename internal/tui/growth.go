@@ -125,29 +125,10 @@ func (m *growthScreen) viewTryingAgain(w int) string {
 	if rest := ft.NotTriedAgain("waiting"); len(rest) > 0 {
 		b.WriteString(wrap(s.Muted, termtext.WrapList(rest, " · ", w, "", ""), w) + "\n")
 	}
-	if d := m.stats.MedianDaysToTryAgain; d != nil {
-		b.WriteString(wrap(s.Muted, daysToTryAgain(*d, m.stats.MedianDaysFrom), w) + "\n")
+	if said := m.stats.TryingAgain(); said != "" {
+		b.WriteString(wrap(s.Muted, said, w) + "\n")
 	}
 	return b.String()
-}
-
-// daysToTryAgain says how long it took to try again after a setback: the
-// median of n times, or, of one or two (growth.Typical), what those were.
-func daysToTryAgain(median float64, n int) string {
-	after := termtext.Days(median) + " after the setback"
-	sameDay := termtext.Days(median) == termtext.Days(0)
-	if sameDay {
-		after = "the same day as the setback"
-	}
-	switch {
-	case n == 1:
-		return "tried again once so far, " + after
-	case !growth.Typical(n) && sameDay:
-		return "tried again twice so far, both times " + after
-	case !growth.Typical(n):
-		return "tried again twice so far, " + after + " on average"
-	}
-	return "typically " + termtext.Days(median) + " from a setback to trying again"
 }
 
 // viewConfidence draws confidence when reflecting and at the check-in,
