@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -31,10 +32,10 @@ among equal matches, the most recent.
   pattern:NAME       entries showing a pattern from failup patterns, by its
                      name (overcommitment, "saying yes to too much") or number
 
-Anything else, such as a stray quote, brackets or a * on its own, is taken as
-words. When nothing matches, the words of your journal you likely mistyped are
-suggested, as your journal writes them ("Hector"); of several words, those no
-entry has are named.`
+Anything else, such as a stray quote or brackets, is taken as words; a query
+with no word in it at all ("", a * on its own) asks for one. When nothing
+matches, the words of your journal you likely mistyped are suggested, as your
+journal writes them ("Hector"); of several words, those no entry has are named.`
 
 func (a *env) searchCmd() *cobra.Command {
 	var limit int
@@ -46,7 +47,8 @@ func (a *env) searchCmd() *cobra.Command {
 		Example: "  failup search deadline\n  failup search 'defens*'\n  failup search '\"said yes\" project' --limit 5\n" +
 			"  failup search 'interview OR exam tag:work after:\"last month\"'\n  failup search -- -deadline skill:resilience",
 		Args: func(cmd *cobra.Command, args []string) error {
-			if strings.TrimSpace(strings.Join(args, "")) == "" {
+			// Quotes, brackets or a * alone hold no word to look for.
+			if strings.IndexFunc(strings.Join(args, ""), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 				return usagef("search needs something to look for, like failup search deadline")
 			}
 			return nil
