@@ -8,18 +8,20 @@ import (
 	"github.com/failup/failup/internal/journal"
 )
 
+// addCause appends to entries one whose cause is text, and gives its id.
+func addCause(entries *[]journal.Entry, text string) int64 {
+	id := int64(len(*entries) + 1)
+	*entries = append(*entries, journal.Entry{
+		ID: id, UID: fmt.Sprintf("u%d", id), OccurredOn: "2026-03-28",
+		Title: "A day", Answers: []journal.Answer{{Key: journal.KeyCause, Text: text}},
+	})
+	return id
+}
+
 func TestAnEntryThatBrushesAThemeInPassingStaysOutOfIt(t *testing.T) {
 	entries, _ := kitJournal(30)
-	add := func(text string) int64 {
-		id := int64(len(entries) + 1)
-		entries = append(entries, journal.Entry{
-			ID: id, UID: fmt.Sprintf("u%d", id), OccurredOn: "2026-03-28",
-			Title: "A day", Answers: []journal.Answer{{Key: journal.KeyCause, Text: text}},
-		})
-		return id
-	}
-	passing := add("Argued with my sister over the seating plan for the wedding, and the caterer cancelled. We had skipped the checks on the booking too.")
-	backed := add("Quarrel at the bakery about the invoice; I skipped the checks and cut corners on the order, untested as ever.")
+	passing := addCause(&entries, "Argued with my sister over the seating plan for the wedding, and the caterer cancelled. We had skipped the checks on the booking too.")
+	backed := addCause(&entries, "Quarrel at the bakery about the invoice; I skipped the checks and cut corners on the order, untested as ever.")
 	report := Patterns(entries, builtinLexicon(t), Options{})
 	checks, ok := themeByKey(report, "pattern:skipping-checks")
 	if !ok {
@@ -58,20 +60,12 @@ func TestAnEntryTitledWithTheThemeIsNoStray(t *testing.T) {
 
 func TestAnEntryWhoseCauseOpensWithThePersonIsNoStray(t *testing.T) {
 	entries, _ := kitJournal(30)
-	add := func(text string) int64 {
-		id := int64(len(entries) + 1)
-		entries = append(entries, journal.Entry{
-			ID: id, UID: fmt.Sprintf("u%d", id), OccurredOn: "2026-04-02",
-			Title: "A day", Answers: []journal.Answer{{Key: journal.KeyCause, Text: text}},
-		})
-		return id
-	}
 	var games []int64
 	for i := range 7 {
-		games = append(games, add(fmt.Sprintf("Missed Leo's match again: the boiler job ran long and I reached the pitch at the final whistle, game %d.", i)))
+		games = append(games, addCause(&entries, fmt.Sprintf("Missed Leo's match again: the boiler job ran long and I reached the pitch at the final whistle, game %d.", i)))
 	}
-	opens := add("Leo had his tryouts today while I was stuck under a sink across town with a cracked trap.")
-	passing := add("The van failed its inspection and the garage kept it overnight; Leo laughed at the rust.")
+	opens := addCause(&entries, "Leo had his tryouts today while I was stuck under a sink across town with a cracked trap.")
+	passing := addCause(&entries, "The van failed its inspection and the garage kept it overnight; Leo laughed at the rust.")
 	report := Patterns(entries, builtinLexicon(t), Options{})
 	leo, ok := themeByKey(report, "name:leo")
 	if !ok {
