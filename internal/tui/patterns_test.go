@@ -55,8 +55,29 @@ func TestPatternsScreenAndATheme(t *testing.T) {
 	if !strings.Contains(h.model.View().Content, h.model.c.Styles.Match.Render("triple-booked")) {
 		t.Error("the words that made the theme are not highlighted")
 	}
+	if strings.Contains(h.screen(), nameThemeIs) {
+		t.Errorf("a pattern's page says what a name's is:\n%s", h.screen())
+	}
 	h.press("enter")
 	h.expectScreen("entry 3", "I was triple-booked and overcommitted again.")
+}
+
+// TestANameThemeIsNoOneToBlame: a person heading a list of setbacks can
+// read as the one to blame; their page says it is not so.
+func TestANameThemeIsNoOneToBlame(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p")
+	for range 5 {
+		if slices.ContainsFunc(strings.Split(h.screen(), "\n"), func(l string) bool {
+			return strings.Contains(l, "› Marcus")
+		}) {
+			break
+		}
+		h.press("down")
+	}
+	h.press("enter")
+	h.expectScreen("Marcus", "3 entries", nameThemeIs, "Talked over")
 }
 
 func TestLessonsByTheme(t *testing.T) {

@@ -53,6 +53,9 @@ func newThemeScreen(c *Common, th insight.Theme) *themeScreen {
 }
 
 func (m *themeScreen) Title() string { return "a pattern" }
+
+// nameThemeIs says what a theme of a name is, and is not.
+const nameThemeIs = "a name that comes up in these setbacks, not someone to blame"
 func (m *themeScreen) Typing() bool  { return m.fix.Typing() }
 
 // reread reads the theme again after a correction, by its key.
@@ -233,6 +236,11 @@ func (m *themeScreen) viewHeading(w int) string {
 		when = "on " + first
 	}
 	why := termtext.Count(th.Count, "entry", "entries") + " " + when + " · " + trendLabel(th.Trend)
+	// A person at the head of a list of setbacks can read as the one to
+	// blame; the page says what it is.
+	if th.Source == insight.SourceName {
+		why += "\n" + nameThemeIs
+	}
 	return s.Question.Render(oneLine(th.Label, w)) + "\n" + wrap(s.Muted, why, w) + "\n" +
 		wrap(s.Label, "words you used: "+termtext.Line(strings.Join(th.Terms[:min(len(th.Terms), 8)], ", ")), w) + "\n\n"
 }
