@@ -53,11 +53,10 @@ func newThemeScreen(c *Common, th insight.Theme) *themeScreen {
 }
 
 func (m *themeScreen) Title() string { return "a pattern" }
+func (m *themeScreen) Typing() bool  { return m.fix.Typing() }
 
 // nameThemeIs says what a theme of a name is, and is not.
 const nameThemeIs = "a name that comes up in these setbacks, not someone to blame"
-
-func (m *themeScreen) Typing() bool { return m.fix.Typing() }
 
 // reread reads the theme again after a correction, by its key.
 func (m *themeScreen) reread() tea.Cmd {
