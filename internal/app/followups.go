@@ -107,8 +107,12 @@ func (c *Core) CheckIn(ctx context.Context, id int64, in CheckInInput) (CheckInR
 	if err != nil {
 		return CheckInResult{}, err
 	}
-	if err := c.store.DeleteDraft(ctx, journal.CheckInKey(id)); err != nil {
-		return CheckInResult{}, err
+	// A check-in put off keeps its draft: words typed about how it went
+	// wait for when failup asks again.
+	if !postpone {
+		if err := c.store.DeleteDraft(ctx, journal.CheckInKey(id)); err != nil {
+			return CheckInResult{}, err
+		}
 	}
 	e, err := c.Entry(ctx, id)
 	return CheckInResult{Entry: e, Said: said}, err

@@ -205,9 +205,17 @@ func (m *checkInScreen) step(delta int) tea.Cmd {
 }
 
 // save records the check-in as answered; the core says what it recorded.
+// What was typed about how it went before choosing "not yet" waits, as
+// the check-in's draft, for when failup asks again.
 func (m *checkInScreen) save() tea.Cmd {
 	c, id := m.c, m.id
 	in := app.CheckInInput{Tried: app.NotYet, Snooze: m.entry.Followup.PostponeBy(snoozeChoices[m.snooze].days, c.today())}
+	var keep *journal.Draft
+	if m.tried == triedNotYet && (strings.TrimSpace(m.outcome.Value()) != "" || m.confidence > 0) {
+		d := m.draft()
+		d.Step = triedYes
+		keep = &d
+	}
 	if m.tried != triedNotYet {
 		outcome := m.outcome.Value()
 		in = app.CheckInInput{Tried: app.TriedYes, Outcome: &outcome, Confidence: optional(m.confidence)}
@@ -216,7 +224,15 @@ func (m *checkInScreen) save() tea.Cmd {
 		}
 	}
 	return func() tea.Msg {
+		if keep != nil {
+			if err := c.Journal.SaveDraft(c.Ctx, *keep); err != nil {
+				return checkedInMsg{err: err}
+			}
+		}
 		res, err := c.Journal.CheckIn(c.Ctx, id, in)
+		if keep != nil {
+			res.Said += " What you wrote is kept for then."
+		}
 		return checkedInMsg{said: res.Said, err: err}
 	}
 }

@@ -133,6 +133,24 @@ func TestCheckInKeepsWordsAcrossCtrlC(t *testing.T) {
 	third.expectScreen("I spoke first, and then it was fine.", "7 of 10")
 }
 
+// TestNotYetKeepsWhatWasTyped: words typed about how it went, before
+// choosing "not yet", wait for when failup asks again.
+func TestNotYetKeepsWhatWasTyped(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedCommitments(h)
+	h.press("c", "enter")
+	h.typeText("Still slammed this week.")
+	h.press("shift+tab", "right", "right", "enter")
+	h.expectScreen("Ask me again")
+	h.press("enter")
+	h.expectScreen("failup will ask again on", "What you wrote is kept for then.")
+	if e, _ := h.store.Get(ctx, 1); e.Followup.CheckedInAt != nil || e.Followup.Outcome != nil {
+		t.Fatalf("not yet recorded an answer: %+v", e.Followup)
+	}
+	again := newHarnessWith(t, h.store, Options{Start: StartCheckIn, EditID: 1})
+	again.expectScreen("[yes]", "Still slammed this week.")
+}
+
 // The things to try run as failup followups does: the most overdue first,
 // then the soonest due.
 func TestFollowupsMostOverdueFirst(t *testing.T) {
