@@ -41,8 +41,10 @@ type field struct {
 	// may back a theme that the title, the cause and the patterns answers
 	// show, but never make one on their own.
 	support bool
-	weight  float32
-	entry   int32
+	// cause marks the answers about the cause and the patterns behind it.
+	cause  bool
+	weight float32
+	entry  int32
 	// contentFirst and contentEnd delimit the field's content words.
 	contentFirst, contentEnd int32
 }
@@ -69,7 +71,7 @@ const (
 func answerField(part int, key string) field {
 	switch key {
 	case journal.KeyCause, journal.KeyPatterns:
-		return field{part: int16(part), weight: weightCause}
+		return field{part: int16(part), weight: weightCause, cause: true}
 	case journal.KeyDifferently:
 		return field{part: int16(part), weight: weightRemedy, support: true}
 	case journal.KeyStrengths:

@@ -89,15 +89,15 @@ func (d *draft) evidence(c *corpus, m member) float32 {
 }
 
 // opensWith says whether m's cause or patterns answer opens with the name
-// of d's person ("Leo had tryouts today…"): such an entry is about them,
-// however unlike the rest its other words are, where a name in passing is
-// not.
+// of d's person ("Leo had tryouts today…", "– Leo's team went…"): such an
+// entry is about them, however unlike the rest its other words are, where
+// a name in passing is not.
 func (d *draft) opensWith(c *corpus, m member) bool {
 	if d.source != SourceName {
 		return false
 	}
 	for _, h := range d.hitsOf(m) {
-		if h.first == 0 && d.isName(h.term) && c.fields[h.field].weight == weightCause {
+		if c.fields[h.field].cause && d.isName(h.term) && !strings.ContainsFunc(c.fieldText(h.field)[:h.first], isWordRune) {
 			return true
 		}
 	}
