@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"github.com/failup/failup/internal/app"
+	"github.com/failup/failup/internal/searchquery"
 	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
@@ -47,8 +47,8 @@ func (a *env) searchCmd() *cobra.Command {
 		Example: "  failup search deadline\n  failup search 'defens*'\n  failup search '\"said yes\" project' --limit 5\n" +
 			"  failup search 'interview OR exam tag:work after:\"last month\"'\n  failup search -- -deadline skill:resilience",
 		Args: func(cmd *cobra.Command, args []string) error {
-			// Quotes, brackets or a * alone hold no word to look for.
-			if strings.IndexFunc(strings.Join(args, ""), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+			// Quotes, brackets or a * alone ask for nothing.
+			if searchquery.Parse(strings.Join(args, " ")).IsZero() {
 				return usagef("search needs something to look for, like failup search deadline")
 			}
 			return nil

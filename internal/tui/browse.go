@@ -12,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/failup/failup/internal/journal"
+	"github.com/failup/failup/internal/searchquery"
 	"github.com/failup/failup/internal/store"
 	"github.com/failup/failup/internal/termtext"
 )
@@ -400,7 +401,7 @@ func (m *browseScreen) viewHits(w int) string {
 	s := m.c.Styles
 	typed := strings.TrimSpace(m.query.Value())
 	switch {
-	case typed == "":
+	case searchquery.ParseTyped(typed).IsZero(): // nothing typed yet, or no word in it
 		return wrap(s.Hint, "Search everything you wrote, tags and skills too. Words match in any form: “slept” finds “sleep”, "+
 			"and the last word as you type it: “defens” finds “defensive”. \"Quoted words\" match together; "+
 			"a OR b, -word, tag:work, skill:resilience, after:\"last month\", before:2026-05-01 and pattern:overcommitment narrow it. "+

@@ -146,6 +146,20 @@ func TestSearchHintNamesAKeyThatWorksWhileTyping(t *testing.T) {
 	h.expectScreen("a OR b", "tag:work skill:resilience")
 }
 
+// TestASearchWithNoWordShowsHowToSearch: a stray * or quote asks for
+// nothing, so the screen says how to search, as failup search does.
+func TestASearchWithNoWordShowsHowToSearch(t *testing.T) {
+	h := newHarness(t, StartHome)
+	h.seedEntry(journal.Entry{Title: "Review went sideways", OccurredOn: "2026-02-01"})
+	h.run(h.model.top().Init())
+	h.press("/")
+	h.typeText(`"*"`)
+	h.expectScreen("Search everything you wrote")
+	if strings.Contains(h.screen(), "Nothing matches") {
+		t.Errorf("a query of no words says nothing matches:\n%s", h.screen())
+	}
+}
+
 // TestSlashStartsANewSearchFromTheResults: back from a result, / starts a
 // new search in an empty box, as docs/keys.md says, instead of adding a
 // slash to the old words; while the words are being typed, / is a slash.
