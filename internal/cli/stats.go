@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -125,7 +124,7 @@ func writeTryingAgain(w io.Writer, st growth.Stats, width int) {
 			fmt.Fprintln(w, termtext.WrapList(rest, " · ", width, "  ", "  "))
 		}
 		if said := st.TryingAgain(); said != "" {
-			fmt.Fprintln(w, termtext.Wrap(strings.ToUpper(said[:1])+said[1:]+".", width, "  ", "  "))
+			fmt.Fprintln(w, termtext.Wrap(termtext.Sentence(said), width, "  ", "  "))
 		}
 	}
 }

@@ -93,20 +93,20 @@ func TestStatsSayHowFewAFigureIsFrom(t *testing.T) {
 		{"one", bins(4), bins(3), bins(-1), bins(0), []string{
 			"  4 out of 10 when reflecting (from one rating); 3 at the check-in (from one rating).",
 			"  On the one commitment where you rated both, it moved by -1.",
-			"  Tried again once so far, the same day as the setback.",
+			"  You tried again once so far, the same day as the setback.",
 			"  Of the 2 commitments you have checked in on, you tried again on 1.",
 		}, []string{"average", "Typically", "%"}},
 		{"one, no change", bins(4), bins(4), bins(0), bins(14), []string{
 			"  On the one commitment where you rated both, it stayed the same.",
-			"  Tried again once so far, 14 days after the setback.",
+			"  You tried again once so far, 14 days after the setback.",
 		}, []string{"average", "Typically", "+0"}},
 		{"two", bins(4, 5), bins(3, 8), bins(-1, 3), bins(2, 4), []string{
 			"  4.5 out of 10 when reflecting (from two ratings); 5.5 at the check-in (from two ratings).",
 			"  On the two commitments where you rated both, it moved by +1.0 on average.",
-			"  Tried again twice so far, 3 days after the setback on average.",
+			"  You tried again twice so far, 3 days after the setback on average.",
 		}, []string{"Typically"}},
 		{"two the same day", bins(4, 5), nil, nil, bins(0, 0), []string{
-			"  Tried again twice so far, both times the same day as the setback.",
+			"  You tried again twice so far, both times the same day as the setback.",
 		}, []string{"Typically"}},
 		{"three", bins(4, 5, 6), bins(3, 8, 7), bins(-1, 3, 1), bins(2, 4, 9), []string{
 			"  5.0 out of 10 when reflecting; 6.0 at the check-in.",

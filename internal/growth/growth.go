@@ -155,11 +155,11 @@ func (st Stats) TryingAgain() string {
 	}
 	switch n := st.MedianDaysFrom; {
 	case n == 1:
-		return "tried again once so far, " + after
+		return "you tried again once so far, " + after
 	case !Typical(n) && sameDay:
-		return "tried again twice so far, both times " + after
+		return "you tried again twice so far, both times " + after
 	case !Typical(n):
-		return "tried again twice so far, " + after + " on average"
+		return "you tried again twice so far, " + after + " on average"
 	}
 	return "typically " + termtext.Days(median) + " from a setback to trying again"
 }

@@ -285,6 +285,20 @@ func Days(d float64) string {
 	}
 }
 
+// Sentence is s as a sentence: its first letter in upper case, and a full
+// stop at its end ("that day has passed" is "That day has passed.").
+func Sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[size:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}
+
 // Count is "1 entry" or "3 entries".
 func Count(n int, one, many string) string {
 	if n == 1 {

@@ -144,3 +144,16 @@ func TestHang(t *testing.T) {
 		t.Errorf("Hang = %q, want %q", got, want)
 	}
 }
+
+func TestSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                     "",
+		"that day has passed":  "That day has passed.",
+		"already one.":         "Already one.",
+		"état civil is closed": "État civil is closed.",
+	} {
+		if got := Sentence(in); got != want {
+			t.Errorf("Sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -24,7 +24,7 @@ func TestGrowthScreen(t *testing.T) {
 	h.run(h.model.top().Init())
 	h.press("g")
 	h.expectScreen("Trying again", "tried again on 2 of 3 checked in (67%)", "1 coming up · 1 not this time",
-		"tried again twice so far, 15 days after the setback on average",
+		"you tried again twice so far, 15 days after the setback on average",
 		"Confidence", "when reflecting", "average 4.0", "at the check-in", "average 7.0, from two ratings",
 		"+3.0 on average on the two commitments where you rated both",
 		"Setbacks by month  January 2026 to March 2026", "Jan Feb Mar", "Chains of attempts", "Quiet in the meeting  2 attempts, confidence 3 → 5, 8 after")
@@ -40,7 +40,7 @@ func TestGrowthSaysAFigureIsFromOne(t *testing.T) {
 		Followup: &journal.Followup{Commitment: "Speak first", DueOn: "2026-01-05", CheckedInAt: checked("2026-01-05"), TriedAgain: ptr(true), ConfidenceAfter: ptr(2)}})
 	h.run(h.model.top().Init())
 	h.press("g")
-	h.expectScreen("tried again on 1 of 1 checked in", "tried again once so far, the same day as the setback", "3, from one rating", "2, from one rating",
+	h.expectScreen("tried again on 1 of 1 checked in", "you tried again once so far, the same day as the setback", "3, from one rating", "2, from one rating",
 		"-1 on the one commitment where you rated both")
 	if screen := h.screen(); strings.Contains(screen, "average") || strings.Contains(screen, "typically") || strings.Contains(screen, "%") {
 		t.Errorf("a figure from one is given as an average or as typical:\n%s", screen)

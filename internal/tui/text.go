@@ -3,8 +3,6 @@ package tui
 import (
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -84,15 +82,4 @@ func unreadable(s Styles, err error, width int) string {
 
 // sentence is an error from the core as a sentence to show: "that day has
 // passed" becomes "That day has passed."
-func sentence(err error) string {
-	s := err.Error()
-	if s == "" {
-		return s
-	}
-	r, size := utf8.DecodeRuneInString(s)
-	s = string(unicode.ToUpper(r)) + s[size:]
-	if !strings.HasSuffix(s, ".") {
-		s += "."
-	}
-	return s
-}
+func sentence(err error) string { return termtext.Sentence(err.Error()) }
