@@ -33,6 +33,10 @@ func (a *env) exportCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// "markdown" is md: the home menu says "Export to Markdown".
+			if strings.EqualFold(format, "markdown") {
+				format = app.Markdown
+			}
 			req := app.ExportRequest{Filter: f, Format: format, LessonsOnly: lessonsOnly}
 			if err := req.Check(); err != nil {
 				return err
@@ -48,7 +52,7 @@ func (a *env) exportCmd() *cobra.Command {
 		},
 	}
 	ff.register(cmd)
-	cmd.Flags().StringVar(&format, "format", "md", "md or json")
+	cmd.Flags().StringVar(&format, "format", "md", "md (or markdown) or json")
 	cmd.Flags().BoolVar(&lessonsOnly, "lessons-only", false, "only the lessons, grouped, as a page to print")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file (or folder, with --per-entry) instead of stdout")
 	cmd.Flags().BoolVar(&perEntry, "per-entry", false, "one Markdown file per entry, into the folder given with -o")
