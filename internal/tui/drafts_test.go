@@ -229,3 +229,18 @@ func TestCtrlCOnTheOfferOfChangesSaysTheyAreKept(t *testing.T) {
 		t.Errorf("farewell = %q, want %q", got, want)
 	}
 }
+
+// TestHomeWithOnlyADraftIsNotEmpty: a first reflection left unfinished is
+// on home, and home does not call the journal empty beneath it.
+func TestHomeWithOnlyADraftIsNotEmpty(t *testing.T) {
+	open := oneJournal(t)
+	first := newHarnessWith(t, open(), Options{Start: StartNew})
+	first.typeText("Blew up at the locum")
+	first.press("ctrl+c")
+
+	h := newHarnessWith(t, open(), Options{Start: StartHome})
+	h.expectScreen("Continue “Blew up at the locum”", "what you wrote waits above")
+	if strings.Contains(h.screen(), "journal is empty") {
+		t.Errorf("home calls the journal empty under an unfinished reflection:\n%s", h.screen())
+	}
+}

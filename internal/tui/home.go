@@ -201,7 +201,11 @@ func (m *homeScreen) View() string {
 		return unreadable(s, m.data.err, w)
 	}
 	if m.data.total == 0 {
-		return m.viewTop(w) + wrap(s.Hint, "Your journal is empty, and that's fine. It's here for when something doesn't go the way you hoped.", w)
+		empty := "Your journal is empty, and that's fine. It's here for when something doesn't go the way you hoped."
+		if len(m.data.drafts) > 0 {
+			empty = "Nothing is saved yet, and that's fine: what you wrote waits above, just as you left it."
+		}
+		return m.viewTop(w) + wrap(s.Hint, empty, w)
 	}
 	var b strings.Builder
 	b.WriteString(m.viewTop(w))
