@@ -131,3 +131,24 @@ func TestALongCommitmentShowsItsStartOnceLeft(t *testing.T) {
 		}
 	}
 }
+
+// TestADayThatHasPassedStopsTheCommitmentStep: as a date on the first step,
+// a day to ask that has passed is mended where it is typed, not found at
+// the review.
+func TestADayThatHasPassedStopsTheCommitmentStep(t *testing.T) {
+	h := newHarness(t, StartNew)
+	h.typeText("Missed the launch deadline")
+	for !strings.Contains(h.screen(), "I will try") {
+		h.press("tab")
+	}
+	h.typeText("Raise risks on Monday")
+	h.press("down", "right", "right")
+	h.typeText("yesterday")
+	h.expectScreen("That day has passed")
+	h.press("tab")
+	h.expectScreen("I will try", "The date above needs a look before going on.")
+	h.press("ctrl+u")
+	h.typeText("friday")
+	h.press("tab")
+	h.expectScreen("Press enter to save it.", "failup asks on 20 Mar 2026")
+}

@@ -262,6 +262,12 @@ func (m *reflectScreen) next() tea.Cmd {
 		if m.commit.field < m.commit.fields()-1 {
 			return m.commit.focus(m.commit.field + 1)
 		}
+		// As on the first step: a day that cannot be used is mended under
+		// it, not found at the review.
+		if _, problem := m.commit.dueDate(); problem != nil && strings.TrimSpace(m.commit.text.Value()) != "" {
+			m.notice = dateNotice
+			return m.commit.focus(fieldDueDate)
+		}
 		m.commit.field = 0
 	case stepWhat:
 		// A date failup cannot read is mended here, under the field that
@@ -276,8 +282,8 @@ func (m *reflectScreen) next() tea.Cmd {
 	return m.goTo(m.cur + 1)
 }
 
-// dateNotice says why the reflection stays on its first step: the reason
-// the date cannot be read is under the date itself.
+// dateNotice says why the reflection stays on a step: the reason the date
+// cannot be used is under the date itself.
 const dateNotice = "The date above needs a look before going on."
 
 // prev is next in reverse: the previous field, or the last field of the
