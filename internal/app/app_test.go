@@ -511,6 +511,49 @@ func TestNotYetNeverBringsTheDayEarlier(t *testing.T) {
 	}
 }
 
+// TestNotYetKeepsADraftWithWords: a check-in put off keeps the draft of
+// one that says how it went, for when failup asks again, and lets go of
+// one that says nothing; an answer lets go of either.
+func TestNotYetKeepsADraftWithWords(t *testing.T) {
+	c, s := newCore(t)
+	e := reflection("Quiet in standup", "2026-11-01")
+	e.Followup = &journal.Followup{Commitment: "Speak first", DueOn: "2026-11-20"}
+	if err := c.Create(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	draft := func(outcome string) {
+		t.Helper()
+		d := journal.Draft{Key: journal.CheckInKey(e.ID), Entry: journal.Entry{Followup: &journal.Followup{Outcome: &outcome}}}
+		if err := s.SaveDraft(ctx, d, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kept := func() bool {
+		_, ok, err := s.Draft(ctx, journal.CheckInKey(e.ID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	for _, c2 := range []struct {
+		outcome string
+		in      app.CheckInInput
+		want    bool
+	}{
+		{"Still slammed this week.", app.CheckInInput{Tried: app.NotYet}, true},
+		{"  ", app.CheckInInput{Tried: app.NotYet}, false},
+		{"It went fine.", app.CheckInInput{Tried: app.TriedYes}, false},
+	} {
+		draft(c2.outcome)
+		if _, err := c.CheckIn(ctx, e.ID, c2.in); err != nil {
+			t.Fatal(err)
+		}
+		if got := kept(); got != c2.want {
+			t.Errorf("after %s with %q typed, the draft is kept: %v, want %v", c2.in.Tried, c2.outcome, got, c2.want)
+		}
+	}
+}
+
 // TestLessonDaysPlaceEveryLessonToShow: LessonDays names the entries whose
 // lesson, or else first "do differently" answer, is more than white space,
 // in the order List reads them, with their days; and after a change, as it

@@ -107,15 +107,30 @@ func (c *Core) CheckIn(ctx context.Context, id int64, in CheckInInput) (CheckInR
 	if err != nil {
 		return CheckInResult{}, err
 	}
-	// A check-in put off keeps its draft: words typed about how it went
-	// wait for when failup asks again.
-	if !postpone {
+	// A check-in put off keeps a draft that holds words about how it went:
+	// they wait for when failup asks again.
+	keep, err := c.draftSaysHowItWent(ctx, id)
+	if err != nil {
+		return CheckInResult{}, err
+	}
+	if !postpone || !keep {
 		if err := c.store.DeleteDraft(ctx, journal.CheckInKey(id)); err != nil {
 			return CheckInResult{}, err
 		}
 	}
 	e, err := c.Entry(ctx, id)
 	return CheckInResult{Entry: e, Said: said}, err
+}
+
+// draftSaysHowItWent reports whether entry id's check-in draft holds an
+// outcome or a confidence.
+func (c *Core) draftSaysHowItWent(ctx context.Context, id int64) (bool, error) {
+	d, ok, err := c.store.Draft(ctx, journal.CheckInKey(id))
+	if err != nil || !ok || d.Entry.Followup == nil {
+		return false, err
+	}
+	f := d.Entry.Followup
+	return f.Outcome != nil && strings.TrimSpace(*f.Outcome) != "" || f.ConfidenceAfter != nil, nil
 }
 
 // CheckCheckIn says what is wrong with a check-in as given, before any
