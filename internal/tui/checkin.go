@@ -377,7 +377,7 @@ func (m *checkInScreen) View() string {
 	b.WriteString(wrap(s.Muted, fmt.Sprintf("from “%s”, %s · %s", oneLine(m.entry.Title, w/2),
 		m.c.day(m.entry.OccurredOn), f.DueText(m.c.today())), w) + "\n\n")
 	if m.done != "" {
-		b.WriteString(s.Good.Render("✓ "+m.done) + "\n\n")
+		b.WriteString(wrap(s.Good, "✓ "+m.done, w) + "\n\n")
 		switch m.tried {
 		case triedNo:
 			b.WriteString(wrap(s.Muted, "If it didn't go the way you hoped, r starts a reflection linked to this one, so you can see the chain of attempts.", w))

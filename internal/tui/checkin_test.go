@@ -143,7 +143,7 @@ func TestNotYetKeepsWhatWasTyped(t *testing.T) {
 	h.press("shift+tab", "right", "right", "enter")
 	h.expectScreen("Ask me again")
 	h.press("enter")
-	h.expectScreen("failup will ask again on", "What you wrote is kept for then.")
+	h.expectScreen("failup will ask again on", "What you wrote is", "kept for then.")
 	if e, _ := h.store.Get(ctx, 1); e.Followup.CheckedInAt != nil || e.Followup.Outcome != nil {
 		t.Fatalf("not yet recorded an answer: %+v", e.Followup)
 	}
