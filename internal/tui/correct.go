@@ -74,7 +74,9 @@ type correctedMsg struct {
 	by    *corrector
 	said  string
 	theme string // the key of the theme corrected
-	undo  change
+	// renamed is the theme's new name, when it was renamed.
+	renamed string
+	undo    change
 	// tookBack is set when u took a change back.
 	tookBack bool
 	err      error
@@ -280,7 +282,11 @@ func (k *corrector) save(in app.CorrectionInput, th insight.Theme, said string, 
 		if back == nil {
 			saved = nil // renaming again is how a name is changed back
 		}
-		return correctedMsg{by: k, said: said, theme: th.Key, undo: change{made: saved, label: th.Label, back: back}, err: err}
+		msg := correctedMsg{by: k, said: said, theme: th.Key, undo: change{made: saved, label: th.Label, back: back}, err: err}
+		if in.Kind == journal.CorrectRename && err == nil {
+			msg.renamed = strings.TrimSpace(in.Label)
+		}
+		return msg
 	}
 }
 

@@ -453,3 +453,20 @@ func TestManyThemesToMergeScroll(t *testing.T) {
 		expect("pgup", "› theme 2")
 	}
 }
+
+// TestARenameShowsAtOnceOnTheThemesPage: the page's heading takes the new
+// name as soon as it is saved, not once the patterns are read again (a
+// second or so on a large journal).
+func TestARenameShowsAtOnceOnTheThemesPage(t *testing.T) {
+	h := newHarness(t, StartHome)
+	seedPatterns(h)
+	h.press("p", "enter")
+	page, ok := h.model.top().(*themeScreen)
+	if !ok {
+		t.Fatalf("not on a theme's page:\n%s", h.screen())
+	}
+	page.Update(correctedMsg{by: &page.fix, said: "renamed", theme: page.theme.Key, renamed: "my yeses"}) // its reread is not run
+	if heading := page.viewHeading(80); !strings.HasPrefix(strings.TrimSpace(ansi.Strip(heading)), "my yeses") {
+		t.Errorf("the heading after a rename:\n%s", ansi.Strip(heading))
+	}
+}

@@ -150,6 +150,10 @@ func (m *themeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return m, m.move(0)
 	case correctedMsg:
 		m.fix.Update(msg)
+		// The new name shows at once; the theme is read again meanwhile.
+		if msg.renamed != "" && msg.theme == m.theme.Key {
+			m.theme.Label = msg.renamed
+		}
 		return m, m.reread()
 	case themeCorrectedMsg:
 		m.err = msg.err
