@@ -545,11 +545,15 @@ func TestNotYetKeepsADraftWithWords(t *testing.T) {
 		{"It went fine.", app.CheckInInput{Tried: app.TriedYes}, false},
 	} {
 		draft(c2.outcome)
-		if _, err := c.CheckIn(ctx, e.ID, c2.in); err != nil {
+		r, err := c.CheckIn(ctx, e.ID, c2.in)
+		if err != nil {
 			t.Fatal(err)
 		}
 		if got := kept(); got != c2.want {
 			t.Errorf("after %s with %q typed, the draft is kept: %v, want %v", c2.in.Tried, c2.outcome, got, c2.want)
+		}
+		if says := strings.Contains(r.Said, "What you wrote is kept for then."); says != c2.want {
+			t.Errorf("after %s with %q typed, %q", c2.in.Tried, c2.outcome, r.Said)
 		}
 	}
 }

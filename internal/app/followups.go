@@ -113,10 +113,10 @@ func (c *Core) CheckIn(ctx context.Context, id int64, in CheckInInput) (CheckInR
 	if err != nil {
 		return CheckInResult{}, err
 	}
-	if !postpone || !keep {
-		if err := c.store.DeleteDraft(ctx, journal.CheckInKey(id)); err != nil {
-			return CheckInResult{}, err
-		}
+	if postpone && keep {
+		said += " What you wrote is kept for then."
+	} else if err := c.store.DeleteDraft(ctx, journal.CheckInKey(id)); err != nil {
+		return CheckInResult{}, err
 	}
 	e, err := c.Entry(ctx, id)
 	return CheckInResult{Entry: e, Said: said}, err

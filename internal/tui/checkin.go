@@ -205,13 +205,14 @@ func (m *checkInScreen) step(delta int) tea.Cmd {
 }
 
 // save records the check-in as answered; the core says what it recorded.
-// What was typed about how it went before choosing "not yet" waits, as
-// the check-in's draft, for when failup asks again.
+// What was typed before choosing "not yet" is kept as the check-in's
+// draft, opening at yes, and the core keeps it for when failup asks again
+// if it says how it went.
 func (m *checkInScreen) save() tea.Cmd {
 	c, id := m.c, m.id
 	in := app.CheckInInput{Tried: app.NotYet, Snooze: m.entry.Followup.PostponeBy(snoozeChoices[m.snooze].days, c.today())}
 	var keep *journal.Draft
-	if m.tried == triedNotYet && (strings.TrimSpace(m.outcome.Value()) != "" || m.confidence > 0) {
+	if m.tried == triedNotYet && m.changed {
 		d := m.draft()
 		d.Step = triedYes
 		keep = &d
@@ -230,9 +231,6 @@ func (m *checkInScreen) save() tea.Cmd {
 			}
 		}
 		res, err := c.Journal.CheckIn(c.Ctx, id, in)
-		if keep != nil {
-			res.Said += " What you wrote is kept for then."
-		}
 		return checkedInMsg{said: res.Said, err: err}
 	}
 }

@@ -115,6 +115,16 @@ func (f *commitForm) dueDate() (journal.Date, error) {
 	return d, err
 }
 
+// dueProblem is why the day typed cannot be used, when there is a
+// commitment to ask about; nil otherwise.
+func (f *commitForm) dueProblem() error {
+	if strings.TrimSpace(f.text.Value()) == "" {
+		return nil
+	}
+	_, problem := f.dueDate()
+	return problem
+}
+
 // apply sets e.Followup from the form; an empty commitment means none.
 func (f *commitForm) apply(e *journal.Entry) {
 	text := strings.TrimSpace(f.text.Value())

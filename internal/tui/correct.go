@@ -284,7 +284,7 @@ func (k *corrector) save(in app.CorrectionInput, th insight.Theme, said string, 
 		}
 		msg := correctedMsg{by: k, said: said, theme: th.Key, undo: change{made: saved, label: th.Label, back: back}, err: err}
 		if in.Kind == journal.CorrectRename && err == nil {
-			msg.renamed = strings.TrimSpace(in.Label)
+			msg.renamed = in.Label
 		}
 		return msg
 	}

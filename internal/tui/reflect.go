@@ -264,7 +264,7 @@ func (m *reflectScreen) next() tea.Cmd {
 		}
 		// As on the first step: a day that cannot be used is mended under
 		// it, not found at the review.
-		if _, problem := m.commit.dueDate(); problem != nil && strings.TrimSpace(m.commit.text.Value()) != "" {
+		if m.commit.dueProblem() != nil {
 			m.notice = dateNotice
 			return m.commit.focus(fieldDueDate)
 		}
@@ -378,10 +378,8 @@ func (m *reflectScreen) save() tea.Cmd {
 	if _, err := m.c.Journal.ParseHappened(m.date.Value()); err != nil {
 		return m.fix(stepWhat, err)
 	}
-	if strings.TrimSpace(m.commit.text.Value()) != "" {
-		if _, problem := m.commit.dueDate(); problem != nil {
-			return m.fix(stepCommitment, problem)
-		}
+	if problem := m.commit.dueProblem(); problem != nil {
+		return m.fix(stepCommitment, problem)
 	}
 	// The review shows what is unanswered, and an edit finishes an entry
 	// already saved: elsewhere, finishing early is asked about first.
